@@ -1,0 +1,6 @@
+/**
+ * pulumi-voiceid: Amazon Connect Voice ID fraudster registration as code.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Yields a working Pulumi CLI for this repo, offline.
+#
+# Prints ONE line: the absolute path of a directory holding `pulumi`, `pulumi-language-nodejs`
+# and `pulumi-resource-pulumi-nodejs`, to put first on PATH. Everything else goes to stderr.
+#
+# - Uses `pulumi` and `pulumi-language-nodejs` from PATH when both are there and new enough.
+# - Otherwise builds them from source through the Go module proxy, at the newest version the
+#   proxy serves that is not newer than the installed @pulumi/pulumi, cached outside the repo.
+# - `pulumi-resource-pulumi-nodejs` (the dynamic provider host) ships inside @pulumi/pulumi.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+MIN_CLI_VERSION="3.200.0"
+# pulumi-language-nodejs moved out of the sdk/v3 module into its own module (v3.69+). The proxy
+# reachable here serves no version of that module, so when the version-matched host cannot be
+# had we build it from the newest sdk/v3 release that still contains it. The host only spawns
+# `node @pulumi/pulumi/cmd/run` and speaks the stable LanguageRuntime gRPC protocol, which the
+# engine keeps backward compatible; tests/e2e proves the combination end to end.
+LANGHOST_FALLBACK_SDK_VERSION="v3.68.0"
+
+SDK_PKG_JSON="$REPO_ROOT/node_modules/@pulumi/pulumi/package.json"
+[ -f "$SDK_PKG_JSON" ] || die "node_modules is not installed; run this through scripts/with-toolchain.sh"
+DYNAMIC_HOST="$REPO_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+[ -x "$DYNAMIC_HOST" ] || die "pulumi-resource-pulumi-nodejs is missing from @pulumi/pulumi"
+SDK_VERSION="v$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$SDK_PKG_JSON" | head -1)"
+OUT="$REPO_ROOT/.local/pulumi-bin"
+
+version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -1)" = "$2" ]; }
+
+link_tools() { # pulumi langhost
+  mkdir -p "$OUT"
+  ln -sfn "$1" "$OUT/pulumi"
+  ln -sfn "$2" "$OUT/pulumi-language-nodejs"
+  ln -sfn "$DYNAMIC_HOST" "$OUT/pulumi-resource-pulumi-nodejs"
+  echo "$OUT"
+}
+
+# 1. Ambient CLI (a user's own install) when new enough.
+ambient_path=$(echo "$PATH" | tr ':' '\n' | grep -vxF "$OUT" | paste -sd: -)
+if p=$(PATH="$ambient_path" command -v pulumi) && l=$(PATH="$ambient_path" command -v pulumi-language-nodejs); then
+  v=$("$p" version 2>/dev/null | tr -d 'v' || true)
+  if [ -n "$v" ] && version_ge "$v" "$MIN_CLI_VERSION"; then
+    link_tools "$p" "$l"; exit 0
+  fi
+  log "ignoring pulumi $v on PATH (need >= $MIN_CLI_VERSION)"
+fi
+
+command -v go >/dev/null || die "no pulumi CLI on PATH and no Go toolchain to build one"
+export GOFLAGS=-mod=mod
+
+# Newest pkg/v3 version served by the proxy that is <= the SDK version.
+pick_cli_version() {
+  local versions
+  versions=$(go list -m -versions github.com/pulumi/pulumi/pkg/v3 2>/dev/null | tr ' ' '\n' | tail -n +2 | sort -rV) \
+    || die "cannot list github.com/pulumi/pulumi/pkg/v3 versions from the Go module proxy"
+  for v in $versions; do
+    version_ge "${SDK_VERSION#v}" "${v#v}" || continue
+    if go mod download github.com/pulumi/pulumi/pkg/v3@"$v" >/dev/null 2>&1; then echo "$v"; return 0; fi
+  done
+  die "the Go module proxy serves no github.com/pulumi/pulumi/pkg/v3 version <= $SDK_VERSION"
+}
+
+build_cli() { # version -> path of pulumi binary
+  local v="$1" dir="$CACHE_DIR/pulumi-cli-$1"
+  if [ -x "$dir/bin/pulumi" ]; then echo "$dir/bin/pulumi"; return 0; fi
+  log "building pulumi $v from the Go module proxy (first time only, ~6 min on 2 cores)"
+  mkdir -p "$dir"
+  local modfile; modfile=$(go mod download -json github.com/pulumi/pulumi/pkg/v3@"$v" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+  {
+    echo "module pulumivoiceid/pulumicli"
+    echo
+    # The same go directive as pkg/v3 keeps module graph pruning on (older semantics would
+    # load test-only dependencies the proxy does not serve).
+    grep -m1 '^go ' "$modfile"
+    echo
+    echo "require github.com/pulumi/pulumi/pkg/v3 $v"
+    echo
+    # Repeat pkg/v3's replace directives: they do not apply to a dependency. The relative
+    # replace of sdk/v3 (../sdk) becomes the sdk/v3 release of the same version.
+    echo "replace github.com/pulumi/pulumi/sdk/v3 => github.com/pulumi/pulumi/sdk/v3 $v"
+    awk '/^replace \(/{b=1;next} b&&/^\)/{b=0;next} b{print "replace " $0} /^replace [^(]/{print}' "$modfile" \
+      | grep -v '=> *\.' || true
+  } > "$dir/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"\n' > "$dir/tools.go"
+  (cd "$dir" && go mod tidy -e >&2 && go build -o bin/pulumi.partial \
+      -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$v" \
+      github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2 && mv bin/pulumi.partial bin/pulumi) \
+    || die "building pulumi $v failed (see above)"
+  echo "$dir/bin/pulumi"
+}
+
+build_langhost() { # version -> path of pulumi-language-nodejs binary
+  local v="$1" mod pkg sdkv
+  if go mod download github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@"$v" >/dev/null 2>&1; then
+    mod="github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3"; pkg="$mod"; sdkv="$v"
+  else
+    sdkv="$LANGHOST_FALLBACK_SDK_VERSION"
+    log "the proxy does not serve pulumi-language-nodejs $v; using the host from sdk/v3 $sdkv"
+    mod="github.com/pulumi/pulumi/sdk/v3"; pkg="$mod/nodejs/cmd/pulumi-language-nodejs"
+  fi
+  local dir="$CACHE_DIR/pulumi-langhost-$sdkv"
+  if [ -x "$dir/bin/pulumi-language-nodejs" ]; then echo "$dir/bin/pulumi-language-nodejs"; return 0; fi
+  log "building pulumi-language-nodejs ($mod@$sdkv)"
+  mkdir -p "$dir"
+  printf 'module pulumivoiceid/langhost\n\ngo 1.20\n\nrequire %s %s\n' "$mod" "$sdkv" > "$dir/go.mod"
+  [ "$mod" != "github.com/pulumi/pulumi/sdk/v3" ] && \
+    printf 'replace github.com/pulumi/pulumi/sdk/v3 => github.com/pulumi/pulumi/sdk/v3 %s\nreplace github.com/pulumi/pulumi/pkg/v3 => github.com/pulumi/pulumi/pkg/v3 %s\n' "$sdkv" "$sdkv" >> "$dir/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$pkg" > "$dir/tools.go"
+  (cd "$dir" && go mod tidy -e >&2 && go build -o bin/pulumi-language-nodejs.partial \
+      -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$sdkv" "$pkg" >&2 \
+      && mv bin/pulumi-language-nodejs.partial bin/pulumi-language-nodejs) \
+    || die "building pulumi-language-nodejs failed (see above)"
+  echo "$dir/bin/pulumi-language-nodejs"
+}
+
+resolve() {
+  local stamp="$CACHE_DIR/pulumi-for-$SDK_VERSION" cli lh
+  if [ -f "$stamp" ]; then
+    read -r cli lh < "$stamp"
+    if [ -x "$cli" ] && [ -x "$lh" ]; then link_tools "$cli" "$lh"; return 0; fi
+  fi
+  local v; v=$(pick_cli_version)
+  [ "$v" = "$SDK_VERSION" ] || log "pulumi $SDK_VERSION is not served by the Go module proxy; using $v (the newest served version below it)"
+  cli=$(build_cli "$v")
+  lh=$(build_langhost "$v")
+  echo "$cli $lh" > "$stamp"
+  link_tools "$cli" "$lh"
+}
+with_lock pulumi resolve

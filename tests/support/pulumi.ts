@@ -1,0 +1,197 @@
+/**
+ * Drives the real Pulumi engine (CLI built by scripts/ensure-pulumi.sh) on throwaway programs
+ * that consume pulumi-voiceid the way users do: installed as a package, not imported by path.
+ */
+import { execFileSync, spawn, ChildProcess } from "child_process";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { localDir, repoRoot } from "./repo";
+import { run, RunResult } from "./process";
+
+/** Where consumer programs live: node_modules/pulumi-voiceid here is a packed copy of the repo. */
+const consumerDir = path.join(localDir, "consumer");
+
+let toolchainEnv: NodeJS.ProcessEnv | undefined;
+
+/**
+ * Environment for running `pulumi`: the CLI, language host and dynamic provider host first on
+ * PATH, a local file backend, a fixed passphrase, no update checks and no plugin downloads.
+ */
+export function pulumiEnv(): NodeJS.ProcessEnv {
+    if (!toolchainEnv) {
+        const binDir = execFileSync("bash", [path.join(repoRoot, "scripts", "ensure-pulumi.sh")], {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "inherit"],
+        }).trim();
+        const nodeDir = path.dirname(process.execPath);
+        const home = path.join(localDir, "pulumi-home");
+        const backend = path.join(localDir, "pulumi-state");
+        fs.mkdirSync(home, { recursive: true });
+        fs.mkdirSync(backend, { recursive: true });
+        toolchainEnv = {
+            ...process.env,
+            PATH: [binDir, nodeDir, process.env.PATH].join(path.delimiter),
+            PULUMI_HOME: home,
+            PULUMI_BACKEND_URL: `file://${backend}`,
+            PULUMI_CONFIG_PASSPHRASE: "pulumi-voiceid-tests",
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+            PULUMI_SKIP_CONFIRMATIONS: "true",
+            PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+            NO_COLOR: "1",
+        };
+    }
+    return toolchainEnv;
+}
+
+let packed = false;
+
+/**
+ * Installs the built package into .local/consumer/node_modules/pulumi-voiceid as `npm pack`
+ * would ship it (a real copy, not a symlink), once per test process. Its dependencies resolve
+ * from the repository's node_modules further up the tree.
+ */
+export function installPackage(): void {
+    if (packed) return;
+    const target = path.join(consumerDir, "node_modules", "pulumi-voiceid");
+    const tmp = fs.mkdtempSync(path.join(localDir, "pack-"));
+    try {
+        const out = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", tmp, repoRoot], {
+            encoding: "utf8",
+            env: pulumiEnv(),
+        }).trim().split("\n").pop()!;
+        fs.rmSync(target, { recursive: true, force: true });
+        fs.mkdirSync(target, { recursive: true });
+        execFileSync("tar", ["xzf", path.join(tmp, out), "-C", target, "--strip-components=1"]);
+    } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    packed = true;
+}
+
+/** Options for {@link TestProgram.create}. */
+export interface ProgramOptions {
+    /** Prefix of the project and directory name. */
+    name: string;
+    /** Source of index.ts. */
+    source: string;
+    /** Stack config values (`pulumi config set`). */
+    config?: Record<string, string>;
+    /** Extra environment for every pulumi command (e.g. the local stack's endpoints). */
+    env?: NodeJS.ProcessEnv;
+}
+
+/** A Pulumi project + stack in its own directory, driven through the real CLI. */
+export class TestProgram {
+    private constructor(
+        readonly dir: string,
+        readonly project: string,
+        readonly stack: string,
+        readonly env: NodeJS.ProcessEnv,
+    ) {}
+
+    static async create(opts: ProgramOptions): Promise<TestProgram> {
+        installPackage();
+        const suffix = crypto.randomBytes(3).toString("hex");
+        const project = `${opts.name}-${suffix}`;
+        const dir = path.join(consumerDir, project);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.yaml"),
+            `name: ${project}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+        );
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: project, private: true }, null, 2));
+        fs.writeFileSync(path.join(dir, "index.ts"), opts.source);
+        const program = new TestProgram(dir, project, "test", { ...pulumiEnv(), ...opts.env });
+        await program.ok(["stack", "init", program.stack]);
+        for (const [k, v] of Object.entries(opts.config ?? {})) {
+            await program.ok(["config", "set", k, v]);
+        }
+        return program;
+    }
+
+    /** Replaces index.ts (the next command runs the new program). */
+    writeSource(source: string): void {
+        fs.writeFileSync(path.join(this.dir, "index.ts"), source);
+    }
+
+    /** Runs `pulumi <args>` in the program's directory; never throws on a non-zero exit. */
+    pulumi(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 600_000): Promise<RunResult> {
+        return run("pulumi", [...args, "--non-interactive"], {
+            cwd: this.dir,
+            env: { ...this.env, ...env },
+            timeoutMs,
+        });
+    }
+
+    /** Runs `pulumi <args>` and throws with the command's output if it fails. */
+    async ok(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+        const r = await this.pulumi(args, env);
+        if (r.code !== 0) {
+            throw new Error(`pulumi ${args.join(" ")} exited ${r.code ?? r.signal}\n${r.stdout}\n${r.stderr}`);
+        }
+        return r;
+    }
+
+    up(extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
+        return this.pulumi(["up", "--yes", "--skip-preview", ...extra], env);
+    }
+
+    preview(extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
+        return this.pulumi(["preview", "--diff", ...extra], env);
+    }
+
+    refresh(extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
+        return this.pulumi(["refresh", "--yes", "--skip-preview", ...extra], env);
+    }
+
+    destroy(extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
+        return this.pulumi(["destroy", "--yes", "--skip-preview", ...extra], env);
+    }
+
+    /** Stack outputs, secrets revealed. */
+    async outputs(): Promise<Record<string, any>> {
+        const r = await this.ok(["stack", "output", "--json", "--show-secrets"]);
+        return JSON.parse(r.stdout);
+    }
+
+    /** The stack's checkpoint (`pulumi stack export`), secrets revealed. */
+    async exportState(): Promise<any> {
+        const r = await this.ok(["stack", "export", "--show-secrets"]);
+        return JSON.parse(r.stdout);
+    }
+
+    /** Resources of the stack's state whose type starts with `typePrefix`. */
+    async resources(typePrefix = ""): Promise<any[]> {
+        const state = await this.exportState();
+        return (state.deployment.resources ?? []).filter((r: any) => r.type.startsWith(typePrefix));
+    }
+
+    /** Starts `pulumi <args>` in its own process group (for crash tests: see killGroup). */
+    spawn(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+        return spawn("pulumi", [...args, "--non-interactive"], {
+            cwd: this.dir,
+            env: { ...this.env, ...env },
+            detached: true,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+    }
+
+    /** Removes the stack (destroying what is left) and the program directory. */
+    async dispose(): Promise<void> {
+        await this.destroy();
+        await this.pulumi(["stack", "rm", "--yes", "--force"]);
+        fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+
+/** Parses the `Resources:` summary of an update, e.g. `{ created: 1, unchanged: 2 }`. */
+export function changeSummary(output: string): Record<string, number> {
+    const summary: Record<string, number> = {};
+    const block = output.split(/^Resources:$/m)[1] ?? "";
+    for (const m of block.matchAll(/^\s+[+\-~]?[+\-]?\s*(\d+) (to create|to update|to delete|to replace|created|updated|deleted|replaced|unchanged|create|update|delete|replace)/gm)) {
+        summary[m[2].replace(/^to /, "")] = Number(m[1]);
+    }
+    return summary;
+}
