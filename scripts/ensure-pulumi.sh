@@ -28,12 +28,21 @@ OUT="$REPO_ROOT/.local/pulumi-bin"
 
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -1)" = "$2" ]; }
 
+# The CLI treats plugins that sit next to its own executable as bundled and warns about any
+# other plugin found on PATH, so the three tools are placed side by side as real files (hard
+# links into the cache, or copies across filesystems), not symlinks.
 link_tools() { # pulumi langhost
   mkdir -p "$OUT"
-  ln -sfn "$1" "$OUT/pulumi"
-  ln -sfn "$2" "$OUT/pulumi-language-nodejs"
-  ln -sfn "$DYNAMIC_HOST" "$OUT/pulumi-resource-pulumi-nodejs"
+  place "$1" "$OUT/pulumi"
+  place "$2" "$OUT/pulumi-language-nodejs"
+  rm -f "$OUT/pulumi-resource-pulumi-nodejs"
+  cp "$DYNAMIC_HOST" "$OUT/pulumi-resource-pulumi-nodejs"
   echo "$OUT"
+}
+place() {
+  [ ! -L "$2" ] && [ "$1" -ef "$2" ] && return 0
+  rm -f "$2"
+  ln "$1" "$2" 2>/dev/null || cp "$1" "$2"
 }
 
 # 1. Ambient CLI (a user's own install) when new enough.
