@@ -6,22 +6,10 @@
 #   npm test                 all suites
 #   npm test -- unit e2e     only the named suites
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-cd "$REPO_ROOT"
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 started=$(date +%s)
 
-bash scripts/with-toolchain.sh true
-export PATH="$(bash scripts/ensure-node.sh):$REPO_ROOT/node_modules/.bin:$PATH"
-
-log "building (tsc)"
-tsc -p tsconfig.json
-
-log "locating or building the Pulumi CLI"
-PULUMI_BIN=$(bash scripts/ensure-pulumi.sh)
-log "preparing moto and the AWS CLI"
-PY_BIN=$(bash scripts/ensure-python.sh)
-export PATH="$PULUMI_BIN:$PATH:$PY_BIN"
-log "setup took $(( $(date +%s) - started ))s"
+source scripts/setup.sh
 
 suites=("$@")
 [ ${#suites[@]} -gt 0 ] || suites=(unit integration e2e)
