@@ -1,0 +1,45 @@
+// Service errors as AWS JSON 1.0 renders them: `__type` names the error shape, HTTP status per
+// section 2 of DESIGN.md. Both `message` and the model's `Message` member are sent: botocore and
+// the JS SDK read either, and the SDK's exception classes expose `Message` from the body.
+
+/** An error the emulator answers with; `fields` are extra members (ResourceType, ConflictType). */
+export class ServiceError extends Error {
+  constructor(
+    readonly type: string,
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  toBody(): Record<string, unknown> {
+    return { __type: this.type, message: this.message, Message: this.message, ...this.fields };
+  }
+}
+
+export type ResourceType = "BATCH_JOB" | "DOMAIN" | "FRAUDSTER" | "WATCHLIST";
+export type ConflictType =
+  | "DOMAIN_NOT_ACTIVE"
+  | "CONCURRENT_CHANGES"
+  | "CANNOT_DELETE_NON_EMPTY_WATCHLIST"
+  | "FRAUDSTER_MUST_BELONG_TO_AT_LEAST_ONE_WATCHLIST";
+
+export const validation = (message: string) => new ServiceError("ValidationException", 400, message);
+export const notFound = (resourceType: ResourceType, message: string) =>
+  new ServiceError("ResourceNotFoundException", 404, message, { ResourceType: resourceType });
+export const conflict = (message: string, conflictType?: ConflictType) =>
+  new ServiceError("ConflictException", 409, message, conflictType ? { ConflictType: conflictType } : {});
+export const quotaExceeded = (message: string) => new ServiceError("ServiceQuotaExceededException", 402, message);
+export const throttling = () => new ServiceError("ThrottlingException", 429, "Rate exceeded");
+export const internal = (message = "An internal error occurred. Retry the request.") =>
+  new ServiceError("InternalServerException", 500, message);
+export const serialization = (message: string) => new ServiceError("SerializationException", 400, message);
+export const unknownOperation = () => new ServiceError("UnknownOperationException", 400, "");
+
+// Authentication failures: the shapes and statuses AWS's JSON front end uses.
+export const missingAuth = () => new ServiceError("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
+export const incompleteSignature = (message: string) => new ServiceError("IncompleteSignatureException", 400, message);
+export const unrecognizedClient = () =>
+  new ServiceError("UnrecognizedClientException", 403, "The security token included in the request is invalid.");
+export const invalidSignature = (message: string) => new ServiceError("InvalidSignatureException", 403, message);

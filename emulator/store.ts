@@ -1,0 +1,275 @@
+// Durable state in SQLite (node:sqlite). Every state change is one transaction, so a kill -9
+// at any point leaves either the old or the new state: the job runner relies on this to make
+// each processed registration request exactly-once (the fraudster row and the request's result
+// row commit together).
+import "./quiet-sqlite";
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export type DomainStatus = "ACTIVE" | "PENDING" | "SUSPENDED";
+export type JobStatus = "SUBMITTED" | "IN_PROGRESS" | "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED";
+
+export interface DomainRow {
+  id: string;
+  arn: string;
+  name: string;
+  description: string | null;
+  kms_key_id: string;
+  old_kms_key_id: string | null;
+  status: DomainStatus;
+  default_watchlist_id: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface WatchlistRow {
+  id: string;
+  domain_id: string;
+  name: string;
+  description: string | null;
+  is_default: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface FraudsterRow {
+  id: string;
+  domain_id: string;
+  voiceprint: string;
+  created_at: number;
+  job_id: string | null;
+}
+
+export interface JobRow {
+  id: string;
+  domain_id: string;
+  name: string | null;
+  status: JobStatus;
+  request: string; // normalized StartFraudsterRegistrationJob input (JSON)
+  manifest: string | null; // parsed manifest requests (JSON), stored once the job has read it
+  percent: number;
+  failure_code: number | null;
+  failure_message: string | null;
+  created_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+}
+
+export interface JobRequestRow {
+  job_id: string;
+  idx: number;
+  request_id: string;
+  outcome: "NEW_REGISTRATION" | "DUPLICATE_SKIPPED" | "ERROR";
+  fraudster_id: string | null;
+  score: number | null;
+  error_code: number | null;
+  error_message: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS domains (
+  id TEXT PRIMARY KEY, arn TEXT NOT NULL, name TEXT NOT NULL, description TEXT,
+  kms_key_id TEXT NOT NULL, old_kms_key_id TEXT, status TEXT NOT NULL,
+  default_watchlist_id TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+  deleted_at INTEGER);
+CREATE TABLE IF NOT EXISTS watchlists (
+  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, name TEXT NOT NULL, description TEXT,
+  is_default INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS watchlists_domain ON watchlists (domain_id, created_at, id);
+CREATE TABLE IF NOT EXISTS fraudsters (
+  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, voiceprint TEXT NOT NULL,
+  created_at INTEGER NOT NULL, job_id TEXT);
+CREATE INDEX IF NOT EXISTS fraudsters_domain ON fraudsters (domain_id, created_at, id);
+CREATE TABLE IF NOT EXISTS fraudster_watchlists (
+  fraudster_id TEXT NOT NULL, watchlist_id TEXT NOT NULL, PRIMARY KEY (fraudster_id, watchlist_id));
+CREATE INDEX IF NOT EXISTS fw_watchlist ON fraudster_watchlists (watchlist_id);
+CREATE TABLE IF NOT EXISTS tags (
+  resource_arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (resource_arn, key));
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, name TEXT, status TEXT NOT NULL,
+  request TEXT NOT NULL, manifest TEXT, percent INTEGER NOT NULL DEFAULT 0,
+  failure_code INTEGER, failure_message TEXT, created_at INTEGER NOT NULL,
+  started_at INTEGER, ended_at INTEGER);
+CREATE INDEX IF NOT EXISTS jobs_domain ON jobs (domain_id, created_at, id);
+CREATE TABLE IF NOT EXISTS job_requests (
+  job_id TEXT NOT NULL, idx INTEGER NOT NULL, request_id TEXT NOT NULL, outcome TEXT NOT NULL,
+  fraudster_id TEXT, score INTEGER, error_code INTEGER, error_message TEXT,
+  PRIMARY KEY (job_id, idx));
+CREATE TABLE IF NOT EXISTS idempotency (
+  operation TEXT NOT NULL, token TEXT NOT NULL, request_hash TEXT NOT NULL,
+  resource_id TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (operation, token));
+`;
+
+type Row = Record<string, SQLInputValue>;
+
+/** SQLite-backed state of one emulator instance. */
+export class Store {
+  readonly db: DatabaseSync;
+
+  constructor(file: string) {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new DatabaseSync(file);
+    // WAL + NORMAL survives a killed process (only an OS crash could lose the last commits).
+    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  /** Runs fn in one transaction (BEGIN IMMEDIATE ... COMMIT, rolled back on throw). */
+  tx<T>(fn: () => T): T {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const out = fn();
+      this.db.exec("COMMIT");
+      return out;
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  private get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
+    return this.db.prepare(sql).get(...params) as T | undefined;
+  }
+  private all<T>(sql: string, ...params: SQLInputValue[]): T[] {
+    return this.db.prepare(sql).all(...params) as T[];
+  }
+  private run(sql: string, ...params: SQLInputValue[]): number {
+    return Number(this.db.prepare(sql).run(...params).changes);
+  }
+  private insert(table: string, row: Row): void {
+    const keys = Object.keys(row);
+    this.run(`INSERT INTO ${table} (${keys.join(",")}) VALUES (${keys.map(() => "?").join(",")})`, ...keys.map((k) => row[k]));
+  }
+  private update(table: string, id: string, fields: Row): void {
+    const keys = Object.keys(fields);
+    if (keys.length === 0) return;
+    this.run(`UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(", ")} WHERE id = ?`, ...keys.map((k) => fields[k]), id);
+  }
+
+  // Domains
+  insertDomain(row: DomainRow): void { this.insert("domains", row as unknown as Row); }
+  getDomain(id: string): DomainRow | undefined { return this.get("SELECT * FROM domains WHERE id = ?", id); }
+  updateDomain(id: string, fields: Partial<DomainRow>): void { this.update("domains", id, fields as Row); }
+  /** Domains visible to ListDomains (not deleted), keyset-paginated by (created_at, id). */
+  listDomains(after: [number, string] | undefined, limit: number): DomainRow[] {
+    return after
+      ? this.all("SELECT * FROM domains WHERE deleted_at IS NULL AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", after[0], after[1], limit)
+      : this.all("SELECT * FROM domains WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT ?", limit);
+  }
+  purgeDomain(id: string): void {
+    this.run("DELETE FROM fraudster_watchlists WHERE watchlist_id IN (SELECT id FROM watchlists WHERE domain_id = ?)", id);
+    this.run("DELETE FROM fraudsters WHERE domain_id = ?", id);
+    this.run("DELETE FROM watchlists WHERE domain_id = ?", id);
+    this.run("DELETE FROM job_requests WHERE job_id IN (SELECT id FROM jobs WHERE domain_id = ?)", id);
+    this.run("DELETE FROM jobs WHERE domain_id = ?", id);
+    this.run("DELETE FROM domains WHERE id = ?", id);
+  }
+
+  // Watchlists
+  insertWatchlist(row: WatchlistRow): void { this.insert("watchlists", row as unknown as Row); }
+  getWatchlist(domainId: string, id: string): WatchlistRow | undefined {
+    return this.get("SELECT * FROM watchlists WHERE domain_id = ? AND id = ?", domainId, id);
+  }
+  updateWatchlist(id: string, fields: Partial<WatchlistRow>): void { this.update("watchlists", id, fields as Row); }
+  deleteWatchlist(id: string): void { this.run("DELETE FROM watchlists WHERE id = ?", id); }
+  countWatchlists(domainId: string): number {
+    return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM watchlists WHERE domain_id = ?", domainId)!.n;
+  }
+  listWatchlists(domainId: string, after: [number, string] | undefined, limit: number): WatchlistRow[] {
+    return after
+      ? this.all("SELECT * FROM watchlists WHERE domain_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", domainId, after[0], after[1], limit)
+      : this.all("SELECT * FROM watchlists WHERE domain_id = ? ORDER BY created_at, id LIMIT ?", domainId, limit);
+  }
+
+  // Fraudsters
+  insertFraudster(row: FraudsterRow, watchlistIds: string[]): void {
+    this.insert("fraudsters", row as unknown as Row);
+    for (const w of watchlistIds) this.insert("fraudster_watchlists", { fraudster_id: row.id, watchlist_id: w });
+  }
+  getFraudster(domainId: string, id: string): FraudsterRow | undefined {
+    return this.get("SELECT * FROM fraudsters WHERE domain_id = ? AND id = ?", domainId, id);
+  }
+  fraudsterWatchlists(id: string): string[] {
+    return this.all<{ watchlist_id: string }>("SELECT watchlist_id FROM fraudster_watchlists WHERE fraudster_id = ? ORDER BY watchlist_id", id).map((r) => r.watchlist_id);
+  }
+  associate(fraudsterId: string, watchlistId: string): void {
+    this.run("INSERT OR IGNORE INTO fraudster_watchlists (fraudster_id, watchlist_id) VALUES (?, ?)", fraudsterId, watchlistId);
+  }
+  disassociate(fraudsterId: string, watchlistId: string): void {
+    this.run("DELETE FROM fraudster_watchlists WHERE fraudster_id = ? AND watchlist_id = ?", fraudsterId, watchlistId);
+  }
+  deleteFraudster(id: string): void {
+    this.run("DELETE FROM fraudster_watchlists WHERE fraudster_id = ?", id);
+    this.run("DELETE FROM fraudsters WHERE id = ?", id);
+  }
+  countWatchlistFraudsters(watchlistId: string): number {
+    return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM fraudster_watchlists WHERE watchlist_id = ?", watchlistId)!.n;
+  }
+  listFraudsters(domainId: string, watchlistId: string | undefined, after: [number, string] | undefined, limit: number): FraudsterRow[] {
+    const where = ["f.domain_id = ?"];
+    const params: SQLInputValue[] = [domainId];
+    if (watchlistId) {
+      where.push("EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = f.id AND w.watchlist_id = ?)");
+      params.push(watchlistId);
+    }
+    if (after) {
+      where.push("(f.created_at, f.id) > (?, ?)");
+      params.push(after[0], after[1]);
+    }
+    return this.all(`SELECT f.* FROM fraudsters f WHERE ${where.join(" AND ")} ORDER BY f.created_at, f.id LIMIT ?`, ...params, limit);
+  }
+  /** All voiceprints of a domain, for duplicate detection. */
+  domainVoiceprints(domainId: string): { id: string; voiceprint: string }[] {
+    return this.all("SELECT id, voiceprint FROM fraudsters WHERE domain_id = ? ORDER BY created_at, id", domainId);
+  }
+
+  // Tags
+  getTags(arn: string): { key: string; value: string }[] {
+    return this.all("SELECT key, value FROM tags WHERE resource_arn = ? ORDER BY key", arn);
+  }
+  putTag(arn: string, key: string, value: string): void {
+    this.run("INSERT INTO tags (resource_arn, key, value) VALUES (?, ?, ?) ON CONFLICT (resource_arn, key) DO UPDATE SET value = excluded.value", arn, key, value);
+  }
+  deleteTag(arn: string, key: string): void { this.run("DELETE FROM tags WHERE resource_arn = ? AND key = ?", arn, key); }
+
+  // Jobs
+  insertJob(row: JobRow): void { this.insert("jobs", row as unknown as Row); }
+  getJob(domainId: string, id: string): JobRow | undefined {
+    return this.get("SELECT * FROM jobs WHERE domain_id = ? AND id = ?", domainId, id);
+  }
+  getJobById(id: string): JobRow | undefined { return this.get("SELECT * FROM jobs WHERE id = ?", id); }
+  updateJob(id: string, fields: Partial<JobRow>): void { this.update("jobs", id, fields as Row); }
+  countActiveJobs(domainId: string): number {
+    return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE domain_id = ? AND status IN ('SUBMITTED', 'IN_PROGRESS')", domainId)!.n;
+  }
+  /** Jobs that still have work to do, oldest first (used at start-up to resume). */
+  unfinishedJobs(): JobRow[] {
+    return this.all("SELECT * FROM jobs WHERE status IN ('SUBMITTED', 'IN_PROGRESS') ORDER BY created_at, id");
+  }
+  listJobs(domainId: string, status: string | undefined, after: [number, string] | undefined, limit: number): JobRow[] {
+    const where = ["domain_id = ?"];
+    const params: SQLInputValue[] = [domainId];
+    if (status) { where.push("status = ?"); params.push(status); }
+    if (after) { where.push("(created_at, id) > (?, ?)"); params.push(after[0], after[1]); }
+    return this.all(`SELECT * FROM jobs WHERE ${where.join(" AND ")} ORDER BY created_at, id LIMIT ?`, ...params, limit);
+  }
+  jobRequests(jobId: string): JobRequestRow[] {
+    return this.all("SELECT * FROM job_requests WHERE job_id = ? ORDER BY idx", jobId);
+  }
+  insertJobRequest(row: JobRequestRow): void { this.insert("job_requests", row as unknown as Row); }
+
+  // Idempotency tokens
+  getToken(operation: string, token: string): { request_hash: string; resource_id: string; created_at: number } | undefined {
+    return this.get("SELECT request_hash, resource_id, created_at FROM idempotency WHERE operation = ? AND token = ?", operation, token);
+  }
+  putToken(operation: string, token: string, hash: string, resourceId: string, now: number): void {
+    this.run("INSERT OR REPLACE INTO idempotency (operation, token, request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, ?)", operation, token, hash, resourceId, now);
+  }
+}

@@ -1,0 +1,197 @@
+// Conformance against botocore's voice-id service model, read at test time from the venv's
+// botocore (an independent copy of the model): for every in-scope operation and every
+// constraint of its input (required, min/max length, pattern, min/max value, enum, list
+// min/max), a request violating exactly that member must get ValidationException naming the
+// member, and a baseline with only the required members must not.
+import * as assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import * as path from "node:path";
+import { startEmulator, type RunningEmulator } from "../../../emulator/index";
+import { pythonBin } from "../../support/localStack";
+import { rawRequest } from "./helpers";
+
+const OPERATIONS = [
+  "CreateDomain", "DescribeDomain", "ListDomains", "UpdateDomain", "DeleteDomain",
+  "CreateWatchlist", "DescribeWatchlist", "ListWatchlists", "UpdateWatchlist", "DeleteWatchlist",
+  "DescribeFraudster", "ListFraudsters", "DeleteFraudster", "AssociateFraudster", "DisassociateFraudster",
+  "StartFraudsterRegistrationJob", "DescribeFraudsterRegistrationJob", "ListFraudsterRegistrationJobs",
+  "TagResource", "UntagResource", "ListTagsForResource",
+];
+
+interface BotoShape {
+  type: string;
+  required?: string[];
+  members?: Record<string, { shape: string }>;
+  member?: { shape: string };
+  min?: number;
+  max?: number;
+  pattern?: string;
+  enum?: string[];
+}
+interface BotoModel {
+  operations: Record<string, { input: { shape: string } }>;
+  shapes: Record<string, BotoShape>;
+}
+
+// Valid sample values for pattern-constrained shapes (checked against the model's pattern).
+const SAMPLES: Record<string, string> = {
+  DomainId: "A".repeat(22),
+  WatchlistId: "B".repeat(22),
+  JobId: "C".repeat(22),
+  FraudsterId: "id#" + "D".repeat(22),
+  IamRoleArn: "arn:aws:iam::123456789012:role/voiceid-data-access",
+  S3Uri: "s3://my-bucket/path/file.json",
+  AmazonResourceName: "arn:aws:voiceid:us-east-1:123456789012:domain/" + "A".repeat(22),
+  ClientTokenString: "token-1",
+};
+
+let model: BotoModel;
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+function validValue(shapeName: string): unknown {
+  const s = model.shapes[shapeName];
+  switch (s.type) {
+    case "structure": {
+      const out: Record<string, unknown> = {};
+      for (const r of s.required ?? []) out[r] = validValue(s.members![r].shape);
+      return out;
+    }
+    case "list":
+      return Array.from({ length: Math.max(1, s.min ?? 0) }, () => validValue(s.member!.shape));
+    case "integer":
+    case "long":
+      return s.min ?? 1;
+    case "boolean":
+      return true;
+    case "string": {
+      if (s.enum) return s.enum[0];
+      const v = SAMPLES[shapeName] ?? "a".repeat(Math.max(1, s.min ?? 0));
+      if (s.pattern) assert.ok(new RegExp(s.pattern, "u").test(v), `add a valid sample for shape ${shapeName} (${s.pattern})`);
+      return v;
+    }
+    default:
+      throw new Error(`no sample for ${s.type}`);
+  }
+}
+
+interface Case {
+  name: string;
+  path: (string | number)[];
+  value: unknown; // undefined = delete
+  member: string; // lowerCamel name the message must mention
+}
+
+/** Values that break exactly one constraint of a primitive/list shape. */
+function violations(shapeName: string): { rule: string; value: unknown }[] {
+  const s = model.shapes[shapeName];
+  const out: { rule: string; value: unknown }[] = [];
+  const base = validValue(shapeName);
+  if (s.type === "string") {
+    if (s.enum) out.push({ rule: "enum", value: "NOT_A_" + s.enum[0] + "_VALUE" });
+    if (s.min !== undefined && s.min > 0) out.push({ rule: `min length ${s.min}`, value: (base as string).slice(0, s.min - 1) });
+    if (s.max !== undefined) out.push({ rule: `max length ${s.max}`, value: (base as string) + "a".repeat(s.max + 1 - (base as string).length) });
+    if (s.pattern) {
+      const re = new RegExp(s.pattern, "u");
+      const str = base as string;
+      const bad = ["#", "\u00e9", "!", " "].map((c) => c + str.slice(1)).find((v) => !re.test(v));
+      assert.ok(bad, `cannot build a pattern violation for ${shapeName}`);
+      out.push({ rule: "pattern", value: bad });
+    }
+  } else if (s.type === "integer" || s.type === "long") {
+    if (s.min !== undefined) out.push({ rule: `min ${s.min}`, value: s.min - 1 });
+    if (s.max !== undefined) out.push({ rule: `max ${s.max}`, value: s.max + 1 });
+  } else if (s.type === "list") {
+    const item = validValue(s.member!.shape);
+    if (s.min !== undefined && s.min > 0) out.push({ rule: `list min ${s.min}`, value: Array.from({ length: s.min - 1 }, () => item) });
+    if (s.max !== undefined) out.push({ rule: `list max ${s.max}`, value: Array.from({ length: s.max + 1 }, () => item) });
+  }
+  return out;
+}
+
+function cases(shapeName: string, prefix: (string | number)[] = [], depth = 0): Case[] {
+  const s = model.shapes[shapeName];
+  const out: Case[] = [];
+  if (depth > 4) return out;
+  for (const [name, m] of Object.entries(s.members ?? {})) {
+    const p = [...prefix, name];
+    if (s.required?.includes(name)) out.push({ name: `${p.join(".")} required`, path: p, value: undefined, member: lowerFirst(name) });
+    for (const v of violations(m.shape)) out.push({ name: `${p.join(".")} ${v.rule}`, path: p, value: v.value, member: lowerFirst(name) });
+    const ms = model.shapes[m.shape];
+    if (ms.type === "structure") out.push(...cases(m.shape, p, depth + 1));
+    if (ms.type === "list" && model.shapes[ms.member!.shape].type === "structure") out.push(...cases(ms.member!.shape, [...p, 0], depth + 1));
+    if (ms.type === "list" && model.shapes[ms.member!.shape].type === "string") {
+      for (const v of violations(ms.member!.shape)) out.push({ name: `${p.join(".")}[0] ${v.rule}`, path: [...p, 0], value: v.value, member: lowerFirst(name) });
+    }
+  }
+  return out;
+}
+
+function apply(opInput: string, c: Case): Record<string, unknown> {
+  const input = validValue(opInput) as Record<string, unknown>;
+  let node: Record<string | number, unknown> = input;
+  let shape = model.shapes[opInput];
+  for (let i = 0; i < c.path.length - 1; i++) {
+    const key = c.path[i];
+    let childShape: BotoShape;
+    if (typeof key === "number") {
+      childShape = model.shapes[shape.member!.shape];
+    } else {
+      childShape = model.shapes[shape.members![key].shape];
+    }
+    if (node[key] === undefined) node[key] = validValue(typeof key === "number" ? shape.member!.shape : shape.members![key].shape);
+    node = node[key] as Record<string | number, unknown>;
+    shape = childShape;
+  }
+  const last = c.path[c.path.length - 1];
+  if (c.value === undefined) delete node[last];
+  else node[last] = c.value;
+  return input;
+}
+
+describe("emulator: conformance with botocore's voice-id model", function () {
+  this.timeout(120_000);
+  let emu: RunningEmulator;
+
+  before(async () => {
+    const python = path.join(await pythonBin(), "python");
+    const { stdout } = await promisify(execFile)(
+      python,
+      ["-c", "import botocore,gzip,os,sys; sys.stdout.write(gzip.open(os.path.join(os.path.dirname(botocore.__file__),'data','voice-id','2021-09-27','service-2.json.gz')).read().decode())"],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    model = JSON.parse(stdout);
+    emu = await startEmulator({ logLevel: "silent" });
+  });
+  after(async () => emu?.stop());
+
+  it("covers every in-scope operation of the model", () => {
+    for (const op of OPERATIONS) assert.ok(model.operations[op], `${op} missing from botocore's model`);
+  });
+
+  it("accepts a baseline request of each operation (no ValidationException)", async () => {
+    for (const op of OPERATIONS) {
+      const input = validValue(model.operations[op].input.shape);
+      const res = await rawRequest(emu.endpoint, `VoiceID.${op}`, JSON.stringify(input));
+      assert.notEqual(res.body.__type, "ValidationException", `${op} baseline rejected: ${res.body.message}`);
+      assert.notEqual(res.body.__type, "SerializationException", `${op} baseline rejected: ${res.body.message}`);
+    }
+  });
+
+  it("rejects every constraint violation with ValidationException naming the member", async () => {
+    let checked = 0;
+    const failures: string[] = [];
+    for (const op of OPERATIONS) {
+      const inputShape = model.operations[op].input.shape;
+      for (const c of cases(inputShape)) {
+        const input = apply(inputShape, c);
+        const res = await rawRequest(emu.endpoint, `VoiceID.${op}`, JSON.stringify(input));
+        checked++;
+        if (res.status !== 400 || res.body.__type !== "ValidationException") failures.push(`${op} ${c.name}: ${res.status} ${res.body.__type}`);
+        else if (!res.body.message.includes(c.member)) failures.push(`${op} ${c.name}: message does not name ${c.member}: ${res.body.message}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked > 150, `only ${checked} cases`);
+  });
+});

@@ -1,0 +1,68 @@
+import * as assert from "node:assert/strict";
+import { CreateDomainCommand, StartFraudsterRegistrationJobCommand, DescribeFraudsterRegistrationJobCommand, ListFraudstersCommand } from "@aws-sdk/client-voice-id";
+import { startLocalStack, type LocalStack } from "../../support/localStack";
+import { waitForJob } from "./helpers";
+
+describe("emulator: crash safety (kill -9 mid-job, restart on the same db)", function () {
+  this.timeout(120_000);
+  let stack: LocalStack;
+
+  before(async () => {
+    stack = await startLocalStack({ emulatorAsProcess: true, jobDurationMs: 8000 });
+  });
+  after(async () => stack?.stop());
+
+  it("resumes the job: completes with every request processed exactly once", async () => {
+    const speakers = [0, 1, 2, 3, 4, 5, 6, 7];
+    const seed = await stack.seedRegistration("crash", speakers.map((s) => ({ requestId: `spk-${s}`, audio: [{ speaker: s, utterance: 3, seconds: 3 }] })));
+    const { Domain } = await stack.voiceId.send(new CreateDomainCommand({ Name: "crash", ServerSideEncryptionConfiguration: { KmsKeyId: "k" } }));
+    const domainId = Domain!.DomainId!;
+    const { Job } = await stack.voiceId.send(
+      new StartFraudsterRegistrationJobCommand({
+        DomainId: domainId,
+        DataAccessRoleArn: seed.roleArn,
+        InputDataConfig: { S3Uri: seed.manifestUri },
+        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+        ClientToken: "crash-token",
+      }),
+    );
+    // Wait until some, not all, requests are done.
+    for (;;) {
+      const { Job: j } = await stack.voiceId.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: Job!.JobId }));
+      if (j!.JobProgress!.PercentComplete! >= 25) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const pid = stack.emulatorProcess!.pid;
+    await stack.emulatorProcess!.kill("SIGKILL");
+    assert.throws(() => process.kill(pid, 0), "the emulator process is gone");
+
+    await stack.restartEmulator();
+    const { FraudsterSummaries: before } = await stack.voiceId.send(new ListFraudstersCommand({ DomainId: domainId }));
+    const { Job: resumed } = await stack.voiceId.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: Job!.JobId }));
+    assert.ok(before!.length >= 2 && before!.length < speakers.length, `registered before the kill: ${before!.length}`);
+    assert.equal(resumed!.JobStatus, "IN_PROGRESS");
+    // A retry of the same start after the crash adopts the job.
+    const again = await stack.voiceId.send(
+      new StartFraudsterRegistrationJobCommand({
+        DomainId: domainId,
+        DataAccessRoleArn: seed.roleArn,
+        InputDataConfig: { S3Uri: seed.manifestUri },
+        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+        ClientToken: "crash-token",
+      }),
+    );
+    assert.equal(again.Job!.JobId, Job!.JobId);
+
+    const done = await waitForJob(stack.voiceId, domainId, Job!.JobId!, 60_000);
+    assert.equal(done.JobStatus, "COMPLETED", JSON.stringify(done.FailureDetails));
+    const out = JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${Job!.JobId}/input-file.json.out`));
+    assert.deepEqual(out.Errors, []);
+    assert.deepEqual(out.SuccessfulRegistrations.map((r: { RequestId: string }) => r.RequestId), speakers.map((s) => `spk-${s}`));
+    for (const r of out.SuccessfulRegistrations) assert.equal(r.RegistrationStatus, "NEW_REGISTRATION");
+    const { FraudsterSummaries: after } = await stack.voiceId.send(new ListFraudstersCommand({ DomainId: domainId }));
+    assert.equal(after!.length, speakers.length, "no fraudster lost or registered twice");
+    const ids = new Set(out.SuccessfulRegistrations.map((r: { GeneratedFraudsterId: string }) => r.GeneratedFraudsterId));
+    assert.equal(ids.size, speakers.length);
+    for (const f of before!) assert.ok(ids.has(f.GeneratedFraudsterId), "fraudsters registered before the kill are kept, not redone");
+  });
+});

@@ -1,0 +1,40 @@
+import { SignatureV4 } from "@smithy/signature-v4";
+import { HttpRequest } from "@smithy/protocol-http";
+import { Sha256 } from "@aws-crypto/sha256-js";
+import { DescribeFraudsterRegistrationJobCommand, type FraudsterRegistrationJob, type VoiceIDClient } from "@aws-sdk/client-voice-id";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from "../../../emulator/index";
+
+export const creds = { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY };
+
+/** Sends a raw JSON 1.0 request, SigV4-signed unless told otherwise (for what the SDK never sends). */
+export async function rawRequest(
+  endpoint: string,
+  target: string | undefined,
+  body: string,
+  opts: { secret?: string; sign?: boolean; date?: Date } = {},
+): Promise<{ status: number; body: Record<string, string> }> {
+  const url = new URL(endpoint);
+  const headers: Record<string, string> = { host: url.host, "content-type": "application/x-amz-json-1.0" };
+  if (target) headers["x-amz-target"] = target;
+  let req = new HttpRequest({ method: "POST", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: "/", headers, body });
+  if (opts.sign !== false) {
+    const signer = new SignatureV4({ credentials: { ...creds, secretAccessKey: opts.secret ?? creds.secretAccessKey }, region: "us-east-1", service: "voiceid", sha256: Sha256 });
+    req = (await signer.sign(req, { signingDate: opts.date })) as HttpRequest;
+  }
+  const res = await fetch(endpoint.replace(/\/$/, "") + "/", { method: "POST", headers: req.headers, body });
+  return { status: res.status, body: (await res.json()) as Record<string, string> };
+}
+
+export const TERMINAL = ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED"];
+
+/** Polls DescribeFraudsterRegistrationJob until a terminal status. */
+export async function waitForJob(client: VoiceIDClient, domainId: string, jobId: string, timeoutMs = 60_000, onPoll?: (j: FraudsterRegistrationJob) => void): Promise<FraudsterRegistrationJob> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Job } = await client.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: jobId }));
+    onPoll?.(Job!);
+    if (TERMINAL.includes(Job!.JobStatus!)) return Job!;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${Job!.JobStatus} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
