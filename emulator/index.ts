@@ -49,15 +49,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const config: EmulatorConfig = { ...DEFAULTS, ...stripUndefined(knobs) };
   const log = logger ?? createLogger(config.logLevel);
   const store = new Store(dbPath);
-  let runner: JobRunner | undefined;
   const ctx: OperationContext = {
     store,
     config,
     log,
     now: () => Date.now(),
-    notifyJobs: () => setImmediate(() => runner?.poke()),
+    // `runner` is created just below; jobs are only notified after start-up.
+    notifyJobs: () => setImmediate(() => runner.poke()),
   };
-  runner = new JobRunner(ctx);
+  const runner = new JobRunner(ctx);
   const stats: ServerStats = { requests: 0, errors: {} };
   const server = http.createServer(createRequestListener(ctx, stats, random));
   server.keepAliveTimeout = 5000;
