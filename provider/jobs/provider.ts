@@ -1,0 +1,574 @@
+/**
+ * The implementation of the FraudsterRegistrationJob dynamic provider: `check`, `diff`,
+ * `create`, `read`, `update`, `delete`.
+ *
+ * This module is never serialized. The provider object stored in state only holds
+ * `require("pulumi-voiceid/provider/jobs/provider")` calls (see `shared/lazyProvider.ts`); the
+ * dynamic provider host loads this module from the program's `node_modules` at call time.
+ * @module
+ */
+import {
+    Clock,
+    Logger,
+    PartialStateError,
+    PollPolicy,
+    Random,
+    RetryOptions,
+    backoffDelay,
+    classifyError,
+    companionSettings,
+    errorSummary,
+    formatFailures,
+    isNotFound,
+    logger,
+    prune,
+    realClock,
+    redactText,
+    resolveSettings,
+    waitForTerminal,
+} from "../shared";
+import { ImportMismatch, importMismatchError } from "../shared/importing";
+import { DEFAULT_TIMEOUT_SECONDS, JobInputs, JobOutputs, JobResults, JobStatus } from "./args";
+import { JobView, VoiceIdApi, readS3Text } from "./api";
+import { JobDiff, RUNNING_STATUSES, diffJob } from "./diff";
+import { emptyResults, outputFileUri, parseOutputFile, parseS3Uri } from "./results";
+import { MAX_TOKEN_GENERATIONS, deriveClientToken } from "./token";
+import { validateJobInputs } from "./validate";
+
+/** Resource type name used in messages. */
+const TYPE = "FraudsterRegistrationJob";
+
+/**
+ * Process-wide knobs. Production code leaves them alone; tests and benchmarks swap the clock,
+ * randomness, poll policy and delays.
+ */
+export const runtime = {
+    clock: realClock as Clock,
+    random: Math.random as Random,
+    /** Overrides of the waiter's poll policy. */
+    pollPolicy: {} as Partial<PollPolicy>,
+    /** Backoff of throttled / failed calls. */
+    retryBaseDelayMs: 300,
+    retryMaxDelayMs: 20_000,
+    /** Bounds of one wait for a free job slot (ServiceQuotaExceededException). */
+    slotWaitMinMs: 500,
+    slotWaitMaxMs: 5_000,
+    /** Minimum interval between two progress lines of one job, unless the percentage jumped. */
+    progressEveryMs: 30_000,
+};
+
+const TERMINAL: JobStatus[] = ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED"];
+const isTerminal = (s: string) => (TERMINAL as string[]).includes(s);
+const isSuccess = (s: string | undefined) => s === "COMPLETED" || s === "COMPLETED_WITH_ERRORS";
+
+/** `<domainId>/<jobId>` */
+export function resourceId(domainId: string, jobId: string): string {
+    return `${domainId}/${jobId}`;
+}
+
+/** Splits a resource id; throws a clear error for anything else (e.g. a bad `import` id). */
+export function parseResourceId(id: string): { domainId: string; jobId: string } {
+    const m = /^([a-zA-Z0-9]{22})\/([a-zA-Z0-9]{22})$/.exec(id ?? "");
+    if (!m) throw new Error(`${TYPE}: id must be "<domainId>/<jobId>" (two ids of 22 letters or digits), got ${JSON.stringify(id)}`);
+    return { domainId: m[1], jobId: m[2] };
+}
+
+/** Per-call context: where calls go, how they retry, what they log. */
+class CallContext {
+    readonly api: VoiceIdApi;
+    readonly log: Logger;
+    readonly deadline: number;
+    readonly clock = runtime.clock;
+    constructor(
+        readonly inputs: Partial<JobInputs>,
+        timeoutSeconds: number,
+        /** Values masked in every log line and error message. */
+        readonly secrets: () => (string | undefined)[] = () => [inputs.jobName],
+    ) {
+        this.deadline = this.clock.now() + timeoutSeconds * 1000;
+        this.api = new VoiceIdApi(resolveSettings("Voice ID", endpointInputs(inputs)), () => this.retryOptions());
+        this.log = logger("voiceid", secrets);
+    }
+
+    retryOptions(deadline = this.deadline): RetryOptions {
+        let lastLog = -Infinity;
+        return {
+            clock: this.clock,
+            random: runtime.random,
+            deadline,
+            baseDelayMs: runtime.retryBaseDelayMs,
+            maxDelayMs: runtime.retryMaxDelayMs,
+            onRetry: (err, attempt) => {
+                // One line per burst, not per attempt.
+                const now = this.clock.now();
+                if (attempt === 1 || now - lastLog > 30_000) {
+                    this.log.info(`retrying after ${errorSummary(err)}`);
+                    lastLog = now;
+                }
+            },
+        };
+    }
+
+    /** An error with sensitive values masked. */
+    error(message: string): Error {
+        return new Error(redactText(message, this.secrets()));
+    }
+}
+
+function endpointInputs(inputs: Partial<JobInputs>) {
+    return {
+        region: inputs.region,
+        endpoint: inputs.endpoint,
+        configRegion: inputs.scope?.configRegion,
+        configEndpoint: inputs.scope?.configEndpoint,
+    };
+}
+
+/** Inputs without the serialized provider. */
+function plainInputs<T extends Record<string, unknown>>(props: T): T {
+    const { __provider: _p, ...rest } = props as Record<string, unknown>;
+    return rest as T;
+}
+
+/** Status fields of the outputs for a job view. */
+function statusFields(job: JobView): Partial<JobOutputs> {
+    return {
+        jobId: job.jobId,
+        jobStatus: job.status,
+        createdAt: job.createdAt?.toISOString(),
+        endedAt: job.endedAt?.toISOString(),
+        percentComplete: job.percentComplete,
+        failureDetails: job.failureDetails ? prune(job.failureDetails) : undefined,
+    };
+}
+
+/** Output properties must not hold `undefined` (protobuf Struct rejects it). */
+function finish(outs: Partial<JobOutputs>): JobOutputs {
+    return prune(outs) as JobOutputs;
+}
+
+function failureMessage(job: JobView): string {
+    const d = job.failureDetails;
+    return `job ${job.jobId} FAILED${d ? `: ${d.statusCode ?? ""} ${d.message ?? ""}`.trimEnd() : ""}`;
+}
+
+// ---------------------------------------------------------------- check / diff
+
+/** Validates every constraint before any API call; unknown (preview) values pass. */
+export async function check(_olds: Record<string, any>, news: Record<string, any>) {
+    const failures = validateJobInputs(news);
+    return { inputs: news, failures };
+}
+
+/** See `diff.ts`. */
+export async function diff(_id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff> {
+    return diffJob(plainInputs(olds) as Partial<JobOutputs>, plainInputs(news) as Partial<JobInputs>);
+}
+
+// ---------------------------------------------------------------- create
+
+/** Starts the job (adopting one already started under the same token), waits, reads results. */
+export async function create(props: Record<string, any>) {
+    const inputs = plainInputs(props) as unknown as JobInputs;
+    const failures = validateJobInputs(inputs as unknown as Record<string, unknown>);
+    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const ctx = new CallContext(inputs, inputs.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+    if (inputs.importId) return importJob(ctx, inputs, inputs.importId);
+
+    const { job, token, generation, startedAt } = await startOrAdopt(ctx, inputs);
+    const id = resourceId(inputs.domainId, job.jobId);
+    let outs: Partial<JobOutputs> = { ...inputs, ...statusFields(job), effectiveClientToken: token, tokenGeneration: generation };
+
+    if (inputs.waitForCompletion === false) {
+        ctx.log.info(`job ${job.jobId} is ${job.status}; not waiting (waitForCompletion: false)`);
+        return { id, outs: finish(outs) };
+    }
+    outs = await waitAndCollect(ctx, id, inputs, job, startedAt, outs);
+    return { id, outs: finish(outs) };
+}
+
+/**
+ * `{ import: "<domainId>/<jobId>" }`: records an existing job instead of starting one, after
+ * checking that what the program declares matches it (names only in the error: values may be
+ * sensitive). A running job is waited for like a created one.
+ */
+async function importJob(ctx: CallContext, inputs: JobInputs, importId: string) {
+    const { domainId, jobId } = parseResourceId(importId);
+    let job: JobView;
+    try {
+        job = await ctx.api.describe(domainId, jobId);
+    } catch (err) {
+        throw ctx.error(`${TYPE}: cannot import ${importId}: ${errorSummary(err)}`);
+    }
+    const mismatches: ImportMismatch[] = [];
+    const same = (a: unknown, b: unknown) => a === undefined || JSON.stringify(a) === JSON.stringify(b);
+    if (!same(inputs.dataAccessRoleArn, job.dataAccessRoleArn)) mismatches.push({ property: "dataAccessRoleArn" });
+    if (!same(inputs.inputDataConfig?.s3Uri, job.inputDataConfig?.s3Uri)) mismatches.push({ property: "inputDataConfig.s3Uri" });
+    if (!same(inputs.outputDataConfig?.s3Uri, job.outputDataConfig?.s3Uri)) mismatches.push({ property: "outputDataConfig.s3Uri" });
+    if (!same(inputs.outputDataConfig?.kmsKeyId, job.outputDataConfig?.kmsKeyId)) mismatches.push({ property: "outputDataConfig.kmsKeyId" });
+    const rc = inputs.registrationConfig ?? {};
+    const jrc = job.registrationConfig ?? {};
+    if (!same(rc.duplicateRegistrationAction, jrc.duplicateRegistrationAction)) mismatches.push({ property: "registrationConfig.duplicateRegistrationAction" });
+    if (!same(rc.fraudsterSimilarityThreshold, jrc.fraudsterSimilarityThreshold)) mismatches.push({ property: "registrationConfig.fraudsterSimilarityThreshold" });
+    if (!same(rc.watchlistIds, jrc.watchlistIds)) mismatches.push({ property: "registrationConfig.watchlistIds" });
+    if (!same(inputs.jobName, job.jobName)) mismatches.push({ property: "jobName" });
+    if (mismatches.length) throw ctx.error(importMismatchError(TYPE, importId, mismatches).message);
+    const id = resourceId(domainId, jobId);
+    let outs: Partial<JobOutputs> = { ...inputs, ...statusFields(job) };
+    ctx.log.info(`importing job ${jobId} (${job.status})`);
+    if (RUNNING_STATUSES.includes(job.status) && inputs.waitForCompletion !== false) {
+        outs = await waitAndCollect(ctx, id, inputs, job, anchorOf(ctx, job), outs);
+    } else if (isSuccess(job.status)) {
+        const { newFraudsterIds: _ids, ...results } = await readResults(ctx, inputs, job);
+        outs = { ...outs, ...results };
+    }
+    return { id, outs: finish(outs) };
+}
+
+/**
+ * Walks derived-token generations until one starts a new job or finds a job worth adopting
+ * (running, or finished with its registrations intact). A given `clientToken` is used as is.
+ */
+async function startOrAdopt(ctx: CallContext, inputs: JobInputs): Promise<{ job: JobView; token: string; generation?: number; startedAt: number }> {
+    if (inputs.clientToken) {
+        const job = await startWithSlotWait(ctx, inputs, inputs.clientToken);
+        if (job.status === "FAILED") {
+            throw new PartialStateError(
+                ctx.error(`${TYPE}: clientToken "${inputs.clientToken}" belongs to a job that already FAILED (${failureMessage(job)}); ` +
+                    `set a new clientToken (or remove it and let the provider derive one) to run again`).message,
+                resourceId(inputs.domainId, job.jobId),
+                finish({ ...inputs, ...statusFields(job), effectiveClientToken: inputs.clientToken }),
+            );
+        }
+        return { job, token: inputs.clientToken, startedAt: anchorOf(ctx, job) };
+    }
+    for (let generation = 0; generation < MAX_TOKEN_GENERATIONS; generation++) {
+        const token = deriveClientToken(inputs, generation);
+        const job = await startWithSlotWait(ctx, inputs, token);
+        if (job.status === "FAILED") {
+            ctx.log.info(`token generation ${generation} already ran as job ${job.jobId}, which FAILED; trying generation ${generation + 1}`);
+            continue;
+        }
+        if (isSuccess(job.status)) {
+            if (inputs.deleteFraudstersOnDestroy && (await registrationsWereDeleted(ctx, inputs, job))) {
+                ctx.log.info(`job ${job.jobId} (generation ${generation}) finished earlier but its fraudsters were deleted since; trying generation ${generation + 1}`);
+                continue;
+            }
+            ctx.log.info(`adopting job ${job.jobId}, already ${job.status} (started earlier with the same inputs)`);
+        } else if (job.createdAt && ctx.clock.now() - job.createdAt.getTime() > 5_000) {
+            ctx.log.info(`resuming job ${job.jobId} (${job.status}), started earlier with the same inputs`);
+        } else {
+            ctx.log.info(`started job ${job.jobId} in domain ${inputs.domainId}`);
+        }
+        return { job, token, generation, startedAt: anchorOf(ctx, job) };
+    }
+    throw ctx.error(`${TYPE}: the last ${MAX_TOKEN_GENERATIONS} jobs started for these inputs all FAILED; fix the cause, then change triggers to try again`);
+}
+
+/** Local time the job started: its CreatedAt, but never in the future (clock skew). */
+function anchorOf(ctx: CallContext, job: JobView): number {
+    const now = ctx.clock.now();
+    return job.createdAt ? Math.min(now, job.createdAt.getTime()) : now;
+}
+
+/** A finished job adopted under deleteFraudstersOnDestroy: are its new fraudsters gone? */
+async function registrationsWereDeleted(ctx: CallContext, inputs: JobInputs, job: JobView): Promise<boolean> {
+    const read = await readResults(ctx, inputs, job, true);
+    const first = read.newFraudsterIds[0];
+    if (!first) return false;
+    try {
+        await ctx.api.describeFraudster(inputs.domainId, first);
+        return false;
+    } catch (err) {
+        if (isNotFound(err)) return true;
+        throw err;
+    }
+}
+
+/**
+ * StartFraudsterRegistrationJob, waiting for a free job slot on ServiceQuotaExceededException.
+ * The wait targets the predicted end of the running job closest to finishing (from its
+ * progress), so a slot is taken soon after it frees without polling the API hard.
+ */
+async function startWithSlotWait(ctx: CallContext, inputs: JobInputs, token: string): Promise<JobView> {
+    let waits = 0;
+    let lastLog = -Infinity;
+    for (;;) {
+        try {
+            return await ctx.api.start(inputs, token);
+        } catch (err) {
+            const kind = classifyError(err);
+            if (kind === "conflict" && (err as { name?: string }).name === "ConflictException" && /token/i.test(String((err as Error).message))) {
+                throw ctx.error(`${TYPE}: ClientToken ${token} was already used for a different request: ${errorSummary(err)}`);
+            }
+            if (kind !== "quota") throw ctx.error(`${TYPE}: cannot start the job: ${errorSummary(err)}`);
+            waits++;
+            const now = ctx.clock.now();
+            const delay = await slotWaitDelay(ctx, inputs.domainId, waits);
+            if (now + delay > ctx.deadline) {
+                throw ctx.error(`${TYPE}: no free job slot in domain ${inputs.domainId} within timeoutSeconds (${errorSummary(err)}); no job was started`);
+            }
+            if (now - lastLog > 30_000) {
+                ctx.log.info(`domain ${inputs.domainId} is at its concurrent job quota; waiting for a free slot`);
+                lastLog = now;
+            }
+            await ctx.clock.sleep(delay);
+        }
+    }
+}
+
+/** How long to wait before trying to take a job slot again. */
+async function slotWaitDelay(ctx: CallContext, domainId: string, waits: number): Promise<number> {
+    const min = runtime.slotWaitMinMs;
+    const max = runtime.slotWaitMaxMs;
+    const spread = () => runtime.random() * min * 0.5;
+    try {
+        const now = ctx.clock.now();
+        let soonest = Infinity;
+        for (const j of await ctx.api.activeJobs(domainId)) {
+            const p = j.percentComplete ?? 0;
+            if (j.status !== "IN_PROGRESS" || p <= 0 || !j.createdAt) continue;
+            const elapsed = Math.max(1, now - j.createdAt.getTime());
+            soonest = Math.min(soonest, elapsed * (100 - p) / p);
+        }
+        if (soonest < Infinity) return Math.min(max, Math.max(min, soonest + 100)) + spread();
+    } catch (err) {
+        if (classifyError(err) !== "denied") throw err;
+        // Not allowed to list jobs: fall back to plain backoff.
+    }
+    return backoffDelay(waits, min * 2, max, runtime.random);
+}
+
+/** Waits for a terminal state, then records the outcome (throwing partial state on failure). */
+async function waitAndCollect(
+    ctx: CallContext,
+    id: string,
+    inputs: JobInputs,
+    initial: JobView,
+    anchor: number,
+    outs: Partial<JobOutputs>,
+): Promise<Partial<JobOutputs>> {
+    let lastLine = { at: ctx.clock.now(), percent: initial.percentComplete ?? 0 };
+    const outcome = await waitForTerminal<JobView & { percentComplete?: number }>({
+        describe: () => ctx.api.describe(inputs.domainId, initial.jobId),
+        isTerminal,
+        anchor,
+        deadline: ctx.deadline,
+        initial,
+        clock: ctx.clock,
+        random: runtime.random,
+        policy: runtime.pollPolicy,
+        onPoll: (job, elapsed) => {
+            const p = job.percentComplete ?? 0;
+            const now = ctx.clock.now();
+            if (!isTerminal(job.status) && (p - lastLine.percent >= 25 || now - lastLine.at >= runtime.progressEveryMs)) {
+                ctx.log.info(`job ${job.jobId}: ${job.status} ${p}% after ${Math.round(elapsed / 1000)}s`);
+                lastLine = { at: now, percent: p };
+            }
+        },
+    });
+    const job = outcome.job ?? initial;
+    outs = { ...outs, ...statusFields(job) };
+    if (outcome.state === "timeout") {
+        throw new PartialStateError(
+            `${TYPE}: job ${job.jobId} still ${job.status} (${job.percentComplete ?? 0}%) after timeoutSeconds; ` +
+                `it keeps running and the next \`pulumi up\` resumes waiting for it`,
+            id,
+            finish(outs),
+        );
+    }
+    if (job.status === "FAILED") {
+        throw new PartialStateError(
+            redactText(`${TYPE}: ${failureMessage(job)}. The job is recorded; the next \`pulumi up\` starts a new one.`, ctx.secrets()),
+            id,
+            finish(outs),
+        );
+    }
+    const read = await readResults(ctx, inputs, job);
+    const { newFraudsterIds: _ids, ...results } = read;
+    outs = { ...outs, ...results };
+    const counts = `${results.newRegistrationCount} new, ${results.duplicateCount} duplicates skipped, ${results.errorCount} errors`;
+    ctx.log.info(`job ${job.jobId} ${job.status}${read.resultsStatus === "read" ? `: ${counts}` : ""}`);
+    if (job.status === "COMPLETED_WITH_ERRORS") {
+        if (inputs.failOnErrors) {
+            throw new PartialStateError(
+                redactText(`${TYPE}: job ${job.jobId} COMPLETED_WITH_ERRORS (${counts}) and failOnErrors is set. ` +
+                    `Fix the manifest and change triggers (or the inputs) to run a new job, or unset failOnErrors to accept it.`, ctx.secrets()),
+                id,
+                finish(outs),
+            );
+        }
+        ctx.log.warn(`job ${job.jobId} completed with ${results.errorCount} failed request(s); see registrationErrors`);
+    }
+    return outs;
+}
+
+/** Reads and parses the output file; a denied or missing file is a warning, not a failure. */
+async function readResults(
+    ctx: CallContext,
+    inputs: JobInputs,
+    job: JobView,
+    quiet = false,
+): Promise<Partial<JobOutputs> & JobResults & { newFraudsterIds: string[]; resultsStatus: NonNullable<JobOutputs["resultsStatus"]> }> {
+    const uri = outputFileUri(inputs.outputDataConfig.s3Uri, job.jobId, inputs.inputDataConfig.s3Uri);
+    const { bucket, key } = parseS3Uri(uri);
+    const base = { outputFileS3Uri: uri };
+    try {
+        // Results are worth a short retry window even when the job's own deadline has passed.
+        const deadline = Math.max(ctx.deadline, ctx.clock.now() + 120_000);
+        const text = await readS3Text(companionSettings("S3", endpointInputs(inputs)), bucket, key, ctx.retryOptions(deadline));
+        return { ...base, ...parseOutputFile(text), resultsStatus: "read" };
+    } catch (err) {
+        const kind = classifyError(err);
+        const status = kind === "denied" ? "denied" : kind === "notFound" ? "missing" : "unreadable";
+        if (!quiet) ctx.log.warn(`cannot read the output file ${uri} (${errorSummary(err)}); results are left empty`);
+        return { ...base, ...emptyResults(), newFraudsterIds: [], resultsStatus: status };
+    }
+}
+
+// ---------------------------------------------------------------- update
+
+/** Applies knob changes; resumes waiting on a running job; re-applies failOnErrors. */
+export async function update(id: string, olds: Record<string, any>, news: Record<string, any>) {
+    const prev = plainInputs(olds) as unknown as JobOutputs;
+    const inputs = plainInputs(news) as unknown as JobInputs;
+    const { domainId, jobId } = prev.jobId ? { domainId: prev.domainId, jobId: prev.jobId } : parseResourceId(id);
+    const ctx = new CallContext(inputs, inputs.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+    // Keep what the job produced; take every input from the new inputs.
+    const produced: Partial<JobOutputs> = {
+        jobId,
+        jobStatus: prev.jobStatus,
+        effectiveClientToken: prev.effectiveClientToken,
+        tokenGeneration: prev.tokenGeneration,
+        createdAt: prev.createdAt,
+        endedAt: prev.endedAt,
+        percentComplete: prev.percentComplete,
+        failureDetails: prev.failureDetails,
+        outputFileS3Uri: prev.outputFileS3Uri,
+        registrations: prev.registrations,
+        registrationErrors: prev.registrationErrors,
+        totalRequests: prev.totalRequests,
+        newRegistrationCount: prev.newRegistrationCount,
+        duplicateCount: prev.duplicateCount,
+        errorCount: prev.errorCount,
+        resultsTruncated: prev.resultsTruncated,
+        resultsStatus: prev.resultsStatus,
+    };
+    let outs: Partial<JobOutputs> = { ...inputs, ...produced };
+
+    if (RUNNING_STATUSES.includes(prev.jobStatus) && inputs.waitForCompletion !== false) {
+        const job = await ctx.api.describe(domainId, jobId);
+        ctx.log.info(`resuming wait for job ${jobId} (${job.status} ${job.percentComplete ?? 0}%)`);
+        outs = await waitAndCollect(ctx, id, inputs, job, anchorOf(ctx, job), { ...outs, ...statusFields(job) });
+        return { outs: finish(outs) };
+    }
+    if (isSuccess(prev.jobStatus) && !prev.resultsStatus) {
+        const { newFraudsterIds: _ids, ...results } = await readResults(ctx, inputs, { jobId, domainId, status: prev.jobStatus });
+        outs = { ...outs, ...results };
+    }
+    if (prev.jobStatus === "COMPLETED_WITH_ERRORS" && inputs.failOnErrors) {
+        throw new PartialStateError(
+            `${TYPE}: job ${jobId} COMPLETED_WITH_ERRORS (${outs.errorCount ?? "?"} failed requests) and failOnErrors is set; ` +
+                `change triggers or the inputs to run a new job, or unset failOnErrors to accept it`,
+            id,
+            finish(outs),
+        );
+    }
+    return { outs: finish(outs) };
+}
+
+// ---------------------------------------------------------------- read
+
+/**
+ * Refresh, `import` and `.get()`: describes the job. A job (or domain) that no longer exists
+ * removes the resource from the stack. Job-defining fields missing from `props` (import, get)
+ * are filled from the job itself.
+ */
+export async function read(id: string, props: Record<string, any>) {
+    const prev = plainInputs(props ?? {}) as Partial<JobOutputs>;
+    const { domainId, jobId } = parseResourceId(id);
+    const ctx = new CallContext(prev, 300, () => [prev.jobName]);
+    let job: JobView;
+    try {
+        job = await ctx.api.describe(domainId, jobId);
+    } catch (err) {
+        if (isNotFound(err)) {
+            ctx.log.info(`job ${jobId} no longer exists in domain ${domainId}; removing it from the stack`);
+            return {};
+        }
+        throw ctx.error(`${TYPE}: cannot read job ${jobId}: ${errorSummary(err)}`);
+    }
+    const fromJob: Partial<JobOutputs> = prune({
+        domainId: job.domainId ?? domainId,
+        dataAccessRoleArn: job.dataAccessRoleArn,
+        inputDataConfig: job.inputDataConfig,
+        outputDataConfig: job.outputDataConfig,
+        registrationConfig: job.registrationConfig,
+        jobName: job.jobName,
+    });
+    const outs: Partial<JobOutputs> = { ...fromJob, ...prev, ...statusFields(job) };
+    for (const [k, v] of Object.entries(fromJob)) {
+        const mine = (prev as Record<string, unknown>)[k];
+        if (mine !== undefined && k !== "registrationConfig" && JSON.stringify(mine) !== JSON.stringify(v)) {
+            ctx.log.warn(`job ${jobId}: ${k} in the program differs from the job's; the job's value is kept in the outputs`);
+            (outs as Record<string, unknown>)[k] = v;
+        }
+    }
+    const changed = prev.jobStatus !== job.status;
+    if (isSuccess(job.status) && (changed || !prev.resultsStatus) && outs.inputDataConfig && outs.outputDataConfig) {
+        const { newFraudsterIds: _ids, ...results } = await readResults(ctx, outs as JobInputs, job);
+        Object.assign(outs, results);
+    }
+    return { id: resourceId(domainId, jobId), props: finish(outs) };
+}
+
+// ---------------------------------------------------------------- delete
+
+/**
+ * Voice ID cannot delete jobs: by default the job is forgotten. With deleteFraudstersOnDestroy,
+ * the fraudsters the job newly registered (NEW_REGISTRATION in its output file) are deleted;
+ * duplicates it skipped belong to someone else and stay.
+ */
+async function deleteJob(id: string, props: Record<string, any>): Promise<void> {
+    const prev = plainInputs(props) as unknown as JobOutputs;
+    const { domainId, jobId } = prev.jobId ? { domainId: prev.domainId, jobId: prev.jobId } : parseResourceId(id);
+    const ctx = new CallContext(prev, 3600);
+    if (!prev.deleteFraudstersOnDestroy) {
+        const kept = prev.newRegistrationCount ? `; its ${prev.newRegistrationCount} registered fraudster(s) stay in the domain` : "";
+        ctx.log.info(`forgetting job ${jobId} (Voice ID has no job deletion)${kept}`);
+        return;
+    }
+    if (!isSuccess(prev.jobStatus)) {
+        if (prev.jobStatus && RUNNING_STATUSES.includes(prev.jobStatus)) {
+            ctx.log.warn(`job ${jobId} is still ${prev.jobStatus}: fraudsters it registers after now are not deleted`);
+        }
+        ctx.log.info(`forgetting job ${jobId} (${prev.jobStatus}); no registrations to delete`);
+        return;
+    }
+    let ids: string[];
+    const read = prev.inputDataConfig && prev.outputDataConfig
+        ? await readResults(ctx, prev, { jobId, domainId, status: prev.jobStatus }, true)
+        : undefined;
+    if (read?.resultsStatus === "read") {
+        ids = read.newFraudsterIds;
+    } else if (!prev.resultsTruncated && prev.registrations) {
+        ids = prev.registrations.filter((r) => r.registrationStatus === "NEW_REGISTRATION").map((r) => r.fraudsterId);
+    } else {
+        throw ctx.error(
+            `${TYPE}: cannot list the fraudsters job ${jobId} registered (output file ${read?.resultsStatus ?? "unavailable"} and the recorded list is truncated); ` +
+                `fix access to ${read?.outputFileS3Uri ?? "the output file"} or unset deleteFraudstersOnDestroy to only forget the job`,
+        );
+    }
+    let deleted = 0;
+    for (const fraudsterId of ids) {
+        try {
+            await ctx.api.deleteFraudster(domainId, fraudsterId);
+            deleted++;
+        } catch (err) {
+            if (!isNotFound(err)) throw ctx.error(`${TYPE}: deleting fraudsters of job ${jobId} failed after ${deleted}: ${errorSummary(err)}`);
+        }
+    }
+    ctx.log.info(`deleted ${deleted} fraudster(s) registered by job ${jobId}${ids.length > deleted ? ` (${ids.length - deleted} already gone)` : ""}; forgetting the job`);
+}
+
+export { deleteJob as delete };

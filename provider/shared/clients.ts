@@ -1,0 +1,71 @@
+/**
+ * AWS client factory for provider code: one client per (service, region, endpoint), created on
+ * first use and reused for the life of the provider process.
+ *
+ * SDK-level retries are turned off (`maxAttempts: 1`): retries are done by `withRetry`, bounded
+ * by the resource's timeout instead of a fixed attempt count, and observable in tests.
+ * Observers let tests and benchmarks count the calls each client makes.
+ * @module
+ */
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { VoiceIDClient } from "@aws-sdk/client-voice-id";
+import { ClientSettings } from "./settings";
+
+/** Called once for every client created (tests attach middleware here to count calls). */
+export type ClientObserver = (client: { middlewareStack: any }, serviceId: string) => void;
+
+const observers: ClientObserver[] = [];
+const cache = new Map<string, unknown>();
+
+/** Registers an observer for clients created from now on; returns a function that removes it. */
+export function observeClients(observer: ClientObserver): () => void {
+    observers.push(observer);
+    return () => {
+        const i = observers.indexOf(observer);
+        if (i >= 0) observers.splice(i, 1);
+    };
+}
+
+/** Forgets every cached client (tests switch endpoints between cases). */
+export function resetClients(): void {
+    for (const c of cache.values()) (c as { destroy?: () => void }).destroy?.();
+    cache.clear();
+}
+
+function cached<T>(serviceId: string, settings: ClientSettings, make: () => T): T {
+    const key = `${serviceId}|${settings.region ?? ""}|${settings.endpoint ?? ""}`;
+    let client = cache.get(key) as T | undefined;
+    if (!client) {
+        client = make();
+        for (const o of observers) o(client as { middlewareStack: any }, serviceId);
+        cache.set(key, client);
+    }
+    return client;
+}
+
+function baseConfig(settings: ClientSettings) {
+    return {
+        ...(settings.region ? { region: settings.region } : {}),
+        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+        maxAttempts: 1,
+    };
+}
+
+/** A Voice ID client; the SDK module is loaded on first use only. */
+export function voiceIdClient(settings: ClientSettings): VoiceIDClient {
+    return cached("Voice ID", settings, () => {
+        const { VoiceIDClient } = require("@aws-sdk/client-voice-id") as typeof import("@aws-sdk/client-voice-id");
+        return new VoiceIDClient(baseConfig(settings));
+    });
+}
+
+/**
+ * An S3 client. Path-style addressing when a custom endpoint is set: local S3-compatible services
+ * (moto, MinIO) rarely resolve `<bucket>.<host>` names.
+ */
+export function s3Client(settings: ClientSettings): S3Client {
+    return cached("S3", settings, () => {
+        const { S3Client } = require("@aws-sdk/client-s3") as typeof import("@aws-sdk/client-s3");
+        return new S3Client({ ...baseConfig(settings), ...(settings.endpoint ? { forcePathStyle: true } : {}) });
+    });
+}

@@ -1,0 +1,28 @@
+/**
+ * Deterministic ClientTokens for Voice ID create calls (CreateDomain, CreateWatchlist...).
+ *
+ * A token derived from the resource's identity and request means a `pulumi up` killed after the
+ * create call but before the engine saved the id adopts the same object on the next run instead
+ * of creating a second one. Services remember a token for a while (hours), including after the
+ * object it created was deleted, so callers walk generations 0, 1, 2...: a generation whose
+ * token answers with a deleted object is spent and the next one is tried. No state is needed,
+ * so the walk is crash-safe.
+ * @module
+ */
+import * as crypto from "crypto";
+import { canonicalJson } from "./data";
+
+/** Largest generation walked before giving up. */
+export const MAX_TOKEN_GENERATIONS = 20;
+
+/**
+ * `<prefix>-g<generation>-<hex>`: at most 64 characters of `[a-zA-Z0-9-_]`, the ClientToken
+ * rule. `derivation` names the resource type and version of the scheme; `material` is
+ * everything that identifies "this create" (project, stack, name, request, target).
+ */
+export function deriveToken(prefix: string, derivation: string, material: unknown, generation: number): string {
+    if (!/^[a-zA-Z0-9]{1,8}$/.test(prefix)) throw new Error(`deriveToken: prefix must be 1-8 letters or digits, got ${JSON.stringify(prefix)}`);
+    const hash = crypto.createHash("sha256").update(canonicalJson({ derivation, material, generation })).digest("hex");
+    const head = `${prefix}-g${generation}-`;
+    return head + hash.slice(0, Math.min(48, 64 - head.length));
+}

@@ -1,0 +1,46 @@
+/**
+ * The serialized half of a dynamic provider: a few hundred bytes that `require` the real
+ * implementation by package name when the engine calls them.
+ *
+ * Pulumi serializes the provider object into every resource's state (`__provider`). Capturing
+ * SDK clients or our modules would serialize their code too (or fail). Instead each method here
+ * closes over one string, the module's package path, and loads it at call time from the
+ * program's directory (where the dynamic provider host resolves modules). Upgrading the package
+ * then changes behaviour without touching state, and the state holds no absolute paths.
+ *
+ * The implementation module must export any of `check`, `diff`, `create`, `read`, `update`,
+ * `delete` with the `pulumi.dynamic.ResourceProvider` signatures.
+ * @module
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+/**
+ * A provider delegating to `require(modulePath)`. `modulePath` must be a package specifier
+ * (e.g. `pulumi-voiceid/provider/jobs/provider`), never a filesystem path.
+ */
+export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvider {
+    if (modulePath.startsWith("/") || modulePath.startsWith(".") || /^[A-Za-z]:[\\/]/.test(modulePath)) {
+        throw new Error(`lazyProvider: "${modulePath}" must be a package specifier, not a path`);
+    }
+    // Every method body is self-contained: serialization captures `modulePath` and nothing else.
+    return {
+        async check(olds: any, news: any) {
+            return require(modulePath).check(olds, news);
+        },
+        async diff(id: string, olds: any, news: any) {
+            return require(modulePath).diff(id, olds, news);
+        },
+        async create(inputs: any) {
+            return require(modulePath).create(inputs);
+        },
+        async read(id: string, props: any) {
+            return require(modulePath).read(id, props);
+        },
+        async update(id: string, olds: any, news: any) {
+            return require(modulePath).update(id, olds, news);
+        },
+        async delete(id: string, props: any) {
+            return require(modulePath).delete(id, props);
+        },
+    };
+}

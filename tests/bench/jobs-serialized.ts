@@ -1,0 +1,36 @@
+/**
+ * Benchmark: bytes of the serialized `__provider` a FraudsterRegistrationJob stores in state
+ * (DESIGN.md section 7: at most 8 KB per resource). Captured from a real resource registered
+ * under Pulumi's mocks, i.e. exactly what the engine receives.
+ *
+ * Run: PATH=$(bash scripts/ensure-node.sh):$PATH node bin/tests/bench/jobs-serialized.js
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+async function main() {
+    let providerText = "";
+    pulumi.runtime.setMocks({
+        newResource: (args) => {
+            if (args.inputs.__provider) providerText = args.inputs.__provider;
+            return { id: "x", state: args.inputs };
+        },
+        call: () => ({}),
+    }, "bench", "serialized", true);
+    const { FraudsterRegistrationJob } = await import("../../provider/jobs");
+    const job = new FraudsterRegistrationJob("job", {
+        domainId: "D".repeat(22),
+        dataAccessRoleArn: "arn:aws:iam::123456789012:role/R",
+        inputDataConfig: { s3Uri: "s3://bucket/in.json" },
+        outputDataConfig: { s3Uri: "s3://bucket/out" },
+    });
+    await new Promise<void>((r) => job.urn.apply(() => r()));
+    await new Promise((r) => setTimeout(r, 200));
+    const bytes = Buffer.byteLength(providerText);
+    console.log(`| metric | value | target |\n|---|---|---|\n| serialized __provider per FraudsterRegistrationJob | ${bytes} bytes | <= 8192 bytes |`);
+    console.log(JSON.stringify({ bench: "jobs-serialized", bytes }));
+}
+
+main().then(() => process.exit(0), (e) => {
+    console.error(e);
+    process.exit(1);
+});
