@@ -18,7 +18,8 @@ import { utteranceWav } from "./audio";
 const execFileP = promisify(execFile);
 
 /** Repository root (this file compiles to bin/tests/support/). */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
+export { repoRoot as REPO_ROOT } from "./repo";
+import { repoRoot as REPO_ROOT } from "./repo";
 export const REGION = "us-east-1";
 export const ACCOUNT_ID = "123456789012";
 export const CREDENTIALS = { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY };

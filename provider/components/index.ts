@@ -1,0 +1,15 @@
+/**
+ * `@pulumi/aws` helper components for Voice ID fraudster registration: the data access role
+ * Voice ID assumes, the KMS key for the output file, and the input manifest object.
+ * @module
+ */
+export { VoiceIdDataAccessRole, VoiceIdDataAccessRoleArgs } from "./dataAccessRole";
+export { VoiceIdOutputKey, VoiceIdOutputKeyArgs } from "./outputKey";
+export {
+    FraudsterRegistrationManifest, FraudsterRegistrationManifestArgs, FraudsterRegistrationRequest,
+    FraudsterAudioSpecification, ResolvedRegistrationRequest, ManifestDocument, MAX_AUDIO_PER_REQUEST,
+    buildManifestDocument, renderManifest, manifestObjectKey, contentHash,
+} from "./manifest";
+export { AwsScopeArgs } from "./awsScope";
+export * from "./policies";
+export { InputValidationError } from "./validation";
