@@ -1,0 +1,158 @@
+/**
+ * The Voice ID domain calls, with retries and plain result shapes. The SDK module is loaded on
+ * first use: `check` and `diff` never pay for it.
+ * @module
+ */
+import type { VoiceIDClient } from "@aws-sdk/client-voice-id";
+import { ClientSettings, RetryOptions, voiceIdClient, withRetry } from "../shared";
+import { DomainStatus } from "./args";
+
+type VoiceIdSdk = typeof import("@aws-sdk/client-voice-id");
+const sdk = (): VoiceIdSdk => require("@aws-sdk/client-voice-id");
+
+/** A domain as the provider sees it. */
+export interface DomainView {
+    domainId: string;
+    arn: string;
+    name: string;
+    description?: string;
+    kmsKeyId?: string;
+    status: DomainStatus;
+    defaultWatchlistId?: string;
+    createdAt?: Date;
+    updatedAt?: Date;
+    sseUpdateStatus?: string;
+    sseUpdateMessage?: string;
+}
+
+/** Converts the SDK's Domain (or DomainSummary) shape. */
+export function toDomainView(d: any): DomainView {
+    return {
+        domainId: d.DomainId,
+        arn: d.Arn,
+        name: d.Name,
+        description: d.Description,
+        kmsKeyId: d.ServerSideEncryptionConfiguration?.KmsKeyId,
+        status: d.DomainStatus,
+        defaultWatchlistId: d.WatchlistDetails?.DefaultWatchlistId,
+        createdAt: d.CreatedAt ? new Date(d.CreatedAt) : undefined,
+        updatedAt: d.UpdatedAt ? new Date(d.UpdatedAt) : undefined,
+        sseUpdateStatus: d.ServerSideEncryptionUpdateDetails?.UpdateStatus,
+        sseUpdateMessage: d.ServerSideEncryptionUpdateDetails?.Message,
+    };
+}
+
+/** Tag map -> the API's list. */
+export function toTagList(tags: Record<string, string> | undefined): { Key: string; Value: string }[] {
+    return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+}
+
+/** What CreateDomain needs. */
+export interface CreateDomainRequest {
+    name: string;
+    description?: string;
+    kmsKeyId: string;
+    tags?: Record<string, string>;
+}
+
+/** Voice ID domain calls for one target (region + endpoint), each retried per `retry`. */
+export class DomainApi {
+    readonly client: VoiceIDClient;
+    constructor(
+        settings: ClientSettings,
+        private readonly retry: () => RetryOptions,
+    ) {
+        this.client = voiceIdClient(settings);
+    }
+
+    private send<T>(command: any): Promise<T> {
+        return withRetry(() => this.client.send(command) as Promise<T>, this.retry());
+    }
+
+    /** CreateDomain (a known token answers with the domain it created before). */
+    async create(req: CreateDomainRequest, clientToken: string): Promise<DomainView> {
+        const { CreateDomainCommand } = sdk();
+        const out: any = await this.send(
+            new CreateDomainCommand({
+                Name: req.name,
+                ...(req.description !== undefined ? { Description: req.description } : {}),
+                ServerSideEncryptionConfiguration: { KmsKeyId: req.kmsKeyId },
+                ...(req.tags && Object.keys(req.tags).length ? { Tags: toTagList(req.tags) } : {}),
+                ClientToken: clientToken,
+            }),
+        );
+        return toDomainView(out.Domain);
+    }
+
+    async describe(domainId: string): Promise<DomainView> {
+        const { DescribeDomainCommand } = sdk();
+        const out: any = await this.send(new DescribeDomainCommand({ DomainId: domainId }));
+        return toDomainView(out.Domain);
+    }
+
+    /** UpdateDomain replaces every attribute: an absent description is cleared. */
+    async update(domainId: string, req: Omit<CreateDomainRequest, "tags">): Promise<DomainView> {
+        const { UpdateDomainCommand } = sdk();
+        const out: any = await this.send(
+            new UpdateDomainCommand({
+                DomainId: domainId,
+                Name: req.name,
+                ...(req.description !== undefined ? { Description: req.description } : {}),
+                ServerSideEncryptionConfiguration: { KmsKeyId: req.kmsKeyId },
+            }),
+        );
+        return toDomainView(out.Domain);
+    }
+
+    async delete(domainId: string): Promise<void> {
+        const { DeleteDomainCommand } = sdk();
+        await this.send(new DeleteDomainCommand({ DomainId: domainId }));
+    }
+
+    /**
+     * Whether ListDomains still lists the domain. A deleted domain can stay describable for a
+     * while (SUSPENDED) but is no longer listed: that is how a soft-deleted domain is told
+     * apart from one suspended for another reason (e.g. a disabled key).
+     */
+    async isListed(domainId: string): Promise<boolean> {
+        const { ListDomainsCommand } = sdk();
+        let next: string | undefined;
+        do {
+            const out: any = await this.send(new ListDomainsCommand({ MaxResults: 10, NextToken: next }));
+            if ((out.DomainSummaries ?? []).some((d: any) => d.DomainId === domainId)) return true;
+            next = out.NextToken;
+        } while (next);
+        return false;
+    }
+
+    async tags(arn: string): Promise<Record<string, string>> {
+        const { ListTagsForResourceCommand } = sdk();
+        const out: any = await this.send(new ListTagsForResourceCommand({ ResourceArn: arn }));
+        const tags: Record<string, string> = {};
+        for (const t of out.Tags ?? []) tags[t.Key] = t.Value ?? "";
+        return tags;
+    }
+
+    async tag(arn: string, tags: Record<string, string>): Promise<void> {
+        const { TagResourceCommand } = sdk();
+        await this.send(new TagResourceCommand({ ResourceArn: arn, Tags: toTagList(tags) }));
+    }
+
+    async untag(arn: string, keys: string[]): Promise<void> {
+        const { UntagResourceCommand } = sdk();
+        await this.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: keys }));
+    }
+}
+
+/** Tags to set and keys to remove to go from `current` to `desired`. */
+export function tagChanges(
+    current: Record<string, string> | undefined,
+    desired: Record<string, string> | undefined,
+): { set: Record<string, string>; remove: string[] } {
+    const cur = current ?? {};
+    const want = desired ?? {};
+    const set: Record<string, string> = {};
+    for (const [k, v] of Object.entries(want)) if (cur[k] !== v) set[k] = v;
+    const remove = Object.keys(cur).filter((k) => !(k in want));
+    return { set, remove };
+}

@@ -1,0 +1,318 @@
+/**
+ * The implementation of the VoiceIdDomain dynamic provider: `check`, `diff`, `create`, `read`,
+ * `update`, `delete`.
+ *
+ * This module is never serialized: the provider object in state only holds
+ * `require("pulumi-voiceid/provider/domain/provider")` calls (see `shared/lazyProvider.ts`).
+ * @module
+ */
+import {
+    Clock,
+    Logger,
+    Random,
+    RetryOptions,
+    classifyError,
+    errorSummary,
+    formatFailures,
+    isNotFound,
+    logger,
+    prune,
+    realClock,
+    redactText,
+    resolveSettings,
+} from "../shared";
+import { MAX_TOKEN_GENERATIONS, deriveToken } from "../shared/idempotency";
+import { ImportMismatch, importMismatchError } from "../shared/importing";
+import { endpointInputsOf, declaredTargetOf } from "../shared/scope";
+import { DomainInputs, DomainOutputs } from "./args";
+import { DomainApi, DomainView, tagChanges } from "./api";
+import { ResourceDiff, diffDomain } from "./diff";
+import { validateDomainInputs } from "./validate";
+
+/** Resource type name used in messages. */
+const TYPE = "VoiceIdDomain";
+
+/** Process-wide knobs; tests swap the clock, randomness, delays and the API factory. */
+export const runtime = {
+    clock: realClock as Clock,
+    random: Math.random as Random,
+    retryBaseDelayMs: 300,
+    retryMaxDelayMs: 20_000,
+    /** Longest time one call keeps retrying throttling / 5xx / connection errors. */
+    callDeadlineMs: 300_000,
+    /** Longest wait for a new domain to leave PENDING. */
+    activeWaitMs: 600_000,
+    /** Poll interval while waiting for ACTIVE. */
+    activePollMs: 2_000,
+    api: (settings: ReturnType<typeof resolveSettings>, retry: () => RetryOptions) => new DomainApi(settings, retry),
+};
+
+/** Per-call context: where calls go, how they retry, what they log. */
+class CallContext {
+    readonly api: DomainApi;
+    readonly log: Logger;
+    constructor(readonly inputs: Partial<DomainInputs>) {
+        this.api = runtime.api(resolveSettings("Voice ID", endpointInputsOf(inputs)), () => this.retryOptions());
+        this.log = logger("voiceid", () => this.secrets());
+    }
+
+    /** Name, description, tag keys and values: masked in every line and message. */
+    secrets(): (string | undefined)[] {
+        const tags = this.inputs.tags ?? {};
+        return [this.inputs.name, this.inputs.description, ...Object.keys(tags), ...Object.values(tags)];
+    }
+
+    retryOptions(): RetryOptions {
+        let logged = false;
+        return {
+            clock: runtime.clock,
+            random: runtime.random,
+            deadline: runtime.clock.now() + runtime.callDeadlineMs,
+            baseDelayMs: runtime.retryBaseDelayMs,
+            maxDelayMs: runtime.retryMaxDelayMs,
+            onRetry: (err) => {
+                if (!logged) this.log.info(`retrying after ${errorSummary(err)}`);
+                logged = true;
+            },
+        };
+    }
+
+    /** An error with sensitive values masked. */
+    error(message: string): Error {
+        return new Error(redactText(message, this.secrets()));
+    }
+}
+
+/** Inputs without the serialized provider. */
+function plain<T>(props: Record<string, unknown>): T {
+    const { __provider: _p, ...rest } = props ?? {};
+    return rest as T;
+}
+
+/** Outputs for a domain: the service's values over the inputs (absent values dropped). */
+export function outputsOf(inputs: Partial<DomainInputs>, d: DomainView, tags: Record<string, string> | undefined): DomainOutputs {
+    return prune({
+        ...inputs,
+        name: d.name,
+        description: d.description,
+        serverSideEncryptionConfiguration: d.kmsKeyId !== undefined ? { kmsKeyId: d.kmsKeyId } : inputs.serverSideEncryptionConfiguration,
+        tags: tags && Object.keys(tags).length ? tags : undefined,
+        domainId: d.domainId,
+        arn: d.arn,
+        status: d.status,
+        defaultWatchlistId: d.defaultWatchlistId,
+        createdAt: d.createdAt?.toISOString(),
+        updatedAt: d.updatedAt?.toISOString(),
+        serverSideEncryptionUpdateStatus: d.sseUpdateStatus,
+        serverSideEncryptionUpdateMessage: d.sseUpdateMessage,
+    }) as DomainOutputs;
+}
+
+/** The default CreateDomain ClientToken for `generation`. */
+export function domainClientToken(inputs: DomainInputs, generation: number): string {
+    return deriveToken("pvidd", "pulumi-voiceid/VoiceIdDomain/v1", {
+        project: inputs.scope?.project ?? "",
+        stack: inputs.scope?.stack ?? "",
+        name: inputs.scope?.name ?? "",
+        request: prune({
+            name: inputs.name,
+            description: inputs.description,
+            kmsKeyId: inputs.serverSideEncryptionConfiguration?.kmsKeyId,
+            tags: inputs.tags,
+        }),
+        target: declaredTargetOf(inputs),
+    }, generation);
+}
+
+/**
+ * Whether a domain is gone: not found, or soft-deleted (SUSPENDED and no longer listed). A
+ * domain suspended for another reason still exists.
+ */
+export async function domainIsGone(api: DomainApi, domainId: string): Promise<{ gone: boolean; domain?: DomainView }> {
+    let d: DomainView;
+    try {
+        d = await api.describe(domainId);
+    } catch (err) {
+        if (isNotFound(err)) return { gone: true };
+        throw err;
+    }
+    if (d.status === "SUSPENDED" && !(await api.isListed(domainId))) return { gone: true, domain: d };
+    return { gone: false, domain: d };
+}
+
+// ---------------------------------------------------------------- check / diff
+
+/** Validates every constraint before any API call; unknown (preview) values pass. */
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
+    return { inputs: news, failures: validateDomainInputs(news) };
+}
+
+/** See `diff.ts`. */
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
+    return diffDomain(plain(olds), plain(news));
+}
+
+// ---------------------------------------------------------------- create
+
+/**
+ * CreateDomain under a derived ClientToken, so a run killed after the call adopts the domain.
+ * A token that answers with a deleted domain (destroyed earlier with identical inputs) is spent:
+ * the next generation is tried.
+ */
+export async function create(props: Record<string, unknown>) {
+    const inputs = plain<DomainInputs>(props);
+    const failures = validateDomainInputs(inputs as unknown as Record<string, unknown>);
+    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const ctx = new CallContext(inputs);
+    if (inputs.importId) return adopt(ctx, inputs, inputs.importId);
+    const req = {
+        name: inputs.name,
+        description: inputs.description,
+        kmsKeyId: inputs.serverSideEncryptionConfiguration.kmsKeyId,
+        tags: inputs.tags,
+    };
+    for (let generation = 0; generation < MAX_TOKEN_GENERATIONS; generation++) {
+        let d: DomainView;
+        try {
+            d = await ctx.api.create(req, domainClientToken(inputs, generation));
+        } catch (err) {
+            if (classifyError(err) === "conflict") {
+                // The token is bound to another request (or object): spent, try the next one.
+                ctx.log.info(`ClientToken generation ${generation} is taken (${errorSummary(err)}); trying generation ${generation + 1}`);
+                continue;
+            }
+            if (classifyError(err) === "quota") {
+                throw ctx.error(`${TYPE}: the account has reached its Voice ID domain quota: ${errorSummary(err)}`);
+            }
+            throw ctx.error(`${TYPE}: cannot create the domain: ${errorSummary(err)}`);
+        }
+        if (d.status === "SUSPENDED") {
+            ctx.log.info(`ClientToken generation ${generation} belongs to domain ${d.domainId}, deleted since; trying generation ${generation + 1}`);
+            continue;
+        }
+        const adopted = d.createdAt && runtime.clock.now() - d.createdAt.getTime() > 10_000;
+        ctx.log.info(adopted ? `adopting domain ${d.domainId}, created earlier with the same inputs` : `created domain ${d.domainId}`);
+        d = await waitUntilActive(ctx, d);
+        return { id: d.domainId, outs: outputsOf(inputs, d, inputs.tags) };
+    }
+    throw ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`);
+}
+
+/**
+ * `{ import: "<domainId>" }` (see `shared/importing.ts`): records an existing domain instead of
+ * creating one, when the program declares what it holds.
+ */
+async function adopt(ctx: CallContext, inputs: DomainInputs, domainId: string) {
+    let state: { gone: boolean; domain?: DomainView };
+    try {
+        state = await domainIsGone(ctx.api, domainId);
+    } catch (err) {
+        throw ctx.error(`${TYPE}: cannot read domain ${domainId} to import it: ${errorSummary(err)}`);
+    }
+    if (state.gone || !state.domain) throw new Error(`${TYPE}: cannot import ${domainId}: the domain does not exist (or was deleted)`);
+    const d = state.domain;
+    const tags = await ctx.api.tags(d.arn);
+    const mismatches: ImportMismatch[] = [];
+    if (d.name !== inputs.name) mismatches.push({ property: "name" });
+    if ((d.description ?? undefined) !== (inputs.description ?? undefined)) mismatches.push({ property: "description" });
+    if (d.kmsKeyId !== inputs.serverSideEncryptionConfiguration.kmsKeyId) mismatches.push({ property: "serverSideEncryptionConfiguration.kmsKeyId" });
+    const { set, remove } = tagChanges(tags, inputs.tags);
+    if (Object.keys(set).length || remove.length) mismatches.push({ property: "tags" });
+    if (mismatches.length) throw importMismatchError(TYPE, domainId, mismatches);
+    ctx.log.info(`imported domain ${domainId}`);
+    return { id: domainId, outs: outputsOf(inputs, d, tags) };
+}
+
+/** Watchlists and jobs need an ACTIVE domain: wait out PENDING. */
+async function waitUntilActive(ctx: CallContext, d: DomainView): Promise<DomainView> {
+    const deadline = runtime.clock.now() + runtime.activeWaitMs;
+    while (d.status === "PENDING") {
+        if (runtime.clock.now() >= deadline) {
+            ctx.log.warn(`domain ${d.domainId} is still PENDING; resources that need it ACTIVE may fail until it is`);
+            return d;
+        }
+        await runtime.clock.sleep(runtime.activePollMs);
+        d = await ctx.api.describe(d.domainId);
+    }
+    return d;
+}
+
+// ---------------------------------------------------------------- read
+
+/**
+ * Refresh, `import` and `.get()`. A domain that no longer exists (or was deleted) leaves the
+ * stack. Name, description, key and tags come from the service, so drift shows in the next
+ * preview and an import is compared against the program's declaration.
+ */
+export async function read(id: string, props: Record<string, unknown>) {
+    const prev = plain<Partial<DomainOutputs>>(props);
+    const ctx = new CallContext(prev);
+    if (!/^[a-zA-Z0-9]{22}$/.test(id ?? "")) {
+        throw new Error(`${TYPE}: id must be a domain id (22 letters or digits), got ${JSON.stringify(id)}`);
+    }
+    let state: { gone: boolean; domain?: DomainView };
+    try {
+        state = await domainIsGone(ctx.api, id);
+    } catch (err) {
+        throw ctx.error(`${TYPE}: cannot read domain ${id}: ${errorSummary(err)}`);
+    }
+    if (state.gone || !state.domain) {
+        ctx.log.info(`domain ${id} no longer exists; removing it from the stack`);
+        return {};
+    }
+    const tags = await ctx.api.tags(state.domain.arn);
+    return { id, props: outputsOf(prev, state.domain, tags) };
+}
+
+// ---------------------------------------------------------------- update
+
+/** UpdateDomain for name / description / key, TagResource / UntagResource for tags. */
+export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const prev = plain<DomainOutputs>(olds);
+    const inputs = plain<DomainInputs>(news);
+    const failures = validateDomainInputs(inputs as unknown as Record<string, unknown>);
+    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const ctx = new CallContext(inputs);
+    const domainId = prev.domainId ?? id;
+    let d: DomainView;
+    try {
+        d = await ctx.api.describe(domainId);
+        const wantKey = inputs.serverSideEncryptionConfiguration.kmsKeyId;
+        if (d.name !== inputs.name || (d.description ?? undefined) !== (inputs.description ?? undefined) || d.kmsKeyId !== wantKey) {
+            d = await ctx.api.update(domainId, { name: inputs.name, description: inputs.description, kmsKeyId: wantKey });
+            ctx.log.info(`updated domain ${domainId}${d.sseUpdateStatus === "IN_PROGRESS" ? " (re-encrypting its data with the new key)" : ""}`);
+        }
+        const current = await ctx.api.tags(d.arn);
+        const { set, remove } = tagChanges(current, inputs.tags);
+        if (Object.keys(set).length) await ctx.api.tag(d.arn, set);
+        if (remove.length) await ctx.api.untag(d.arn, remove);
+        if (Object.keys(set).length || remove.length) ctx.log.info(`domain ${domainId}: ${Object.keys(set).length} tag(s) set, ${remove.length} removed`);
+    } catch (err) {
+        throw ctx.error(`${TYPE}: cannot update domain ${domainId}: ${errorSummary(err)}`);
+    }
+    return { outs: outputsOf(inputs, d, inputs.tags) };
+}
+
+// ---------------------------------------------------------------- delete
+
+/**
+ * DeleteDomain. Voice ID deletes softly: the domain stops being listed and usable at once and is
+ * purged later. Already gone counts as deleted.
+ */
+async function deleteDomain(id: string, props: Record<string, unknown>): Promise<void> {
+    const prev = plain<Partial<DomainOutputs>>(props);
+    const ctx = new CallContext(prev);
+    const domainId = prev.domainId ?? id;
+    try {
+        await ctx.api.delete(domainId);
+    } catch (err) {
+        if (isNotFound(err)) {
+            ctx.log.info(`domain ${domainId} was already deleted`);
+            return;
+        }
+        throw ctx.error(`${TYPE}: cannot delete domain ${domainId}: ${errorSummary(err)}`);
+    }
+    ctx.log.info(`deleted domain ${domainId} (a soft delete: the service purges its data later)`);
+}
+
+export { deleteDomain as delete };

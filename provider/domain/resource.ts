@@ -1,0 +1,125 @@
+/**
+ * The `VoiceIdDomain` resource class users instantiate.
+ * @module
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { lazyProvider } from "../shared/lazyProvider";
+import { takeImport } from "../shared/importing";
+import { programScope } from "../shared/programScope";
+import { DomainStatus, VoiceIdDomainArgs } from "./args";
+import { defaultName } from "./validate";
+
+/**
+ * Package specifier of the implementation. Resolved by the dynamic provider host from the
+ * program's directory at call time, so it must be a package name, never a path.
+ */
+export const DOMAIN_PROVIDER_MODULE = "pulumi-voiceid/provider/domain/provider";
+
+/** Type token of the resource. */
+export const DOMAIN_TYPE = "pulumi-nodejs:dynamic/voiceid:VoiceIdDomain";
+
+const provider = lazyProvider(DOMAIN_PROVIDER_MODULE);
+
+/** Sensitive per the Voice ID model. */
+const SECRET_OUTPUTS = ["name", "description", "tags"];
+
+const OUTPUT_NAMES = [
+    "name",
+    "description",
+    "serverSideEncryptionConfiguration",
+    "tags",
+    "arn",
+    "status",
+    "defaultWatchlistId",
+    "createdAt",
+    "updatedAt",
+    "serverSideEncryptionUpdateStatus",
+    "serverSideEncryptionUpdateMessage",
+] as const;
+
+/**
+ * An Amazon Connect Voice ID domain: the container of speakers, fraudsters and watchlists.
+ *
+ * Name, description, key and tags update in place; only a change of region or endpoint creates
+ * a new domain. Destroy deletes it the way Voice ID does (softly: it stops being listed and
+ * usable at once and is purged later). The resource id is the domain id, so
+ * `{ import: "<domainId>" }` adopts an existing domain.
+ *
+ * @example
+ * ```ts
+ * const domain = new VoiceIdDomain("fraud", {
+ *     description: "Fraud detection for the support line",
+ *     serverSideEncryptionConfiguration: { kmsKeyId: key.arn },
+ *     tags: { team: "fraud-ops" },
+ * });
+ * export const domainId = domain.domainId;
+ * ```
+ */
+export class VoiceIdDomain extends pulumi.dynamic.Resource {
+    /** The domain's id (22 alphanumerics); equal to the resource id, so known in previews of updates. */
+    readonly domainId: pulumi.Output<string>;
+    /** `arn:aws:voiceid:<region>:<account>:domain/<domainId>`. */
+    declare readonly arn: pulumi.Output<string>;
+    /** ACTIVE, PENDING or SUSPENDED. */
+    declare readonly status: pulumi.Output<DomainStatus>;
+    /** The domain's name (secret). */
+    declare readonly name: pulumi.Output<string>;
+    /** The domain's description (secret). */
+    declare readonly description: pulumi.Output<string | undefined>;
+    /** The KMS key that encrypts the domain's data. */
+    declare readonly serverSideEncryptionConfiguration: pulumi.Output<{ kmsKeyId: string }>;
+    /** Tags (secret). */
+    declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
+    /** Id of the domain's default watchlist (it cannot be deleted). */
+    declare readonly defaultWatchlistId: pulumi.Output<string>;
+    /** ISO 8601 creation time. */
+    declare readonly createdAt: pulumi.Output<string | undefined>;
+    /** ISO 8601 time of the last update. */
+    declare readonly updatedAt: pulumi.Output<string | undefined>;
+    /** After a key change: IN_PROGRESS, COMPLETED or FAILED re-encryption of the domain's data. */
+    declare readonly serverSideEncryptionUpdateStatus: pulumi.Output<string | undefined>;
+    /** Why the last re-encryption failed, when it did. */
+    declare readonly serverSideEncryptionUpdateMessage: pulumi.Output<string | undefined>;
+
+    /**
+     * Gets an existing domain's state by id. Nothing is created.
+     * @param opts `region` / `endpoint` say where to look (else stack config and environment).
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions & { region?: string; endpoint?: string }): VoiceIdDomain {
+        const { region, endpoint, ...rest } = opts ?? {};
+        return new VoiceIdDomain(name, { region, endpoint } as unknown as VoiceIdDomainArgs, { ...rest, id });
+    }
+
+    /** Returns true if `obj` is a VoiceIdDomain (works across package copies). */
+    static isInstance(obj: unknown): obj is VoiceIdDomain {
+        return !!obj && (obj as { __pulumiType?: string }).__pulumiType === DOMAIN_TYPE;
+    }
+
+    /**
+     * @param name Logical name; the default domain name, and part of the create call's
+     *   idempotency token.
+     * @param args Name, description, key, tags and where the domain lives.
+     * @param opts Resource options; `{ import: "<domainId>" }` adopts an existing domain.
+     */
+    constructor(name: string, args: VoiceIdDomainArgs, opts?: pulumi.CustomResourceOptions) {
+        const taken = takeImport(opts);
+        opts = taken.opts;
+        const props: Record<string, unknown> = {};
+        for (const k of OUTPUT_NAMES) props[k] = undefined;
+        if (opts?.id !== undefined) {
+            Object.assign(props, { region: args?.region, endpoint: args?.endpoint, scope: programScope(name) });
+        } else {
+            Object.assign(props, args, {
+                name: pulumi.secret(args.name ?? defaultName(name)),
+                description: args.description === undefined ? undefined : pulumi.secret(args.description),
+                tags: args.tags === undefined ? undefined : pulumi.secret(args.tags),
+                scope: programScope(name),
+                importId: taken.importId,
+            });
+        }
+        super(provider, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] }, "voiceid", "VoiceIdDomain");
+        // The resource id is the domain id. Unlike outputs, the id stays known in the preview of
+        // an update, so watchlists and jobs built on it show no spurious replacement.
+        this.domainId = this.id;
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * What a change to a watchlist's inputs means: name and description update in place; another
+ * domain, region or endpoint needs a new watchlist.
+ * @module
+ */
+import { ResourceDiff, changed, targetReplaces } from "../domain/diff";
+import { containsUnknown } from "../shared/validation";
+import { WatchlistInputs, WatchlistOutputs } from "./args";
+
+/** Computes the diff between recorded outputs `olds` and new inputs `news`. */
+export function diffWatchlist(olds: Partial<WatchlistOutputs>, news: Partial<WatchlistInputs>): ResourceDiff {
+    const o = olds as Record<string, unknown>;
+    const n = news as Record<string, unknown>;
+    const replaces = targetReplaces(olds, news);
+    if (changed(o, n, "domainId")) replaces.unshift("domainId");
+    let changes = changed(o, n, "name");
+    // The API cannot clear a description: an unset one is not managed, so it is no change.
+    if (news.description !== undefined && (containsUnknown(news.description) || changed(o, n, "description"))) changes = true;
+    return { changes: changes || replaces.length > 0, replaces };
+}

@@ -1,0 +1,311 @@
+/**
+ * The implementation of the Watchlist dynamic provider: `check`, `diff`, `create`, `read`,
+ * `update`, `delete`.
+ *
+ * This module is never serialized: the provider object in state only holds
+ * `require("pulumi-voiceid/provider/watchlist/provider")` calls (see `shared/lazyProvider.ts`).
+ * @module
+ */
+import {
+    Clock,
+    Logger,
+    Random,
+    RetryOptions,
+    classifyError,
+    errorSummary,
+    formatFailures,
+    isNotFound,
+    logger,
+    prune,
+    realClock,
+    redactText,
+    resolveSettings,
+} from "../shared";
+import { MAX_TOKEN_GENERATIONS, deriveToken } from "../shared/idempotency";
+import { ImportMismatch, importMismatchError } from "../shared/importing";
+import { declaredTargetOf, endpointInputsOf } from "../shared/scope";
+import { DomainApi } from "../domain/api";
+import { ResourceDiff } from "../domain/diff";
+import { domainIsGone } from "../domain/provider";
+import { WatchlistInputs, WatchlistOutputs } from "./args";
+import { WatchlistApi, WatchlistView } from "./api";
+import { diffWatchlist } from "./diff";
+import { validateWatchlistInputs } from "./validate";
+
+/** Resource type name used in messages. */
+const TYPE = "Watchlist";
+
+/** Process-wide knobs; tests swap the clock, randomness, delays and the API factories. */
+export const runtime = {
+    clock: realClock as Clock,
+    random: Math.random as Random,
+    retryBaseDelayMs: 300,
+    retryMaxDelayMs: 20_000,
+    /** Longest time one call keeps retrying throttling / 5xx / connection errors. */
+    callDeadlineMs: 300_000,
+    api: (settings: ReturnType<typeof resolveSettings>, retry: () => RetryOptions) => new WatchlistApi(settings, retry),
+    domainApi: (settings: ReturnType<typeof resolveSettings>, retry: () => RetryOptions) => new DomainApi(settings, retry),
+};
+
+/** `<domainId>/<watchlistId>` */
+export function resourceId(domainId: string, watchlistId: string): string {
+    return `${domainId}/${watchlistId}`;
+}
+
+/** Splits a resource id; throws a clear error for anything else (e.g. a bad `import` id). */
+export function parseResourceId(id: string): { domainId: string; watchlistId: string } {
+    const m = /^([a-zA-Z0-9]{22})\/([a-zA-Z0-9]{22})$/.exec(id ?? "");
+    if (!m) throw new Error(`${TYPE}: id must be "<domainId>/<watchlistId>" (two ids of 22 letters or digits), got ${JSON.stringify(id)}`);
+    return { domainId: m[1], watchlistId: m[2] };
+}
+
+/** Per-call context: where calls go, how they retry, what they log. */
+class CallContext {
+    readonly api: WatchlistApi;
+    readonly log: Logger;
+    private readonly settings: ReturnType<typeof resolveSettings>;
+    constructor(readonly inputs: Partial<WatchlistInputs>) {
+        this.settings = resolveSettings("Voice ID", endpointInputsOf(inputs));
+        this.api = runtime.api(this.settings, () => this.retryOptions());
+        this.log = logger("voiceid", () => this.secrets());
+    }
+
+    domains(): DomainApi {
+        return runtime.domainApi(this.settings, () => this.retryOptions());
+    }
+
+    secrets(): (string | undefined)[] {
+        return [this.inputs.name, this.inputs.description];
+    }
+
+    retryOptions(): RetryOptions {
+        let logged = false;
+        return {
+            clock: runtime.clock,
+            random: runtime.random,
+            deadline: runtime.clock.now() + runtime.callDeadlineMs,
+            baseDelayMs: runtime.retryBaseDelayMs,
+            maxDelayMs: runtime.retryMaxDelayMs,
+            onRetry: (err) => {
+                if (!logged) this.log.info(`retrying after ${errorSummary(err)}`);
+                logged = true;
+            },
+        };
+    }
+
+    error(message: string): Error {
+        return new Error(redactText(message, this.secrets()));
+    }
+}
+
+function plain<T>(props: Record<string, unknown>): T {
+    const { __provider: _p, ...rest } = props ?? {};
+    return rest as T;
+}
+
+/** `ConflictType` of a ConflictException, if any. */
+function conflictType(err: unknown): string | undefined {
+    return (err as { ConflictType?: string })?.ConflictType;
+}
+
+/** Outputs for a watchlist: the service's values over the inputs. */
+export function outputsOf(inputs: Partial<WatchlistInputs>, w: WatchlistView): WatchlistOutputs {
+    return prune({
+        ...inputs,
+        domainId: w.domainId ?? inputs.domainId,
+        name: w.name,
+        description: w.description,
+        watchlistId: w.watchlistId,
+        defaultWatchlist: w.defaultWatchlist,
+        createdAt: w.createdAt?.toISOString(),
+        updatedAt: w.updatedAt?.toISOString(),
+    }) as WatchlistOutputs;
+}
+
+/** The default CreateWatchlist ClientToken for `generation`. */
+export function watchlistClientToken(inputs: WatchlistInputs, generation: number): string {
+    return deriveToken("pvidw", "pulumi-voiceid/Watchlist/v1", {
+        project: inputs.scope?.project ?? "",
+        stack: inputs.scope?.stack ?? "",
+        name: inputs.scope?.name ?? "",
+        request: prune({ domainId: inputs.domainId, name: inputs.name, description: inputs.description }),
+        target: declaredTargetOf(inputs),
+    }, generation);
+}
+
+// ---------------------------------------------------------------- check / diff
+
+/** Validates every constraint before any API call; unknown (preview) values pass. */
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
+    return { inputs: news, failures: validateWatchlistInputs(news) };
+}
+
+/** See `diff.ts`. */
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
+    return diffWatchlist(plain(olds), plain(news));
+}
+
+// ---------------------------------------------------------------- create
+
+/**
+ * CreateWatchlist under a derived ClientToken (a killed run adopts the watchlist it created).
+ * A token whose watchlist was deleted since is spent: the next generation is tried.
+ */
+export async function create(props: Record<string, unknown>) {
+    const inputs = plain<WatchlistInputs>(props);
+    const failures = validateWatchlistInputs(inputs as unknown as Record<string, unknown>);
+    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const ctx = new CallContext(inputs);
+    if (inputs.importId) return adopt(ctx, inputs, inputs.importId);
+    for (let generation = 0; generation < MAX_TOKEN_GENERATIONS; generation++) {
+        let w: WatchlistView;
+        try {
+            w = await ctx.api.create(inputs.domainId, inputs.name, inputs.description, watchlistClientToken(inputs, generation));
+        } catch (err) {
+            const kind = classifyError(err);
+            if (isNotFound(err, "WATCHLIST") && !isNotFound(err, "DOMAIN")) {
+                ctx.log.info(`ClientToken generation ${generation} belongs to a watchlist deleted since; trying generation ${generation + 1}`);
+                continue;
+            }
+            if (kind === "conflict" && conflictType(err) !== "DOMAIN_NOT_ACTIVE") {
+                ctx.log.info(`ClientToken generation ${generation} is taken (${errorSummary(err)}); trying generation ${generation + 1}`);
+                continue;
+            }
+            if (kind === "quota") {
+                throw ctx.error(`${TYPE}: domain ${inputs.domainId} already has as many watchlists as Voice ID allows: ${errorSummary(err)}`);
+            }
+            if (kind === "conflict") throw ctx.error(`${TYPE}: domain ${inputs.domainId} is not ACTIVE: ${errorSummary(err)}`);
+            throw ctx.error(`${TYPE}: cannot create the watchlist in domain ${inputs.domainId}: ${errorSummary(err)}`);
+        }
+        const adopted = w.createdAt && runtime.clock.now() - w.createdAt.getTime() > 10_000;
+        ctx.log.info(adopted
+            ? `adopting watchlist ${w.watchlistId} in domain ${inputs.domainId}, created earlier with the same inputs`
+            : `created watchlist ${w.watchlistId} in domain ${inputs.domainId}`);
+        return { id: resourceId(inputs.domainId, w.watchlistId), outs: outputsOf(inputs, w) };
+    }
+    throw ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`);
+}
+
+/**
+ * `{ import: "<domainId>/<watchlistId>" }` (see `shared/importing.ts`): records an existing
+ * watchlist instead of creating one, when the program declares what it holds.
+ */
+async function adopt(ctx: CallContext, inputs: WatchlistInputs, importId: string) {
+    const { domainId, watchlistId } = parseResourceId(importId);
+    let w: WatchlistView;
+    try {
+        w = await ctx.api.describe(domainId, watchlistId);
+    } catch (err) {
+        if (isNotFound(err)) throw new Error(`${TYPE}: cannot import ${importId}: the watchlist does not exist`);
+        throw ctx.error(`${TYPE}: cannot read watchlist ${importId} to import it: ${errorSummary(err)}`);
+    }
+    const mismatches: ImportMismatch[] = [];
+    if (inputs.domainId !== domainId) mismatches.push({ property: "domainId" });
+    if (w.name !== inputs.name) mismatches.push({ property: "name" });
+    if (inputs.description !== undefined && w.description !== inputs.description) mismatches.push({ property: "description" });
+    if (mismatches.length) throw importMismatchError(TYPE, importId, mismatches);
+    ctx.log.info(`imported ${w.defaultWatchlist ? "default " : ""}watchlist ${watchlistId} of domain ${domainId}`);
+    return { id: importId, outs: outputsOf(inputs, w) };
+}
+
+// ---------------------------------------------------------------- read
+
+/**
+ * Refresh, `import` and `.get()`. A watchlist that no longer exists (or whose domain was
+ * deleted) leaves the stack.
+ */
+export async function read(id: string, props: Record<string, unknown>) {
+    const prev = plain<Partial<WatchlistOutputs>>(props);
+    const { domainId, watchlistId } = parseResourceId(id);
+    const ctx = new CallContext(prev);
+    let w: WatchlistView;
+    try {
+        w = await ctx.api.describe(domainId, watchlistId);
+        if ((await domainIsGone(ctx.domains(), domainId)).gone) {
+            ctx.log.info(`domain ${domainId} was deleted; removing watchlist ${watchlistId} from the stack`);
+            return {};
+        }
+    } catch (err) {
+        if (isNotFound(err)) {
+            ctx.log.info(`watchlist ${watchlistId} no longer exists in domain ${domainId}; removing it from the stack`);
+            return {};
+        }
+        throw ctx.error(`${TYPE}: cannot read watchlist ${watchlistId}: ${errorSummary(err)}`);
+    }
+    // An unmanaged (unset) description is recorded as the service has it; diff ignores it.
+    return { id: resourceId(domainId, watchlistId), props: outputsOf({ ...prev, domainId }, w) };
+}
+
+// ---------------------------------------------------------------- update
+
+/** UpdateWatchlist with the new name and (when set) description. */
+export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const prev = plain<WatchlistOutputs>(olds);
+    const inputs = plain<WatchlistInputs>(news);
+    const failures = validateWatchlistInputs(inputs as unknown as Record<string, unknown>);
+    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const ctx = new CallContext(inputs);
+    const { domainId, watchlistId } = prev.watchlistId ? { domainId: prev.domainId, watchlistId: prev.watchlistId } : parseResourceId(id);
+    let w: WatchlistView;
+    try {
+        w = await ctx.api.update(domainId, watchlistId, inputs.name, inputs.description);
+    } catch (err) {
+        throw ctx.error(`${TYPE}: cannot update watchlist ${watchlistId}: ${errorSummary(err)}`);
+    }
+    ctx.log.info(`updated watchlist ${watchlistId}`);
+    return { outs: outputsOf(inputs, w) };
+}
+
+// ---------------------------------------------------------------- delete
+
+/** The error for an attempt to delete a domain's default watchlist. */
+export function defaultWatchlistError(domainId: string, watchlistId: string): Error {
+    return new Error(
+        `${TYPE}: watchlist ${watchlistId} is the default watchlist of domain ${domainId}, which Voice ID cannot delete. ` +
+            `To stop managing it without deleting it, set the resource option \`retainOnDelete: true\` (then run the update again), ` +
+            `or run \`pulumi state delete <urn>\`. It goes away with its domain.`,
+    );
+}
+
+/**
+ * DeleteWatchlist. Refuses the default watchlist with a clear error; explains what to do when
+ * the watchlist still holds fraudsters; a watchlist already gone (or whose domain was deleted)
+ * counts as deleted.
+ */
+async function deleteWatchlist(id: string, props: Record<string, unknown>): Promise<void> {
+    const prev = plain<Partial<WatchlistOutputs>>(props);
+    const ctx = new CallContext(prev);
+    const { domainId, watchlistId } = prev.watchlistId && prev.domainId ? { domainId: prev.domainId, watchlistId: prev.watchlistId } : parseResourceId(id);
+    let w: WatchlistView;
+    try {
+        w = await ctx.api.describe(domainId, watchlistId);
+    } catch (err) {
+        if (isNotFound(err)) {
+            ctx.log.info(`watchlist ${watchlistId} was already deleted`);
+            return;
+        }
+        throw ctx.error(`${TYPE}: cannot read watchlist ${watchlistId} before deleting it: ${errorSummary(err)}`);
+    }
+    if (w.defaultWatchlist) throw defaultWatchlistError(domainId, watchlistId);
+    try {
+        await ctx.api.delete(domainId, watchlistId);
+    } catch (err) {
+        if (isNotFound(err)) return;
+        const type = conflictType(err);
+        if (type === "DOMAIN_NOT_ACTIVE" && (await domainIsGone(ctx.domains(), domainId)).gone) {
+            ctx.log.info(`domain ${domainId} was deleted; watchlist ${watchlistId} went with it`);
+            return;
+        }
+        if (type === "CANNOT_DELETE_NON_EMPTY_WATCHLIST" || /fraudster/i.test(String((err as Error)?.message))) {
+            throw ctx.error(
+                `${TYPE}: watchlist ${watchlistId} still has fraudsters, and Voice ID deletes only empty watchlists. ` +
+                    `Delete its fraudsters first: a FraudsterRegistrationJob with \`deleteFraudstersOnDestroy: true\` deletes the ones it registered ` +
+                    `when it is destroyed (it is destroyed before the watchlist it depends on). (${errorSummary(err)})`,
+            );
+        }
+        throw ctx.error(`${TYPE}: cannot delete watchlist ${watchlistId}: ${errorSummary(err)}`);
+    }
+    ctx.log.info(`deleted watchlist ${watchlistId} from domain ${domainId}`);
+}
+
+export { deleteWatchlist as delete };

@@ -1,0 +1,104 @@
+/**
+ * The `Watchlist` resource class users instantiate.
+ * @module
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { defaultName } from "../domain/validate";
+import { lazyProvider } from "../shared/lazyProvider";
+import { takeImport } from "../shared/importing";
+import { programScope } from "../shared/programScope";
+import { WatchlistArgs } from "./args";
+
+/**
+ * Package specifier of the implementation. Resolved by the dynamic provider host from the
+ * program's directory at call time, so it must be a package name, never a path.
+ */
+export const WATCHLIST_PROVIDER_MODULE = "pulumi-voiceid/provider/watchlist/provider";
+
+/** Type token of the resource. */
+export const WATCHLIST_TYPE = "pulumi-nodejs:dynamic/voiceid:Watchlist";
+
+const provider = lazyProvider(WATCHLIST_PROVIDER_MODULE);
+
+/** Sensitive per the Voice ID model. */
+const SECRET_OUTPUTS = ["name", "description"];
+
+const OUTPUT_NAMES = ["name", "description", "defaultWatchlist", "createdAt", "updatedAt"] as const;
+
+/**
+ * A Voice ID fraudster watchlist: a named group of fraudsters within a domain, the target of
+ * a `FraudsterRegistrationJob` (`registrationConfig.watchlistIds`).
+ *
+ * Name and description update in place; a different domain creates a new watchlist. The
+ * resource id is `<domainId>/<watchlistId>`, so `{ import: "<domainId>/<watchlistId>" }` adopts
+ * an existing one. Every domain has a default watchlist that Voice ID cannot delete: it can be
+ * imported and renamed, but destroying it fails with an explanation (use `retainOnDelete`).
+ * Voice ID deletes only empty watchlists.
+ *
+ * @example
+ * ```ts
+ * const watchlist = new Watchlist("known-fraudsters", {
+ *     domainId: domain.domainId,
+ *     description: "Confirmed fraudsters from chargeback investigations",
+ * });
+ * // registrationConfig: { watchlistIds: [watchlist.watchlistId] }
+ * ```
+ */
+export class Watchlist extends pulumi.dynamic.Resource {
+    /** The watchlist's id (22 alphanumerics); from the resource id, so known in previews of updates. */
+    readonly watchlistId: pulumi.Output<string>;
+    /** The domain it belongs to; from the resource id. */
+    readonly domainId: pulumi.Output<string>;
+    /** Its name (secret). */
+    declare readonly name: pulumi.Output<string>;
+    /** Its description (secret). */
+    declare readonly description: pulumi.Output<string | undefined>;
+    /** True for the domain's default watchlist. */
+    declare readonly defaultWatchlist: pulumi.Output<boolean>;
+    /** ISO 8601 creation time. */
+    declare readonly createdAt: pulumi.Output<string | undefined>;
+    /** ISO 8601 time of the last update. */
+    declare readonly updatedAt: pulumi.Output<string | undefined>;
+
+    /**
+     * Gets an existing watchlist's state by id (`<domainId>/<watchlistId>`). Nothing is created.
+     * @param opts `region` / `endpoint` say where to look (else stack config and environment).
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions & { region?: string; endpoint?: string }): Watchlist {
+        const { region, endpoint, ...rest } = opts ?? {};
+        return new Watchlist(name, { region, endpoint } as unknown as WatchlistArgs, { ...rest, id });
+    }
+
+    /** Returns true if `obj` is a Watchlist (works across package copies). */
+    static isInstance(obj: unknown): obj is Watchlist {
+        return !!obj && (obj as { __pulumiType?: string }).__pulumiType === WATCHLIST_TYPE;
+    }
+
+    /**
+     * @param name Logical name; the default watchlist name, and part of the create call's
+     *   idempotency token.
+     * @param args Domain, name and description.
+     * @param opts Resource options; `{ import: "<domainId>/<watchlistId>" }` adopts an existing watchlist.
+     */
+    constructor(name: string, args: WatchlistArgs, opts?: pulumi.CustomResourceOptions) {
+        const taken = takeImport(opts);
+        opts = taken.opts;
+        const props: Record<string, unknown> = {};
+        for (const k of OUTPUT_NAMES) props[k] = undefined;
+        if (opts?.id !== undefined) {
+            Object.assign(props, { region: args?.region, endpoint: args?.endpoint, scope: programScope(name) });
+        } else {
+            Object.assign(props, args, {
+                name: pulumi.secret(args.name ?? defaultName(name)),
+                description: args.description === undefined ? undefined : pulumi.secret(args.description),
+                scope: programScope(name),
+                importId: taken.importId,
+            });
+        }
+        super(provider, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] }, "voiceid", "Watchlist");
+        // Outputs of a resource being updated are unknown in preview, its id is not: deriving
+        // the ids from it keeps jobs that target this watchlist from showing a replacement.
+        this.domainId = this.id.apply((id) => id.split("/")[0]);
+        this.watchlistId = this.id.apply((id) => id.split("/")[1]);
+    }
+}

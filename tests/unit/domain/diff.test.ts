@@ -1,0 +1,55 @@
+import * as assert from "assert";
+import { diffDomain } from "../../../provider/domain/diff";
+import { diff } from "../../../provider/domain/provider";
+import { UNKNOWN } from "../../../provider/shared/validation";
+
+const inputs = () => ({
+    name: "fraud",
+    description: "desc",
+    serverSideEncryptionConfiguration: { kmsKeyId: "alias/voiceid" },
+    tags: { team: "fraud-ops" },
+    scope: { project: "p", stack: "s", name: "fraud", configEndpoint: "http://127.0.0.1:1" },
+});
+const outputs = () => ({
+    ...inputs(),
+    domainId: "AbCdEfGhIjKlMnOpQrStUv",
+    arn: "arn:aws:voiceid:us-east-1:123456789012:domain/AbCdEfGhIjKlMnOpQrStUv",
+    status: "ACTIVE" as const,
+    defaultWatchlistId: "WaTcHlIsTiDaBcDeFgHiJk",
+});
+
+describe("VoiceIdDomain diff", () => {
+    it("reports no changes for identical inputs and ignores __provider", async () => {
+        assert.deepStrictEqual(diffDomain(outputs(), inputs()), { changes: false, replaces: [] });
+        const d = await diff("id", { ...outputs(), __provider: "old" }, { ...inputs(), __provider: "new" });
+        assert.deepStrictEqual(d, { changes: false, replaces: [] });
+    });
+
+    it("updates name, description, key and tags in place", () => {
+        for (const change of [
+            { name: "renamed" },
+            { description: "other" },
+            { description: undefined },
+            { serverSideEncryptionConfiguration: { kmsKeyId: "alias/other" } },
+            { tags: { team: "other" } },
+            { tags: undefined },
+        ]) {
+            assert.deepStrictEqual(diffDomain(outputs(), { ...inputs(), ...change }), { changes: true, replaces: [] }, JSON.stringify(change));
+        }
+    });
+
+    it("treats empty tags as no tags", () => {
+        assert.deepStrictEqual(diffDomain({ ...outputs(), tags: undefined }, { ...inputs(), tags: {} }), { changes: false, replaces: [] });
+    });
+
+    it("replaces when the declared region or endpoint changes, not the scope's identity", () => {
+        assert.deepStrictEqual(diffDomain(outputs(), { ...inputs(), region: "eu-west-2" }).replaces, ["region"]);
+        assert.deepStrictEqual(diffDomain(outputs(), { ...inputs(), scope: { ...inputs().scope, configEndpoint: "http://other" } }).replaces, ["endpoint"]);
+        assert.deepStrictEqual(diffDomain(outputs(), { ...inputs(), scope: { ...inputs().scope, stack: "renamed" } }), { changes: false, replaces: [] });
+    });
+
+    it("counts unknown values as changes", () => {
+        assert.deepStrictEqual(diffDomain(outputs(), { ...inputs(), serverSideEncryptionConfiguration: { kmsKeyId: UNKNOWN } }), { changes: true, replaces: [] });
+        assert.deepStrictEqual(diffDomain(outputs(), { ...inputs(), region: UNKNOWN }).replaces, ["region"]);
+    });
+});
