@@ -1,0 +1,54 @@
+/**
+ * The demo stack (`npm run demo`, stack `local`): a Voice ID domain, a fraud watchlist, and a
+ * batch registration of a handful of known fraudsters into it, one of them recorded twice.
+ *
+ * `scripts/seed-demo.ts` puts the recordings, the manifest, the data access role and the KMS
+ * key into the local stack's moto and passes them in as stack config; the Voice ID endpoint
+ * comes from the environment (`.local/stack.env`), like any AWS SDK setting, so nothing
+ * machine-specific lands in the stack's state.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { FraudsterRegistrationJob, VoiceIdDomain, Watchlist } from "pulumi-voiceid";
+
+const config = new pulumi.Config();
+/** KMS key for the domain's data and the job's output file. */
+const kmsKeyArn = config.require("kmsKeyArn");
+
+const domain = new VoiceIdDomain("fraud-detection", {
+    description: "Demo domain for the support line",
+    serverSideEncryptionConfiguration: { kmsKeyId: kmsKeyArn },
+    tags: { project: "pulumi-voiceid-demo" },
+});
+
+const watchlist = new Watchlist("known-fraudsters", {
+    domainId: domain.domainId,
+    description: "Fraudsters confirmed by the investigations team",
+});
+
+const registration = new FraudsterRegistrationJob("register-known-fraudsters", {
+    domainId: domain.domainId,
+    dataAccessRoleArn: config.require("dataAccessRoleArn"),
+    inputDataConfig: { s3Uri: config.require("manifestS3Uri") },
+    outputDataConfig: { s3Uri: config.require("outputS3Uri"), kmsKeyId: kmsKeyArn },
+    registrationConfig: {
+        duplicateRegistrationAction: "SKIP",
+        fraudsterSimilarityThreshold: config.getNumber("similarityThreshold") ?? 70,
+        watchlistIds: [watchlist.watchlistId],
+    },
+    // Destroying the stack removes the fraudsters this job registered, which lets the
+    // watchlist (Voice ID deletes only empty ones) and then the domain go too.
+    deleteFraudstersOnDestroy: true,
+});
+
+export const domainId = domain.domainId;
+export const watchlistId = watchlist.watchlistId;
+export const jobId = registration.jobId;
+export const jobStatus = registration.jobStatus;
+export const outputFileUri = registration.outputFileS3Uri;
+export const summary = pulumi
+    .all([registration.totalRequests, registration.newRegistrationCount, registration.duplicateCount, registration.errorCount])
+    .apply(([total, created, duplicates, errors]) =>
+        total === undefined
+            ? "no results (the output file could not be read)"
+            : `${total} requests: ${created} new fraudsters registered, ${duplicates} duplicate${duplicates === 1 ? "" : "s"} skipped, ${errors} error${errors === 1 ? "" : "s"}`,
+    );

@@ -1,0 +1,104 @@
+/**
+ * The root demo program and every example type-check against the package's public API.
+ *
+ * They import `pulumi-voiceid` by package name, as users do. The root build does not compile
+ * them (tsconfig.json leaves out the root index.ts and examples/), so each one is checked here
+ * on its own, with `pulumi-voiceid` mapped to provider/index.ts: a renamed or removed export
+ * fails this test instead of a user's first `pulumi up`.
+ */
+import * as assert from "assert";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as ts from "typescript";
+import { repoRoot } from "../../support/repo";
+
+/** Every program: the root one, then each example (the files its tsconfig.json lists). */
+function programs(): { name: string; files: string[] }[] {
+    const out = [{ name: "root program (index.ts)", files: [path.join(repoRoot, "index.ts")] }];
+    const examples = path.join(repoRoot, "examples");
+    for (const dir of fs.readdirSync(examples).sort()) {
+        const tsconfig = path.join(examples, dir, "tsconfig.json");
+        if (!fs.existsSync(tsconfig)) continue;
+        const files: string[] = JSON.parse(fs.readFileSync(tsconfig, "utf8")).files ?? ["index.ts"];
+        out.push({ name: `examples/${dir}`, files: files.map((f) => path.join(examples, dir, f)) });
+    }
+    return out;
+}
+
+/** Type errors in the program's own files. */
+function typeErrors(files: string[]): string[] {
+    const program = ts.createProgram(files, {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        strict: true,
+        esModuleInterop: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: ["node"],
+        baseUrl: repoRoot,
+        paths: { "pulumi-voiceid": ["provider/index.ts"] },
+    });
+    return ts
+        .getPreEmitDiagnostics(program)
+        .filter((d) => d.file && files.includes(path.resolve(d.file.fileName)))
+        .map((d) => {
+            const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+            return `${path.relative(repoRoot, d.file!.fileName)}:${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+        });
+}
+
+describe("the root program and the examples type-check", function () {
+    this.timeout(120_000);
+
+    it("has the root program and the local, import-job and aws examples", () => {
+        const names = programs().map((p) => p.name);
+        for (const n of ["root program (index.ts)", "examples/local", "examples/import-job", "examples/aws"]) assert.ok(names.includes(n), `${n} is missing`);
+    });
+
+    for (const p of programs()) {
+        it(p.name, () => {
+            for (const f of p.files) assert.ok(fs.existsSync(f), `${f} is missing`);
+            assert.deepStrictEqual(typeErrors(p.files), []);
+        });
+    }
+
+    it("each example has a Pulumi.yaml, a package.json depending on the package, and a README", () => {
+        for (const dir of fs.readdirSync(path.join(repoRoot, "examples"))) {
+            const d = path.join(repoRoot, "examples", dir);
+            for (const f of ["Pulumi.yaml", "package.json", "README.md", "tsconfig.json"]) assert.ok(fs.existsSync(path.join(d, f)), `examples/${dir}/${f} is missing`);
+            const pkg = JSON.parse(fs.readFileSync(path.join(d, "package.json"), "utf8"));
+            assert.strictEqual(pkg.dependencies?.["pulumi-voiceid"], "file:../..", `examples/${dir} installs the package from the repository`);
+        }
+    });
+
+    it("the root Pulumi.yaml runs index.ts (package.json's main is the library)", () => {
+        const yaml = fs.readFileSync(path.join(repoRoot, "Pulumi.yaml"), "utf8");
+        assert.match(yaml, /^main: index\.ts$/m);
+        assert.match(yaml, /^runtime:\n {2}name: nodejs\n {2}options:\n {4}typescript: true$/m);
+        const tsconfig = JSON.parse(fs.readFileSync(path.join(repoRoot, "tsconfig.json"), "utf8"));
+        const included: string[] = tsconfig.include ?? [];
+        assert.ok(!included.some((g) => g === "index.ts" || g === "*.ts" || g === "**/*.ts"), "the library build must not compile the root program");
+    });
+
+    it("the API reference builds from the doc comments (TypeDoc)", () => {
+        const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "typedoc-")), "api.json");
+        try {
+            execFileSync(process.execPath, [path.join(repoRoot, "node_modules", "typedoc", "bin", "typedoc"), "--json", out, "--logLevel", "Error"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+            const api = JSON.parse(fs.readFileSync(out, "utf8"));
+            const documented = new Map<string, boolean>();
+            const walk = (n: any) => {
+                if (n.name) documented.set(n.name, !!n.comment?.summary?.length || documented.get(n.name) === true);
+                for (const c of n.children ?? []) walk(c);
+            };
+            walk(api);
+            for (const name of ["FraudsterRegistrationJob", "VoiceIdDomain", "Watchlist", "VoiceIdDomainArgs", "WatchlistArgs", "FraudsterRegistrationJobArgs"]) {
+                assert.strictEqual(documented.get(name), true, `${name} is in the API reference with its doc comment`);
+            }
+        } finally {
+            fs.rmSync(path.dirname(out), { recursive: true, force: true });
+        }
+    });
+});
