@@ -4,12 +4,15 @@
 # Pulumi engine). A missing dependency fails loudly; nothing is skipped.
 #
 #   npm test                 all suites
-#   npm test -- unit e2e     only the named suites
+#   npm test -- unit e2e     only the named suites (lint always runs)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 started=$(date +%s)
 
 source scripts/setup.sh
+
+log "lint (eslint)"
+eslint . || die "eslint found problems (see above)"
 
 suites=("$@")
 [ ${#suites[@]} -gt 0 ] || suites=(unit integration e2e)

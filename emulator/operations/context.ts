@@ -15,7 +15,7 @@ export interface OperationContext {
   notifyJobs(): void;
 }
 
-export type Input = Record<string, any>;  
+export type Input = Record<string, any>;
 export type Handler = (ctx: OperationContext, input: Input) => unknown | Promise<unknown>;
 
 /** Epoch ms -> the JSON 1.0 timestamp form (epoch seconds). */
