@@ -3,12 +3,9 @@
  * first use: `check` and `diff` never pay for it.
  * @module
  */
-import type { VoiceIDClient } from "@aws-sdk/client-voice-id";
-import { ClientSettings, RetryOptions, voiceIdClient, withRetry } from "../shared";
+import { VoiceIdCalls, voiceIdSdk } from "../shared";
 import { DomainStatus } from "./args";
 
-type VoiceIdSdk = typeof import("@aws-sdk/client-voice-id");
-const sdk = (): VoiceIdSdk => require("@aws-sdk/client-voice-id");
 
 /** A domain as the provider sees it. */
 export interface DomainView {
@@ -56,22 +53,10 @@ export interface CreateDomainRequest {
 }
 
 /** Voice ID domain calls for one target (region + endpoint), each retried per `retry`. */
-export class DomainApi {
-    readonly client: VoiceIDClient;
-    constructor(
-        settings: ClientSettings,
-        private readonly retry: () => RetryOptions,
-    ) {
-        this.client = voiceIdClient(settings);
-    }
-
-    private send<T>(command: any): Promise<T> {
-        return withRetry(() => this.client.send(command) as Promise<T>, this.retry());
-    }
-
+export class DomainApi extends VoiceIdCalls {
     /** CreateDomain (a known token answers with the domain it created before). */
     async create(req: CreateDomainRequest, clientToken: string): Promise<DomainView> {
-        const { CreateDomainCommand } = sdk();
+        const { CreateDomainCommand } = voiceIdSdk();
         const out: any = await this.send(
             new CreateDomainCommand({
                 Name: req.name,
@@ -85,14 +70,14 @@ export class DomainApi {
     }
 
     async describe(domainId: string): Promise<DomainView> {
-        const { DescribeDomainCommand } = sdk();
+        const { DescribeDomainCommand } = voiceIdSdk();
         const out: any = await this.send(new DescribeDomainCommand({ DomainId: domainId }));
         return toDomainView(out.Domain);
     }
 
     /** UpdateDomain replaces every attribute: an absent description is cleared. */
     async update(domainId: string, req: Omit<CreateDomainRequest, "tags">): Promise<DomainView> {
-        const { UpdateDomainCommand } = sdk();
+        const { UpdateDomainCommand } = voiceIdSdk();
         const out: any = await this.send(
             new UpdateDomainCommand({
                 DomainId: domainId,
@@ -105,7 +90,7 @@ export class DomainApi {
     }
 
     async delete(domainId: string): Promise<void> {
-        const { DeleteDomainCommand } = sdk();
+        const { DeleteDomainCommand } = voiceIdSdk();
         await this.send(new DeleteDomainCommand({ DomainId: domainId }));
     }
 
@@ -115,7 +100,7 @@ export class DomainApi {
      * apart from one suspended for another reason (e.g. a disabled key).
      */
     async isListed(domainId: string): Promise<boolean> {
-        const { ListDomainsCommand } = sdk();
+        const { ListDomainsCommand } = voiceIdSdk();
         let next: string | undefined;
         do {
             const out: any = await this.send(new ListDomainsCommand({ MaxResults: 10, NextToken: next }));
@@ -126,7 +111,7 @@ export class DomainApi {
     }
 
     async tags(arn: string): Promise<Record<string, string>> {
-        const { ListTagsForResourceCommand } = sdk();
+        const { ListTagsForResourceCommand } = voiceIdSdk();
         const out: any = await this.send(new ListTagsForResourceCommand({ ResourceArn: arn }));
         const tags: Record<string, string> = {};
         for (const t of out.Tags ?? []) tags[t.Key] = t.Value ?? "";
@@ -134,12 +119,12 @@ export class DomainApi {
     }
 
     async tag(arn: string, tags: Record<string, string>): Promise<void> {
-        const { TagResourceCommand } = sdk();
+        const { TagResourceCommand } = voiceIdSdk();
         await this.send(new TagResourceCommand({ ResourceArn: arn, Tags: toTagList(tags) }));
     }
 
     async untag(arn: string, keys: string[]): Promise<void> {
-        const { UntagResourceCommand } = sdk();
+        const { UntagResourceCommand } = voiceIdSdk();
         await this.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: keys }));
     }
 }

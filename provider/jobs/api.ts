@@ -3,14 +3,11 @@
  * SDK modules are loaded lazily: `check` and `diff` never pay for them.
  * @module
  */
-import type { VoiceIDClient } from "@aws-sdk/client-voice-id";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { ClientSettings, RetryOptions, s3Client, voiceIdClient, withRetry } from "../shared";
+import { ClientSettings, RetryOptions, VoiceIdCalls, s3Client, voiceIdSdk, withRetry } from "../shared";
 import { FailureDetails, JobInputs, JobStatus } from "./args";
 
-type VoiceIdSdk = typeof import("@aws-sdk/client-voice-id");
 type S3Sdk = typeof import("@aws-sdk/client-s3");
-const voiceIdSdk = (): VoiceIdSdk => require("@aws-sdk/client-voice-id");
 const s3Sdk = (): S3Sdk => require("@aws-sdk/client-s3");
 
 /** A job as the provider sees it. */
@@ -80,19 +77,7 @@ export function startRequest(inputs: JobInputs): Record<string, unknown> {
 }
 
 /** Voice ID calls for one target (region + endpoint), each retried per `retry`. */
-export class VoiceIdApi {
-    readonly client: VoiceIDClient;
-    constructor(
-        settings: ClientSettings,
-        private readonly retry: () => RetryOptions,
-    ) {
-        this.client = voiceIdClient(settings);
-    }
-
-    private send<T>(command: any): Promise<T> {
-        return withRetry(() => this.client.send(command) as Promise<T>, this.retry());
-    }
-
+export class VoiceIdApi extends VoiceIdCalls {
     /** Starts (or, for a known token, finds) a job. Quota errors are thrown to the caller. */
     async start(inputs: JobInputs, clientToken: string): Promise<JobView> {
         const { StartFraudsterRegistrationJobCommand } = voiceIdSdk();

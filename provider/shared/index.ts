@@ -15,3 +15,4 @@ export * from "./data";
 export * from "./log";
 export * from "./lazyProvider";
 export * from "./partial";
+export * from "./voiceIdCalls";

@@ -2,11 +2,8 @@
  * The Voice ID watchlist calls, with retries and plain result shapes.
  * @module
  */
-import type { VoiceIDClient } from "@aws-sdk/client-voice-id";
-import { ClientSettings, RetryOptions, voiceIdClient, withRetry } from "../shared";
+import { VoiceIdCalls, voiceIdSdk } from "../shared";
 
-type VoiceIdSdk = typeof import("@aws-sdk/client-voice-id");
-const sdk = (): VoiceIdSdk => require("@aws-sdk/client-voice-id");
 
 /** A watchlist as the provider sees it. */
 export interface WatchlistView {
@@ -33,22 +30,10 @@ export function toWatchlistView(w: any): WatchlistView {
 }
 
 /** Voice ID watchlist calls for one target (region + endpoint), each retried per `retry`. */
-export class WatchlistApi {
-    readonly client: VoiceIDClient;
-    constructor(
-        settings: ClientSettings,
-        private readonly retry: () => RetryOptions,
-    ) {
-        this.client = voiceIdClient(settings);
-    }
-
-    private send<T>(command: any): Promise<T> {
-        return withRetry(() => this.client.send(command) as Promise<T>, this.retry());
-    }
-
+export class WatchlistApi extends VoiceIdCalls {
     /** CreateWatchlist (a known token answers with the watchlist it created before). */
     async create(domainId: string, name: string, description: string | undefined, clientToken: string): Promise<WatchlistView> {
-        const { CreateWatchlistCommand } = sdk();
+        const { CreateWatchlistCommand } = voiceIdSdk();
         const out: any = await this.send(
             new CreateWatchlistCommand({
                 DomainId: domainId,
@@ -61,14 +46,14 @@ export class WatchlistApi {
     }
 
     async describe(domainId: string, watchlistId: string): Promise<WatchlistView> {
-        const { DescribeWatchlistCommand } = sdk();
+        const { DescribeWatchlistCommand } = voiceIdSdk();
         const out: any = await this.send(new DescribeWatchlistCommand({ DomainId: domainId, WatchlistId: watchlistId }));
         return toWatchlistView(out.Watchlist);
     }
 
     /** UpdateWatchlist: absent fields are left as they are. */
     async update(domainId: string, watchlistId: string, name: string | undefined, description: string | undefined): Promise<WatchlistView> {
-        const { UpdateWatchlistCommand } = sdk();
+        const { UpdateWatchlistCommand } = voiceIdSdk();
         const out: any = await this.send(
             new UpdateWatchlistCommand({
                 DomainId: domainId,
@@ -81,7 +66,7 @@ export class WatchlistApi {
     }
 
     async delete(domainId: string, watchlistId: string): Promise<void> {
-        const { DeleteWatchlistCommand } = sdk();
+        const { DeleteWatchlistCommand } = voiceIdSdk();
         await this.send(new DeleteWatchlistCommand({ DomainId: domainId, WatchlistId: watchlistId }));
     }
 }
