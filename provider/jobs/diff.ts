@@ -14,7 +14,7 @@
  */
 import { containsUnknown, deepEqual, prune } from "../shared";
 import { DEFAULT_TIMEOUT_SECONDS, JobInputs, JobOutputs } from "./args";
-import { declaredTarget } from "./token";
+import { declaredTargetOf } from "../shared/scope";
 
 /** Inputs whose change replaces the job. */
 export const REPLACE_KEYS = [
@@ -61,8 +61,8 @@ export function diffJob(olds: Partial<JobOutputs>, news: Partial<JobInputs>): Jo
         const o = (olds as Record<string, unknown>)[key];
         if (containsUnknown(n) || !deepEqual(norm(o), norm(n))) replaces.push(key);
     }
-    const oldTarget = declaredTarget(olds as JobInputs);
-    const newTarget = declaredTarget(news as JobInputs);
+    const oldTarget = declaredTargetOf(olds as JobInputs);
+    const newTarget = declaredTargetOf(news as JobInputs);
     for (const key of ["region", "endpoint"] as const) {
         const viaScope = key === "region" ? news.scope?.configRegion : news.scope?.configEndpoint;
         if (containsUnknown(news[key]) || containsUnknown(viaScope) || oldTarget[key] !== newTarget[key]) replaces.push(key);

@@ -15,15 +15,15 @@
  * window expires, an identical request starts a fresh job.
  * @module
  */
-import * as crypto from "crypto";
-import { canonicalJson, prune } from "../shared/data";
+import { prune } from "../shared/data";
+import { deriveToken } from "../shared/idempotency";
+import { declaredTargetOf } from "../shared/scope";
 import { JobInputs } from "./args";
+
+export { MAX_TOKEN_GENERATIONS } from "../shared/idempotency";
 
 /** Version tag of the derivation: bump only if the hashed material changes meaning. */
 const DERIVATION = "pulumi-voiceid/FraudsterRegistrationJob/v1";
-
-/** Largest generation walked before giving up (each one is a FAILED job). */
-export const MAX_TOKEN_GENERATIONS = 20;
 
 /** The StartFraudsterRegistrationJob request fields that define the job (lower camel case). */
 export function jobDefinition(inputs: JobInputs): Record<string, unknown> {
@@ -43,26 +43,15 @@ export function jobDefinition(inputs: JobInputs): Record<string, unknown> {
     });
 }
 
-/** Region and endpoint as the inputs fix them (resource args, else stack config); env is not included. */
-export function declaredTarget(inputs: JobInputs): { region?: string; endpoint?: string } {
-    return prune({
-        region: inputs.region || inputs.scope?.configRegion || undefined,
-        endpoint: inputs.endpoint || inputs.scope?.configEndpoint || undefined,
-    });
-}
-
 /** The default ClientToken for `generation` (0-based): `pvid-g<generation>-<48 hex>`, at most 64 characters. */
 export function deriveClientToken(inputs: JobInputs, generation = 0): string {
-    const material = canonicalJson({
-        derivation: DERIVATION,
+    const material = {
         project: inputs.scope?.project ?? "",
         stack: inputs.scope?.stack ?? "",
         name: inputs.scope?.name ?? "",
         job: jobDefinition(inputs),
         triggers: inputs.triggers ?? [],
-        target: declaredTarget(inputs),
-        generation,
-    });
-    const hash = crypto.createHash("sha256").update(material).digest("hex").slice(0, 48);
-    return `pvid-g${generation}-${hash}`;
+        target: declaredTargetOf(inputs),
+    };
+    return deriveToken("pvid", DERIVATION, material, generation);
 }
