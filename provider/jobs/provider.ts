@@ -387,7 +387,7 @@ async function waitAndCollect(
     const read = await readResults(ctx, inputs, job);
     const { newFraudsterIds: _ids, ...results } = read;
     outs = { ...outs, ...results };
-    const counts = `${results.newRegistrationCount} new, ${results.duplicateCount} duplicates skipped, ${results.errorCount} errors`;
+    const counts = `${results.newRegistrationCount} new, ${plural(results.duplicateCount, "duplicate")} skipped, ${plural(results.errorCount, "error")}`;
     ctx.log.info(`job ${job.jobId} ${job.status}${read.resultsStatus === "read" ? `: ${counts}` : ""}`);
     if (job.status === "COMPLETED_WITH_ERRORS") {
         if (inputs.failOnErrors) {
@@ -572,3 +572,8 @@ async function deleteJob(id: string, props: Record<string, any>): Promise<void> 
 }
 
 export { deleteJob as delete };
+
+/** "1 error", "2 errors". */
+function plural(n: number | undefined, noun: string): string {
+    return `${n ?? 0} ${noun}${n === 1 ? "" : "s"}`;
+}
