@@ -1,4 +1,5 @@
 import { spawn, SpawnOptions } from "child_process";
+import * as fs from "fs";
 
 /** What a finished child process left behind. */
 export interface RunResult {
@@ -46,4 +47,61 @@ export function killGroup(pid: number, signal: NodeJS.Signals): void {
     } catch (e: any) {
         if (e.code !== "ESRCH") throw e;
     }
+}
+
+/** Direct and indirect children of `root` (from /proc), whatever their process group. */
+function descendants(root: number): number[] {
+    const parent = new Map<number, number>();
+    for (const e of fs.readdirSync("/proc")) {
+        if (!/^\d+$/.test(e)) continue;
+        try {
+            const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
+            const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+            parent.set(Number(e), ppid);
+        } catch {
+            // exited meanwhile
+        }
+    }
+    const out: number[] = [];
+    const queue = [root];
+    while (queue.length) {
+        const p = queue.shift()!;
+        for (const [pid, pp] of parent) {
+            if (pp === p && !out.includes(pid)) {
+                out.push(pid);
+                queue.push(pid);
+            }
+        }
+    }
+    return out;
+}
+
+function processGroup(pid: number): number | undefined {
+    try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * kill -9 of the whole `pulumi up`: its process group, plus descendants that live in groups of
+ * their own (Pulumi starts plugins with Setpgid). Returns how many processes were outside the
+ * group.
+ */
+export function killTree(pid: number): number {
+    const tree = descendants(pid);
+    killGroup(pid, "SIGKILL");
+    let outside = 0;
+    for (const p of tree) {
+        if (processGroup(p) === pid) continue;
+        outside++;
+        try {
+            process.kill(p, "SIGKILL");
+        } catch {
+            // already gone
+        }
+    }
+    return outside;
 }
