@@ -4,8 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../shared/lazyProvider";
-import { takeImport } from "../shared/importing";
-import { programScope } from "../shared/programScope";
+import { GetOptions, dynamicResourceInputs, getArgs } from "../shared/resourceInputs";
 import { DomainStatus, VoiceIdDomainArgs } from "./args";
 import { defaultName } from "./validate";
 
@@ -85,9 +84,9 @@ export class VoiceIdDomain extends pulumi.dynamic.Resource {
      * Gets an existing domain's state by id. Nothing is created.
      * @param opts `region` / `endpoint` say where to look (else stack config and environment).
      */
-    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions & { region?: string; endpoint?: string }): VoiceIdDomain {
-        const { region, endpoint, ...rest } = opts ?? {};
-        return new VoiceIdDomain(name, { region, endpoint } as unknown as VoiceIdDomainArgs, { ...rest, id });
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: GetOptions): VoiceIdDomain {
+        const get = getArgs<VoiceIdDomainArgs>(id, opts);
+        return new VoiceIdDomain(name, get.args, get.opts);
     }
 
     /** Returns true if `obj` is a VoiceIdDomain (works across package copies). */
@@ -102,22 +101,16 @@ export class VoiceIdDomain extends pulumi.dynamic.Resource {
      * @param opts Resource options; `{ import: "<domainId>" }` adopts an existing domain.
      */
     constructor(name: string, args: VoiceIdDomainArgs, opts?: pulumi.CustomResourceOptions) {
-        const taken = takeImport(opts);
-        opts = taken.opts;
-        const props: Record<string, unknown> = {};
-        for (const k of OUTPUT_NAMES) props[k] = undefined;
-        if (opts?.id !== undefined) {
-            Object.assign(props, { region: args?.region, endpoint: args?.endpoint, scope: programScope(name) });
-        } else {
-            Object.assign(props, args, {
+        const { props, opts: options } = dynamicResourceInputs(name, args, opts, {
+            outputs: OUTPUT_NAMES,
+            secretOutputs: SECRET_OUTPUTS,
+            sensitive: (args) => ({
                 name: pulumi.secret(args.name ?? defaultName(name)),
                 description: args.description === undefined ? undefined : pulumi.secret(args.description),
                 tags: args.tags === undefined ? undefined : pulumi.secret(args.tags),
-                scope: programScope(name),
-                importId: taken.importId,
-            });
-        }
-        super(provider, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] }, "voiceid", "VoiceIdDomain");
+            }),
+        });
+        super(provider, name, props, options, "voiceid", "VoiceIdDomain");
         // The resource id is the domain id. Unlike outputs, the id stays known in the preview of
         // an update, so watchlists and jobs built on it show no spurious replacement.
         this.domainId = this.id;

@@ -4,8 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../shared/lazyProvider";
-import { takeImport } from "../shared/importing";
-import { programScope } from "../shared/programScope";
+import { GetOptions, dynamicResourceInputs, getArgs } from "../shared/resourceInputs";
 import {
     FailureDetails,
     FraudsterRegistrationJobArgs,
@@ -125,9 +124,9 @@ export class FraudsterRegistrationJob extends pulumi.dynamic.Resource {
      * Gets an existing job's state by id (`<domainId>/<jobId>`), as `@pulumi/aws` resources do.
      * The job is described through the same provider; nothing is started.
      */
-    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions & { region?: string; endpoint?: string }): FraudsterRegistrationJob {
-        const { region, endpoint, ...rest } = opts ?? {};
-        return new FraudsterRegistrationJob(name, { region, endpoint } as unknown as FraudsterRegistrationJobArgs, { ...rest, id });
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: GetOptions): FraudsterRegistrationJob {
+        const get = getArgs<FraudsterRegistrationJobArgs>(id, opts);
+        return new FraudsterRegistrationJob(name, get.args, get.opts);
     }
 
     /** Returns true if `obj` is a FraudsterRegistrationJob (works across package copies). */
@@ -144,21 +143,14 @@ export class FraudsterRegistrationJob extends pulumi.dynamic.Resource {
     constructor(name: string, args: FraudsterRegistrationJobArgs, opts?: pulumi.CustomResourceOptions) {
         // `{ import }` is carried as an input: the engine's import Read cannot load a dynamic
         // provider (see shared/importing.ts); `create` adopts the job instead of starting one.
-        const taken = takeImport(opts);
-        opts = taken.opts;
-        const props: Record<string, unknown> = {};
-        for (const k of OUTPUT_NAMES) props[k] = undefined;
-        const isGet = opts?.id !== undefined;
-        if (isGet) {
-            Object.assign(props, { region: args?.region, endpoint: args?.endpoint, scope: programScope(name) });
-        } else {
-            Object.assign(props, args, {
+        const { props, opts: options } = dynamicResourceInputs(name, args, opts, {
+            outputs: OUTPUT_NAMES,
+            secretOutputs: SECRET_OUTPUTS,
+            sensitive: (args) => ({
                 // Sensitive per the Voice ID model: keep it out of state in clear.
                 jobName: args.jobName === undefined ? undefined : pulumi.secret(args.jobName),
-                scope: programScope(name),
-                importId: taken.importId,
-            });
-        }
-        super(provider, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] }, "voiceid", "FraudsterRegistrationJob");
+            }),
+        });
+        super(provider, name, props, options, "voiceid", "FraudsterRegistrationJob");
     }
 }

@@ -5,8 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultName } from "../domain/validate";
 import { lazyProvider } from "../shared/lazyProvider";
-import { takeImport } from "../shared/importing";
-import { programScope } from "../shared/programScope";
+import { GetOptions, dynamicResourceInputs, getArgs } from "../shared/resourceInputs";
 import { WatchlistArgs } from "./args";
 
 /**
@@ -64,9 +63,9 @@ export class Watchlist extends pulumi.dynamic.Resource {
      * Gets an existing watchlist's state by id (`<domainId>/<watchlistId>`). Nothing is created.
      * @param opts `region` / `endpoint` say where to look (else stack config and environment).
      */
-    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions & { region?: string; endpoint?: string }): Watchlist {
-        const { region, endpoint, ...rest } = opts ?? {};
-        return new Watchlist(name, { region, endpoint } as unknown as WatchlistArgs, { ...rest, id });
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: GetOptions): Watchlist {
+        const get = getArgs<WatchlistArgs>(id, opts);
+        return new Watchlist(name, get.args, get.opts);
     }
 
     /** Returns true if `obj` is a Watchlist (works across package copies). */
@@ -81,21 +80,15 @@ export class Watchlist extends pulumi.dynamic.Resource {
      * @param opts Resource options; `{ import: "<domainId>/<watchlistId>" }` adopts an existing watchlist.
      */
     constructor(name: string, args: WatchlistArgs, opts?: pulumi.CustomResourceOptions) {
-        const taken = takeImport(opts);
-        opts = taken.opts;
-        const props: Record<string, unknown> = {};
-        for (const k of OUTPUT_NAMES) props[k] = undefined;
-        if (opts?.id !== undefined) {
-            Object.assign(props, { region: args?.region, endpoint: args?.endpoint, scope: programScope(name) });
-        } else {
-            Object.assign(props, args, {
+        const { props, opts: options } = dynamicResourceInputs(name, args, opts, {
+            outputs: OUTPUT_NAMES,
+            secretOutputs: SECRET_OUTPUTS,
+            sensitive: (args) => ({
                 name: pulumi.secret(args.name ?? defaultName(name)),
                 description: args.description === undefined ? undefined : pulumi.secret(args.description),
-                scope: programScope(name),
-                importId: taken.importId,
-            });
-        }
-        super(provider, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...SECRET_OUTPUTS] }, "voiceid", "Watchlist");
+            }),
+        });
+        super(provider, name, props, options, "voiceid", "Watchlist");
         // Outputs of a resource being updated are unknown in preview, its id is not: deriving
         // the ids from it keeps jobs that target this watchlist from showing a replacement.
         this.domainId = this.id.apply((id) => id.split("/")[0]);
