@@ -73,7 +73,7 @@ pick_cli_version() {
 build_cli() { # version -> path of pulumi binary
   local v="$1" dir="$CACHE_DIR/pulumi-cli-$1"
   if [ -x "$dir/bin/pulumi" ]; then echo "$dir/bin/pulumi"; return 0; fi
-  log "building pulumi $v from the Go module proxy (first time only, ~6 min on 2 cores)"
+  log "building pulumi $v from the Go module proxy (first time only, ~8 min on 2 cores with downloads)"
   mkdir -p "$dir"
   local modfile; modfile=$(go mod download -json github.com/pulumi/pulumi/pkg/v3@"$v" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
   {
