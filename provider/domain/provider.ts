@@ -15,15 +15,17 @@ import {
     errorSummary,
     formatFailures,
     isNotFound,
+    logRetries,
     logger,
     prune,
     realClock,
     redactText,
     resolveSettings,
+    withoutProvider,
 } from "../shared";
-import { MAX_TOKEN_GENERATIONS, deriveToken } from "../shared/idempotency";
+import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
-import { endpointInputsOf, declaredTargetOf } from "../shared/scope";
+import { endpointInputsOf } from "../shared/scope";
 import { DomainInputs, DomainOutputs } from "./args";
 import { DomainApi, DomainView, tagChanges } from "./api";
 import { ResourceDiff, diffDomain } from "./diff";
@@ -63,17 +65,13 @@ class CallContext {
     }
 
     retryOptions(): RetryOptions {
-        let logged = false;
         return {
             clock: runtime.clock,
             random: runtime.random,
             deadline: runtime.clock.now() + runtime.callDeadlineMs,
             baseDelayMs: runtime.retryBaseDelayMs,
             maxDelayMs: runtime.retryMaxDelayMs,
-            onRetry: (err) => {
-                if (!logged) this.log.info(`retrying after ${errorSummary(err)}`);
-                logged = true;
-            },
+            onRetry: logRetries(this.log, runtime.clock),
         };
     }
 
@@ -81,12 +79,6 @@ class CallContext {
     error(message: string): Error {
         return new Error(redactText(message, this.secrets()));
     }
-}
-
-/** Inputs without the serialized provider. */
-function plain<T>(props: Record<string, unknown>): T {
-    const { __provider: _p, ...rest } = props ?? {};
-    return rest as T;
 }
 
 /** Outputs for a domain: the service's values over the inputs (absent values dropped). */
@@ -110,18 +102,13 @@ export function outputsOf(inputs: Partial<DomainInputs>, d: DomainView, tags: Re
 
 /** The default CreateDomain ClientToken for `generation`. */
 export function domainClientToken(inputs: DomainInputs, generation: number): string {
-    return deriveToken("pvidd", "pulumi-voiceid/VoiceIdDomain/v1", {
-        project: inputs.scope?.project ?? "",
-        stack: inputs.scope?.stack ?? "",
-        name: inputs.scope?.name ?? "",
-        request: prune({
-            name: inputs.name,
-            description: inputs.description,
-            kmsKeyId: inputs.serverSideEncryptionConfiguration?.kmsKeyId,
-            tags: inputs.tags,
-        }),
-        target: declaredTargetOf(inputs),
-    }, generation);
+    const request = prune({
+        name: inputs.name,
+        description: inputs.description,
+        kmsKeyId: inputs.serverSideEncryptionConfiguration?.kmsKeyId,
+        tags: inputs.tags,
+    });
+    return resourceToken("pvidd", "pulumi-voiceid/VoiceIdDomain/v1", inputs, request, generation);
 }
 
 /**
@@ -149,7 +136,7 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
 
 /** See `diff.ts`. */
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
-    return diffDomain(plain(olds), plain(news));
+    return diffDomain(withoutProvider(olds), withoutProvider(news));
 }
 
 // ---------------------------------------------------------------- create
@@ -160,7 +147,7 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
  * the next generation is tried.
  */
 export async function create(props: Record<string, unknown>) {
-    const inputs = plain<DomainInputs>(props);
+    const inputs = withoutProvider<DomainInputs>(props);
     const failures = validateDomainInputs(inputs as unknown as Record<string, unknown>);
     if (failures.length) throw new Error(formatFailures(TYPE, failures));
     const ctx = new CallContext(inputs);
@@ -245,7 +232,7 @@ async function waitUntilActive(ctx: CallContext, d: DomainView): Promise<DomainV
  * preview and an import is compared against the program's declaration.
  */
 export async function read(id: string, props: Record<string, unknown>) {
-    const prev = plain<Partial<DomainOutputs>>(props);
+    const prev = withoutProvider<Partial<DomainOutputs>>(props);
     const ctx = new CallContext(prev);
     if (!/^[a-zA-Z0-9]{22}$/.test(id ?? "")) {
         throw new Error(`${TYPE}: id must be a domain id (22 letters or digits), got ${JSON.stringify(id)}`);
@@ -268,8 +255,8 @@ export async function read(id: string, props: Record<string, unknown>) {
 
 /** UpdateDomain for name / description / key, TagResource / UntagResource for tags. */
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const prev = plain<DomainOutputs>(olds);
-    const inputs = plain<DomainInputs>(news);
+    const prev = withoutProvider<DomainOutputs>(olds);
+    const inputs = withoutProvider<DomainInputs>(news);
     const failures = validateDomainInputs(inputs as unknown as Record<string, unknown>);
     if (failures.length) throw new Error(formatFailures(TYPE, failures));
     const ctx = new CallContext(inputs);
@@ -300,7 +287,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
  * purged later. Already gone counts as deleted.
  */
 async function deleteDomain(id: string, props: Record<string, unknown>): Promise<void> {
-    const prev = plain<Partial<DomainOutputs>>(props);
+    const prev = withoutProvider<Partial<DomainOutputs>>(props);
     const ctx = new CallContext(prev);
     const domainId = prev.domainId ?? id;
     try {

@@ -20,14 +20,17 @@ import {
     errorSummary,
     formatFailures,
     isNotFound,
+    logRetries,
     logger,
     prune,
     realClock,
     redactText,
     resolveSettings,
     waitForTerminal,
+    withoutProvider,
 } from "../shared";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
+import { endpointInputsOf } from "../shared/scope";
 import { DEFAULT_TIMEOUT_SECONDS, JobInputs, JobOutputs, JobResults, JobStatus } from "./args";
 import { JobView, VoiceIdApi, readS3Text } from "./api";
 import { JobDiff, RUNNING_STATUSES, diffJob } from "./diff";
@@ -86,26 +89,18 @@ class CallContext {
         readonly secrets: () => (string | undefined)[] = () => [inputs.jobName],
     ) {
         this.deadline = this.clock.now() + timeoutSeconds * 1000;
-        this.api = new VoiceIdApi(resolveSettings("Voice ID", endpointInputs(inputs)), () => this.retryOptions());
+        this.api = new VoiceIdApi(resolveSettings("Voice ID", endpointInputsOf(inputs)), () => this.retryOptions());
         this.log = logger("voiceid", secrets);
     }
 
     retryOptions(deadline = this.deadline): RetryOptions {
-        let lastLog = -Infinity;
         return {
             clock: this.clock,
             random: runtime.random,
             deadline,
             baseDelayMs: runtime.retryBaseDelayMs,
             maxDelayMs: runtime.retryMaxDelayMs,
-            onRetry: (err, attempt) => {
-                // One line per burst, not per attempt.
-                const now = this.clock.now();
-                if (attempt === 1 || now - lastLog > 30_000) {
-                    this.log.info(`retrying after ${errorSummary(err)}`);
-                    lastLog = now;
-                }
-            },
+            onRetry: logRetries(this.log, this.clock),
         };
     }
 
@@ -113,21 +108,6 @@ class CallContext {
     error(message: string): Error {
         return new Error(redactText(message, this.secrets()));
     }
-}
-
-function endpointInputs(inputs: Partial<JobInputs>) {
-    return {
-        region: inputs.region,
-        endpoint: inputs.endpoint,
-        configRegion: inputs.scope?.configRegion,
-        configEndpoint: inputs.scope?.configEndpoint,
-    };
-}
-
-/** Inputs without the serialized provider. */
-function plainInputs<T extends Record<string, unknown>>(props: T): T {
-    const { __provider: _p, ...rest } = props as Record<string, unknown>;
-    return rest as T;
 }
 
 /** Status fields of the outputs for a job view. */
@@ -162,14 +142,14 @@ export async function check(_olds: Record<string, any>, news: Record<string, any
 
 /** See `diff.ts`. */
 export async function diff(_id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff> {
-    return diffJob(plainInputs(olds) as Partial<JobOutputs>, plainInputs(news) as Partial<JobInputs>);
+    return diffJob(withoutProvider(olds) as Partial<JobOutputs>, withoutProvider(news) as Partial<JobInputs>);
 }
 
 // ---------------------------------------------------------------- create
 
 /** Starts the job (adopting one already started under the same token), waits, reads results. */
 export async function create(props: Record<string, any>) {
-    const inputs = plainInputs(props) as unknown as JobInputs;
+    const inputs = withoutProvider(props) as unknown as JobInputs;
     const failures = validateJobInputs(inputs as unknown as Record<string, unknown>);
     if (failures.length) throw new Error(formatFailures(TYPE, failures));
     const ctx = new CallContext(inputs, inputs.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
@@ -416,7 +396,7 @@ async function readResults(
     try {
         // Results are worth a short retry window even when the job's own deadline has passed.
         const deadline = Math.max(ctx.deadline, ctx.clock.now() + 120_000);
-        const text = await readS3Text(companionSettings("S3", endpointInputs(inputs)), bucket, key, ctx.retryOptions(deadline));
+        const text = await readS3Text(companionSettings("S3", endpointInputsOf(inputs)), bucket, key, ctx.retryOptions(deadline));
         return { ...base, ...parseOutputFile(text), resultsStatus: "read" };
     } catch (err) {
         const kind = classifyError(err);
@@ -430,8 +410,8 @@ async function readResults(
 
 /** Applies knob changes; resumes waiting on a running job; re-applies failOnErrors. */
 export async function update(id: string, olds: Record<string, any>, news: Record<string, any>) {
-    const prev = plainInputs(olds) as unknown as JobOutputs;
-    const inputs = plainInputs(news) as unknown as JobInputs;
+    const prev = withoutProvider(olds) as unknown as JobOutputs;
+    const inputs = withoutProvider(news) as unknown as JobInputs;
     const { domainId, jobId } = prev.jobId ? { domainId: prev.domainId, jobId: prev.jobId } : parseResourceId(id);
     const ctx = new CallContext(inputs, inputs.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
     // Keep what the job produced; take every input from the new inputs.
@@ -485,7 +465,7 @@ export async function update(id: string, olds: Record<string, any>, news: Record
  * are filled from the job itself.
  */
 export async function read(id: string, props: Record<string, any>) {
-    const prev = plainInputs(props ?? {}) as Partial<JobOutputs>;
+    const prev = withoutProvider(props ?? {}) as Partial<JobOutputs>;
     const { domainId, jobId } = parseResourceId(id);
     const ctx = new CallContext(prev, 300, () => [prev.jobName]);
     let job: JobView;
@@ -530,7 +510,7 @@ export async function read(id: string, props: Record<string, any>) {
  * duplicates it skipped belong to someone else and stay.
  */
 async function deleteJob(id: string, props: Record<string, any>): Promise<void> {
-    const prev = plainInputs(props) as unknown as JobOutputs;
+    const prev = withoutProvider(props) as unknown as JobOutputs;
     const { domainId, jobId } = prev.jobId ? { domainId: prev.domainId, jobId: prev.jobId } : parseResourceId(id);
     const ctx = new CallContext(prev, 3600);
     if (!prev.deleteFraudstersOnDestroy) {

@@ -16,8 +16,7 @@
  * @module
  */
 import { prune } from "../shared/data";
-import { deriveToken } from "../shared/idempotency";
-import { declaredTargetOf } from "../shared/scope";
+import { resourceToken } from "../shared/idempotency";
 import { JobInputs } from "./args";
 
 export { MAX_TOKEN_GENERATIONS } from "../shared/idempotency";
@@ -45,13 +44,6 @@ export function jobDefinition(inputs: JobInputs): Record<string, unknown> {
 
 /** The default ClientToken for `generation` (0-based): `pvid-g<generation>-<48 hex>`, at most 64 characters. */
 export function deriveClientToken(inputs: JobInputs, generation = 0): string {
-    const material = {
-        project: inputs.scope?.project ?? "",
-        stack: inputs.scope?.stack ?? "",
-        name: inputs.scope?.name ?? "",
-        job: jobDefinition(inputs),
-        triggers: inputs.triggers ?? [],
-        target: declaredTargetOf(inputs),
-    };
-    return deriveToken("pvid", DERIVATION, material, generation);
+    const request = { job: jobDefinition(inputs), triggers: inputs.triggers ?? [] };
+    return resourceToken("pvid", DERIVATION, inputs, request, generation);
 }

@@ -32,3 +32,9 @@ export function canonicalJson(v: unknown): string {
 export function deepEqual(a: unknown, b: unknown): boolean {
     return canonicalJson(a) === canonicalJson(b);
 }
+
+/** A dynamic resource's properties without the serialized provider (`__provider`). */
+export function withoutProvider<T>(props: Record<string, unknown>): T {
+    const { __provider: _p, ...rest } = props ?? {};
+    return rest as T;
+}

@@ -11,6 +11,7 @@
  */
 import * as crypto from "crypto";
 import { canonicalJson } from "./data";
+import { TargetInputs, declaredTargetOf } from "./scope";
 
 /** Largest generation walked before giving up. */
 export const MAX_TOKEN_GENERATIONS = 20;
@@ -25,4 +26,18 @@ export function deriveToken(prefix: string, derivation: string, material: unknow
     const hash = crypto.createHash("sha256").update(canonicalJson({ derivation, material, generation })).digest("hex");
     const head = `${prefix}-g${generation}-`;
     return head + hash.slice(0, Math.min(48, 64 - head.length));
+}
+
+/**
+ * The ClientToken of a create call made for one resource of a program: the program's identity
+ * (project, stack, logical name), the request and the declared target, for `generation`.
+ */
+export function resourceToken(prefix: string, derivation: string, inputs: TargetInputs, request: unknown, generation: number): string {
+    return deriveToken(prefix, derivation, {
+        project: inputs.scope?.project ?? "",
+        stack: inputs.scope?.stack ?? "",
+        name: inputs.scope?.name ?? "",
+        request,
+        target: declaredTargetOf(inputs),
+    }, generation);
 }

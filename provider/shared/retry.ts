@@ -5,7 +5,7 @@
  * @module
  */
 import { Clock, Random, realClock } from "./clock";
-import { isRetryable } from "./errors";
+import { errorSummary, isRetryable } from "./errors";
 
 /** Knobs of {@link withRetry}. */
 export interface RetryOptions {
@@ -57,4 +57,19 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
             await clock.sleep(delay);
         }
     }
+}
+
+/**
+ * An `onRetry` that logs one line per burst of retries, not one per attempt: the first retry,
+ * then at most one line every `everyMs` while the failures go on.
+ */
+export function logRetries(log: { info(message: string): void }, clock: Clock, everyMs = 30_000): NonNullable<RetryOptions["onRetry"]> {
+    let lastLog = -Infinity;
+    return (err, attempt) => {
+        const now = clock.now();
+        if (attempt === 1 || now - lastLog > everyMs) {
+            log.info(`retrying after ${errorSummary(err)}`);
+            lastLog = now;
+        }
+    };
 }

@@ -15,15 +15,17 @@ import {
     errorSummary,
     formatFailures,
     isNotFound,
+    logRetries,
     logger,
     prune,
     realClock,
     redactText,
     resolveSettings,
+    withoutProvider,
 } from "../shared";
-import { MAX_TOKEN_GENERATIONS, deriveToken } from "../shared/idempotency";
+import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
-import { declaredTargetOf, endpointInputsOf } from "../shared/scope";
+import { endpointInputsOf } from "../shared/scope";
 import { DomainApi } from "../domain/api";
 import { ResourceDiff } from "../domain/diff";
 import { domainIsGone } from "../domain/provider";
@@ -79,28 +81,19 @@ class CallContext {
     }
 
     retryOptions(): RetryOptions {
-        let logged = false;
         return {
             clock: runtime.clock,
             random: runtime.random,
             deadline: runtime.clock.now() + runtime.callDeadlineMs,
             baseDelayMs: runtime.retryBaseDelayMs,
             maxDelayMs: runtime.retryMaxDelayMs,
-            onRetry: (err) => {
-                if (!logged) this.log.info(`retrying after ${errorSummary(err)}`);
-                logged = true;
-            },
+            onRetry: logRetries(this.log, runtime.clock),
         };
     }
 
     error(message: string): Error {
         return new Error(redactText(message, this.secrets()));
     }
-}
-
-function plain<T>(props: Record<string, unknown>): T {
-    const { __provider: _p, ...rest } = props ?? {};
-    return rest as T;
 }
 
 /** `ConflictType` of a ConflictException, if any. */
@@ -124,13 +117,8 @@ export function outputsOf(inputs: Partial<WatchlistInputs>, w: WatchlistView): W
 
 /** The default CreateWatchlist ClientToken for `generation`. */
 export function watchlistClientToken(inputs: WatchlistInputs, generation: number): string {
-    return deriveToken("pvidw", "pulumi-voiceid/Watchlist/v1", {
-        project: inputs.scope?.project ?? "",
-        stack: inputs.scope?.stack ?? "",
-        name: inputs.scope?.name ?? "",
-        request: prune({ domainId: inputs.domainId, name: inputs.name, description: inputs.description }),
-        target: declaredTargetOf(inputs),
-    }, generation);
+    const request = prune({ domainId: inputs.domainId, name: inputs.name, description: inputs.description });
+    return resourceToken("pvidw", "pulumi-voiceid/Watchlist/v1", inputs, request, generation);
 }
 
 // ---------------------------------------------------------------- check / diff
@@ -142,7 +130,7 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
 
 /** See `diff.ts`. */
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
-    return diffWatchlist(plain(olds), plain(news));
+    return diffWatchlist(withoutProvider(olds), withoutProvider(news));
 }
 
 // ---------------------------------------------------------------- create
@@ -152,7 +140,7 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
  * A token whose watchlist was deleted since is spent: the next generation is tried.
  */
 export async function create(props: Record<string, unknown>) {
-    const inputs = plain<WatchlistInputs>(props);
+    const inputs = withoutProvider<WatchlistInputs>(props);
     const failures = validateWatchlistInputs(inputs as unknown as Record<string, unknown>);
     if (failures.length) throw new Error(formatFailures(TYPE, failures));
     const ctx = new CallContext(inputs);
@@ -215,7 +203,7 @@ async function adopt(ctx: CallContext, inputs: WatchlistInputs, importId: string
  * deleted) leaves the stack.
  */
 export async function read(id: string, props: Record<string, unknown>) {
-    const prev = plain<Partial<WatchlistOutputs>>(props);
+    const prev = withoutProvider<Partial<WatchlistOutputs>>(props);
     const { domainId, watchlistId } = parseResourceId(id);
     const ctx = new CallContext(prev);
     let w: WatchlistView;
@@ -240,8 +228,8 @@ export async function read(id: string, props: Record<string, unknown>) {
 
 /** UpdateWatchlist with the new name and (when set) description. */
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const prev = plain<WatchlistOutputs>(olds);
-    const inputs = plain<WatchlistInputs>(news);
+    const prev = withoutProvider<WatchlistOutputs>(olds);
+    const inputs = withoutProvider<WatchlistInputs>(news);
     const failures = validateWatchlistInputs(inputs as unknown as Record<string, unknown>);
     if (failures.length) throw new Error(formatFailures(TYPE, failures));
     const ctx = new CallContext(inputs);
@@ -273,7 +261,7 @@ export function defaultWatchlistError(domainId: string, watchlistId: string): Er
  * counts as deleted.
  */
 async function deleteWatchlist(id: string, props: Record<string, unknown>): Promise<void> {
-    const prev = plain<Partial<WatchlistOutputs>>(props);
+    const prev = withoutProvider<Partial<WatchlistOutputs>>(props);
     const ctx = new CallContext(prev);
     const { domainId, watchlistId } = prev.watchlistId && prev.domainId ? { domainId: prev.domainId, watchlistId: prev.watchlistId } : parseResourceId(id);
     let w: WatchlistView;
