@@ -4,7 +4,7 @@
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceScope } from "../shared/scope";
+import type { ResourceScope, TargetOutputs } from "../shared/scope";
 
 /** Status of a domain as Voice ID reports it. */
 export type DomainStatus = "ACTIVE" | "PENDING" | "SUSPENDED";
@@ -66,7 +66,7 @@ export interface DomainInputs {
 }
 
 /** Outputs the provider records: the inputs as the service holds them, plus what it assigned. */
-export interface DomainOutputs extends DomainInputs {
+export interface DomainOutputs extends DomainInputs, TargetOutputs {
     /** The domain's id (22 alphanumerics); also the resource id. */
     domainId: string;
     /** `arn:aws:voiceid:<region>:<account>:domain/<domainId>`. */

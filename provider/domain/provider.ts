@@ -22,6 +22,8 @@ import {
     redactText,
     resolveSettings,
     withoutProvider,
+    withEffectiveRegion,
+    ambientTarget,
 } from "../shared";
 import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
@@ -136,7 +138,7 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
 
 /** See `diff.ts`. */
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
-    return diffDomain(withoutProvider(olds), withoutProvider(news));
+    return diffDomain(withoutProvider(olds), withoutProvider(news), await ambientTarget());
 }
 
 // ---------------------------------------------------------------- create
@@ -180,7 +182,7 @@ export async function create(props: Record<string, unknown>) {
         const adopted = d.createdAt && runtime.clock.now() - d.createdAt.getTime() > 10_000;
         ctx.log.info(adopted ? `adopting domain ${d.domainId}, created earlier with the same inputs` : `created domain ${d.domainId}`);
         d = await waitUntilActive(ctx, d);
-        return { id: d.domainId, outs: outputsOf(inputs, d, inputs.tags) };
+        return { id: d.domainId, outs: await withEffectiveRegion(outputsOf(inputs, d, inputs.tags), inputs) };
     }
     throw ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`);
 }
@@ -207,7 +209,7 @@ async function adopt(ctx: CallContext, inputs: DomainInputs, domainId: string) {
     if (Object.keys(set).length || remove.length) mismatches.push({ property: "tags" });
     if (mismatches.length) throw importMismatchError(TYPE, domainId, mismatches);
     ctx.log.info(`imported domain ${domainId}`);
-    return { id: domainId, outs: outputsOf(inputs, d, tags) };
+    return { id: domainId, outs: await withEffectiveRegion(outputsOf(inputs, d, tags), inputs) };
 }
 
 /** Watchlists and jobs need an ACTIVE domain: wait out PENDING. */
@@ -248,7 +250,7 @@ export async function read(id: string, props: Record<string, unknown>) {
         return {};
     }
     const tags = await ctx.api.tags(state.domain.arn);
-    return { id, props: outputsOf(prev, state.domain, tags) };
+    return { id, props: await withEffectiveRegion(outputsOf(prev, state.domain, tags), prev) };
 }
 
 // ---------------------------------------------------------------- update
@@ -277,7 +279,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
     } catch (err) {
         throw ctx.error(`${TYPE}: cannot update domain ${domainId}: ${errorSummary(err)}`);
     }
-    return { outs: outputsOf(inputs, d, inputs.tags) };
+    return { outs: await withEffectiveRegion(outputsOf(inputs, d, inputs.tags), inputs) };
 }
 
 // ---------------------------------------------------------------- delete

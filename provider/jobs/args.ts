@@ -4,6 +4,7 @@
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { TargetOutputs } from "../shared/scope";
 
 /** Whether to register a fraudster whose voice matches one already in the watchlist. */
 export type DuplicateRegistrationAction = "SKIP" | "REGISTER_AS_NEW";
@@ -190,7 +191,7 @@ export interface JobScope {
 }
 
 /** Outputs the provider records: the inputs, plus what the job and its output file say. */
-export interface JobOutputs extends JobInputs, Partial<JobResults> {
+export interface JobOutputs extends JobInputs, Partial<JobResults>, TargetOutputs {
     /** The job's id (22 alphanumerics). */
     jobId: string;
     /** Last status seen. */

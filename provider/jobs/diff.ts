@@ -2,7 +2,8 @@
  * What a change to a {@link FraudsterRegistrationJob} means: replace, update in place, or nothing.
  *
  * - Anything Voice ID receives (domain, role, input, output, registration config, job name,
- *   client token), `triggers`, and the declared region/endpoint replace the job.
+ *   client token), `triggers`, and a change of effective region or declared endpoint (see
+ *   `shared/scope.ts`: declaring the region already in effect is no change) replace the job.
  * - Waiter and policy knobs (`waitForCompletion`, `timeoutSeconds`, `failOnErrors`,
  *   `deleteFraudstersOnDestroy`) update in place.
  * - The recorded job's status matters too: a FAILED job is replaced (a new run), a job still
@@ -14,7 +15,7 @@
  */
 import { containsUnknown, deepEqual, prune } from "../shared";
 import { DEFAULT_TIMEOUT_SECONDS, JobInputs, JobOutputs } from "./args";
-import { declaredTargetOf } from "../shared/scope";
+import { AmbientTarget, targetReplaces } from "../shared/scope";
 
 /** Inputs whose change replaces the job. */
 export const REPLACE_KEYS = [
@@ -47,26 +48,21 @@ export interface JobDiff {
 }
 
 /** Normalizes a value for comparison: empty objects and lists count as absent. */
-function norm(v: unknown): unknown {
+export function norm(v: unknown): unknown {
     const p = prune(v, true);
     if (p && typeof p === "object" && Object.keys(p as object).length === 0) return undefined;
     return p;
 }
 
 /** Computes the diff between recorded outputs `olds` and new inputs `news`. */
-export function diffJob(olds: Partial<JobOutputs>, news: Partial<JobInputs>): JobDiff {
+export function diffJob(olds: Partial<JobOutputs>, news: Partial<JobInputs>, ambient: AmbientTarget = {}): JobDiff {
     const replaces: string[] = [];
     for (const key of REPLACE_KEYS) {
         const n = (news as Record<string, unknown>)[key];
         const o = (olds as Record<string, unknown>)[key];
         if (containsUnknown(n) || !deepEqual(norm(o), norm(n))) replaces.push(key);
     }
-    const oldTarget = declaredTargetOf(olds as JobInputs);
-    const newTarget = declaredTargetOf(news as JobInputs);
-    for (const key of ["region", "endpoint"] as const) {
-        const viaScope = key === "region" ? news.scope?.configRegion : news.scope?.configEndpoint;
-        if (containsUnknown(news[key]) || containsUnknown(viaScope) || oldTarget[key] !== newTarget[key]) replaces.push(key);
-    }
+    replaces.push(...targetReplaces(olds, news, ambient, containsUnknown));
 
     let changes = false;
     for (const [key, dflt] of Object.entries(UPDATE_KEYS)) {

@@ -28,12 +28,18 @@ import {
     resolveSettings,
     waitForTerminal,
     withoutProvider,
+    ambientTarget,
+    containsUnknown,
+    deepEqual,
+    effectiveRegion,
+    withEffectiveRegion,
 } from "../shared";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
 import { endpointInputsOf } from "../shared/scope";
 import { DEFAULT_TIMEOUT_SECONDS, JobInputs, JobOutputs, JobResults, JobStatus } from "./args";
 import { JobView, VoiceIdApi, readS3Text } from "./api";
-import { JobDiff, RUNNING_STATUSES, diffJob } from "./diff";
+import { JobDiff, REPLACE_KEYS, RUNNING_STATUSES, diffJob, norm } from "./diff";
+import { ManifestVerdict, verifyManifest } from "./manifest";
 import { emptyResults, outputFileUri, parseOutputFile, parseS3Uri } from "./results";
 import { MAX_TOKEN_GENERATIONS, deriveClientToken } from "./token";
 import { validateJobInputs } from "./validate";
@@ -134,15 +140,62 @@ function failureMessage(job: JobView): string {
 
 // ---------------------------------------------------------------- check / diff
 
-/** Validates every constraint before any API call; unknown (preview) values pass. */
-export async function check(_olds: Record<string, any>, news: Record<string, any>) {
+/**
+ * Validates every constraint before any API call; unknown (preview) values pass. When the new
+ * inputs replace a job under `deleteFraudstersOnDestroy` (its fraudsters are deleted before the
+ * new job runs), the new manifest must also be shown to work (see `manifest.ts`).
+ */
+export async function check(olds: Record<string, any>, news: Record<string, any>) {
     const failures = validateJobInputs(news);
+    const prev = withoutProvider(olds ?? {}) as Partial<JobInputs>;
+    const inputs = withoutProvider(news) as JobInputs;
+    const replacing = Object.keys(prev).length > 0 && REPLACE_KEYS.some((k) => !deepEqual(norm(prev[k]), norm(inputs[k])));
+    if (!failures.length && replacing && (prev.deleteFraudstersOnDestroy === true || inputs.deleteFraudstersOnDestroy === true)) {
+        const verdict = await manifestVerdict(inputs);
+        if (verdict?.state === "invalid") {
+            failures.push({
+                property: "inputDataConfig.s3Uri",
+                reason: `must name a manifest that works before the replaced job's fraudsters are deleted (deleteFraudstersOnDestroy): ${verdict.reason}`,
+            });
+        }
+    }
     return { inputs: news, failures };
 }
 
-/** See `diff.ts`. */
+/**
+ * See `diff.ts`. Two things it cannot know from values alone:
+ * - an entry recorded without `__provider` (a failed create under 0.1.0) cannot be deleted
+ *   or read by the dynamic provider host, so a replacement is planned as an update that
+ *   replaces the job in place (`update`) and records complete state;
+ * - deleting the old job's fraudsters first needs the new manifest verified; when it cannot be
+ *   checked, the old job is deleted only after the new one ran (create before delete).
+ */
 export async function diff(_id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff> {
-    return diffJob(withoutProvider(olds) as Partial<JobOutputs>, withoutProvider(news) as Partial<JobInputs>);
+    const prev = withoutProvider(olds) as Partial<JobOutputs>;
+    const inputs = withoutProvider(news) as Partial<JobInputs>;
+    const d = diffJob(prev, inputs, await ambientTarget());
+    const log = logger("voiceid", () => [inputs.jobName, prev.jobName]);
+    if (d.replaces.length && olds.__provider === undefined) {
+        log.info(`job ${prev.jobId} was recorded without its provider (a failed create under 0.1.0); ` +
+            `it is replaced in place by an update (${d.replaces.join(", ")}), which also repairs its state`);
+        return { changes: true, replaces: [] };
+    }
+    if (d.deleteBeforeReplace && isSuccess(prev.jobStatus) && !containsUnknown(inputs.inputDataConfig)) {
+        const verdict = await manifestVerdict(inputs as JobInputs);
+        if (verdict?.state !== "verified") {
+            log.warn(`cannot verify the new manifest before deleting the fraudsters of job ${prev.jobId} ` +
+                `(${verdict?.reason ?? "no manifest"}); they are kept until the new job has run, then deleted`);
+            return { changes: d.changes, replaces: d.replaces };
+        }
+    }
+    return d;
+}
+
+/** {@link verifyManifest} with a short retry window (check and diff run at every preview). */
+async function manifestVerdict(inputs: JobInputs): Promise<ManifestVerdict | undefined> {
+    if (containsUnknown(inputs.inputDataConfig) || typeof inputs.inputDataConfig?.s3Uri !== "string") return undefined;
+    const ctx = new CallContext(inputs, 60);
+    return verifyManifest(inputs, ctx.retryOptions());
 }
 
 // ---------------------------------------------------------------- create
@@ -157,7 +210,13 @@ export async function create(props: Record<string, any>) {
 
     const { job, token, generation, startedAt } = await startOrAdopt(ctx, inputs);
     const id = resourceId(inputs.domainId, job.jobId);
-    let outs: Partial<JobOutputs> = { ...inputs, ...statusFields(job), effectiveClientToken: token, tokenGeneration: generation };
+    let outs: Partial<JobOutputs> = {
+        ...inputs,
+        effectiveRegion: await effectiveRegion(inputs),
+        ...statusFields(job),
+        effectiveClientToken: token,
+        tokenGeneration: generation,
+    };
 
     if (inputs.waitForCompletion === false) {
         ctx.log.info(`job ${job.jobId} is ${job.status}; not waiting (waitForCompletion: false)`);
@@ -194,7 +253,7 @@ async function importJob(ctx: CallContext, inputs: JobInputs, importId: string) 
     if (!same(inputs.jobName, job.jobName)) mismatches.push({ property: "jobName" });
     if (mismatches.length) throw ctx.error(importMismatchError(TYPE, importId, mismatches).message);
     const id = resourceId(domainId, jobId);
-    let outs: Partial<JobOutputs> = { ...inputs, ...statusFields(job) };
+    let outs: Partial<JobOutputs> = { ...inputs, effectiveRegion: await effectiveRegion(inputs), ...statusFields(job) };
     ctx.log.info(`importing job ${jobId} (${job.status})`);
     if (RUNNING_STATUSES.includes(job.status) && inputs.waitForCompletion !== false) {
         outs = await waitAndCollect(ctx, id, inputs, job, anchorOf(ctx, job), outs);
@@ -408,10 +467,16 @@ async function readResults(
 
 // ---------------------------------------------------------------- update
 
-/** Applies knob changes; resumes waiting on a running job; re-applies failOnErrors. */
+/**
+ * Applies knob changes; resumes waiting on a running job; re-applies failOnErrors. An entry
+ * recorded without `__provider` whose inputs call for a new job is replaced in place (see `diff`).
+ */
 export async function update(id: string, olds: Record<string, any>, news: Record<string, any>) {
     const prev = withoutProvider(olds) as unknown as JobOutputs;
     const inputs = withoutProvider(news) as unknown as JobInputs;
+    if (olds.__provider === undefined && diffJob(prev, inputs, await ambientTarget()).replaces.length) {
+        return replaceInPlace(id, prev, news);
+    }
     const { domainId, jobId } = prev.jobId ? { domainId: prev.domainId, jobId: prev.jobId } : parseResourceId(id);
     const ctx = new CallContext(inputs, inputs.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
     // Keep what the job produced; take every input from the new inputs.
@@ -434,7 +499,7 @@ export async function update(id: string, olds: Record<string, any>, news: Record
         resultsTruncated: prev.resultsTruncated,
         resultsStatus: prev.resultsStatus,
     };
-    let outs: Partial<JobOutputs> = { ...inputs, ...produced };
+    let outs: Partial<JobOutputs> = await withEffectiveRegion({ ...inputs, ...produced }, inputs);
 
     if (RUNNING_STATUSES.includes(prev.jobStatus) && inputs.waitForCompletion !== false) {
         const job = await ctx.api.describe(domainId, jobId);
@@ -457,6 +522,31 @@ export async function update(id: string, olds: Record<string, any>, news: Record
     return { outs: finish(outs) };
 }
 
+/**
+ * A replacement carried out by `update`, for entries the host cannot delete: what a replace
+ * would do (the old job's fraudsters deleted first when the new manifest is verified, else after
+ * the new job ran), then the new job's outputs. The resource id keeps naming the old job until
+ * the next refresh; every operation takes the job from the outputs.
+ */
+async function replaceInPlace(id: string, prev: JobOutputs, news: Record<string, any>) {
+    const inputs = withoutProvider(news) as unknown as JobInputs;
+    const ctx = new CallContext(inputs, inputs.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+    const deletes = prev.deleteFraudstersOnDestroy === true && isSuccess(prev.jobStatus);
+    let deleteFirst = false;
+    if (deletes) {
+        const verdict = await verifyManifest(inputs, ctx.retryOptions());
+        if (verdict.state === "invalid") {
+            throw ctx.error(`${TYPE}: inputDataConfig.s3Uri must name a manifest that works before the fraudsters of job ${prev.jobId} are deleted: ${verdict.reason}`);
+        }
+        deleteFirst = verdict.state === "verified";
+    }
+    ctx.log.info(`replacing job ${prev.jobId} (${prev.jobStatus}) with a new job`);
+    if (deleteFirst) await deleteJob(id, prev as unknown as Record<string, any>);
+    const created = await create(news);
+    if (deletes && !deleteFirst) await deleteJob(id, prev as unknown as Record<string, any>);
+    return { outs: created.outs };
+}
+
 // ---------------------------------------------------------------- read
 
 /**
@@ -466,7 +556,8 @@ export async function update(id: string, olds: Record<string, any>, news: Record
  */
 export async function read(id: string, props: Record<string, any>) {
     const prev = withoutProvider(props ?? {}) as Partial<JobOutputs>;
-    const { domainId, jobId } = parseResourceId(id);
+    // The outputs name the job when they can: a job replaced in place keeps its old id until now.
+    const { domainId, jobId } = prev.jobId && prev.domainId ? { domainId: prev.domainId, jobId: prev.jobId } : parseResourceId(id);
     const ctx = new CallContext(prev, 300, () => [prev.jobName]);
     let job: JobView;
     try {
@@ -489,7 +580,7 @@ export async function read(id: string, props: Record<string, any>) {
     const outs: Partial<JobOutputs> = { ...fromJob, ...prev, ...statusFields(job) };
     for (const [k, v] of Object.entries(fromJob)) {
         const mine = (prev as Record<string, unknown>)[k];
-        if (mine !== undefined && k !== "registrationConfig" && JSON.stringify(mine) !== JSON.stringify(v)) {
+        if (mine !== undefined && k !== "registrationConfig" && !deepEqual(norm(mine), norm(v))) {
             ctx.log.warn(`job ${jobId}: ${k} in the program differs from the job's; the job's value is kept in the outputs`);
             (outs as Record<string, unknown>)[k] = v;
         }
@@ -499,7 +590,7 @@ export async function read(id: string, props: Record<string, any>) {
         const { newFraudsterIds: _ids, ...results } = await readResults(ctx, outs as JobInputs, job);
         Object.assign(outs, results);
     }
-    return { id: resourceId(domainId, jobId), props: finish(outs) };
+    return { id: resourceId(domainId, jobId), props: finish(await withEffectiveRegion(outs, prev)) };
 }
 
 // ---------------------------------------------------------------- delete

@@ -53,7 +53,12 @@ export function validateJobInputs(inputs: Record<string, unknown>): Failure[] {
         const input = v.object("inputDataConfig", inputs.inputDataConfig);
         if (input) {
             v.noUnknownKeys("inputDataConfig", input, ["s3Uri"]);
-            if (v.required("inputDataConfig.s3Uri", input.s3Uri)) v.s3Uri("inputDataConfig.s3Uri", input.s3Uri);
+            if (v.required("inputDataConfig.s3Uri", input.s3Uri) && v.s3Uri("inputDataConfig.s3Uri", input.s3Uri) && typeof input.s3Uri === "string") {
+                // A folder (or a bare bucket) is no manifest: the job could only FAIL on it.
+                if (!/^s3:\/\/[^/]+\/.*[^/]$/.test(input.s3Uri)) {
+                    v.fail("inputDataConfig.s3Uri", "must name the manifest object (s3://<bucket>/<key>), not a bucket or a folder ending in /");
+                }
+            }
         }
     }
     if (v.required("outputDataConfig", inputs.outputDataConfig)) {

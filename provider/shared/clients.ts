@@ -9,7 +9,8 @@
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { VoiceIDClient } from "@aws-sdk/client-voice-id";
-import { ClientSettings } from "./settings";
+import { AmbientTarget, TargetInputs, TargetOutputs, effectiveRegionOf } from "./scope";
+import { ClientSettings, resolveEndpoint, resolveRegion } from "./settings";
 
 /** Called once for every client created (tests attach middleware here to count calls). */
 export type ClientObserver = (client: { middlewareStack: any }, serviceId: string) => void;
@@ -68,4 +69,34 @@ export function s3Client(settings: ClientSettings): S3Client {
         const { S3Client } = require("@aws-sdk/client-s3") as typeof import("@aws-sdk/client-s3");
         return new S3Client({ ...baseConfig(settings), ...(settings.endpoint ? { forcePathStyle: true } : {}) });
     });
+}
+
+/**
+ * Where calls go in this process when a resource declares nothing: the environment's region
+ * (else the shared config profile's, as the SDK resolves it) and Voice ID endpoint.
+ */
+export async function ambientTarget(env: NodeJS.ProcessEnv = process.env): Promise<AmbientTarget> {
+    let region = resolveRegion({}, env);
+    if (!region) {
+        try {
+            region = await voiceIdClient({}).config.region();
+        } catch {
+            // No region anywhere: calls would fail too; the plan cannot compare regions.
+        }
+    }
+    return { region, endpoint: resolveEndpoint("Voice ID", {}, env) };
+}
+
+/** The region a resource with these inputs lives in (see `scope.ts`). */
+export async function effectiveRegion(inputs: TargetInputs): Promise<string | undefined> {
+    return effectiveRegionOf(inputs, await ambientTarget());
+}
+
+/**
+ * `outs` with the resource's effective region recorded: the one `from` records, else the one
+ * its inputs resolve to now (create, update, and refresh of states written before it was kept).
+ */
+export async function withEffectiveRegion<T extends object>(outs: T, from: TargetInputs & TargetOutputs): Promise<T & TargetOutputs> {
+    const region = from.effectiveRegion ?? (await effectiveRegion(from));
+    return region ? { ...outs, effectiveRegion: region } : outs;
 }

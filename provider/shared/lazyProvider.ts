@@ -10,6 +10,12 @@
  *
  * The implementation module must export any of `check`, `diff`, `create`, `read`, `update`,
  * `delete` with the `pulumi.dynamic.ResourceProvider` signatures.
+ *
+ * Partial state: the dynamic provider host records the `properties` of an error thrown by
+ * `create` or `update` (see `partial.ts`) exactly as they are, while every later operation
+ * (`read`, `update`'s olds, `delete`) loads the provider from `__provider` in those recorded
+ * outputs. The wrapper therefore puts the serialized provider it was called with back into the
+ * partial state, so a FAILED or timed-out job stays usable.
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -31,13 +37,27 @@ export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvide
             return require(modulePath).diff(id, olds, news);
         },
         async create(inputs: any) {
-            return require(modulePath).create(inputs);
+            try {
+                return await require(modulePath).create(inputs);
+            } catch (e: any) {
+                if (e && e.id && e.properties && typeof e.properties === "object" && inputs && inputs.__provider) {
+                    e.properties.__provider = inputs.__provider;
+                }
+                throw e;
+            }
         },
         async read(id: string, props: any) {
             return require(modulePath).read(id, props);
         },
         async update(id: string, olds: any, news: any) {
-            return require(modulePath).update(id, olds, news);
+            try {
+                return await require(modulePath).update(id, olds, news);
+            } catch (e: any) {
+                if (e && e.id && e.properties && typeof e.properties === "object" && news && news.__provider) {
+                    e.properties.__provider = news.__provider;
+                }
+                throw e;
+            }
         },
         async delete(id: string, props: any) {
             return require(modulePath).delete(id, props);

@@ -1,6 +1,7 @@
 /**
  * The program-side context a dynamic resource passes to its provider, and what follows from it:
- * where calls go (region/endpoint as declared) and the identity used for idempotency tokens.
+ * where calls go (region/endpoint as declared, and what that means for the plan) and the identity
+ * used for idempotency tokens.
  *
  * The provider process sees neither the program's project, stack nor config, so resource
  * classes put them in a `scope` input (see `programScope.ts`). This module is data-only: the
@@ -31,6 +32,24 @@ export interface TargetInputs {
     scope?: ResourceScope;
 }
 
+/** Outputs every resource records about where it lives. */
+export interface TargetOutputs {
+    /**
+     * The region the resource was created in, whatever decided it (argument, stack config,
+     * environment, profile). Absent in states written by 0.1.0.
+     */
+    effectiveRegion?: string;
+}
+
+/**
+ * Where calls go when nothing is declared, in the provider process: the region of the
+ * environment or profile, the Voice ID endpoint of the environment.
+ */
+export interface AmbientTarget {
+    region?: string;
+    endpoint?: string;
+}
+
 /** What `resolveSettings` needs, from a resource's inputs. */
 export function endpointInputsOf(inputs: TargetInputs): EndpointInputs {
     return {
@@ -52,6 +71,51 @@ export function declaredTargetOf(inputs: TargetInputs): { region?: string; endpo
     const endpoint = inputs.endpoint || inputs.scope?.configEndpoint;
     if (region) out.region = region;
     if (endpoint) out.endpoint = endpoint;
+    return out;
+}
+
+/** The region calls go to: the declared one, else the ambient one. */
+export function effectiveRegionOf(inputs: TargetInputs, ambient: AmbientTarget): string | undefined {
+    return declaredTargetOf(inputs).region ?? ambient.region;
+}
+
+const trimSlash = (u: string | undefined) => u?.replace(/\/+$/, "");
+
+/**
+ * Which of `region` and `endpoint` replace a resource, comparing where it lives with where the
+ * new inputs point, whatever the way either was expressed:
+ *
+ * - region: the recorded effective region (else, for states without it, the declared one, else
+ *   the ambient one) against the new effective region. Declaring the region already in effect
+ *   changes nothing; a real move replaces.
+ * - endpoint: only declared endpoints count, so a local service restarting on another port (an
+ *   endpoint in the environment) changes nothing. A declared endpoint is compared with the
+ *   ambient one when the other side declares none: declaring the endpoint in use changes nothing.
+ * - a value unknown at preview replaces (it may point elsewhere).
+ */
+export function targetReplaces(
+    olds: TargetInputs & TargetOutputs,
+    news: TargetInputs,
+    ambient: AmbientTarget,
+    isUnknown: (v: unknown) => boolean,
+): ("region" | "endpoint")[] {
+    const out: ("region" | "endpoint")[] = [];
+    const o = declaredTargetOf(olds);
+    const n = declaredTargetOf(news);
+    if (isUnknown(news.region) || isUnknown(news.scope?.configRegion)) {
+        out.push("region");
+    } else {
+        const before = olds.effectiveRegion ?? o.region ?? ambient.region;
+        const after = n.region ?? ambient.region;
+        if (before && after && before !== after) out.push("region");
+    }
+    if (isUnknown(news.endpoint) || isUnknown(news.scope?.configEndpoint)) {
+        out.push("endpoint");
+    } else if (trimSlash(o.endpoint) !== trimSlash(n.endpoint)) {
+        const before = trimSlash(o.endpoint ?? ambient.endpoint);
+        const after = trimSlash(n.endpoint ?? ambient.endpoint);
+        if (before !== after) out.push("endpoint");
+    }
     return out;
 }
 

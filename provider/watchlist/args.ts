@@ -4,7 +4,7 @@
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceScope } from "../shared/scope";
+import type { ResourceScope, TargetOutputs } from "../shared/scope";
 
 /** Arguments of a {@link Watchlist}. */
 export interface WatchlistArgs {
@@ -41,7 +41,7 @@ export interface WatchlistInputs {
 }
 
 /** Outputs the provider records. */
-export interface WatchlistOutputs extends WatchlistInputs {
+export interface WatchlistOutputs extends WatchlistInputs, TargetOutputs {
     /** The watchlist's id (22 alphanumerics). The resource id is `<domainId>/<watchlistId>`. */
     watchlistId: string;
     /** True for the domain's default watchlist (imported; it cannot be deleted). */

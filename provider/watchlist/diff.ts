@@ -4,14 +4,15 @@
  * @module
  */
 import { ResourceDiff, changed, targetReplaces } from "../domain/diff";
+import { AmbientTarget } from "../shared/scope";
 import { containsUnknown } from "../shared/validation";
 import { WatchlistInputs, WatchlistOutputs } from "./args";
 
 /** Computes the diff between recorded outputs `olds` and new inputs `news`. */
-export function diffWatchlist(olds: Partial<WatchlistOutputs>, news: Partial<WatchlistInputs>): ResourceDiff {
+export function diffWatchlist(olds: Partial<WatchlistOutputs>, news: Partial<WatchlistInputs>, ambient: AmbientTarget = {}): ResourceDiff {
     const o = olds as Record<string, unknown>;
     const n = news as Record<string, unknown>;
-    const replaces = targetReplaces(olds, news);
+    const replaces = targetReplaces(olds, news, ambient);
     if (changed(o, n, "domainId")) replaces.unshift("domainId");
     let changes = changed(o, n, "name");
     // The API cannot clear a description: an unset one is not managed, so it is no change.

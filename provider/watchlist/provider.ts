@@ -22,6 +22,8 @@ import {
     redactText,
     resolveSettings,
     withoutProvider,
+    withEffectiveRegion,
+    ambientTarget,
 } from "../shared";
 import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
@@ -130,7 +132,7 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
 
 /** See `diff.ts`. */
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
-    return diffWatchlist(withoutProvider(olds), withoutProvider(news));
+    return diffWatchlist(withoutProvider(olds), withoutProvider(news), await ambientTarget());
 }
 
 // ---------------------------------------------------------------- create
@@ -169,7 +171,7 @@ export async function create(props: Record<string, unknown>) {
         ctx.log.info(adopted
             ? `adopting watchlist ${w.watchlistId} in domain ${inputs.domainId}, created earlier with the same inputs`
             : `created watchlist ${w.watchlistId} in domain ${inputs.domainId}`);
-        return { id: resourceId(inputs.domainId, w.watchlistId), outs: outputsOf(inputs, w) };
+        return { id: resourceId(inputs.domainId, w.watchlistId), outs: await withEffectiveRegion(outputsOf(inputs, w), inputs) };
     }
     throw ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`);
 }
@@ -193,7 +195,7 @@ async function adopt(ctx: CallContext, inputs: WatchlistInputs, importId: string
     if (inputs.description !== undefined && w.description !== inputs.description) mismatches.push({ property: "description" });
     if (mismatches.length) throw importMismatchError(TYPE, importId, mismatches);
     ctx.log.info(`imported ${w.defaultWatchlist ? "default " : ""}watchlist ${watchlistId} of domain ${domainId}`);
-    return { id: importId, outs: outputsOf(inputs, w) };
+    return { id: importId, outs: await withEffectiveRegion(outputsOf(inputs, w), inputs) };
 }
 
 // ---------------------------------------------------------------- read
@@ -221,7 +223,7 @@ export async function read(id: string, props: Record<string, unknown>) {
         throw ctx.error(`${TYPE}: cannot read watchlist ${watchlistId}: ${errorSummary(err)}`);
     }
     // An unmanaged (unset) description is recorded as the service has it; diff ignores it.
-    return { id: resourceId(domainId, watchlistId), props: outputsOf({ ...prev, domainId }, w) };
+    return { id: resourceId(domainId, watchlistId), props: await withEffectiveRegion(outputsOf({ ...prev, domainId }, w), prev) };
 }
 
 // ---------------------------------------------------------------- update
@@ -241,7 +243,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
         throw ctx.error(`${TYPE}: cannot update watchlist ${watchlistId}: ${errorSummary(err)}`);
     }
     ctx.log.info(`updated watchlist ${watchlistId}`);
-    return { outs: outputsOf(inputs, w) };
+    return { outs: await withEffectiveRegion(outputsOf(inputs, w), inputs) };
 }
 
 // ---------------------------------------------------------------- delete

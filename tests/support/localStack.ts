@@ -67,13 +67,27 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
-/** Starts a private moto_server on a free loopback port. */
-export async function startMoto(): Promise<MotoServer> {
+/** What a private moto does with moto's recorder (as scripts/local-stack.sh uses it). */
+export interface MotoRecording {
+  /** The recording file (moto's MOTO_RECORDER_FILEPATH). */
+  file: string;
+  /** "record": seed the generator and append every request to `file`; "replay": replay `file` at start. */
+  mode: "record" | "replay";
+}
+
+/** The seed of moto's id generator in recordings (replays then re-create the same ids). */
+const MOTO_SEED = 20210927;
+
+/** Starts a private moto_server on a free loopback port, optionally recording or replaying. */
+export async function startMoto(recording?: MotoRecording): Promise<MotoServer> {
   const bin = await pythonBin();
   const port = await freePort();
+  const recorderEnv = recording
+    ? { MOTO_RECORDER_FILEPATH: recording.file, ...(recording.mode === "record" ? { MOTO_ENABLE_RECORDING: "1" } : {}) }
+    : {};
   const proc = spawn(path.join(bin, "moto_server"), ["-H", "127.0.0.1", "-p", String(port)], {
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, MOTO_CALL_RESET_API: "false" },
+    env: { ...process.env, MOTO_CALL_RESET_API: "false", ...recorderEnv },
   });
   let stderr = "";
   proc.stderr!.on("data", (c) => (stderr = (stderr + c).slice(-4000)));
@@ -83,6 +97,12 @@ export async function startMoto(): Promise<MotoServer> {
   } catch (e) {
     proc.kill("SIGKILL");
     throw new Error(`moto_server did not start: ${(e as Error).message}\n${stderr}`);
+  }
+  if (recording?.mode === "record") {
+    fs.writeFileSync(recording.file, "");
+    await motoApi(endpoint, `/moto-api/seed?a=${MOTO_SEED}`);
+  } else if (recording?.mode === "replay") {
+    await motoApi(endpoint, "/moto-api/recorder/replay-recording");
   }
   return {
     endpoint,
@@ -95,6 +115,12 @@ export async function startMoto(): Promise<MotoServer> {
         setTimeout(() => proc.kill("SIGKILL"), 3000).unref();
       }),
   };
+}
+
+async function motoApi(endpoint: string, pathAndQuery: string): Promise<void> {
+  const res = await fetch(`${endpoint}${pathAndQuery}`, { method: "POST" });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`moto ${pathAndQuery}: HTTP ${res.status}`);
 }
 
 /** Reads `export K=V` lines of .local/stack.env. */
@@ -245,14 +271,16 @@ export interface LocalStack {
 export interface LocalStackOptions extends EmulatorOptions {
   /** Run the emulator as a separate node process (needed to kill -9 it). Default false. */
   emulatorAsProcess?: boolean;
+  /** A moto already started (e.g. replaying a recording); stop() stops it too. */
+  moto?: MotoServer;
 }
 
 let counter = 0;
 
 /** Starts moto (or reuses the stack's) and an isolated emulator wired to it. */
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
-  const moto = await ensureMoto();
-  const { emulatorAsProcess, ...knobs } = opts;
+  const { emulatorAsProcess, moto: given, ...knobs } = opts;
+  const moto = given ?? (await ensureMoto());
   const emuOpts: EmulatorOptions = { logLevel: "warn", ...knobs, awsEndpoint: moto.endpoint };
   if (emulatorAsProcess && (!emuOpts.dbPath || emuOpts.dbPath === ":memory:")) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-test-"));

@@ -10,7 +10,7 @@ import { localDir, repoRoot } from "./repo";
 import { run, RunResult } from "./process";
 
 /** Where consumer programs live: node_modules/pulumi-voiceid here is a packed copy of the repo. */
-const consumerDir = path.join(localDir, "consumer");
+export const consumerDir = path.join(localDir, "consumer");
 
 let toolchainEnv: NodeJS.ProcessEnv | undefined;
 
@@ -109,6 +109,14 @@ export class TestProgram {
             await program.ok(["config", "set", k, v]);
         }
         return program;
+    }
+
+    /**
+     * A program whose directory the caller prepared (Pulumi.yaml, index.ts, stack files); its
+     * `pulumi-voiceid` is whatever `node_modules` resolves from `dir`.
+     */
+    static at(dir: string, project: string, stack: string, env: NodeJS.ProcessEnv = {}): TestProgram {
+        return new TestProgram(dir, project, stack, { ...pulumiEnv(), ...env });
     }
 
     /** Replaces index.ts (the next command runs the new program). */

@@ -1,11 +1,21 @@
 import * as assert from "assert";
 import { UNKNOWN } from "../../../provider/shared/validation";
 import { diff } from "../../../provider/jobs/provider";
+import { diffJob } from "../../../provider/jobs/diff";
 import { validInputs } from "./corpus";
 
 /** Outputs as recorded after a successful create with `validInputs()`. */
-function recorded(extra: Record<string, any> = {}) {
-    return { ...validInputs(), scope: { project: "p", stack: "s", name: "job" }, __provider: "old provider text", jobId: "J".repeat(22), jobStatus: "COMPLETED", newRegistrationCount: 3, ...extra };
+function recorded(extra: Record<string, any> = {}): Record<string, any> {
+    return {
+        ...validInputs(),
+        scope: { project: "p", stack: "s", name: "job" },
+        __provider: "old provider text",
+        jobId: "J".repeat(22),
+        jobStatus: "COMPLETED",
+        newRegistrationCount: 3,
+        effectiveRegion: "us-east-1",
+        ...extra,
+    };
 }
 function news(patch: (i: Record<string, any>) => void = () => {}) {
     const i: Record<string, any> = { ...validInputs(), scope: { project: "p", stack: "s", name: "job" }, __provider: "new provider text" };
@@ -73,8 +83,26 @@ describe("jobs/diff", () => {
         assert.deepStrictEqual(await diff("id", recorded({ jobStatus: "COMPLETED_WITH_ERRORS" }), news()), { changes: false, replaces: [] });
     });
 
-    it("deletes before replacing when fraudsters are deleted on destroy", async () => {
-        const d = await diff("id", recorded({ deleteFraudstersOnDestroy: true }), news((i) => { i.deleteFraudstersOnDestroy = true; i.triggers = ["v2"]; }));
+    it("deletes before replacing when fraudsters are deleted on destroy", () => {
+        const d = diffJob(recorded({ deleteFraudstersOnDestroy: true }), news((i) => { i.deleteFraudstersOnDestroy = true; i.triggers = ["v2"]; }));
         assert.deepStrictEqual(d, { changes: true, replaces: ["triggers"], deleteBeforeReplace: true });
+    });
+
+    it("compares the effective region, and only declared endpoints", () => {
+        const ambient = { region: "us-east-1", endpoint: "http://127.0.0.1:4000" };
+        const same = { changes: false, replaces: [] };
+        assert.deepStrictEqual(diffJob(recorded(), news((i) => (i.region = "us-east-1")), ambient), same);
+        assert.deepStrictEqual(diffJob(recorded(), news((i) => (i.scope = { ...i.scope, configRegion: "us-east-1" })), ambient), same);
+        assert.deepStrictEqual(diffJob(recorded(), news(), { ...ambient, region: "us-west-2" }).replaces, ["region"]);
+        assert.deepStrictEqual(diffJob(recorded(), news(), { ...ambient, endpoint: "http://127.0.0.1:5000" }), same);
+        assert.deepStrictEqual(diffJob(recorded(), news((i) => (i.endpoint = "http://127.0.0.1:4000")), ambient), same);
+        // States written by 0.1.0 hold no effective region: the declared one, else the ambient one.
+        assert.deepStrictEqual(diffJob(recorded({ effectiveRegion: undefined }), news((i) => (i.region = "us-east-1")), ambient), same);
+        assert.deepStrictEqual(diffJob(recorded({ effectiveRegion: undefined, region: "eu-west-1" }), news(), ambient).replaces, ["region"]);
+    });
+
+    it("plans an entry recorded without __provider (0.1.0 partial state) as an update, never a replace", async () => {
+        const d = await diff("id", recorded({ __provider: undefined, jobStatus: "FAILED" }), news());
+        assert.deepStrictEqual(d, { changes: true, replaces: [] });
     });
 });

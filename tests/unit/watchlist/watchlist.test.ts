@@ -73,7 +73,8 @@ describe("Watchlist", () => {
             assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), description: UNKNOWN }), { changes: true, replaces: [] });
             assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), domainId: WL2 }).replaces, ["domainId"]);
             assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), domainId: UNKNOWN }).replaces, ["domainId"]);
-            assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), region: "eu-west-2" }).replaces, ["region"]);
+            assert.deepStrictEqual(diffWatchlist({ ...outs(), effectiveRegion: "us-east-1" }, { ...inputs(), region: "eu-west-2" }).replaces, ["region"]);
+            assert.deepStrictEqual(diffWatchlist({ ...outs(), effectiveRegion: "us-east-1" }, { ...inputs(), region: "us-east-1" }).replaces, []);
         });
     });
 
