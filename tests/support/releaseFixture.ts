@@ -67,8 +67,10 @@ export async function loadReleaseFixture(version: string, knobs: LocalStackOptio
     fs.copyFileSync(files.program, path.join(dir, "index.ts"));
     const program = TestProgram.at(dir, project, FIXTURE_STACK, stack.env);
     await program.ok(["stack", "init", FIXTURE_STACK]);
-    // The fixture's stack file carries the salt its secrets were encrypted with.
-    fs.copyFileSync(files.stackConfig, path.join(dir, `Pulumi.${FIXTURE_STACK}.yaml`));
+    // The fixture's stack file carries the salt its secrets were encrypted with; config keys
+    // are namespaced by the project.
+    const stackConfig = fs.readFileSync(files.stackConfig, "utf8").split(`  ${FIXTURE_PROJECT}:`).join(`  ${project}:`);
+    fs.writeFileSync(path.join(dir, `Pulumi.${FIXTURE_STACK}.yaml`), stackConfig);
     const state = fs.readFileSync(files.state, "utf8").split(`::${FIXTURE_PROJECT}::`).join(`::${project}::`)
         .split(`${FIXTURE_PROJECT}-${FIXTURE_STACK}`).join(`${project}-${FIXTURE_STACK}`);
     const stateFile = path.join(work, "state.json");
