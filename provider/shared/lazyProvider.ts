@@ -16,6 +16,11 @@
  * (`read`, `update`'s olds, `delete`) loads the provider from `__provider` in those recorded
  * outputs. The wrapper therefore puts the serialized provider it was called with back into the
  * partial state, so a FAILED or timed-out job stays usable.
+ *
+ * Refusals: for `delete` (and `read`) the host prints a thrown error with its stack trace
+ * (`${e}: ${e.stack}` on stderr, shown in the display) and then the engine reports its message.
+ * For an expected refusal (an error with `expected: true`, see `partial.ts`) the wrapper drops
+ * that one stderr line, so the message is printed once, without a stack trace.
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -47,7 +52,23 @@ export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvide
             }
         },
         async read(id: string, props: any) {
-            return require(modulePath).read(id, props);
+            try {
+                return await require(modulePath).read(id, props);
+            } catch (e: any) {
+                if (e && e.expected === true) {
+                    const line = `${e}: ${e.stack}`;
+                    const original = console.error;
+                    const filter = (...args: any[]) => {
+                        if (args.length === 1 && args[0] === line) console.error = original;
+                        else original.apply(console, args);
+                    };
+                    console.error = filter;
+                    setTimeout(() => {
+                        if (console.error === filter) console.error = original;
+                    }, 2000).unref();
+                }
+                throw e;
+            }
         },
         async update(id: string, olds: any, news: any) {
             try {
@@ -60,7 +81,23 @@ export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvide
             }
         },
         async delete(id: string, props: any) {
-            return require(modulePath).delete(id, props);
+            try {
+                return await require(modulePath).delete(id, props);
+            } catch (e: any) {
+                if (e && e.expected === true) {
+                    const line = `${e}: ${e.stack}`;
+                    const original = console.error;
+                    const filter = (...args: any[]) => {
+                        if (args.length === 1 && args[0] === line) console.error = original;
+                        else original.apply(console, args);
+                    };
+                    console.error = filter;
+                    setTimeout(() => {
+                        if (console.error === filter) console.error = original;
+                    }, 2000).unref();
+                }
+                throw e;
+            }
         },
     };
 }

@@ -1,4 +1,6 @@
 /**
+ * Error shapes the dynamic provider host treats specially.
+ *
  * An error that still records the resource.
  *
  * The Node.js dynamic provider host turns an error carrying `id` and `properties` thrown from
@@ -20,5 +22,20 @@ export class PartialStateError extends Error {
         super(message);
         this.name = "PartialStateError";
         this.reasons = [message];
+    }
+}
+
+/**
+ * An expected refusal (deleting a default or non-empty watchlist...): the message says what to
+ * do. The host prints an error thrown by `read`, `delete`, `check` or `diff` itself, with its
+ * stack trace, before the engine reports the same message; the lazy provider drops that line for
+ * refusals (see `lazyProvider.ts`), so the message is printed once, by the engine.
+ */
+export class Refusal extends Error {
+    /** Marks the error for the lazy provider (checked by shape: it is serialized code). */
+    readonly expected = true;
+    constructor(message: string) {
+        super(message);
+        this.name = "Refusal";
     }
 }

@@ -22,6 +22,7 @@ import {
     redactText,
     resolveSettings,
     withoutProvider,
+    Refusal,
     withEffectiveRegion,
     ambientTarget,
 } from "../shared";
@@ -95,6 +96,11 @@ class CallContext {
 
     error(message: string): Error {
         return new Error(redactText(message, this.secrets()));
+    }
+
+    /** An expected refusal, masked the same way (printed once, without a stack trace). */
+    refusal(message: string): Error {
+        return new Refusal(redactText(message, this.secrets()));
     }
 }
 
@@ -250,7 +256,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
 
 /** The error for an attempt to delete a domain's default watchlist. */
 export function defaultWatchlistError(domainId: string, watchlistId: string): Error {
-    return new Error(
+    return new Refusal(
         `${TYPE}: watchlist ${watchlistId} is the default watchlist of domain ${domainId}, which Voice ID cannot delete. ` +
             `To stop managing it without deleting it, set the resource option \`retainOnDelete: true\` (then run the update again), ` +
             `or run \`pulumi state delete <urn>\`. It goes away with its domain.`,
@@ -287,7 +293,7 @@ async function deleteWatchlist(id: string, props: Record<string, unknown>): Prom
             return;
         }
         if (type === "CANNOT_DELETE_NON_EMPTY_WATCHLIST" || /fraudster/i.test(String((err as Error)?.message))) {
-            throw ctx.error(
+            throw ctx.refusal(
                 `${TYPE}: watchlist ${watchlistId} still has fraudsters, and Voice ID deletes only empty watchlists. ` +
                     `Delete its fraudsters first: a FraudsterRegistrationJob with \`deleteFraudstersOnDestroy: true\` deletes the ones it registered ` +
                     `when it is destroyed (it is destroyed before the watchlist it depends on). (${errorSummary(err)})`,
