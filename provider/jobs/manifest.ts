@@ -21,8 +21,8 @@ export type ManifestVerdict =
     /** Could not be checked (access denied, unreachable): nothing proven either way. */
     | { state: "unverifiable"; reason: string };
 
-/** Largest manifest read (Voice ID's limit is far below). */
-const MAX_AUDIO_CHECKED = 1000;
+/** Most audio objects looked at (HEAD, 8 at a time); a bigger manifest has its first ones checked. */
+export const MAX_AUDIO_CHECKED = 1000;
 
 /** Parses a manifest document; returns the audio URIs or why it is not a manifest. */
 export function manifestAudioUris(text: string): { uris: string[]; requests: number } | { reason: string } {

@@ -296,7 +296,7 @@ async function deleteWatchlist(id: string, props: Record<string, unknown>): Prom
             throw ctx.refusal(
                 `${TYPE}: watchlist ${watchlistId} still has fraudsters, and Voice ID deletes only empty watchlists. ` +
                     `Delete its fraudsters first: a FraudsterRegistrationJob with \`deleteFraudstersOnDestroy: true\` deletes the ones it registered ` +
-                    `when it is destroyed (it is destroyed before the watchlist it depends on). (${errorSummary(err)})`,
+                    `when it is destroyed (it is destroyed before the watchlist it depends on).`,
             );
         }
         throw ctx.error(`${TYPE}: cannot delete watchlist ${watchlistId}: ${errorSummary(err)}`);

@@ -45,6 +45,8 @@ export const BAD_CASES: BadCase[] = [
     { name: "inputDataConfig.s3Uri missing", patch: (i) => (i.inputDataConfig = {}), property: "inputDataConfig.s3Uri", rule: /required/ },
     { name: "inputDataConfig.s3Uri not s3", patch: (i) => (i.inputDataConfig.s3Uri = "https://bucket/x.json"), property: "inputDataConfig.s3Uri", rule: /S3 URI/ },
     { name: "inputDataConfig.s3Uri uppercase bucket", patch: (i) => (i.inputDataConfig.s3Uri = "s3://Bucket/x.json"), property: "inputDataConfig.s3Uri", rule: /S3 URI/ },
+    { name: "inputDataConfig.s3Uri a folder", patch: (i) => (i.inputDataConfig.s3Uri = "s3://voiceid-input/manifests/"), property: "inputDataConfig.s3Uri", rule: /manifest object .*not a bucket or a folder/ },
+    { name: "inputDataConfig.s3Uri a bucket", patch: (i) => (i.inputDataConfig.s3Uri = "s3://voiceid-input"), property: "inputDataConfig.s3Uri", rule: /manifest object/ },
     { name: "inputDataConfig.s3Uri too long", patch: (i) => (i.inputDataConfig.s3Uri = "s3://bucket/" + "k".repeat(1020)), property: "inputDataConfig.s3Uri", rule: /1 to 1024/ },
     { name: "outputDataConfig missing", patch: (i) => delete i.outputDataConfig, property: "outputDataConfig", rule: /required/ },
     { name: "outputDataConfig.s3Uri missing", patch: (i) => delete i.outputDataConfig.s3Uri, property: "outputDataConfig.s3Uri", rule: /required/ },
