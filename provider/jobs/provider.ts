@@ -551,8 +551,10 @@ async function replaceInPlace(id: string, prev: JobOutputs, news: Record<string,
 
 /**
  * Refresh, `import` and `.get()`: describes the job. A job (or domain) that no longer exists
- * removes the resource from the stack. Job-defining fields missing from `props` (import, get)
- * are filled from the job itself.
+ * removes the resource from the stack. For `.get()` (no recorded status), job-defining fields
+ * come from the job itself; a refresh keeps what the program declared (an undeclared
+ * `registrationConfig` stays undeclared, so the next preview shows no change), warning when
+ * a declared value differs from the job's.
  */
 export async function read(id: string, props: Record<string, any>) {
     const prev = withoutProvider(props ?? {}) as Partial<JobOutputs>;
@@ -577,7 +579,8 @@ export async function read(id: string, props: Record<string, any>) {
         registrationConfig: job.registrationConfig,
         jobName: job.jobName,
     });
-    const outs: Partial<JobOutputs> = { ...fromJob, ...prev, ...statusFields(job) };
+    const refreshing = prev.jobStatus !== undefined;
+    const outs: Partial<JobOutputs> = { ...(refreshing ? {} : fromJob), ...prev, ...statusFields(job) };
     for (const [k, v] of Object.entries(fromJob)) {
         const mine = (prev as Record<string, unknown>)[k];
         if (mine !== undefined && k !== "registrationConfig" && !deepEqual(norm(mine), norm(v))) {

@@ -142,7 +142,8 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             assert.strictEqual(quiet.code, 0, quiet.stdout + quiet.stderr);
             assert.ok(!/differs from the job's/.test(quiet.stdout + quiet.stderr), quiet.stdout);
             assert.ok(!/warning/i.test(quiet.stdout), quiet.stdout);
-            assert.strictEqual((await prog.preview(["--expect-no-changes"])).code, 0);
+            const clean = await prog.preview(["--expect-no-changes"]);
+            assert.strictEqual(clean.code, 0, clean.stdout + clean.stderr);
 
             const destroy = await prog.destroy();
             assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);
@@ -193,7 +194,11 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
     it("a replacement under deleteFraudstersOnDestroy whose new manifest is missing deletes nothing", async () => {
         const domainId = await newDomain(stack, "e2e-keep");
         const seed = await stack.seedRegistration("e2e-keep", speakers(151, 152));
-        const nextSeed = await stack.seedRegistration("e2e-keep-next", speakers(153));
+        // The next manifest sits where the job's data access role may read it.
+        const nextAudio = await stack.putAudio(seed.inputBucket, "audio/next.wav", 153, 2);
+        const nextManifest = await stack.putManifest(seed.inputBucket, "manifests/next.json", [
+            { RequestId: "next", AudioSpecifications: [{ S3Uri: nextAudio, ChannelId: 0 }] },
+        ]);
         const prog = await TestProgram.create({
             name: "jobs-keep",
             source: header + jobSource("batch", domainId, seed, "deleteFraudstersOnDestroy: true,"),
@@ -232,7 +237,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             assert.match(folder.stdout + folder.stderr, /inputDataConfig\.s3Uri .*has a problem: must name the manifest object/);
 
             // A working manifest: the old job's fraudsters go first, the new job registers its own.
-            await prog.ok(["config", "set", "batchManifest", nextSeed.manifestUri]);
+            await prog.ok(["config", "set", "batchManifest", nextManifest]);
             const replaced = await prog.up();
             assert.strictEqual(replaced.code, 0, replaced.stdout + replaced.stderr);
             const after = await fraudstersIn(stack, domainId);
