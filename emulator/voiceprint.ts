@@ -4,9 +4,10 @@
 // model could replace it behind the same three functions (see emulator/README.md).
 //
 // Features, per 25 ms frame (10 ms hop) of 8 kHz audio:
-//  - 20 mel-frequency cepstral coefficients (pre-emphasis, Hamming window, 30 triangular mel
-//    filters over 50-3950 Hz, log, DCT; c0 dropped so loudness does not count). They describe
-//    the spectral envelope, i.e. the vocal tract's resonances, not the pitch harmonics;
+//  - 20 mel-frequency cepstral coefficients of the spectral envelope (pre-emphasis, Hamming
+//    window, 14th-order LPC envelope, 30 triangular mel filters over 50-3950 Hz, log, DCT; c0
+//    dropped so loudness does not count). They describe the vocal tract's resonances
+//    (formants), not the pitch harmonics;
 //  - the pitch, from the normalized autocorrelation of a 40 ms window (60-400 Hz, the shortest
 //    strong period to avoid octave errors).
 // Only voiced frames with speech energy (within 30 dB of the loud frames) count: vowels and
@@ -41,6 +42,7 @@ const NMEL = 30;
 const LOW_HZ = 50;
 const HIGH_HZ = 3950;
 const DIM = 20;
+const LPC_ORDER = 14;
 const GATE_DB = 30;
 // Pitch analysis window: long enough for two periods at 60 Hz, centred on the MFCC frame.
 const PFRAME = 320;
@@ -121,44 +123,97 @@ export function fft(re: Float64Array, im: Float64Array): void {
 }
 
 interface Frame {
-  energyDb: number;
   mfcc: Float64Array;
   f0: number | null;
 }
 
-/** MFCC, energy and pitch of every 10 ms step of one recording. */
-function analyzeFrames(samples: Float32Array): Frame[] {
+/** Energy (dB) of every 10 ms step's analysis frame. */
+function frameEnergies(samples: Float32Array): Float64Array {
+  const count = Math.max(0, Math.floor((samples.length - FRAME - 2 * PITCH_OFFSET) / HOP) + 1);
+  const out = new Float64Array(count);
+  for (let f = 0; f < count; f++) {
+    const start = PITCH_OFFSET + f * HOP;
+    let energy = 0;
+    for (let i = 0; i < FRAME; i++) energy += samples[start + i] ** 2;
+    out[f] = 10 * Math.log10(energy / FRAME + 1e-12);
+  }
+  return out;
+}
+
+/**
+ * MFCC and pitch of the speech frames of one recording: frames within GATE_DB of the loud ones
+ * (the gate is per recording, since loudness may differ between a request's recordings).
+ */
+function speechFrames(samples: Float32Array): Frame[] {
+  const energies = frameEnergies(samples);
+  const sorted = Float64Array.from(energies).sort();
+  const loud = sorted.length ? sorted[Math.floor(sorted.length * 0.95)] : 0;
   const out: Frame[] = [];
   const re = new Float64Array(PNFFT);
   const im = new Float64Array(PNFFT);
+  const fr = re.subarray(0, NFFT);
+  const fi = im.subarray(0, NFFT);
   const logMel = new Float64Array(NMEL);
-  for (let start = PITCH_OFFSET; start + FRAME + PITCH_OFFSET <= samples.length; start += HOP) {
-    re.fill(0, 0, NFFT);
-    im.fill(0, 0, NFFT);
-    let energy = 0;
-    for (let i = 0; i < FRAME; i++) {
-      const x = samples[start + i];
-      energy += x * x;
-      re[i] = (x - 0.97 * samples[start + i - 1]) * HAMMING[i]; // pre-emphasis
-    }
-    const mfcc = new Float64Array(DIM);
-    const fr = re.subarray(0, NFFT);
-    const fi = im.subarray(0, NFFT);
+  for (let f = 0; f < energies.length; f++) {
+    if (!(energies[f] > loud - GATE_DB && energies[f] > -70)) continue;
+    const start = PITCH_OFFSET + f * HOP;
+    fr.fill(0);
+    fi.fill(0);
+    for (let i = 0; i < FRAME; i++) fr[i] = (samples[start + i] - 0.97 * samples[start + i - 1]) * HAMMING[i]; // pre-emphasis
     fft(fr, fi);
+    lpcEnvelope(fr, fi);
     for (let m = 0; m < NMEL; m++) {
       const { start: s, w } = FILTERS[m];
       let e = 0;
       for (let k = 0; k < w.length; k++) e += w[k] * (fr[s + k] ** 2 + fi[s + k] ** 2);
       logMel[m] = Math.log(e + 1e-10);
     }
+    const mfcc = new Float64Array(DIM);
     for (let i = 0; i < DIM; i++) {
       let s = 0;
       for (let m = 0; m < NMEL; m++) s += DCT[i][m] * logMel[m];
       mfcc[i] = s;
     }
-    out.push({ energyDb: 10 * Math.log10(energy / FRAME + 1e-12), mfcc, f0: pitchAt(samples, start - PITCH_OFFSET, re, im) });
+    out.push({ mfcc, f0: pitchAt(samples, start - PITCH_OFFSET, re, im) });
   }
   return out;
+}
+
+/**
+ * Replaces the spectrum in (re, im) by its all-pole (LPC) envelope, as magnitudes in `re`.
+ * The envelope follows the formants and ignores the pitch harmonics, which a 25 ms frame of a
+ * high voice resolves and which would otherwise move the MFCCs with the intonation.
+ */
+function lpcEnvelope(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
+  for (let k = 0; k < n; k++) {
+    re[k] = re[k] * re[k] + im[k] * im[k];
+    im[k] = 0;
+  }
+  fft(re, im); // the power spectrum is real and even: its FFT is the autocorrelation (x n)
+  const r = re.subarray(0, LPC_ORDER + 1);
+  const a = new Float64Array(LPC_ORDER + 1);
+  const prev = new Float64Array(LPC_ORDER + 1);
+  let err = r[0] * 1.0001; // a little white noise keeps the recursion stable
+  for (let i = 1; i <= LPC_ORDER && err > 0; i++) {
+    let acc = r[i];
+    for (let j = 1; j < i; j++) acc -= a[j] * r[i - j];
+    const k = acc / err;
+    prev.set(a);
+    a[i] = k;
+    for (let j = 1; j < i; j++) a[j] = prev[j] - k * prev[i - j];
+    err *= 1 - k * k;
+  }
+  re.fill(0);
+  im.fill(0);
+  re[0] = 1;
+  for (let i = 1; i <= LPC_ORDER; i++) re[i] = -a[i];
+  fft(re, im); // A(e^jw)
+  const gain = Math.max(err, 1e-12) / n;
+  for (let k = 0; k < n; k++) {
+    re[k] = Math.sqrt(gain / Math.max(re[k] * re[k] + im[k] * im[k], 1e-12));
+    im[k] = 0;
+  }
 }
 
 /** Pitch of the PFRAME window at `start`: autocorrelation as the FFT of the power spectrum. */
@@ -214,15 +269,10 @@ function pitchAt(samples: Float32Array, start: number, re: Float64Array, im: Flo
 export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 120): Voiceprint {
   const voiced: Float64Array[] = [];
   const f0s: number[] = [];
-  let speechFrames = 0;
+  let speech = 0;
   for (const samples of inputs) {
-    const frames = analyzeFrames(samples.subarray(0, Math.min(samples.length, maxSecondsPerInput * SR)));
-    // The energy gate is per recording: loudness may differ between a request's recordings.
-    const energies = frames.map((f) => f.energyDb).sort((a, b) => a - b);
-    const loud = energies.length ? energies[Math.floor(energies.length * 0.95)] : 0;
-    for (const f of frames) {
-      if (!(f.energyDb > loud - GATE_DB && f.energyDb > -70)) continue;
-      speechFrames++;
+    for (const f of speechFrames(samples.subarray(0, Math.min(samples.length, maxSecondsPerInput * SR)))) {
+      speech++;
       if (f.f0 === null) continue;
       voiced.push(f.mfcc);
       f0s.push(f.f0);
@@ -246,7 +296,7 @@ export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 1
     mean: mean.map((x) => round(x, 4)),
     cov: cov.map((x) => round(x, 5)),
     pitch: pitch === null ? null : round(pitch, 3),
-    speechSeconds: (speechFrames * HOP) / SR,
+    speechSeconds: (speech * HOP) / SR,
   };
 }
 
@@ -302,7 +352,7 @@ export function voiceprintDistance(a: Voiceprint, b: Voiceprint): number {
 }
 
 /** Distance at which the score is 50, and the logistic's width (see emulator/README.md). */
-const MIDPOINT = 1.45;
+const MIDPOINT = 1.38;
 const WIDTH = 0.36;
 
 /** Similarity of two voiceprints, an integer 0-100 (100 = identical). */

@@ -90,7 +90,7 @@ const BANDWIDTHS = [80, 100, 140, 200];
 export interface UtteranceOptions {
   /** Length in seconds (default 3). */
   seconds?: number;
-  /** Background noise level relative to full scale (default 0.003). */
+  /** Background noise level relative to the speech's peak (default 0.005, about -46 dB). */
   noise?: number;
 }
 
@@ -102,12 +102,16 @@ export function utterance(sp: Speaker, utteranceSeed: number, opts: UtteranceOpt
   const r = rng(sp.id * 7919 + utteranceSeed * 104729 + 17);
   const n = Math.round((opts.seconds ?? 3) * SR);
   const out = new Float32Array(n);
-  const noise = opts.noise ?? 0.003;
+  const noise = opts.noise ?? 0.005;
   // Resonator state persists across segments so vowel transitions do not click.
   const state = BANDWIDTHS.map(() => [0, 0]);
   let glottal = 0;
   let phase = 0;
-  let t = Math.floor(r() * 0.1 * SR);
+  // Whole rounds of vowels, each vowel one slot of equal length (a pause, then the vowel): the
+  // vowel mix, and with it the long-term spectrum, is the same whatever the length.
+  const slots = VOWELS.length * Math.max(1, Math.round(n / SR / 1.0));
+  const slotLen = Math.floor(n / slots);
+  let t = 0;
   // Every vowel once per round, in a random order: the words change, the vowel mix does not.
   let order: number[] = [];
   const nextVowel = () => {
@@ -121,16 +125,18 @@ export function utterance(sp: Speaker, utteranceSeed: number, opts: UtteranceOpt
     return VOWELS[order.pop()!];
   };
   let vowel = nextVowel();
-  while (t < n) {
-    const voicedLen = Math.floor((0.18 + r() * 0.06) * SR);
+  for (let slot = 0; slot < slots; slot++) {
+    const pause = Math.floor((0.15 + r() * 0.2) * slotLen);
+    t += pause;
+    const voicedLen = slotLen - pause;
     const next = nextVowel();
     const startF0 = sp.f0 * (1 + (r() - 0.5) * 0.08);
     const endF0 = startF0 * (0.92 + r() * 0.12);
     const amp = 0.5 + r() * 0.5;
     for (let i = 0; i < voicedLen && t < n; i++, t++) {
       const x = i / voicedLen;
-      // Vowel glides towards the next one over the last third (coarticulation).
-      const glide = Math.max(0, (x - 0.66) / 0.34);
+      // Vowel glides towards the next one over the last fifth (coarticulation).
+      const glide = Math.max(0, (x - 0.8) / 0.2);
       const f0 = (startF0 + (endF0 - startF0) * x) * (1 + (r() - 0.5) * 0.02); // jitter
       phase += f0 / SR;
       let pulse = 0;
@@ -155,13 +161,15 @@ export function utterance(sp: Speaker, utteranceSeed: number, opts: UtteranceOpt
       out[t] = s * amp * envelope;
     }
     vowel = next;
-    t += Math.floor((0.03 + r() * 0.12) * SR); // pause
   }
-  // Normalize to a random level (a voiceprint must not depend on loudness), add noise.
+  // Normalize to a random level (a voiceprint must not depend on loudness), add noise at a
+  // fixed ratio to it: a fixed noise floor would flatten a quiet, dark voice's high frequencies
+  // and change its spectrum with the level.
   let peak = 0;
   for (let i = 0; i < n; i++) peak = Math.max(peak, Math.abs(out[i]));
-  const gain = (0.3 + r() * 0.5) / (peak || 1);
-  for (let i = 0; i < n; i++) out[i] = out[i] * gain + noise * (r() * 2 - 1);
+  const level = 0.3 + r() * 0.5;
+  const gain = level / (peak || 1);
+  for (let i = 0; i < n; i++) out[i] = out[i] * gain + noise * level * (r() * 2 - 1);
   return out;
 }
 

@@ -58,11 +58,14 @@ function report(title: string, s: Separation): void {
   console.log(`        distinct scores ${histogram(s.distinctScores)}`);
   console.log(`        same-voice scores ${histogram(s.sameScores)}`);
   console.log(`        other thresholds ${[50, 60, 80, 90, 95].map(at).join("; ")}`);
-  if (s.falseMatches.length) console.log(`        false matches: ${s.falseMatches.join(", ")}`);
+  if (s.falseMatches.length) {
+    const voicePairs = new Set(s.falseMatches.map((m) => m.split(":")[0]));
+    console.log(`        false matches (${voicePairs.size} voice pairs): ${s.falseMatches.join(", ")}`);
+  }
   if (s.misses.length) console.log(`        misses: ${s.misses.join(", ")}`);
 }
 
-const synthetic = (sp: Speaker, seeds: number[], seconds = 4): Recording[] =>
+const synthetic = (sp: Speaker, seeds: number[], seconds = 3): Recording[] =>
   seeds.map((u) => ({ voice: `speaker-${sp.id}`, print: computeVoiceprint([utterance(sp, u, { seconds })]) }));
 
 describe("emulator voiceprint", () => {
@@ -80,16 +83,16 @@ describe("emulator voiceprint", () => {
     // The target is no false match at all; this model does not reach it on espeak-ng variants
     // that differ only by a few percent of formant frequency or by formant bandwidths at the
     // same pitch (see emulator/README.md). The bound keeps it from getting worse.
-    assert.ok(s.falseMatches.length <= 16, `false matches: ${s.falseMatches.length} of ${s.pairs}`);
+    assert.ok(s.falseMatches.length <= 14, `false matches: ${s.falseMatches.length} of ${s.pairs}`);
     // Scores are spread: raising the threshold from 50 to 95 changes the outcome.
     assert.ok(s.distinctScores.filter((x) => x >= 50).length > s.distinctScores.filter((x) => x >= 70).length);
     assert.ok(s.sameScores.filter((x) => x < 95).length > 0 && s.sameScores.filter((x) => x < 70).length === 0);
   });
 
-  it("separates 20 synthetic speakers and matches their second utterance", () => {
-    const recordings = Array.from({ length: 20 }, (_, id) => synthetic(speaker(id), [1, 2])).flat();
+  it("separates 20 synthetic speakers and matches their other utterances", () => {
+    const recordings = Array.from({ length: 20 }, (_, id) => synthetic(speaker(id), [1, 2, 3])).flat();
     const s = separation(recordings);
-    report("pulumi-voiceid/voices, speakers 0-19 x 2 utterances of 4 s", s);
+    report("pulumi-voiceid/voices, speakers 0-19 x 3 utterances of 3 s", s);
     assert.deepEqual(s.falseMatches, []);
     assert.deepEqual(s.misses, []);
   });
@@ -97,7 +100,7 @@ describe("emulator voiceprint", () => {
   it("separates synthetic speakers with the same pitch and different vocal tracts", () => {
     const base = speaker(3);
     const recordings = [0.88, 0.94, 1.0, 1.06, 1.12]
-      .map((scale, i) => synthetic({ ...base, id: 100 + i, f0: 120, formantScale: scale }, [1, 2]))
+      .map((scale, i) => synthetic({ ...base, id: 100 + i, f0: 120, formantScale: scale }, [1, 2, 3]))
       .flat();
     const s = separation(recordings);
     report("same pitch (120 Hz), vocal-tract factor 0.88-1.12 in steps of 0.06", s);
