@@ -1,55 +1,85 @@
-// Voiceprints: a small, explainable speaker model, not a neural embedding.
+// Voiceprints: a small, explainable speaker model, not a neural embedding. This module is the
+// whole speaker model of the emulator: `computeVoiceprint` (audio -> voiceprint),
+// `voiceprintDistance` and `similarity` (two voiceprints -> 0-100). A real speaker-embedding
+// model could replace it behind the same three functions (see emulator/README.md).
 //
-// Per 40 ms frame (20 ms hop) of 8 kHz audio we compute
-//  - the spectral envelope as a 12th-order LPC model (pre-emphasized), turned into 12 liftered
-//    cepstral coefficients (LPCC). LPC follows the vocal tract's resonances (formants) and
-//    ignores the pitch harmonics, and dropping c0 makes it loudness-independent;
-//  - the pitch, from the peak of the normalized autocorrelation (60-400 Hz), preferring the
-//    shortest strong period to avoid octave errors.
-// Only frames with speech energy count (within 25 dB of the loud frames). The voiceprint is
-// the mean LPCC over speech frames (the long-term vocal-tract shape) and the median pitch in
-// semitones.
+// Features, per 25 ms frame (10 ms hop) of 8 kHz audio:
+//  - 20 mel-frequency cepstral coefficients of the spectral envelope (pre-emphasis, Hamming
+//    window, 14th-order LPC envelope, 30 triangular mel filters over 50-3950 Hz, log, DCT; c0
+//    dropped so loudness does not count). They describe the vocal tract's resonances
+//    (formants), not the pitch harmonics;
+//  - the pitch, from the normalized autocorrelation of a 40 ms window (60-400 Hz, the shortest
+//    strong period to avoid octave errors).
+// Only voiced frames with speech energy (within 30 dB of the loud frames) count: vowels and
+// voiced consonants carry the vocal tract; fricatives and silence carry mostly the words.
 //
-// Similarity: d = sqrt(|Δlpcc|² + (PITCH_WEIGHT·Δsemitones)²), mapped through a logistic to
-// 0-100 (100 = identical). Calibrated on the synthetic speakers of tests/support/audio.ts: the
-// same voice with different words scores >= 90, voices 3 semitones apart score < 10. See
-// emulator/README.md for the method's limits.
+// The voiceprint is the mean and covariance of the voiced frames' MFCCs (a Gaussian of the
+// speaker's spectral envelopes) plus the median pitch. Distance: the Mahalanobis distance of
+// the two means under the pooled covariance (a difference counts in proportion to how little
+// the voice itself varies in that direction), plus a pitch term for differences beyond
+// 1.5 semitones (intonation moves the median that much). A calibrated logistic maps the
+// distance to 0-100; the calibration and the measured separation are in emulator/README.md and
+// tests/unit/emulator/voiceprint.test.ts.
 
 export interface Voiceprint {
-  /** Format version. */
-  v: 2;
-  /** Mean liftered LPC cepstrum c1..c12 over speech frames. */
-  lpcc: number[];
+  /** Format version; voiceprints of another version score 0 against this one. */
+  v: 3;
+  /** Mean MFCC c1..c20 over voiced speech frames. */
+  mean: number[];
+  /** Their covariance, upper triangle row by row (210 values). */
+  cov: number[];
   /** Median pitch of voiced frames, in semitones above 55 Hz; null when no voiced frame. */
   pitch: number | null;
-  /** Seconds of speech (frames kept by the energy gate). */
+  /** Seconds of speech (frames kept by the energy gate, voiced or not). */
   speechSeconds: number;
 }
 
 const SR = 8000;
-const FRAME = 320;
-const HOP = 160;
-const NFFT = 512;
-const ORDER = 12;
+const FRAME = 200; // 25 ms
+const HOP = 80; // 10 ms
+const NFFT = 256;
+const NMEL = 30;
+const LOW_HZ = 50;
+const HIGH_HZ = 3950;
+const DIM = 20;
+const LPC_ORDER = 14;
+const GATE_DB = 30;
+// Pitch analysis window: long enough for two periods at 60 Hz, centred on the MFCC frame.
+const PFRAME = 320;
+const PNFFT = 512;
+const PITCH_OFFSET = (PFRAME - FRAME) / 2;
 const MIN_F0 = 60;
 const MAX_F0 = 400;
-const GATE_DB = 25;
 
-const HAMMING = Float64Array.from({ length: FRAME }, (_, i) => 0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (FRAME - 1)));
-// |1 - 0.97 z^-1|² per FFT bin: pre-emphasis applied in the spectral domain.
-const EMPHASIS = Float64Array.from({ length: NFFT / 2 + 1 }, (_, k) => 1 + 0.97 * 0.97 - 2 * 0.97 * Math.cos((2 * Math.PI * k) / NFFT));
-// Sinusoidal lifter: evens out the cepstral coefficients' scales.
-const LIFTER = Float64Array.from({ length: ORDER }, (_, i) => 1 + (ORDER / 2) * Math.sin((Math.PI * (i + 1)) / ORDER));
-// Autocorrelation of the window, to undo the taper's bias towards short lags.
+const hamming = (n: number) => Float64Array.from({ length: n }, (_, i) => 0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (n - 1)));
+const HAMMING = hamming(FRAME);
+const PHAMMING = hamming(PFRAME);
+// Autocorrelation of the pitch window, to undo the taper's bias towards short lags.
 const WINDOW_AC = (() => {
-  const out = new Float64Array(FRAME);
-  for (let lag = 0; lag < FRAME; lag++) {
+  const out = new Float64Array(PFRAME);
+  for (let lag = 0; lag < PFRAME; lag++) {
     let s = 0;
-    for (let i = 0; i + lag < FRAME; i++) s += HAMMING[i] * HAMMING[i + lag];
+    for (let i = 0; i + lag < PFRAME; i++) s += PHAMMING[i] * PHAMMING[i + lag];
     out[lag] = s;
   }
   return out;
 })();
+
+const mel = (f: number) => 2595 * Math.log10(1 + f / 700);
+const fromMel = (m: number) => 700 * (10 ** (m / 2595) - 1);
+/** Triangular mel filters: first FFT bin and weights. */
+const FILTERS: { start: number; w: Float64Array }[] = (() => {
+  const bins = Array.from({ length: NMEL + 2 }, (_, i) => (fromMel(mel(LOW_HZ) + ((mel(HIGH_HZ) - mel(LOW_HZ)) * i) / (NMEL + 1)) * NFFT) / SR);
+  return Array.from({ length: NMEL }, (_, m) => {
+    const [l, c, r] = [bins[m], bins[m + 1], bins[m + 2]];
+    const start = Math.ceil(l);
+    const w = new Float64Array(Math.max(0, Math.floor(r) - start + 1));
+    for (let k = start; k < start + w.length; k++) w[k - start] = k <= c ? (k - l) / (c - l) : (r - k) / (r - c);
+    return { start, w };
+  });
+})();
+/** DCT-II rows 1..DIM (row 0, the loudness, is left out). */
+const DCT = Array.from({ length: DIM }, (_, i) => Float64Array.from({ length: NMEL }, (_, m) => Math.cos((Math.PI * (i + 1) * (m + 0.5)) / NMEL) * Math.sqrt(2 / NMEL)));
 
 /** In-place iterative radix-2 FFT. */
 export function fft(re: Float64Array, im: Float64Array): void {
@@ -92,13 +122,80 @@ export function fft(re: Float64Array, im: Float64Array): void {
   }
 }
 
-/** LPC (Levinson-Durbin) from autocorrelation r[0..ORDER], then the LPC cepstrum c1..c12. */
-function lpcCepstrum(r: Float64Array): Float64Array | undefined {
-  const a = new Float64Array(ORDER + 1);
-  const prev = new Float64Array(ORDER + 1);
-  let err = r[0] * 1.0001; // slight white-noise correction keeps the recursion stable
-  if (!(err > 0)) return undefined;
-  for (let i = 1; i <= ORDER; i++) {
+interface Frame {
+  mfcc: Float64Array;
+  f0: number | null;
+}
+
+/** Energy (dB) of every 10 ms step's analysis frame. */
+function frameEnergies(samples: Float32Array): Float64Array {
+  const count = Math.max(0, Math.floor((samples.length - FRAME - 2 * PITCH_OFFSET) / HOP) + 1);
+  const out = new Float64Array(count);
+  for (let f = 0; f < count; f++) {
+    const start = PITCH_OFFSET + f * HOP;
+    let energy = 0;
+    for (let i = 0; i < FRAME; i++) energy += samples[start + i] ** 2;
+    out[f] = 10 * Math.log10(energy / FRAME + 1e-12);
+  }
+  return out;
+}
+
+/**
+ * MFCC and pitch of the speech frames of one recording: frames within GATE_DB of the loud ones
+ * (the gate is per recording, since loudness may differ between a request's recordings).
+ */
+function speechFrames(samples: Float32Array): Frame[] {
+  const energies = frameEnergies(samples);
+  const sorted = Float64Array.from(energies).sort();
+  const loud = sorted.length ? sorted[Math.floor(sorted.length * 0.95)] : 0;
+  const out: Frame[] = [];
+  const re = new Float64Array(PNFFT);
+  const im = new Float64Array(PNFFT);
+  const fr = re.subarray(0, NFFT);
+  const fi = im.subarray(0, NFFT);
+  const logMel = new Float64Array(NMEL);
+  for (let f = 0; f < energies.length; f++) {
+    if (!(energies[f] > loud - GATE_DB && energies[f] > -70)) continue;
+    const start = PITCH_OFFSET + f * HOP;
+    fr.fill(0);
+    fi.fill(0);
+    for (let i = 0; i < FRAME; i++) fr[i] = (samples[start + i] - 0.97 * samples[start + i - 1]) * HAMMING[i]; // pre-emphasis
+    fft(fr, fi);
+    lpcEnvelope(fr, fi);
+    for (let m = 0; m < NMEL; m++) {
+      const { start: s, w } = FILTERS[m];
+      let e = 0;
+      for (let k = 0; k < w.length; k++) e += w[k] * (fr[s + k] ** 2 + fi[s + k] ** 2);
+      logMel[m] = Math.log(e + 1e-10);
+    }
+    const mfcc = new Float64Array(DIM);
+    for (let i = 0; i < DIM; i++) {
+      let s = 0;
+      for (let m = 0; m < NMEL; m++) s += DCT[i][m] * logMel[m];
+      mfcc[i] = s;
+    }
+    out.push({ mfcc, f0: pitchAt(samples, start - PITCH_OFFSET, re, im) });
+  }
+  return out;
+}
+
+/**
+ * Replaces the spectrum in (re, im) by its all-pole (LPC) envelope, as magnitudes in `re`.
+ * The envelope follows the formants and ignores the pitch harmonics, which a 25 ms frame of a
+ * high voice resolves and which would otherwise move the MFCCs with the intonation.
+ */
+function lpcEnvelope(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
+  for (let k = 0; k < n; k++) {
+    re[k] = re[k] * re[k] + im[k] * im[k];
+    im[k] = 0;
+  }
+  fft(re, im); // the power spectrum is real and even: its FFT is the autocorrelation (x n)
+  const r = re.subarray(0, LPC_ORDER + 1);
+  const a = new Float64Array(LPC_ORDER + 1);
+  const prev = new Float64Array(LPC_ORDER + 1);
+  let err = r[0] * 1.0001; // a little white noise keeps the recursion stable
+  for (let i = 1; i <= LPC_ORDER && err > 0; i++) {
     let acc = r[i];
     for (let j = 1; j < i; j++) acc -= a[j] * r[i - j];
     const k = acc / err;
@@ -106,70 +203,35 @@ function lpcCepstrum(r: Float64Array): Float64Array | undefined {
     a[i] = k;
     for (let j = 1; j < i; j++) a[j] = prev[j] - k * prev[i - j];
     err *= 1 - k * k;
-    if (!(err > 0)) return undefined;
   }
-  const c = new Float64Array(ORDER + 1);
-  for (let n = 1; n <= ORDER; n++) {
-    let s = a[n];
-    for (let k = 1; k < n; k++) s += (k / n) * c[k] * a[n - k];
-    c[n] = s;
+  re.fill(0);
+  im.fill(0);
+  re[0] = 1;
+  for (let i = 1; i <= LPC_ORDER; i++) re[i] = -a[i];
+  fft(re, im); // A(e^jw)
+  const gain = Math.max(err, 1e-12) / n;
+  for (let k = 0; k < n; k++) {
+    re[k] = Math.sqrt(gain / Math.max(re[k] * re[k] + im[k] * im[k], 1e-12));
+    im[k] = 0;
   }
-  const out = new Float64Array(ORDER);
-  for (let i = 0; i < ORDER; i++) out[i] = c[i + 1] * LIFTER[i];
-  return out;
 }
 
-interface FrameFeatures {
-  energyDb: number;
-  lpcc: Float64Array | undefined;
-  f0: number | null;
-}
-
-function analyzeFrames(samples: Float32Array): FrameFeatures[] {
-  const out: FrameFeatures[] = [];
-  const re = new Float64Array(NFFT);
-  const im = new Float64Array(NFFT);
-  const power = new Float64Array(NFFT / 2 + 1);
-  const r = new Float64Array(ORDER + 1);
-  for (let start = 0; start + FRAME <= samples.length; start += HOP) {
-    re.fill(0);
-    im.fill(0);
-    let energy = 0;
-    for (let i = 0; i < FRAME; i++) {
-      const x = samples[start + i];
-      energy += x * x;
-      re[i] = x * HAMMING[i];
-    }
-    const energyDb = 10 * Math.log10(energy / FRAME + 1e-12);
-    fft(re, im);
-    for (let k = 0; k <= NFFT / 2; k++) power[k] = re[k] * re[k] + im[k] * im[k];
-
-    // Autocorrelation = inverse FFT of the power spectrum; the input is real and even, so a
-    // forward FFT gives it up to a constant. Zero-padding (FRAME + SR/MIN_F0 < NFFT) keeps
-    // the lags we read free of circular wrap-around.
-    re.fill(0);
-    im.fill(0);
-    for (let k = 0; k < NFFT; k++) {
-      const kk = k <= NFFT / 2 ? k : NFFT - k;
-      re[k] = power[kk] * EMPHASIS[kk];
-    }
-    fft(re, im);
-    for (let i = 0; i <= ORDER; i++) r[i] = re[i];
-    const lpcc = lpcCepstrum(r);
-
-    re.fill(0);
-    im.fill(0);
-    for (let k = 0; k < NFFT; k++) re[k] = power[k <= NFFT / 2 ? k : NFFT - k];
-    fft(re, im);
-    out.push({ energyDb, lpcc, f0: pitchOf(re) });
+/** Pitch of the PFRAME window at `start`: autocorrelation as the FFT of the power spectrum. */
+function pitchAt(samples: Float32Array, start: number, re: Float64Array, im: Float64Array): number | null {
+  re.fill(0);
+  im.fill(0);
+  for (let i = 0; i < PFRAME; i++) re[i] = samples[start + i] * PHAMMING[i];
+  fft(re, im);
+  // The power spectrum is real and even, so a forward FFT gives the autocorrelation up to a
+  // constant; zero-padding (PFRAME + SR/MIN_F0 < PNFFT) keeps the lags read free of wrap-around.
+  for (let k = 0; k < PNFFT; k++) {
+    re[k] = re[k] * re[k] + im[k] * im[k];
+    im[k] = 0;
   }
-  return out;
-}
-
-function pitchOf(ac: Float64Array): number | null {
-  const r0 = ac[0] / WINDOW_AC[0];
+  fft(re, im);
+  const r0 = re[0] / WINDOW_AC[0];
   if (!(r0 > 0)) return null;
-  const norm = (lag: number) => ac[lag] / WINDOW_AC[lag] / r0;
+  const norm = (lag: number) => re[lag] / WINDOW_AC[lag] / r0;
   const minLag = Math.floor(SR / MAX_F0);
   const maxLag = Math.ceil(SR / MIN_F0);
   let best = 0;
@@ -205,43 +267,98 @@ function pitchOf(ac: Float64Array): number | null {
  * At most `maxSecondsPerInput` of each input are analyzed (bounds CPU per request).
  */
 export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 120): Voiceprint {
-  const frames: FrameFeatures[] = [];
+  const voiced: Float64Array[] = [];
+  const f0s: number[] = [];
+  let speech = 0;
   for (const samples of inputs) {
-    for (const f of analyzeFrames(samples.subarray(0, Math.min(samples.length, maxSecondsPerInput * SR)))) frames.push(f);
+    for (const f of speechFrames(samples.subarray(0, Math.min(samples.length, maxSecondsPerInput * SR)))) {
+      speech++;
+      if (f.f0 === null) continue;
+      voiced.push(f.mfcc);
+      f0s.push(f.f0);
+    }
   }
-  const energies = frames.map((f) => f.energyDb).sort((a, b) => a - b);
-  const loud = energies.length ? energies[Math.floor(energies.length * 0.95)] : 0;
-  const speech = frames.filter((f) => f.energyDb > loud - GATE_DB && f.energyDb > -70 && f.lpcc);
-  const lpcc = new Array<number>(ORDER).fill(0);
-  for (const f of speech) for (let i = 0; i < ORDER; i++) lpcc[i] += f.lpcc![i] / speech.length;
-  const f0s = speech.map((f) => f.f0).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const mean = new Array<number>(DIM).fill(0);
+  for (const f of voiced) for (let i = 0; i < DIM; i++) mean[i] += f[i] / voiced.length;
+  const cov: number[] = [];
+  for (let i = 0; i < DIM; i++) {
+    for (let j = i; j < DIM; j++) {
+      let s = 0;
+      for (const f of voiced) s += (f[i] - mean[i]) * (f[j] - mean[j]);
+      cov.push(voiced.length > 1 ? s / (voiced.length - 1) : 0);
+    }
+  }
+  f0s.sort((a, b) => a - b);
   const pitch = f0s.length >= 5 ? 12 * Math.log2(f0s[Math.floor(f0s.length / 2)] / 55) : null;
+  const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
   return {
-    v: 2,
-    lpcc: lpcc.map((x) => Math.round(x * 1e4) / 1e4),
-    pitch: pitch === null ? null : Math.round(pitch * 1e3) / 1e3,
-    speechSeconds: (speech.length * HOP) / SR,
+    v: 3,
+    mean: mean.map((x) => round(x, 4)),
+    cov: cov.map((x) => round(x, 5)),
+    pitch: pitch === null ? null : round(pitch, 3),
+    speechSeconds: (speech * HOP) / SR,
   };
 }
 
-/** One semitone of median pitch weighs like this many cepstral units. */
-const PITCH_WEIGHT = 3;
-/** Distance at which the score is 50, and the logistic's width. */
-const MIDPOINT = 4.9;
-const WIDTH = 0.35;
-
-/** Distance between two voiceprints (0 = identical). */
-export function voiceprintDistance(a: Voiceprint, b: Voiceprint): number {
-  let d2 = 0;
-  for (let i = 0; i < ORDER; i++) d2 += (a.lpcc[i] - b.lpcc[i]) ** 2;
-  if (a.pitch !== null && b.pitch !== null) d2 += (PITCH_WEIGHT * (a.pitch - b.pitch)) ** 2;
-  else if (a.pitch !== b.pitch) d2 += 100; // one voiced, one not: not the same voice
-  return Math.sqrt(d2);
+/** Solves (A)x = b for a symmetric positive-definite A (Cholesky); A is regularized first. */
+function solveSpd(a: Float64Array, b: Float64Array): Float64Array {
+  const n = b.length;
+  const l = new Float64Array(n * n);
+  let trace = 0;
+  for (let i = 0; i < n; i++) trace += a[i * n + i];
+  const ridge = (1e-3 * trace) / n; // keeps a voice with little variety in some direction finite
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = a[i * n + j] + (i === j ? ridge : 0);
+      for (let k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
+      l[i * n + j] = i === j ? Math.sqrt(Math.max(s, 1e-12)) : s / l[j * n + j];
+    }
+  }
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= l[i * n + k] * y[k];
+    y[i] = s / l[i * n + i];
+  }
+  const x = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = y[i];
+    for (let k = i + 1; k < n; k++) s -= l[k * n + i] * x[k];
+    x[i] = s / l[i * n + i];
+  }
+  return x;
 }
 
-/** Similarity of two voiceprints, an integer 0-100. */
+/** Semitones of median-pitch difference that intonation alone explains. */
+const PITCH_TOLERANCE = 1.5;
+/** Distance per semitone beyond the tolerance. */
+const PITCH_WEIGHT = 0.5;
+
+/** Distance between two voiceprints (0 = identical; Infinity when they cannot be compared). */
+export function voiceprintDistance(a: Voiceprint, b: Voiceprint): number {
+  if (a.v !== 3 || b.v !== 3 || a.pitch === null || b.pitch === null) {
+    // Not comparable: another format, or no voiced speech in one of them.
+    return a.v === b.v && a.pitch === null && b.pitch === null ? 0 : Infinity;
+  }
+  const pooled = new Float64Array(DIM * DIM);
+  for (let i = 0, p = 0; i < DIM; i++) {
+    for (let j = i; j < DIM; j++, p++) pooled[i * DIM + j] = pooled[j * DIM + i] = (a.cov[p] + b.cov[p]) / 2;
+  }
+  const diff = Float64Array.from({ length: DIM }, (_, i) => a.mean[i] - b.mean[i]);
+  const x = solveSpd(pooled, diff);
+  let m2 = 0;
+  for (let i = 0; i < DIM; i++) m2 += diff[i] * x[i];
+  return Math.sqrt(Math.max(0, m2)) + PITCH_WEIGHT * Math.max(0, Math.abs(a.pitch - b.pitch) - PITCH_TOLERANCE);
+}
+
+/** Distance at which the score is 50, and the logistic's width (see emulator/README.md). */
+const MIDPOINT = 1.38;
+const WIDTH = 0.36;
+
+/** Similarity of two voiceprints, an integer 0-100 (100 = identical). */
 export function similarity(a: Voiceprint, b: Voiceprint): number {
   const d = voiceprintDistance(a, b);
+  if (!Number.isFinite(d)) return 0;
   const atZero = 1 / (1 + Math.exp(-MIDPOINT / WIDTH));
   return Math.round((100 * (1 / (1 + Math.exp((d - MIDPOINT) / WIDTH)))) / atZero);
 }

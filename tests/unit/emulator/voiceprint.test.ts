@@ -1,50 +1,139 @@
 import * as assert from "node:assert/strict";
-import { computeVoiceprint, similarity } from "../../../emulator/voiceprint";
-import { speaker, utterance } from "../../support/audio";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DEFAULTS } from "../../../emulator/config";
+import { computeVoiceprint, similarity, type Voiceprint } from "../../../emulator/voiceprint";
+import { parseWav } from "../../../emulator/wav";
+import { speaker, utterance, type Speaker } from "../../../emulator/voices";
+import { repoRoot } from "../../support/repo";
+
+const THRESHOLD = DEFAULTS.defaultSimilarityThreshold;
+
+interface Recording {
+  voice: string;
+  print: Voiceprint;
+}
+
+interface Separation {
+  pairs: number;
+  falseMatches: string[];
+  sameTried: number;
+  misses: string[];
+  distinctScores: number[];
+  sameScores: number[];
+}
+
+/** Every pair of recordings: distinct voices must score below `threshold`, one voice at or above. */
+function separation(recordings: Recording[], threshold = THRESHOLD): Separation {
+  const out: Separation = { pairs: 0, falseMatches: [], sameTried: 0, misses: [], distinctScores: [], sameScores: [] };
+  for (let i = 0; i < recordings.length; i++) {
+    for (let j = i + 1; j < recordings.length; j++) {
+      const [a, b] = [recordings[i], recordings[j]];
+      const score = similarity(a.print, b.print);
+      const label = `${a.voice}~${b.voice}: ${score}`;
+      if (a.voice === b.voice) {
+        out.sameTried++;
+        out.sameScores.push(score);
+        if (score < threshold) out.misses.push(label);
+      } else {
+        out.pairs++;
+        out.distinctScores.push(score);
+        if (score >= threshold) out.falseMatches.push(label);
+      }
+    }
+  }
+  return out;
+}
+
+/** Prints the figures: pairs tried, false matches, misses, score distribution, other thresholds. */
+function report(title: string, s: Separation): void {
+  const histogram = (xs: number[]) => {
+    const bins = new Array<number>(10).fill(0);
+    for (const x of xs) bins[Math.min(9, Math.floor(x / 10))]++;
+    return bins.map((n, i) => `${i * 10}-${i === 9 ? 100 : i * 10 + 9}:${n}`).join(" ");
+  };
+  const at = (t: number) => `${t}: ${s.distinctScores.filter((x) => x >= t).length} false / ${s.sameScores.filter((x) => x < t).length} missed`;
+  console.log(`      ${title}`);
+  console.log(`        threshold ${THRESHOLD}: ${s.pairs} distinct pairs, ${s.falseMatches.length} false matches; ${s.sameTried} same-voice pairs, ${s.misses.length} misses`);
+  console.log(`        distinct scores ${histogram(s.distinctScores)}`);
+  console.log(`        same-voice scores ${histogram(s.sameScores)}`);
+  console.log(`        other thresholds ${[50, 60, 80, 90, 95].map(at).join("; ")}`);
+  if (s.falseMatches.length) {
+    const voicePairs = new Set(s.falseMatches.map((m) => m.split(":")[0]));
+    console.log(`        false matches (${voicePairs.size} voice pairs): ${s.falseMatches.join(", ")}`);
+  }
+  if (s.misses.length) console.log(`        misses: ${s.misses.join(", ")}`);
+}
+
+const synthetic = (sp: Speaker, seeds: number[], seconds = 3): Recording[] =>
+  seeds.map((u) => ({ voice: `speaker-${sp.id}`, print: computeVoiceprint([utterance(sp, u, { seconds })]) }));
 
 describe("emulator voiceprint", () => {
-  const SPEAKERS = 8;
-  const UTTERANCES = 3;
-  const prints = Array.from({ length: SPEAKERS }, (_, s) =>
-    Array.from({ length: UTTERANCES }, (_, u) => computeVoiceprint([utterance(speaker(s), u, { seconds: 4 })])),
-  );
-
-  it("scores different utterances of the same synthetic speaker >= 90", () => {
-    for (let s = 0; s < SPEAKERS; s++) {
-      for (let i = 0; i < UTTERANCES; i++) {
-        for (let j = i + 1; j < UTTERANCES; j++) {
-          const score = similarity(prints[s][i], prints[s][j]);
-          assert.ok(score >= 90, `speaker ${s} utterances ${i}/${j}: ${score}`);
-        }
-      }
-    }
+  it("separates text-to-speech voices the project did not generate (espeak-ng fixtures)", () => {
+    const dir = path.join(repoRoot, "tests", "fixtures", "voices");
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".wav")).sort();
+    assert.ok(files.length >= 30, `fixtures in ${dir}: ${files.length}`);
+    const recordings = files.map((f) => ({
+      voice: f.replace(/-\d+\.wav$/, ""),
+      print: computeVoiceprint([parseWav(fs.readFileSync(path.join(dir, f))).channel(0)]),
+    }));
+    const s = separation(recordings);
+    report(`espeak-ng (${fs.readFileSync(path.join(dir, "VERSION"), "utf8").trim()}), ${new Set(recordings.map((r) => r.voice)).size} voices x 2 sentences`, s);
+    assert.deepEqual(s.misses, [], "every second utterance of a voice matches");
+    // The target is no false match at all; this model does not reach it on espeak-ng variants
+    // that differ only by a few percent of formant frequency or by formant bandwidths at the
+    // same pitch (see emulator/README.md). The bound keeps it from getting worse.
+    assert.ok(s.falseMatches.length <= 14, `false matches: ${s.falseMatches.length} of ${s.pairs}`);
+    // Scores are spread: raising the threshold from 50 to 95 changes the outcome.
+    assert.ok(s.distinctScores.filter((x) => x >= 50).length > s.distinctScores.filter((x) => x >= 70).length);
+    assert.ok(s.sameScores.filter((x) => x < 95).length > 0 && s.sameScores.filter((x) => x < 70).length === 0);
   });
 
-  it("scores different speakers < 60", () => {
-    for (let a = 0; a < SPEAKERS; a++) {
-      for (let b = a + 1; b < SPEAKERS; b++) {
-        const score = similarity(prints[a][0], prints[b][1]);
-        assert.ok(score < 60, `speakers ${a}/${b}: ${score}`);
-      }
-    }
+  it("separates 20 synthetic speakers and matches their other utterances", () => {
+    const recordings = Array.from({ length: 20 }, (_, id) => synthetic(speaker(id), [1, 2, 3])).flat();
+    const s = separation(recordings);
+    report("pulumi-voiceid/voices, speakers 0-19 x 3 utterances of 3 s", s);
+    assert.deepEqual(s.falseMatches, []);
+    assert.deepEqual(s.misses, []);
+  });
+
+  it("separates synthetic speakers with the same pitch and different vocal tracts", () => {
+    const base = speaker(3);
+    const recordings = [0.88, 0.94, 1.0, 1.06, 1.12]
+      .map((scale, i) => synthetic({ ...base, id: 100 + i, f0: 120, formantScale: scale }, [1, 2, 3]))
+      .flat();
+    const s = separation(recordings);
+    report("same pitch (120 Hz), vocal-tract factor 0.88-1.12 in steps of 0.06", s);
+    assert.deepEqual(s.falseMatches, []);
+    assert.deepEqual(s.misses, []);
   });
 
   it("is symmetric, 100 for identical audio, and loudness-independent", () => {
     const x = utterance(speaker(2), 5, { seconds: 4 });
     const quiet = x.map((v) => v * 0.2);
-    assert.equal(similarity(computeVoiceprint([x]), computeVoiceprint([x])), 100);
-    assert.ok(similarity(computeVoiceprint([x]), computeVoiceprint([quiet])) >= 95);
-    assert.equal(similarity(prints[1][0], prints[4][2]), similarity(prints[4][2], prints[1][0]));
+    const a = computeVoiceprint([x]);
+    const b = computeVoiceprint([utterance(speaker(4), 2, { seconds: 4 })]);
+    assert.equal(similarity(a, computeVoiceprint([x])), 100);
+    assert.ok(similarity(a, computeVoiceprint([quiet])) >= 95);
+    assert.equal(similarity(a, b), similarity(b, a));
   });
 
   it("combines several recordings of one request", () => {
     const two = computeVoiceprint([utterance(speaker(6), 10, { seconds: 2 }), utterance(speaker(6), 11, { seconds: 2 })]);
-    assert.ok(similarity(two, prints[6][0]) >= 90);
+    const one = computeVoiceprint([utterance(speaker(6), 1, { seconds: 4 })]);
+    assert.ok(similarity(two, one) >= THRESHOLD, `${similarity(two, one)}`);
     assert.ok(two.speechSeconds > 2);
   });
 
-  it("reports no speech for silence", () => {
-    const vp = computeVoiceprint([new Float32Array(8000 * 2)]);
-    assert.equal(vp.pitch, null);
+  it("reports no speech for silence and scores it 0 against a voice", () => {
+    const silent = computeVoiceprint([new Float32Array(8000 * 2)]);
+    assert.equal(silent.pitch, null);
+    assert.equal(similarity(silent, computeVoiceprint([utterance(speaker(1), 1, { seconds: 3 })])), 0);
+  });
+
+  it("scores voiceprints of an older format 0 instead of guessing", () => {
+    const current = computeVoiceprint([utterance(speaker(1), 1, { seconds: 3 })]);
+    const old = { v: 2, lpcc: new Array(12).fill(0), pitch: current.pitch, speechSeconds: 3 } as unknown as Voiceprint;
+    assert.equal(similarity(current, old), 0);
   });
 });
