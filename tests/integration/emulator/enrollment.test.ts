@@ -148,7 +148,7 @@ describe("emulator: speaker enrollment jobs (moto-backed)", function () {
       { requestId: "fraudster", speakerId: "cust-f", audio: [{ speaker: 2, utterance: 5 }] },
       { requestId: "honest", speakerId: "cust-h", audio: [{ speaker: 4, utterance: 5 }] },
     ]);
-    const failed = await enroll(domainId, seed, { FraudDetectionConfig: { FraudDetectionAction: "FAIL", RiskThreshold: 60 } });
+    const failed = await enroll(domainId, seed, { FraudDetectionConfig: { FraudDetectionAction: "FAIL", RiskThreshold: 70 } });
     assert.equal(failed.status, "COMPLETED_WITH_ERRORS");
     assert.deepEqual(failed.out.Errors.map((e) => [e.RequestId, e.ErrorCode]), [["fraudster", 400]]);
     assert.match(failed.out.Errors[0].ErrorMessage, /known fraudster/);
