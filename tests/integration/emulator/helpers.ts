@@ -9,6 +9,7 @@ import {
   type VoiceIDClient,
 } from "@aws-sdk/client-voice-id";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from "../../../emulator/index";
+import { callLocalOperation } from "../../../emulator/local-client";
 
 export const creds = { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY };
 
@@ -58,5 +59,6 @@ export async function waitForEnrollmentJob(client: VoiceIDClient, domainId: stri
 
 /** Calls the emulator-only VoiceIDLocal.CreateSession (SigV4-signed like any request). */
 export async function createSession(endpoint: string, input: Record<string, unknown>): Promise<{ status: number; body: Record<string, string> }> {
-  return rawRequest(endpoint, "VoiceIDLocal.CreateSession", JSON.stringify(input));
+  const res = await callLocalOperation("CreateSession", input, { endpoint, credentials: creds, region: "us-east-1" });
+  return { status: res.status, body: res.body as Record<string, string> };
 }

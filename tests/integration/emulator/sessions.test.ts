@@ -13,7 +13,10 @@ import {
   ResourceNotFoundException,
   type EvaluateSessionResponse,
 } from "@aws-sdk/client-voice-id";
-import { startLocalStack, type LocalStack } from "../../support/localStack";
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { startLocalStack, pythonBin, REPO_ROOT, type LocalStack } from "../../support/localStack";
 import { createSession, waitForEnrollmentJob, waitForJob } from "./helpers";
 
 describe("emulator: sessions and EvaluateSession", function () {
@@ -183,5 +186,29 @@ describe("emulator: sessions and EvaluateSession", function () {
     const noDomain = await createSession(stack.voiceIdEndpoint, { DomainId: "Z".repeat(22), AudioSpecifications: [{ S3Uri: `s3://${bucket}/sessions/a.wav`, ChannelId: 0 }] });
     assert.equal(noDomain.body.__type, "ResourceNotFoundException");
     await assert.rejects(evaluate("no-such-session"), (e: ResourceNotFoundException) => e instanceof ResourceNotFoundException && e.ResourceType === "SESSION");
+  });
+
+  it("pulumi-voiceid local-session makes a session the AWS CLI can evaluate", async () => {
+    const uri = await audio("cli-a", 0, 12);
+    const env = { ...process.env, ...stack.env };
+    const cli = path.join(REPO_ROOT, "bin", "cli", "main.js");
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, "local-session", "--domain-id", domainId, "--audio", uri, "--name", "cli-call", "--speaker-id", "cust-a", "--acceptance-threshold", "70"],
+      { env },
+    );
+    const created = JSON.parse(stdout);
+    assert.equal(created.SessionName, "cli-call");
+    const aws = path.join(await pythonBin(), "aws");
+    const evaluated = JSON.parse(
+      (await promisify(execFile)(aws, ["voice-id", "evaluate-session", "--domain-id", domainId, "--session-name-or-id", "cli-call", "--output", "json"], { env })).stdout,
+    );
+    assert.equal(evaluated.SessionId, created.SessionId);
+    assert.equal(evaluated.AuthenticationResult.Decision, "ACCEPT");
+    // A bad flag is refused with the flag and the rule, before any call.
+    await assert.rejects(
+      promisify(execFile)(process.execPath, [cli, "local-session", "--domain-id", domainId, "--audio", uri, "--channel", "2"], { env }),
+      (e: { code?: number; stderr?: string }) => e.code === 2 && /--channel must be 0 or 1/.test(e.stderr ?? ""),
+    );
   });
 });
