@@ -17,7 +17,8 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { startLocalStack, pythonBin, REPO_ROOT, type LocalStack } from "../../support/localStack";
-import { createSession, waitForEnrollmentJob, waitForJob } from "./helpers";
+import { createSession, waitForEnrollmentJob, waitForJob, rawRequest } from "./helpers";
+import { botocoreModel, outputProblems } from "./model";
 
 describe("emulator: sessions and EvaluateSession", function () {
   this.timeout(180_000);
@@ -210,5 +211,24 @@ describe("emulator: sessions and EvaluateSession", function () {
       promisify(execFile)(process.execPath, [cli, "local-session", "--domain-id", domainId, "--audio", uri, "--channel", "2"], { env }),
       (e: { code?: number; stderr?: string }) => e.code === 2 && /--channel must be 0 or 1/.test(e.stderr ?? ""),
     );
+  });
+
+  it("answers EvaluateSession and the fraudster operations with the model's output shapes", async () => {
+    const model = await botocoreModel();
+    const problems: string[] = [];
+    const call = async (op: string, input: Record<string, unknown>) => {
+      const res = await rawRequest(stack.voiceIdEndpoint, `VoiceID.${op}`, JSON.stringify({ DomainId: domainId, ...input }));
+      assert.equal(res.status, 200, `${op}: ${JSON.stringify(res.body)}`);
+      problems.push(...outputProblems(model, op, res.body));
+    };
+    await session({ SessionName: "shape-high", SpeakerId: "cust-a", AudioSpecifications: [{ S3Uri: await audio("shape-f5", 5, 13), ChannelId: 0 }] });
+    for (const name of ["call-a", "impostor", "fraud", "short", "stranger", "opted", "fraud6-default", "shape-high"]) await call("EvaluateSession", { SessionNameOrId: name });
+    const f = fraudsterIds[5];
+    await call("DescribeFraudster", { FraudsterId: f });
+    await call("AssociateFraudster", { FraudsterId: f, WatchlistId: otherWatchlist });
+    await call("DisassociateFraudster", { FraudsterId: f, WatchlistId: otherWatchlist });
+    await call("ListFraudsters", { WatchlistId: defaultWatchlist });
+    await call("DeleteFraudster", { FraudsterId: fraudsterIds[6] });
+    assert.deepEqual(problems, []);
   });
 });
