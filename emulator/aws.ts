@@ -211,6 +211,25 @@ export async function assumeDataAccessRole(config: EmulatorConfig, roleArn: stri
   }
 }
 
+/**
+ * S3 access as the emulator itself, for reads that have no data access role (emulator-only
+ * sessions): nothing is checked beyond what moto does.
+ */
+export function serviceSession(config: EmulatorConfig): RoleSession {
+  if (!config.awsEndpoint) throw new JobFailure(500, "The local Voice ID service has no AWS endpoint configured (--aws-endpoint) to read S3 through");
+  const s3 = new S3Client({ ...clientConfig(config, config.serviceCredentials), forcePathStyle: true });
+  const kms = new KMSClient(clientConfig(config, config.serviceCredentials));
+  return {
+    s3,
+    kms,
+    permissions: new RolePermissions([], false),
+    destroy() {
+      s3.destroy();
+      kms.destroy();
+    },
+  };
+}
+
 /** s3://bucket/key -> parts. */
 export function parseS3Uri(uri: string): { bucket: string; key: string } {
   const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);

@@ -6,7 +6,7 @@ export interface EmulatorConfig {
   accountId: string;
   /** Accepted credentials: access key id -> secret access key. */
   credentials: Record<string, string>;
-  /** Concurrent (SUBMITTED + IN_PROGRESS) registration jobs per domain before ServiceQuotaExceededException. */
+  /** Concurrent (SUBMITTED + IN_PROGRESS) jobs per domain, registration and enrollment together, before ServiceQuotaExceededException. */
   maxConcurrentJobsPerDomain: number;
   /** Watchlists per domain, the default one included. */
   maxWatchlistsPerDomain: number;
@@ -34,6 +34,12 @@ export interface EmulatorConfig {
   minSpeechSeconds: number;
   /** Similarity threshold used when RegistrationConfig.FraudsterSimilarityThreshold is absent. */
   defaultSimilarityThreshold: number;
+  /** EnrollmentConfig.FraudDetectionConfig.RiskThreshold and CreateSession's RiskThreshold when absent. */
+  defaultRiskThreshold: number;
+  /** CreateSession's AcceptanceThreshold when absent (Voice ID's documented default is 90). */
+  defaultAcceptanceThreshold: number;
+  /** A speaker not accessed (enrolled, authenticated) for this many days is EXPIRED (Voice ID: 3 years). */
+  speakerExpiryDays: number;
   /** How long a deleted domain stays describable (status SUSPENDED) before it is purged, in seconds. */
   deletedDomainRetentionSeconds: number;
   /** Endpoint of the S3/IAM/KMS/STS service (moto) jobs read and write through; undefined = jobs fail. */
@@ -64,6 +70,9 @@ export const DEFAULTS: EmulatorConfig = {
   jobStartDelayMs: 0,
   minSpeechSeconds: 1,
   defaultSimilarityThreshold: 70,
+  defaultRiskThreshold: 50,
+  defaultAcceptanceThreshold: 90,
+  speakerExpiryDays: 1095,
   deletedDomainRetentionSeconds: 3600,
   serviceCredentials: { accessKeyId: "AKIAVOICEIDSERVICE01", secretAccessKey: "voiceid-service-principal" },
   enforceRolePolicies: true,
@@ -90,6 +99,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<EmulatorConfig> {
   set("jobStartDelayMs", num("VOICEID_EMULATOR_JOB_START_DELAY_MS"));
   set("minSpeechSeconds", num("VOICEID_EMULATOR_MIN_SPEECH_SECONDS"));
   set("defaultSimilarityThreshold", num("VOICEID_EMULATOR_DEFAULT_THRESHOLD"));
+  set("defaultRiskThreshold", num("VOICEID_EMULATOR_DEFAULT_RISK_THRESHOLD"));
+  set("defaultAcceptanceThreshold", num("VOICEID_EMULATOR_DEFAULT_ACCEPTANCE_THRESHOLD"));
+  set("speakerExpiryDays", num("VOICEID_EMULATOR_SPEAKER_EXPIRY_DAYS"));
   set("deletedDomainRetentionSeconds", num("VOICEID_EMULATOR_DELETED_DOMAIN_RETENTION"));
   set("awsEndpoint", env.VOICEID_EMULATOR_AWS_ENDPOINT);
   set("logLevel", env.VOICEID_EMULATOR_LOG_LEVEL);

@@ -18,12 +18,13 @@ export class ServiceError extends Error {
   }
 }
 
-export type ResourceType = "BATCH_JOB" | "DOMAIN" | "FRAUDSTER" | "WATCHLIST";
+export type ResourceType = "BATCH_JOB" | "DOMAIN" | "FRAUDSTER" | "SESSION" | "SPEAKER" | "WATCHLIST";
 export type ConflictType =
   | "DOMAIN_NOT_ACTIVE"
   | "CONCURRENT_CHANGES"
   | "CANNOT_DELETE_NON_EMPTY_WATCHLIST"
-  | "FRAUDSTER_MUST_BELONG_TO_AT_LEAST_ONE_WATCHLIST";
+  | "FRAUDSTER_MUST_BELONG_TO_AT_LEAST_ONE_WATCHLIST"
+  | "SPEAKER_OPTED_OUT";
 
 export const validation = (message: string) => new ServiceError("ValidationException", 400, message);
 export const notFound = (resourceType: ResourceType, message: string) =>
@@ -31,6 +32,7 @@ export const notFound = (resourceType: ResourceType, message: string) =>
 export const conflict = (message: string, conflictType?: ConflictType) =>
   new ServiceError("ConflictException", 409, message, conflictType ? { ConflictType: conflictType } : {});
 export const quotaExceeded = (message: string) => new ServiceError("ServiceQuotaExceededException", 402, message);
+export const accessDenied = (message: string) => new ServiceError("AccessDeniedException", 403, message);
 export const throttling = () => new ServiceError("ThrottlingException", 429, "Rate exceeded");
 export const internal = (message = "An internal error occurred. Retry the request.") =>
   new ServiceError("InternalServerException", 500, message);

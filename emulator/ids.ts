@@ -14,8 +14,8 @@ export function newId(): string {
   return out;
 }
 
-/** Fraudster ids: `id#` + 22 alphanumerics. */
-export function newFraudsterId(): string {
+/** Generated fraudster, speaker and session ids: `id#` + 22 alphanumerics. */
+export function newGeneratedId(): string {
   return `id#${newId()}`;
 }
 

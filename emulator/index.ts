@@ -12,6 +12,7 @@ import type { OperationContext } from "./operations/context";
 export { DEFAULTS, DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, type EmulatorConfig } from "./config";
 export { computeVoiceprint, similarity, type Voiceprint } from "./voiceprint";
 export { parseWav, encodeWav } from "./wav";
+export { callLocalOperation, type LocalCallOptions, type LocalCallResult } from "./local-client";
 
 /** Options of startEmulator: every knob of EmulatorConfig plus where to listen and store. */
 export interface EmulatorOptions extends Partial<EmulatorConfig> {

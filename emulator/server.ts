@@ -5,11 +5,10 @@ import * as http from "node:http";
 import { randomUUID } from "node:crypto";
 import { ServiceError, serialization, unknownOperation, throttling, internal, validation } from "./errors";
 import { verifySigV4 } from "./sigv4";
-import { validateInput, isKnownOperation, SerializationError, redact } from "./model/validate";
-import { HANDLERS } from "./operations";
+import { validateInput, SerializationError, redact } from "./model/validate";
+import { resolveTarget } from "./operations";
 import type { OperationContext } from "./operations/context";
 
-const TARGET_PREFIX = "VoiceID.";
 const MAX_BODY = 1024 * 1024;
 
 /** Counters exposed for tests and benchmarks. */
@@ -68,8 +67,9 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
       );
       if (req.method !== "POST") throw unknownOperation();
       const target = String(req.headers["x-amz-target"] ?? "");
-      operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
-      if (!target.startsWith(TARGET_PREFIX) || !isKnownOperation(operation)) throw unknownOperation();
+      const route = resolveTarget(target);
+      operation = route?.operation ?? target;
+      if (!route) throw unknownOperation();
 
       // Injected faults come after authentication, like a real front end's throttling.
       if (ctx.config.throttleRate > 0 && random() < ctx.config.throttleRate) throw throttling();
@@ -92,7 +92,7 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
       }
       if (message) throw validation(message);
       ctx.log.debug("request", { requestId, operation, input: redact(operation, input) });
-      const output = await HANDLERS[operation](ctx, input as Record<string, unknown>);
+      const output = await route.handler(ctx, input as Record<string, unknown>);
       send(res, 200, output ?? {}, requestId);
       ctx.log.debug("response", { requestId, operation, status: 200, ms: Date.now() - started });
     } catch (e) {

@@ -1,6 +1,6 @@
 // Durable state in SQLite (node:sqlite). Every state change is one transaction, so a kill -9
 // at any point leaves either the old or the new state: the job runner relies on this to make
-// each processed registration request exactly-once (the fraudster row and the request's result
+// each processed job request exactly-once (the fraudster or speaker row and the request's result
 // row commit together).
 import "./quiet-sqlite";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
@@ -9,6 +9,9 @@ import * as path from "node:path";
 
 export type DomainStatus = "ACTIVE" | "PENDING" | "SUSPENDED";
 export type JobStatus = "SUBMITTED" | "IN_PROGRESS" | "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED";
+/** What a batch job does; one module per kind in jobs/kinds/. */
+export type JobKindName = "FRAUDSTER_REGISTRATION" | "SPEAKER_ENROLLMENT";
+export type SpeakerStatus = "ENROLLED" | "EXPIRED" | "OPTED_OUT" | "PENDING";
 
 export interface DomainRow {
   id: string;
@@ -45,9 +48,10 @@ export interface FraudsterRow {
 export interface JobRow {
   id: string;
   domain_id: string;
+  kind: JobKindName;
   name: string | null;
   status: JobStatus;
-  request: string; // normalized StartFraudsterRegistrationJob input (JSON)
+  request: string; // normalized Start...Job input (JSON), defaults filled in
   manifest: string | null; // parsed manifest requests (JSON), stored once the job has read it
   percent: number;
   failure_code: number | null;
@@ -57,12 +61,39 @@ export interface JobRow {
   ended_at: number | null;
 }
 
+export interface SpeakerRow {
+  id: string; // GeneratedSpeakerId
+  domain_id: string;
+  customer_id: string; // CustomerSpeakerId
+  status: SpeakerStatus;
+  voiceprint: string | null; // null once opted out
+  created_at: number;
+  updated_at: number;
+  last_accessed_at: number | null;
+  job_id: string | null;
+}
+
+/** A session made by the emulator-only CreateSession from audio in S3. */
+export interface SessionRow {
+  id: string; // id#...
+  domain_id: string;
+  name: string;
+  speaker_id: string | null; // as given: CustomerSpeakerId or GeneratedSpeakerId
+  voiceprint: string;
+  acceptance_threshold: number;
+  risk_threshold: number;
+  watchlist_id: string;
+  created_at: number;
+}
+
 export interface JobRequestRow {
   job_id: string;
   idx: number;
   request_id: string;
-  outcome: "NEW_REGISTRATION" | "DUPLICATE_SKIPPED" | "ERROR";
-  fraudster_id: string | null;
+  /** "ERROR" or the kind's status (NEW_REGISTRATION, NEW_ENROLLMENT, OVERWRITTEN, DUPLICATE_SKIPPED). */
+  outcome: string;
+  /** The fraudster or speaker id the request produced or matched. */
+  result_id: string | null;
   score: number | null;
   error_code: number | null;
   error_message: string | null;
@@ -89,15 +120,25 @@ CREATE INDEX IF NOT EXISTS fw_watchlist ON fraudster_watchlists (watchlist_id);
 CREATE TABLE IF NOT EXISTS tags (
   resource_arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (resource_arn, key));
 CREATE TABLE IF NOT EXISTS jobs (
-  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, name TEXT, status TEXT NOT NULL,
+  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'FRAUDSTER_REGISTRATION', name TEXT, status TEXT NOT NULL,
   request TEXT NOT NULL, manifest TEXT, percent INTEGER NOT NULL DEFAULT 0,
   failure_code INTEGER, failure_message TEXT, created_at INTEGER NOT NULL,
   started_at INTEGER, ended_at INTEGER);
 CREATE INDEX IF NOT EXISTS jobs_domain ON jobs (domain_id, created_at, id);
 CREATE TABLE IF NOT EXISTS job_requests (
   job_id TEXT NOT NULL, idx INTEGER NOT NULL, request_id TEXT NOT NULL, outcome TEXT NOT NULL,
-  fraudster_id TEXT, score INTEGER, error_code INTEGER, error_message TEXT,
+  result_id TEXT, score INTEGER, error_code INTEGER, error_message TEXT,
   PRIMARY KEY (job_id, idx));
+CREATE TABLE IF NOT EXISTS speakers (
+  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, customer_id TEXT NOT NULL, status TEXT NOT NULL,
+  voiceprint TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+  last_accessed_at INTEGER, job_id TEXT, UNIQUE (domain_id, customer_id));
+CREATE INDEX IF NOT EXISTS speakers_domain ON speakers (domain_id, created_at, id);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, name TEXT NOT NULL, speaker_id TEXT,
+  voiceprint TEXT NOT NULL, acceptance_threshold INTEGER NOT NULL, risk_threshold INTEGER NOT NULL,
+  watchlist_id TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS sessions_name ON sessions (domain_id, name, created_at);
 CREATE TABLE IF NOT EXISTS idempotency (
   operation TEXT NOT NULL, token TEXT NOT NULL, request_hash TEXT NOT NULL,
   resource_id TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (operation, token));
@@ -114,7 +155,21 @@ export class Store {
     this.db = new DatabaseSync(file);
     // WAL + NORMAL survives a killed process (only an OS crash could lose the last commits).
     this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
-    this.db.exec(SCHEMA);
+    this.tx(() => {
+      this.db.exec(SCHEMA);
+      this.migrate();
+    });
+  }
+
+  /**
+   * Brings a database made by an earlier release up to this schema, in place. Each step is
+   * detected from the schema itself, so it runs once and a current database is left alone.
+   */
+  private migrate(): void {
+    const columns = (table: string) => this.all<{ name: string }>(`PRAGMA table_info(${table})`).map((c) => c.name);
+    // 0.x: jobs were all fraudster registration jobs and their results named fraudsters only.
+    if (!columns("jobs").includes("kind")) this.db.exec("ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'FRAUDSTER_REGISTRATION'");
+    if (columns("job_requests").includes("fraudster_id")) this.db.exec("ALTER TABLE job_requests RENAME COLUMN fraudster_id TO result_id");
   }
 
   close(): void {
@@ -169,6 +224,8 @@ export class Store {
     this.run("DELETE FROM watchlists WHERE domain_id = ?", id);
     this.run("DELETE FROM job_requests WHERE job_id IN (SELECT id FROM jobs WHERE domain_id = ?)", id);
     this.run("DELETE FROM jobs WHERE domain_id = ?", id);
+    this.run("DELETE FROM speakers WHERE domain_id = ?", id);
+    this.run("DELETE FROM sessions WHERE domain_id = ?", id);
     this.run("DELETE FROM domains WHERE id = ?", id);
   }
 
@@ -225,9 +282,39 @@ export class Store {
     }
     return this.all(`SELECT f.* FROM fraudsters f WHERE ${where.join(" AND ")} ORDER BY f.created_at, f.id LIMIT ?`, ...params, limit);
   }
-  /** All voiceprints of a domain, for duplicate detection. */
-  domainVoiceprints(domainId: string): { id: string; voiceprint: string }[] {
-    return this.all("SELECT id, voiceprint FROM fraudsters WHERE domain_id = ? ORDER BY created_at, id", domainId);
+  /** Fraudster voiceprints of a domain (of one or more of its watchlists when given), for duplicate and fraud detection. */
+  domainVoiceprints(domainId: string, watchlistIds?: string[]): { id: string; voiceprint: string }[] {
+    if (!watchlistIds) return this.all("SELECT id, voiceprint FROM fraudsters WHERE domain_id = ? ORDER BY created_at, id", domainId);
+    return this.all(
+      `SELECT id, voiceprint FROM fraudsters f WHERE domain_id = ? AND EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = f.id AND w.watchlist_id IN (${watchlistIds.map(() => "?").join(",")})) ORDER BY created_at, id`,
+      domainId,
+      ...watchlistIds,
+    );
+  }
+
+  // Speakers
+  insertSpeaker(row: SpeakerRow): void { this.insert("speakers", row as unknown as Row); }
+  updateSpeaker(id: string, fields: Partial<SpeakerRow>): void { this.update("speakers", id, fields as Row); }
+  /** A speaker by GeneratedSpeakerId (`id#...`) or CustomerSpeakerId. */
+  findSpeaker(domainId: string, speakerId: string): SpeakerRow | undefined {
+    return speakerId.startsWith("id#")
+      ? this.get("SELECT * FROM speakers WHERE domain_id = ? AND id = ?", domainId, speakerId)
+      : this.get("SELECT * FROM speakers WHERE domain_id = ? AND customer_id = ?", domainId, speakerId);
+  }
+  deleteSpeaker(id: string): void { this.run("DELETE FROM speakers WHERE id = ?", id); }
+  listSpeakers(domainId: string, after: [number, string] | undefined, limit: number): SpeakerRow[] {
+    return after
+      ? this.all("SELECT * FROM speakers WHERE domain_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", domainId, after[0], after[1], limit)
+      : this.all("SELECT * FROM speakers WHERE domain_id = ? ORDER BY created_at, id LIMIT ?", domainId, limit);
+  }
+
+  // Sessions
+  insertSession(row: SessionRow): void { this.insert("sessions", row as unknown as Row); }
+  /** A session by SessionId (`id#...`) or SessionName (the newest of that name). */
+  findSession(domainId: string, nameOrId: string): SessionRow | undefined {
+    return nameOrId.startsWith("id#")
+      ? this.get("SELECT * FROM sessions WHERE domain_id = ? AND id = ?", domainId, nameOrId)
+      : this.get("SELECT * FROM sessions WHERE domain_id = ? AND name = ? ORDER BY created_at DESC, id DESC LIMIT 1", domainId, nameOrId);
   }
 
   // Tags
@@ -241,11 +328,12 @@ export class Store {
 
   // Jobs
   insertJob(row: JobRow): void { this.insert("jobs", row as unknown as Row); }
-  getJob(domainId: string, id: string): JobRow | undefined {
-    return this.get("SELECT * FROM jobs WHERE domain_id = ? AND id = ?", domainId, id);
+  getJob(domainId: string, kind: JobKindName, id: string): JobRow | undefined {
+    return this.get("SELECT * FROM jobs WHERE domain_id = ? AND kind = ? AND id = ?", domainId, kind, id);
   }
   getJobById(id: string): JobRow | undefined { return this.get("SELECT * FROM jobs WHERE id = ?", id); }
   updateJob(id: string, fields: Partial<JobRow>): void { this.update("jobs", id, fields as Row); }
+  /** SUBMITTED + IN_PROGRESS jobs of every kind: the per-domain quota is shared. */
   countActiveJobs(domainId: string): number {
     return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE domain_id = ? AND status IN ('SUBMITTED', 'IN_PROGRESS')", domainId)!.n;
   }
@@ -253,9 +341,9 @@ export class Store {
   unfinishedJobs(): JobRow[] {
     return this.all("SELECT * FROM jobs WHERE status IN ('SUBMITTED', 'IN_PROGRESS') ORDER BY created_at, id");
   }
-  listJobs(domainId: string, status: string | undefined, after: [number, string] | undefined, limit: number): JobRow[] {
-    const where = ["domain_id = ?"];
-    const params: SQLInputValue[] = [domainId];
+  listJobs(domainId: string, kind: JobKindName, status: string | undefined, after: [number, string] | undefined, limit: number): JobRow[] {
+    const where = ["domain_id = ?", "kind = ?"];
+    const params: SQLInputValue[] = [domainId, kind];
     if (status) { where.push("status = ?"); params.push(status); }
     if (after) { where.push("(created_at, id) > (?, ?)"); params.push(after[0], after[1]); }
     return this.all(`SELECT * FROM jobs WHERE ${where.join(" AND ")} ORDER BY created_at, id LIMIT ?`, ...params, limit);

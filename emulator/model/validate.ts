@@ -2,8 +2,13 @@
 // every violation is collected into one ValidationException message ("N validation errors
 // detected: ..."), member paths are lowerCamelCase, lists are indexed from 1, and values of
 // sensitive members are never echoed.
-import { SHAPES, OPERATIONS } from "./shapes";
-import type { Shape } from "./types";
+import { SHAPES as MODEL_SHAPES, OPERATIONS as MODEL_OPERATIONS } from "./shapes";
+import { LOCAL_SHAPES, LOCAL_OPERATIONS } from "./local-shapes";
+import type { Shape, ShapeTable, OperationTable } from "./types";
+
+// The model's shapes win: local shapes only add what the emulator-only operations need.
+const SHAPES: ShapeTable = { ...LOCAL_SHAPES, ...MODEL_SHAPES };
+const OPERATIONS: OperationTable = { ...LOCAL_OPERATIONS, ...MODEL_OPERATIONS };
 
 /** A JSON value that does not match the shape's type (AWS answers SerializationException). */
 export class SerializationError extends Error {}
@@ -141,7 +146,7 @@ function redactShape(shapeName: string, value: unknown): unknown {
   return value;
 }
 
-/** True when the operation is in the emulator's scope. */
+/** True when the operation is in the service model (or is an emulator-only one). */
 export function isKnownOperation(operation: string): boolean {
   return Object.prototype.hasOwnProperty.call(OPERATIONS, operation);
 }

@@ -173,6 +173,9 @@ const KNOB_FLAGS: Partial<Record<keyof EmulatorOptions, string>> = {
   jobStartDelayMs: "--job-start-delay-ms",
   minSpeechSeconds: "--min-speech-seconds",
   defaultSimilarityThreshold: "--default-threshold",
+  defaultRiskThreshold: "--default-risk-threshold",
+  defaultAcceptanceThreshold: "--default-acceptance-threshold",
+  speakerExpiryDays: "--speaker-expiry-days",
   deletedDomainRetentionSeconds: "--deleted-domain-retention",
   enforceRolePolicies: "--enforce-role-policies",
   logLevel: "--log-level",
@@ -233,6 +236,11 @@ export interface SeedRequest {
   audio: { speaker: number; utterance: number; seconds?: number; stereo?: boolean; channel?: 0 | 1 }[];
 }
 
+/** One speaker enrollment manifest entry: a SeedRequest plus the CustomerSpeakerId. */
+export interface EnrollmentSeedRequest extends SeedRequest {
+  speakerId: string;
+}
+
 export interface LocalStack {
   motoEndpoint: string;
   voiceIdEndpoint: string;
@@ -255,14 +263,16 @@ export interface LocalStack {
   getObjectText(bucket: string, key: string): Promise<string>;
   /** Uploads a generated WAV of a synthetic speaker; returns its s3:// URI. */
   putAudio(bucket: string, key: string, speaker: number, utterance: number, opts?: { seconds?: number; stereo?: boolean; channel?: 0 | 1 }): Promise<string>;
-  /** Uploads a manifest (Version 1.0 unless given); returns its s3:// URI. */
-  putManifest(bucket: string, key: string, requests: unknown[], version?: string): Promise<string>;
+  /** Uploads a manifest (Version 1.0 unless given; registration requests unless listKey says otherwise); returns its s3:// URI. */
+  putManifest(bucket: string, key: string, requests: unknown[], version?: string, listKey?: string): Promise<string>;
   /** A role trusted by voiceid.amazonaws.com (optionally with confused-deputy conditions) and an S3/KMS policy. */
   createDataAccessRole(name: string, opts?: { trustService?: string; sourceArnPattern?: string; policy?: unknown; inputBucket?: string; outputBucket?: string; kmsKeyArn?: string }): Promise<string>;
   /** A symmetric KMS key with an alias; returns id and ARN. */
   createKmsKey(alias?: string): Promise<{ keyId: string; arn: string }>;
   /** Buckets, a KMS key, a data access role, audio and a manifest, in one call. */
   seedRegistration(prefix: string, requests: SeedRequest[]): Promise<RegistrationSeed>;
+  /** The same for a speaker enrollment job (SpeakerEnrollmentRequests with SpeakerId). */
+  seedEnrollment(prefix: string, requests: EnrollmentSeedRequest[]): Promise<RegistrationSeed>;
   /** Restarts the emulator on the same database (process mode: after kill -9 too). */
   restartEmulator(knobs?: EmulatorOptions): Promise<void>;
   stop(): Promise<void>;
@@ -306,6 +316,27 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       return { protocol: u.protocol, hostname: u.hostname, port: Number(u.port), path: "/" };
     },
   });
+
+  const seedJob = async (prefix: string, requests: (SeedRequest & { speakerId?: string })[], listKey: string): Promise<RegistrationSeed> => {
+    const tag = `${prefix}-${process.pid}-${++counter}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+    const inputBucket = `${tag}-in`;
+    const outputBucket = `${tag}-out`;
+    await stack.createBucket(inputBucket);
+    await stack.createBucket(outputBucket);
+    const key = await stack.createKmsKey();
+    const roleArn = await stack.createDataAccessRole(`${tag}-role`, { inputBucket, outputBucket, kmsKeyArn: key.arn });
+    const entries = [];
+    for (const r of requests) {
+      const specs = [];
+      for (const [i, a] of r.audio.entries()) {
+        const uri = await stack.putAudio(inputBucket, `audio/${r.requestId}-${i}.wav`, a.speaker, a.utterance, a);
+        specs.push({ S3Uri: uri, ChannelId: a.channel ?? 0 });
+      }
+      entries.push({ RequestId: r.requestId, ...(r.speakerId !== undefined ? { SpeakerId: r.speakerId } : {}), AudioSpecifications: specs });
+    }
+    const manifestUri = await stack.putManifest(inputBucket, "manifests/input-file.json", entries, "1.0", listKey);
+    return { inputBucket, outputBucket, manifestUri, outputUri: `s3://${outputBucket}/results`, roleArn, kmsKeyId: key.keyId, kmsKeyArn: key.arn };
+  };
 
   const stack: LocalStack = {
     motoEndpoint: moto.endpoint,
@@ -361,8 +392,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       await stack.putObject(bucket, key, utteranceWav(speaker, utterance, { seconds: o.seconds ?? 4, stereo: o.stereo, channel: o.channel }));
       return `s3://${bucket}/${key}`;
     },
-    async putManifest(bucket, key, requests, version = "1.0") {
-      await stack.putObject(bucket, key, JSON.stringify({ Version: version, FraudsterRegistrationRequests: requests }));
+    async putManifest(bucket, key, requests, version = "1.0", listKey = "FraudsterRegistrationRequests") {
+      await stack.putObject(bucket, key, JSON.stringify({ Version: version, [listKey]: requests }));
       return `s3://${bucket}/${key}`;
     },
     async createDataAccessRole(name, o = {}) {
@@ -397,26 +428,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       if (alias) await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyMetadata!.KeyId! }));
       return { keyId: key.KeyMetadata!.KeyId!, arn: key.KeyMetadata!.Arn! };
     },
-    async seedRegistration(prefix, requests) {
-      const tag = `${prefix}-${process.pid}-${++counter}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");
-      const inputBucket = `${tag}-in`;
-      const outputBucket = `${tag}-out`;
-      await stack.createBucket(inputBucket);
-      await stack.createBucket(outputBucket);
-      const key = await stack.createKmsKey();
-      const roleArn = await stack.createDataAccessRole(`${tag}-role`, { inputBucket, outputBucket, kmsKeyArn: key.arn });
-      const entries = [];
-      for (const r of requests) {
-        const specs = [];
-        for (const [i, a] of r.audio.entries()) {
-          const uri = await stack.putAudio(inputBucket, `audio/${r.requestId}-${i}.wav`, a.speaker, a.utterance, a);
-          specs.push({ S3Uri: uri, ChannelId: a.channel ?? 0 });
-        }
-        entries.push({ RequestId: r.requestId, AudioSpecifications: specs });
-      }
-      const manifestUri = await stack.putManifest(inputBucket, "manifests/input-file.json", entries);
-      return { inputBucket, outputBucket, manifestUri, outputUri: `s3://${outputBucket}/results`, roleArn, kmsKeyId: key.keyId, kmsKeyArn: key.arn };
-    },
+    seedRegistration: (prefix, requests) => seedJob(prefix, requests, "FraudsterRegistrationRequests"),
+    seedEnrollment: (prefix, requests) => seedJob(prefix, requests, "SpeakerEnrollmentRequests"),
     async restartEmulator(extra = {}) {
       if (emulatorProcess) await emulatorProcess.stop();
       if (emulator) await emulator.stop();

@@ -1,7 +1,15 @@
 import * as assert from "node:assert/strict";
-import { CreateDomainCommand, StartFraudsterRegistrationJobCommand, DescribeFraudsterRegistrationJobCommand, ListFraudstersCommand } from "@aws-sdk/client-voice-id";
+import {
+  CreateDomainCommand,
+  StartFraudsterRegistrationJobCommand,
+  DescribeFraudsterRegistrationJobCommand,
+  ListFraudstersCommand,
+  StartSpeakerEnrollmentJobCommand,
+  DescribeSpeakerEnrollmentJobCommand,
+  ListSpeakersCommand,
+} from "@aws-sdk/client-voice-id";
 import { startLocalStack, type LocalStack } from "../../support/localStack";
-import { waitForJob } from "./helpers";
+import { waitForJob, waitForEnrollmentJob } from "./helpers";
 
 describe("emulator: crash safety (kill -9 mid-job, restart on the same db)", function () {
   this.timeout(120_000);
@@ -64,5 +72,51 @@ describe("emulator: crash safety (kill -9 mid-job, restart on the same db)", fun
     const ids = new Set(out.SuccessfulRegistrations.map((r: { GeneratedFraudsterId: string }) => r.GeneratedFraudsterId));
     assert.equal(ids.size, speakers.length);
     for (const f of before!) assert.ok(ids.has(f.GeneratedFraudsterId), "fraudsters registered before the kill are kept, not redone");
+  });
+
+  it("resumes a speaker enrollment job: every speaker enrolled exactly once", async () => {
+    const speakers = [0, 1, 2, 3, 4, 5, 6, 7];
+    const seed = await stack.seedEnrollment(
+      "crash-enroll",
+      speakers.map((s) => ({ requestId: `req-${s}`, speakerId: `customer-${s}`, audio: [{ speaker: s, utterance: 2, seconds: 3 }] })),
+    );
+    const { Domain } = await stack.voiceId.send(new CreateDomainCommand({ Name: "crash-enroll", ServerSideEncryptionConfiguration: { KmsKeyId: "k" } }));
+    const domainId = Domain!.DomainId!;
+    const { Job } = await stack.voiceId.send(
+      new StartSpeakerEnrollmentJobCommand({
+        DomainId: domainId,
+        DataAccessRoleArn: seed.roleArn,
+        InputDataConfig: { S3Uri: seed.manifestUri },
+        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+        // OVERWRITE would hide a redone request as OVERWRITTEN instead of a second speaker: the
+        // output must still say NEW_ENROLLMENT for every request.
+        EnrollmentConfig: { ExistingEnrollmentAction: "OVERWRITE" },
+      }),
+    );
+    for (;;) {
+      const { Job: j } = await stack.voiceId.send(new DescribeSpeakerEnrollmentJobCommand({ DomainId: domainId, JobId: Job!.JobId }));
+      if (j!.JobProgress!.PercentComplete! >= 25) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await stack.emulatorProcess!.kill("SIGKILL");
+    await stack.restartEmulator();
+    const { SpeakerSummaries: before } = await stack.voiceId.send(new ListSpeakersCommand({ DomainId: domainId }));
+    assert.ok(before!.length >= 2 && before!.length < speakers.length, `enrolled before the kill: ${before!.length}`);
+
+    const done = await waitForEnrollmentJob(stack.voiceId, domainId, Job!.JobId!, 60_000);
+    assert.equal(done.JobStatus, "COMPLETED", JSON.stringify(done.FailureDetails));
+    const out = JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${Job!.JobId}/input-file.json.out`));
+    assert.deepEqual(out.Errors, []);
+    assert.deepEqual(
+      out.SuccessfulEnrollments.map((r: { RequestId: string; EnrollmentStatus: string }) => [r.RequestId, r.EnrollmentStatus]),
+      speakers.map((s) => [`req-${s}`, "NEW_ENROLLMENT"]),
+    );
+    const { SpeakerSummaries: after } = await stack.voiceId.send(new ListSpeakersCommand({ DomainId: domainId }));
+    assert.deepEqual(after!.map((s) => s.CustomerSpeakerId).sort(), speakers.map((s) => `customer-${s}`).sort(), "no speaker lost or enrolled twice");
+    for (const s of before!) {
+      const now = after!.find((a) => a.CustomerSpeakerId === s.CustomerSpeakerId)!;
+      assert.equal(now.GeneratedSpeakerId, s.GeneratedSpeakerId, "speakers enrolled before the kill are kept, not redone");
+      assert.deepEqual(now.UpdatedAt, s.UpdatedAt);
+    }
   });
 });

@@ -1,8 +1,15 @@
 import { SignatureV4 } from "@smithy/signature-v4";
 import { HttpRequest } from "@smithy/protocol-http";
 import { Sha256 } from "@aws-crypto/sha256-js";
-import { DescribeFraudsterRegistrationJobCommand, type FraudsterRegistrationJob, type VoiceIDClient } from "@aws-sdk/client-voice-id";
+import {
+  DescribeFraudsterRegistrationJobCommand,
+  DescribeSpeakerEnrollmentJobCommand,
+  type FraudsterRegistrationJob,
+  type SpeakerEnrollmentJob,
+  type VoiceIDClient,
+} from "@aws-sdk/client-voice-id";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from "../../../emulator/index";
+import { callLocalOperation } from "../../../emulator/local-client";
 
 export const creds = { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY };
 
@@ -37,4 +44,21 @@ export async function waitForJob(client: VoiceIDClient, domainId: string, jobId:
     if (Date.now() > deadline) throw new Error(`job ${jobId} still ${Job!.JobStatus} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Polls DescribeSpeakerEnrollmentJob until a terminal status. */
+export async function waitForEnrollmentJob(client: VoiceIDClient, domainId: string, jobId: string, timeoutMs = 60_000): Promise<SpeakerEnrollmentJob> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Job } = await client.send(new DescribeSpeakerEnrollmentJobCommand({ DomainId: domainId, JobId: jobId }));
+    if (TERMINAL.includes(Job!.JobStatus!)) return Job!;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${Job!.JobStatus} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Calls the emulator-only VoiceIDLocal.CreateSession (SigV4-signed like any request). */
+export async function createSession(endpoint: string, input: Record<string, unknown>): Promise<{ status: number; body: Record<string, string> }> {
+  const res = await callLocalOperation("CreateSession", input, { endpoint, credentials: creds, region: "us-east-1" });
+  return { status: res.status, body: res.body as Record<string, string> };
 }

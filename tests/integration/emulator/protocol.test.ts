@@ -151,9 +151,12 @@ describe("emulator: AWS JSON 1.0 protocol through @aws-sdk/client-voice-id", fun
   });
 
   it("answers UnknownOperationException and SerializationException like AWS", async () => {
-    const unknown = await raw(emu.endpoint, "VoiceID.EvaluateSession", "{}");
+    const unknown = await raw(emu.endpoint, "VoiceID.StartSpeakerVerification", "{}");
     assert.equal(unknown.status, 400);
     assert.equal(unknown.body.__type, "UnknownOperationException");
+    // Emulator-only operations exist under their own target prefix only.
+    const localUnderVoiceId = await raw(emu.endpoint, "VoiceID.CreateSession", "{}");
+    assert.equal(localUnderVoiceId.body.__type, "UnknownOperationException");
     const noTarget = await raw(emu.endpoint, undefined, "{}");
     assert.equal(noTarget.body.__type, "UnknownOperationException");
     const bad = await raw(emu.endpoint, "VoiceID.ListDomains", "{not json");

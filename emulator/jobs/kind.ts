@@ -1,0 +1,39 @@
+// What a batch job kind plugs into the generic durable job loop (jobs/runner.ts) and the
+// generic Start/Describe/List handlers (operations/jobs.ts). A kind is one small module in
+// jobs/kinds/: its operation names, manifest list, config defaults, what one request does, and
+// its output file.
+import type { DomainRow, JobKindName, JobRequestRow, JobRow } from "../store";
+import type { Input, OperationContext } from "../operations/context";
+import type { Voiceprint } from "../voiceprint";
+
+/** The job-defining parameters as stored (the kind's config with its defaults filled in). */
+export interface StoredJobRequest {
+  DataAccessRoleArn: string;
+  InputDataConfig: { S3Uri: string };
+  OutputDataConfig: { S3Uri: string; KmsKeyId?: string };
+  JobName?: string;
+  /** RegistrationConfig or EnrollmentConfig, under the kind's configKey. */
+  [configKey: string]: unknown;
+}
+
+export interface JobKind {
+  name: JobKindName;
+  /** "fraudster registration": used in messages and logs. */
+  label: string;
+  operations: { start: string; describe: string; list: string };
+  /** The request member holding the kind's configuration. */
+  configKey: string;
+  /** The manifest's list of requests. */
+  manifestKey: string;
+  /** Normalizes the Start request's config (defaults filled in), checking what it references. */
+  normalizeConfig(ctx: OperationContext, domain: DomainRow, input: Input): Record<string, unknown>;
+  /** Checks the kind's own members of a manifest entry before its audio is read (throws RequestError). */
+  checkEntry(entry: Record<string, unknown>): void;
+  /**
+   * Does one request with its voiceprint. Runs inside the request's transaction: fills
+   * row.outcome / result_id / score, or throws RequestError having written nothing.
+   */
+  apply(ctx: OperationContext, job: JobRow, config: Record<string, unknown>, entry: Record<string, unknown>, row: JobRequestRow, voiceprint: Voiceprint): void;
+  /** The output file document (without Version). */
+  output(rows: JobRequestRow[]): Record<string, unknown>;
+}

@@ -1,0 +1,62 @@
+// Fraudster registration jobs: each request's voice is compared with the domain's fraudsters;
+// with SKIP a close enough one makes it DUPLICATE_SKIPPED, otherwise a new fraudster joins the
+// configured watchlists.
+import type { JobKind } from "../kind";
+import { newGeneratedId } from "../../ids";
+import { closestFraudster } from "../../fraud";
+import { requireWatchlist } from "../../operations/watchlists";
+
+export interface RegistrationConfig {
+  DuplicateRegistrationAction: "SKIP" | "REGISTER_AS_NEW";
+  FraudsterSimilarityThreshold: number;
+  WatchlistIds: string[];
+}
+
+export const registration: JobKind = {
+  name: "FRAUDSTER_REGISTRATION",
+  label: "fraudster registration",
+  operations: { start: "StartFraudsterRegistrationJob", describe: "DescribeFraudsterRegistrationJob", list: "ListFraudsterRegistrationJobs" },
+  configKey: "RegistrationConfig",
+  manifestKey: "FraudsterRegistrationRequests",
+
+  normalizeConfig(ctx, domain, input) {
+    const rc = input.RegistrationConfig ?? {};
+    const watchlistIds: string[] = rc.WatchlistIds ?? [domain.default_watchlist_id];
+    for (const w of watchlistIds) requireWatchlist(ctx, domain.id, w);
+    const config: RegistrationConfig = {
+      DuplicateRegistrationAction: rc.DuplicateRegistrationAction ?? "SKIP",
+      FraudsterSimilarityThreshold: rc.FraudsterSimilarityThreshold ?? ctx.config.defaultSimilarityThreshold,
+      WatchlistIds: watchlistIds,
+    };
+    return { ...config };
+  },
+
+  checkEntry() {
+    // RequestId and AudioSpecifications are all a registration request has.
+  },
+
+  apply(ctx, job, config, _entry, row, voiceprint) {
+    const cfg = config as unknown as RegistrationConfig;
+    const best = closestFraudster(ctx.store, job.domain_id, voiceprint);
+    row.score = best?.score ?? 0;
+    if (best && best.score >= cfg.FraudsterSimilarityThreshold && cfg.DuplicateRegistrationAction === "SKIP") {
+      row.outcome = "DUPLICATE_SKIPPED";
+      row.result_id = best.fraudsterId;
+      return;
+    }
+    row.outcome = "NEW_REGISTRATION";
+    row.result_id = newGeneratedId();
+    ctx.store.insertFraudster(
+      { id: row.result_id, domain_id: job.domain_id, voiceprint: JSON.stringify(voiceprint), created_at: ctx.now(), job_id: job.id },
+      cfg.WatchlistIds,
+    );
+  },
+
+  output(rows) {
+    return {
+      SuccessfulRegistrations: rows
+        .filter((r) => r.outcome !== "ERROR")
+        .map((r) => ({ RequestId: r.request_id, GeneratedFraudsterId: r.result_id, RegistrationStatus: r.outcome, FraudsterSimilarityScore: r.score ?? 0 })),
+    };
+  },
+};
