@@ -30,6 +30,8 @@ import {
     withoutProvider,
 } from "../shared";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
+import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
+import { noteCheck, noteDiff } from "../plan/notes";
 import { endpointInputsOf } from "../shared/scope";
 import { DEFAULT_TIMEOUT_SECONDS, JobInputs, JobOutputs, JobResults, JobStatus } from "./args";
 import { JobView, VoiceIdApi, readS3Text } from "./api";
@@ -135,14 +137,19 @@ function failureMessage(job: JobView): string {
 // ---------------------------------------------------------------- check / diff
 
 /** Validates every constraint before any API call; unknown (preview) values pass. */
-export async function check(_olds: Record<string, any>, news: Record<string, any>) {
+export async function check(olds: Record<string, any>, news: Record<string, any>) {
     const failures = validateJobInputs(news);
+    if (!failures.length) noteCheck(TYPE, olds, news);
     return { inputs: news, failures };
 }
 
-/** See `diff.ts`. */
-export async function diff(_id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff> {
-    return diffJob(withoutProvider(olds) as Partial<JobOutputs>, withoutProvider(news) as Partial<JobInputs>);
+/** See `diff.ts`; the diff comes with its presentation and a plan line for a replacement. */
+export async function diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff & PresentedDiff> {
+    const o = withoutProvider(olds) as Partial<JobOutputs>;
+    const n = withoutProvider(news) as Partial<JobInputs>;
+    const presented = presentDiff(o, n, diffJob(o, n)) as JobDiff & PresentedDiff;
+    noteDiff(TYPE, id, o, n, presented);
+    return presented;
 }
 
 // ---------------------------------------------------------------- create

@@ -9,7 +9,8 @@
  * then changes behaviour without touching state, and the state holds no absolute paths.
  *
  * The implementation module must export any of `check`, `diff`, `create`, `read`, `update`,
- * `delete` with the `pulumi.dynamic.ResourceProvider` signatures.
+ * `delete` with the `pulumi.dynamic.ResourceProvider` signatures. Calls go through
+ * `engineView.ts`, which hides the resource classes' bookkeeping inputs from the engine's diffs.
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -22,25 +23,26 @@ export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvide
     if (modulePath.startsWith("/") || modulePath.startsWith(".") || /^[A-Za-z]:[\\/]/.test(modulePath)) {
         throw new Error(`lazyProvider: "${modulePath}" must be a package specifier, not a path`);
     }
-    // Every method body is self-contained: serialization captures `modulePath` and nothing else.
+    // Every method body is self-contained: serialization captures `modulePath` and nothing else
+    // (the engineView specifier is a literal).
     return {
         async check(olds: any, news: any) {
-            return require(modulePath).check(olds, news);
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "check", [olds, news]);
         },
         async diff(id: string, olds: any, news: any) {
-            return require(modulePath).diff(id, olds, news);
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "diff", [id, olds, news]);
         },
         async create(inputs: any) {
-            return require(modulePath).create(inputs);
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "create", [inputs]);
         },
         async read(id: string, props: any) {
-            return require(modulePath).read(id, props);
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "read", [id, props]);
         },
         async update(id: string, olds: any, news: any) {
-            return require(modulePath).update(id, olds, news);
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "update", [id, olds, news]);
         },
         async delete(id: string, props: any) {
-            return require(modulePath).delete(id, props);
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "delete", [id, props]);
         },
     };
 }
