@@ -47,7 +47,8 @@ export function jobDeleteConsequence(job: JobFacts | undefined): string {
     const id = job?.jobId ? `job ${job.jobId}` : "the job";
     const n = fraudstersDeletedWith(job);
     if (n > 0) return `the ${fraudsters(n)} ${id} registered will be deleted (deleteFraudstersOnDestroy)`;
-    const kept = job?.newRegistrationCount ? `; the ${fraudsters(job.newRegistrationCount)} it registered stay` : "";
+    const n2 = job?.newRegistrationCount ?? 0;
+    const kept = n2 ? `; the ${fraudsters(n2)} it registered ${n2 === 1 ? "stays" : "stay"}` : "";
     return `${id} is forgotten (Voice ID cannot delete jobs)${kept}`;
 }
 

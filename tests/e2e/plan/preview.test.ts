@@ -73,7 +73,13 @@ const speakers = (...ids: number[]) => ids.map((s, i) => ({ requestId: `r${i}-s$
 function normalize(text: string, program: TestProgram, ids: Record<string, string>): string {
     let out = text.split(program.project).join("plan-demo").split(program.dir).join("/project");
     for (const [value, name] of Object.entries(ids)) out = out.split(value).join(name);
-    out = out.replace(/\b[a-zA-Z0-9]{22}\b/g, (m) => (/[0-9]/.test(m) && /[a-z]/.test(m) && /[A-Z]/.test(m) ? "ID0000000000000000000X" : m));
+    // Other Voice ID ids (22 mixed-case alphanumerics): one stable placeholder per distinct id.
+    const seen = new Map<string, string>();
+    out = out.replace(/\b[a-zA-Z0-9]{22}\b/g, (m) => {
+        if (!(/[0-9]/.test(m) && /[a-z]/.test(m) && /[A-Z]/.test(m))) return m;
+        if (!seen.has(m)) seen.set(m, `ID${String(seen.size + 1).padStart(20, "0")}`);
+        return seen.get(m)!;
+    });
     out = out.replace(/"(startTime|endTime|modified|created|time|timestamp)":\s*("[^"]*"|\d+)/g, '"$1": 0');
     return out;
 }
@@ -90,7 +96,10 @@ describe("previews a reviewer can read (real engine, local service)", function (
     const fixtures = path.join(repoRoot, "tests", "fixtures", "plan");
 
     async function previewJson(program: TestProgram, name: string, extra: string[] = [], ids: Record<string, string> = {}): Promise<string> {
-        const r = await program.pulumi(extra[0] === "destroy" ? [...extra, "--json"] : ["preview", "--json", ...extra]);
+        // `destroy --preview-only` refuses the skip-confirmations setting the harness sets for `up`.
+        const r = extra[0] === "destroy"
+            ? await program.pulumi([...extra, "--json"], { PULUMI_SKIP_CONFIRMATIONS: "false" })
+            : await program.pulumi(["preview", "--json", ...extra]);
         assert.strictEqual(r.code, 0, r.stdout + r.stderr);
         const plan = parsePreview(r.stdout);
         assert.ok(plan.steps.length > 0, `${name}: preview JSON has steps`);
@@ -122,11 +131,14 @@ describe("previews a reviewer can read (real engine, local service)", function (
             program.writeSource(source({ ...d, watchlistName: "high-risk-v2", tags: { team: "fraud-ops-2" } }));
             r = await program.preview();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout, /~ Watchlist high-risk update.*\[diff: ~name\]/, r.stdout);
             assert.match(r.stdout, /~ name\s*: "high-risk" => "high-risk-v2"/, r.stdout);
             assert.match(r.stdout, /~ team: "fraud-ops" => "fraud-ops-2"/, r.stdout);
-            assert.ok(!INTERNAL.test(r.stdout), `internal input in --diff:\n${r.stdout}`);
+            assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             assert.ok(!/\[secret\]/.test(r.stdout), r.stdout);
+            // Without --diff, the one-line form names the changed properties.
+            const short = await program.pulumi(["preview"]);
+            assert.match(short.stdout, /Watchlist\s+high-risk\s+update\s+\[diff: ~name\]/, short.stdout);
+            assert.match(short.stdout, /VoiceIdDomain\s+fraud\s+update\s+\[diff: ~tags\]/, short.stdout);
             await previewJson(program, "update", [], ids);
             r = await program.up();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
@@ -139,8 +151,8 @@ describe("previews a reviewer can read (real engine, local service)", function (
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             assert.deepStrictEqual(changeSummary(r.stdout), { replace: 1, unchanged: 3 }, r.stdout);
             assert.match(r.stdout, /~ fraudsterSimilarityThreshold\s*: 70 => 85/, r.stdout);
-            assert.match(r.stdout, /\[voiceid\] plan: FraudsterRegistrationJob "q3-fraudsters" will be replaced \(registrationConfig\.fraudsterSimilarityThreshold\): first the 3 fraudsters job [a-zA-Z0-9]{22} registered will be deleted \(deleteFraudstersOnDestroy\); then a new registration job will run/, r.stdout);
-            assert.ok(!INTERNAL.test(r.stdout), `internal input in --diff:\n${r.stdout}`);
+            assert.match(r.stdout + r.stderr, /\[voiceid\] plan: FraudsterRegistrationJob "q3-fraudsters" will be replaced \(registrationConfig\.fraudsterSimilarityThreshold\): first the 3 fraudsters job [a-zA-Z0-9]{22} registered will be deleted \(deleteFraudstersOnDestroy\); then a new registration job will run/, r.stdout);
+            assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             const replaceJson = await previewJson(program, "replace", [], ids);
             md = summarize(parsePreview(replaceJson));
             assert.match(md, /q3-fraudsters.*registrationConfig\.fraudsterSimilarityThreshold/, md);
@@ -158,8 +170,8 @@ describe("previews a reviewer can read (real engine, local service)", function (
             program.writeSource(source({ ...d, importId: `${domainId}/${started.Job!.JobId}`, importSeed }));
             r = await program.preview();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout, /\[voiceid\] plan: FraudsterRegistrationJob "adopted" will be imported: adopts existing job [a-zA-Z0-9]{22}\/[a-zA-Z0-9]{22} instead of starting one/, r.stdout);
-            assert.ok(!INTERNAL.test(r.stdout), `internal input in --diff:\n${r.stdout}`);
+            assert.match(r.stdout + r.stderr, /\[voiceid\] plan: FraudsterRegistrationJob "adopted" will be imported: adopts existing job [a-zA-Z0-9]{22}\/[a-zA-Z0-9]{22} instead of starting one/, r.stdout);
+            assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             md = summarize(parsePreview(await previewJson(program, "import", [], ids)));
             assert.match(md, /Jobs to adopt[\s\S]*adopted/, md);
             r = await program.up();
@@ -169,7 +181,7 @@ describe("previews a reviewer can read (real engine, local service)", function (
             program.writeSource(source({ ...d, withJob: false, importId: `${domainId}/${started.Job!.JobId}`, importSeed }));
             r = await program.preview();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-            assert.ok(!INTERNAL.test(r.stdout), `internal input in --diff:\n${r.stdout}`);
+            assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             md = summarize(parsePreview(await previewJson(program, "delete", [], ids)));
             assert.match(md, /Fraudsters to delete[\s\S]*3 fraudsters/, md);
 
@@ -196,7 +208,7 @@ describe("previews a reviewer can read (real engine, local service)", function (
             assert.deepStrictEqual(changeSummary(r.stdout), { update: 2, unchanged: 1 }, r.stdout);
             assert.match(r.stdout, /\[secret\]/, r.stdout);
             for (const s of ["hidden-list", "hidden-team"]) assert.ok(!r.stdout.includes(s), `${s} shown in the preview:\n${r.stdout}`);
-            assert.ok(!INTERNAL.test(r.stdout), `internal input in --diff:\n${r.stdout}`);
+            assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             r = await program.up();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             const after = await program.ok(["stack", "export"]);
@@ -215,7 +227,7 @@ new VoiceIdDomain("outside", { name: "outside", serverSideEncryptionConfiguratio
         try {
             const r = await program.preview();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout, new RegExp(`\\[voiceid\\] plan: VoiceIdDomain "outside" will be imported: adopts existing domain ${d.DomainId} instead of creating one`), r.stdout);
+            assert.match(r.stdout + r.stderr, new RegExp(`\\[voiceid\\] plan: VoiceIdDomain "outside" will be imported: adopts existing domain ${d.DomainId} instead of creating one`), r.stdout);
             assert.ok(!INTERNAL.test(r.stdout), r.stdout);
         } finally {
             await program.dispose();
