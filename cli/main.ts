@@ -17,6 +17,7 @@ interface Subcommand {
 /** Every subcommand, by name. Add one line per subcommand. */
 const SUBCOMMANDS: Record<string, Subcommand> = {
     "local-session": { module: "./localSession" },
+    "plan-summary": { module: "./planSummary" },
 };
 
 interface SubcommandModule {

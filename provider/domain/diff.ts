@@ -13,6 +13,8 @@ import { DomainInputs, DomainOutputs } from "./args";
 export interface ResourceDiff {
     changes: boolean;
     replaces: string[];
+    /** Inputs updated in place (presentation: `shared/detailedDiff.ts`). */
+    updates?: string[];
     deleteBeforeReplace?: boolean;
 }
 
@@ -44,5 +46,5 @@ export function diffDomain(olds: Partial<DomainOutputs>, news: Partial<DomainInp
     const n = news as Record<string, unknown>;
     const replaces = targetReplaces(olds, news, ambient);
     const updates = UPDATE_KEYS.filter((k) => changed(o, n, k));
-    return { changes: replaces.length > 0 || updates.length > 0, replaces };
+    return { changes: replaces.length > 0 || updates.length > 0, replaces, updates };
 }

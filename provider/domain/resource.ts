@@ -19,8 +19,11 @@ export const DOMAIN_TYPE = "pulumi-nodejs:dynamic/voiceid:VoiceIdDomain";
 
 const provider = lazyProvider(DOMAIN_PROVIDER_MODULE);
 
-/** Sensitive per the Voice ID model. */
-const SECRET_OUTPUTS = ["name", "description", "tags"];
+/**
+ * No output is secret by itself: name, description and tags are secret exactly when the
+ * program makes the input secret (`pulumi.secret(...)`), as in `@pulumi/aws`.
+ */
+const SECRET_OUTPUTS: string[] = [];
 
 const OUTPUT_NAMES = [
     "name",
@@ -61,13 +64,13 @@ export class VoiceIdDomain extends pulumi.dynamic.Resource {
     declare readonly arn: pulumi.Output<string>;
     /** ACTIVE, PENDING or SUSPENDED. */
     declare readonly status: pulumi.Output<DomainStatus>;
-    /** The domain's name (secret). */
+    /** The domain's name (secret when the input is). */
     declare readonly name: pulumi.Output<string>;
-    /** The domain's description (secret). */
+    /** The domain's description (secret when the input is). */
     declare readonly description: pulumi.Output<string | undefined>;
     /** The KMS key that encrypts the domain's data. */
     declare readonly serverSideEncryptionConfiguration: pulumi.Output<{ kmsKeyId: string }>;
-    /** Tags (secret). */
+    /** Tags (secret when the input is). */
     declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
     /** Id of the domain's default watchlist (it cannot be deleted). */
     declare readonly defaultWatchlistId: pulumi.Output<string>;
@@ -101,14 +104,9 @@ export class VoiceIdDomain extends pulumi.dynamic.Resource {
      * @param opts Resource options; `{ import: "<domainId>" }` adopts an existing domain.
      */
     constructor(name: string, args: VoiceIdDomainArgs, opts?: pulumi.CustomResourceOptions) {
-        const { props, opts: options } = dynamicResourceInputs(name, args, opts, {
+        const { props, opts: options } = dynamicResourceInputs(name, { ...args, name: args.name ?? defaultName(name) }, opts, {
             outputs: OUTPUT_NAMES,
             secretOutputs: SECRET_OUTPUTS,
-            sensitive: (args) => ({
-                name: pulumi.secret(args.name ?? defaultName(name)),
-                description: args.description === undefined ? undefined : pulumi.secret(args.description),
-                tags: args.tags === undefined ? undefined : pulumi.secret(args.tags),
-            }),
         });
         super(provider, name, props, options, "voiceid", "VoiceIdDomain");
         // The resource id is the domain id. Unlike outputs, the id stays known in the preview of

@@ -44,6 +44,8 @@ export const RUNNING_STATUSES = ["SUBMITTED", "IN_PROGRESS"];
 export interface JobDiff {
     changes: boolean;
     replaces: string[];
+    /** Inputs updated in place (presentation: `shared/detailedDiff.ts`). */
+    updates: string[];
     deleteBeforeReplace?: boolean;
 }
 
@@ -65,10 +67,14 @@ export function diffJob(olds: Partial<JobOutputs>, news: Partial<JobInputs>, amb
     replaces.push(...targetReplaces(olds, news, ambient, containsUnknown));
 
     let changes = false;
+    const updates: string[] = [];
     for (const [key, dflt] of Object.entries(UPDATE_KEYS)) {
         const n = (news as Record<string, unknown>)[key];
         const o = (olds as Record<string, unknown>)[key];
-        if (containsUnknown(n) || (n ?? dflt) !== (o ?? dflt)) changes = true;
+        if (containsUnknown(n) || (n ?? dflt) !== (o ?? dflt)) {
+            changes = true;
+            updates.push(key);
+        }
     }
 
     const status = olds.jobStatus;
@@ -82,6 +88,7 @@ export function diffJob(olds: Partial<JobOutputs>, news: Partial<JobInputs>, amb
     return {
         changes: changes || replaces.length > 0,
         replaces,
+        updates,
         ...(deleteBeforeReplace ? { deleteBeforeReplace } : {}),
     };
 }

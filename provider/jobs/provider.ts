@@ -35,6 +35,8 @@ import {
     withEffectiveRegion,
 } from "../shared";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
+import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
+import { noteCheck, noteDiff } from "../plan/notes";
 import { endpointInputsOf } from "../shared/scope";
 import { DEFAULT_TIMEOUT_SECONDS, JobInputs, JobOutputs, JobResults, JobStatus } from "./args";
 import { JobView, VoiceIdApi, readS3Text } from "./api";
@@ -159,36 +161,41 @@ export async function check(olds: Record<string, any>, news: Record<string, any>
             });
         }
     }
+    if (!failures.length) noteCheck(TYPE, olds, news);
     return { inputs: news, failures };
 }
 
 /**
- * See `diff.ts`. Two things it cannot know from values alone:
+ * See `diff.ts`; the diff comes with its presentation and a plan line for a replacement. Two
+ * things it cannot know from values alone:
  * - an entry recorded without `__provider` (a failed create under 0.1.0) cannot be deleted
  *   or read by the dynamic provider host, so a replacement is planned as an update that
  *   replaces the job in place (`update`) and records complete state;
  * - deleting the old job's fraudsters first needs the new manifest verified; when it cannot be
  *   checked, the old job is deleted only after the new one ran (create before delete).
  */
-export async function diff(_id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff> {
+export async function diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff & PresentedDiff> {
     const prev = withoutProvider(olds) as Partial<JobOutputs>;
     const inputs = withoutProvider(news) as Partial<JobInputs>;
-    const d = diffJob(prev, inputs, await ambientTarget());
+    let d = diffJob(prev, inputs, await ambientTarget());
     const log = logger("voiceid", () => [inputs.jobName, prev.jobName]);
     if (d.replaces.length && olds.__provider === undefined) {
         log.info(`job ${prev.jobId} was recorded without its provider (a failed create under 0.1.0); ` +
             `it is replaced in place by an update (${d.replaces.join(", ")}), which also repairs its state`);
-        return { changes: true, replaces: [] };
+        const updates = [...d.updates, ...d.replaces.filter((k) => !d.updates.includes(k))];
+        return presentDiff(prev, inputs, { changes: true, replaces: [], updates }) as JobDiff & PresentedDiff;
     }
     if (d.deleteBeforeReplace && isSuccess(prev.jobStatus) && !containsUnknown(inputs.inputDataConfig)) {
         const verdict = await manifestVerdict(inputs as JobInputs);
         if (verdict?.state !== "verified") {
             log.warn(`cannot verify the new manifest before deleting the fraudsters of job ${prev.jobId} ` +
                 `(${verdict?.reason ?? "no manifest"}); they are kept until the new job has run, then deleted`);
-            return { changes: d.changes, replaces: d.replaces };
+            d = { changes: d.changes, replaces: d.replaces, updates: d.updates };
         }
     }
-    return d;
+    const presented = presentDiff(prev, inputs, d) as JobDiff & PresentedDiff;
+    noteDiff(TYPE, id, prev, inputs, presented);
+    return presented;
 }
 
 /** {@link verifyManifest} with a short retry window (check and diff run at every preview). */

@@ -23,8 +23,11 @@ export const PROVIDER_MODULE = "pulumi-voiceid/provider/jobs/provider";
 /** The provider object serialized into state: a few hundred bytes of `require` calls. */
 const provider = lazyProvider(PROVIDER_MODULE);
 
-/** Outputs that hold sensitive values (job name, fraudster ids). */
-const SECRET_OUTPUTS = ["jobName", "registrations"];
+/**
+ * Outputs secret whatever the inputs: the ids of the fraudsters the job registered. Every other
+ * output is secret exactly when the input it comes from is (`jobName: pulumi.secret(...)`).
+ */
+const SECRET_OUTPUTS = ["registrations"];
 
 /** Every output, declared so the class's Output properties exist (values arrive from the engine). */
 const OUTPUT_NAMES = [
@@ -77,7 +80,7 @@ export class FraudsterRegistrationJob extends pulumi.dynamic.Resource {
     declare readonly jobId: pulumi.Output<string>;
     /** Last status seen: SUBMITTED, IN_PROGRESS, COMPLETED, COMPLETED_WITH_ERRORS or FAILED. */
     declare readonly jobStatus: pulumi.Output<JobStatus>;
-    /** The job's name (secret). */
+    /** The job's name (secret when the input is). */
     declare readonly jobName: pulumi.Output<string | undefined>;
     /** The data access role the job ran with. */
     declare readonly dataAccessRoleArn: pulumi.Output<string>;
@@ -146,10 +149,6 @@ export class FraudsterRegistrationJob extends pulumi.dynamic.Resource {
         const { props, opts: options } = dynamicResourceInputs(name, args, opts, {
             outputs: OUTPUT_NAMES,
             secretOutputs: SECRET_OUTPUTS,
-            sensitive: (args) => ({
-                // Sensitive per the Voice ID model: keep it out of state in clear.
-                jobName: args.jobName === undefined ? undefined : pulumi.secret(args.jobName),
-            }),
         });
         super(provider, name, props, options, "voiceid", "FraudsterRegistrationJob");
     }

@@ -9,18 +9,9 @@
  * then changes behaviour without touching state, and the state holds no absolute paths.
  *
  * The implementation module must export any of `check`, `diff`, `create`, `read`, `update`,
- * `delete` with the `pulumi.dynamic.ResourceProvider` signatures.
- *
- * Partial state: the dynamic provider host records the `properties` of an error thrown by
- * `create` or `update` (see `partial.ts`) exactly as they are, while every later operation
- * (`read`, `update`'s olds, `delete`) loads the provider from `__provider` in those recorded
- * outputs. The wrapper therefore puts the serialized provider it was called with back into the
- * partial state, so a FAILED or timed-out job stays usable.
- *
- * Refusals: for `delete` (and `read`) the host prints a thrown error with its stack trace
- * (`${e}: ${e.stack}` on stderr, shown in the display) and then the engine reports its message.
- * For an expected refusal (an error with `expected: true`, see `partial.ts`) the wrapper drops
- * that one stderr line, so the message is printed once, without a stack trace.
+ * `delete` with the `pulumi.dynamic.ResourceProvider` signatures. Calls go through
+ * `engineView.ts`, which hides the resource classes' bookkeeping inputs from the engine's diffs,
+ * keeps partial state usable (it carries `__provider`) and prints expected refusals once.
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -33,71 +24,26 @@ export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvide
     if (modulePath.startsWith("/") || modulePath.startsWith(".") || /^[A-Za-z]:[\\/]/.test(modulePath)) {
         throw new Error(`lazyProvider: "${modulePath}" must be a package specifier, not a path`);
     }
-    // Every method body is self-contained: serialization captures `modulePath` and nothing else.
+    // Every method body is self-contained: serialization captures `modulePath` and nothing else
+    // (the engineView specifier is a literal).
     return {
         async check(olds: any, news: any) {
-            return require(modulePath).check(olds, news);
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "check", [olds, news]);
         },
         async diff(id: string, olds: any, news: any) {
-            return require(modulePath).diff(id, olds, news);
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "diff", [id, olds, news]);
         },
         async create(inputs: any) {
-            try {
-                return await require(modulePath).create(inputs);
-            } catch (e: any) {
-                if (e && e.id && e.properties && typeof e.properties === "object" && inputs && inputs.__provider) {
-                    e.properties.__provider = inputs.__provider;
-                }
-                throw e;
-            }
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "create", [inputs]);
         },
         async read(id: string, props: any) {
-            try {
-                return await require(modulePath).read(id, props);
-            } catch (e: any) {
-                if (e && e.expected === true) {
-                    const line = `${e}: ${e.stack}`;
-                    const original = console.error;
-                    const filter = (...args: any[]) => {
-                        if (args.length === 1 && args[0] === line) console.error = original;
-                        else original.apply(console, args);
-                    };
-                    console.error = filter;
-                    setTimeout(() => {
-                        if (console.error === filter) console.error = original;
-                    }, 2000).unref();
-                }
-                throw e;
-            }
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "read", [id, props]);
         },
         async update(id: string, olds: any, news: any) {
-            try {
-                return await require(modulePath).update(id, olds, news);
-            } catch (e: any) {
-                if (e && e.id && e.properties && typeof e.properties === "object" && news && news.__provider) {
-                    e.properties.__provider = news.__provider;
-                }
-                throw e;
-            }
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "update", [id, olds, news]);
         },
         async delete(id: string, props: any) {
-            try {
-                return await require(modulePath).delete(id, props);
-            } catch (e: any) {
-                if (e && e.expected === true) {
-                    const line = `${e}: ${e.stack}`;
-                    const original = console.error;
-                    const filter = (...args: any[]) => {
-                        if (args.length === 1 && args[0] === line) console.error = original;
-                        else original.apply(console, args);
-                    };
-                    console.error = filter;
-                    setTimeout(() => {
-                        if (console.error === filter) console.error = original;
-                    }, 2000).unref();
-                }
-                throw e;
-            }
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "delete", [id, props]);
         },
     };
 }

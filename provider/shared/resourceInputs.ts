@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { takeImport } from "./importing";
+import { INTERNAL_INPUTS } from "./engineView";
 import { programScope } from "./programScope";
 
 /** Where calls go; every resource accepts these. */
@@ -17,39 +18,43 @@ export interface TargetArgs {
 export type GetOptions = pulumi.CustomResourceOptions & { region?: string; endpoint?: string };
 
 /** The shape of one resource type, for {@link dynamicResourceInputs}. */
-export interface ResourceShape<A> {
+export interface ResourceShape {
     /** Every output key: declared (undefined until the engine answers) so the Output properties exist. */
     outputs: readonly string[];
-    /** Outputs that hold sensitive values. */
+    /**
+     * Outputs that are always secret because of what they hold, whatever the inputs (e.g. the
+     * fraudster ids a job registered). Outputs named like an input are secret exactly when that
+     * input is: the engine marks them (a provider without secret support gets them back).
+     */
     secretOutputs: readonly string[];
-    /** Inputs to keep secret, e.g. `{ name: pulumi.secret(args.name) }`; they override `args`. */
-    sensitive(args: A): Record<string, unknown>;
 }
 
 /**
  * The props and options of one of our dynamic resources:
  * - for `get` (an `id` option): only where to look and the program scope;
- * - otherwise the args with their sensitive values made secret, the program scope (identity for
- *   idempotency tokens, stack config region/endpoint), and `{ import }` carried as the
- *   `importId` input (the engine's import read cannot load a dynamic provider: importing.ts);
+ * - otherwise the args as given (secret exactly when the program made them secret, as in
+ *   `@pulumi/aws`), the program scope (identity for idempotency tokens, stack config
+ *   region/endpoint), and `{ import }` carried as an input (the engine's import read cannot load
+ *   a dynamic provider: importing.ts). Scope and import id go under `__` keys, which the
+ *   engine's diff display hides (engineView.ts): a reviewer sees only what the program wrote;
  * - the shape's secret outputs added to `additionalSecretOutputs`.
  */
 export function dynamicResourceInputs<A extends TargetArgs>(
     name: string,
     args: A,
     opts: pulumi.CustomResourceOptions | undefined,
-    shape: ResourceShape<A>,
+    shape: ResourceShape,
 ): { props: Record<string, unknown>; opts: pulumi.CustomResourceOptions } {
     const taken = takeImport(opts);
     const props: Record<string, unknown> = {};
     for (const k of shape.outputs) props[k] = undefined;
     if (taken.opts?.id !== undefined) {
-        Object.assign(props, { region: args?.region, endpoint: args?.endpoint, scope: programScope(name) });
+        Object.assign(props, { region: args?.region, endpoint: args?.endpoint, [INTERNAL_INPUTS.scope]: programScope(name) });
     } else {
-        Object.assign(props, args, shape.sensitive(args), { scope: programScope(name), importId: taken.importId });
+        Object.assign(props, args, { [INTERNAL_INPUTS.scope]: programScope(name), [INTERNAL_INPUTS.importId]: taken.importId });
     }
     const secrets = [...(taken.opts?.additionalSecretOutputs ?? []), ...shape.secretOutputs];
-    return { props, opts: { ...taken.opts, additionalSecretOutputs: secrets } };
+    return { props, opts: secrets.length ? { ...taken.opts, additionalSecretOutputs: secrets } : { ...taken.opts } };
 }
 
 /** Splits a static `get`'s options into the args (where to look) and the resource options. */

@@ -14,8 +14,8 @@ export function diffWatchlist(olds: Partial<WatchlistOutputs>, news: Partial<Wat
     const n = news as Record<string, unknown>;
     const replaces = targetReplaces(olds, news, ambient);
     if (changed(o, n, "domainId")) replaces.unshift("domainId");
-    let changes = changed(o, n, "name");
+    const updates = changed(o, n, "name") ? ["name"] : [];
     // The API cannot clear a description: an unset one is not managed, so it is no change.
-    if (news.description !== undefined && (containsUnknown(news.description) || changed(o, n, "description"))) changes = true;
-    return { changes: changes || replaces.length > 0, replaces };
+    if (news.description !== undefined && (containsUnknown(news.description) || changed(o, n, "description"))) updates.push("description");
+    return { changes: updates.length > 0 || replaces.length > 0, replaces, updates };
 }

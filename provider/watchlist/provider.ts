@@ -26,6 +26,8 @@ import {
     withEffectiveRegion,
     ambientTarget,
 } from "../shared";
+import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
+import { noteCheck, noteDiff } from "../plan/notes";
 import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
 import { endpointInputsOf } from "../shared/scope";
@@ -132,13 +134,19 @@ export function watchlistClientToken(inputs: WatchlistInputs, generation: number
 // ---------------------------------------------------------------- check / diff
 
 /** Validates every constraint before any API call; unknown (preview) values pass. */
-export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
-    return { inputs: news, failures: validateWatchlistInputs(news) };
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const failures = validateWatchlistInputs(news);
+    if (!failures.length) noteCheck(TYPE, olds, news);
+    return { inputs: news, failures };
 }
 
-/** See `diff.ts`. */
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff> {
-    return diffWatchlist(withoutProvider(olds), withoutProvider(news), await ambientTarget());
+/** See `diff.ts`; the diff comes with its presentation and a plan line for a replacement. */
+export async function diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff & PresentedDiff> {
+    const o = withoutProvider<Record<string, unknown>>(olds);
+    const n = withoutProvider<Record<string, unknown>>(news);
+    const presented = presentDiff(o, n, diffWatchlist(o, n, await ambientTarget()));
+    noteDiff(TYPE, id, o, n, presented);
+    return presented;
 }
 
 // ---------------------------------------------------------------- create

@@ -19,8 +19,11 @@ export const WATCHLIST_TYPE = "pulumi-nodejs:dynamic/voiceid:Watchlist";
 
 const provider = lazyProvider(WATCHLIST_PROVIDER_MODULE);
 
-/** Sensitive per the Voice ID model. */
-const SECRET_OUTPUTS = ["name", "description"];
+/**
+ * No output is secret by itself: name and description are secret exactly when the program
+ * makes the input secret (`pulumi.secret(...)`), as in `@pulumi/aws`.
+ */
+const SECRET_OUTPUTS: string[] = [];
 
 const OUTPUT_NAMES = ["name", "description", "defaultWatchlist", "createdAt", "updatedAt"] as const;
 
@@ -48,9 +51,9 @@ export class Watchlist extends pulumi.dynamic.Resource {
     readonly watchlistId: pulumi.Output<string>;
     /** The domain it belongs to; from the resource id. */
     readonly domainId: pulumi.Output<string>;
-    /** Its name (secret). */
+    /** Its name (secret when the input is). */
     declare readonly name: pulumi.Output<string>;
-    /** Its description (secret). */
+    /** Its description (secret when the input is). */
     declare readonly description: pulumi.Output<string | undefined>;
     /** True for the domain's default watchlist. */
     declare readonly defaultWatchlist: pulumi.Output<boolean>;
@@ -80,13 +83,9 @@ export class Watchlist extends pulumi.dynamic.Resource {
      * @param opts Resource options; `{ import: "<domainId>/<watchlistId>" }` adopts an existing watchlist.
      */
     constructor(name: string, args: WatchlistArgs, opts?: pulumi.CustomResourceOptions) {
-        const { props, opts: options } = dynamicResourceInputs(name, args, opts, {
+        const { props, opts: options } = dynamicResourceInputs(name, { ...args, name: args.name ?? defaultName(name) }, opts, {
             outputs: OUTPUT_NAMES,
             secretOutputs: SECRET_OUTPUTS,
-            sensitive: (args) => ({
-                name: pulumi.secret(args.name ?? defaultName(name)),
-                description: args.description === undefined ? undefined : pulumi.secret(args.description),
-            }),
         });
         super(provider, name, props, options, "voiceid", "Watchlist");
         // Outputs of a resource being updated are unknown in preview, its id is not: deriving

@@ -51,18 +51,20 @@ export const adoptedDomainId = adopted.domainId;
 export const adoptedDefaultIsDefault = adoptedDefault.defaultWatchlist;
 `
         : "";
+    // Names, descriptions and tags are passed as secrets: this test checks that they stay so.
     return `
+import * as pulumi from "@pulumi/pulumi";
 import { VoiceIdDomain, Watchlist } from "pulumi-voiceid";
 
 const domain = new VoiceIdDomain("fraud-domain", {
-    ${d.description !== undefined ? `description: ${JSON.stringify(d.description)},` : ""}
+    ${d.description !== undefined ? `description: pulumi.secret(${JSON.stringify(d.description)}),` : ""}
     serverSideEncryptionConfiguration: { kmsKeyId: ${JSON.stringify(d.keyArn)} },
-    ${d.tags ? `tags: ${JSON.stringify(d.tags)},` : ""}
+    ${d.tags ? `tags: pulumi.secret(${JSON.stringify(d.tags)}),` : ""}
 });
 const watchlist = new Watchlist("known-fraudsters", {
     domainId: domain.domainId,
-    name: ${JSON.stringify(d.watchlistName)},
-    ${d.watchlistDescription !== undefined ? `description: ${JSON.stringify(d.watchlistDescription)},` : ""}
+    name: pulumi.secret(${JSON.stringify(d.watchlistName)}),
+    ${d.watchlistDescription !== undefined ? `description: pulumi.secret(${JSON.stringify(d.watchlistDescription)}),` : ""}
 });
 export const domainId = domain.domainId;
 export const arn = domain.arn;

@@ -35,6 +35,7 @@ export const adoptedNew = adopted.newRegistrationCount;
 `
         : "";
     return `
+import * as pulumi from "@pulumi/pulumi";
 import { FraudsterRegistrationJob } from "pulumi-voiceid";
 
 const job = new FraudsterRegistrationJob("batch", {
@@ -43,7 +44,7 @@ const job = new FraudsterRegistrationJob("batch", {
     inputDataConfig: { s3Uri: ${JSON.stringify(d.seed.manifestUri)} },
     outputDataConfig: { s3Uri: ${JSON.stringify(d.seed.outputUri)}, kmsKeyId: ${JSON.stringify(d.seed.kmsKeyId)} },
     registrationConfig: { fraudsterSimilarityThreshold: ${d.threshold ?? 70} },
-    jobName: "e2e-batch",
+    jobName: pulumi.secret("e2e-batch"),
 });
 export const jobId = job.jobId;
 export const jobStatus = job.jobStatus;
@@ -84,14 +85,15 @@ describe("FraudsterRegistrationJob through the Pulumi engine", function () {
             const up = await prog.up();
             assert.strictEqual(up.code, 0, up.stdout + up.stderr);
             assert.match(up.stdout, /started job [a-zA-Z0-9]{22}/, "progress lines reach the display");
-            assert.ok(!up.stdout.includes("e2e-batch"), "job name printed in clear");
+            assert.ok(!up.stdout.includes("e2e-batch"), "a secret job name printed in clear");
             const outs = await prog.outputs();
             assert.strictEqual(outs.jobStatus, "COMPLETED");
             assert.strictEqual(outs.newRegistrations, 2);
             assert.match(outs.outputFile, new RegExp(`/${outs.jobId}/input-file\\.json\\.out$`));
             const [res] = await prog.resources(TYPE);
             assert.strictEqual(res.id, `${domainId}/${outs.jobId}`);
-            // Sensitive outputs are secrets in state; no absolute path anywhere in it.
+            // Secret inputs stay secret in state (and so do the outputs of the same name); no
+            // absolute path anywhere in it.
             const raw = await prog.ok(["stack", "export"]);
             assert.ok(!raw.stdout.includes("e2e-batch"));
             assert.ok(!raw.stdout.includes("id#"));
@@ -216,7 +218,11 @@ export const newRegistrations = j.newRegistrationCount;
             for (const c of BAD_CASES) {
                 const { importId, ...inputs } = badInputs(c);
                 const opts = importId !== undefined ? `, { import: ${JSON.stringify(importId)} }` : "";
-                prog.writeSource(`import { FraudsterRegistrationJob } from "pulumi-voiceid";\nnew FraudsterRegistrationJob("bad", ${JSON.stringify(inputs)} as any${opts});\n`);
+                // The job name is made secret the way a user keeps it out of previews: the engine
+                // echoes plain input values in check failures, the provider never does.
+                const { jobName, ...rest } = inputs as Record<string, unknown>;
+                const args = jobName === undefined ? JSON.stringify(rest) : `{ ...${JSON.stringify(rest)}, jobName: pulumi.secret(${JSON.stringify(jobName)}) }`;
+                prog.writeSource(`import * as pulumi from "@pulumi/pulumi";\nimport { FraudsterRegistrationJob } from "pulumi-voiceid";\nnew FraudsterRegistrationJob("bad", ${args} as any${opts});\n`);
                 const r = await prog.preview();
                 const out = r.stdout + r.stderr;
                 const named = out.includes(`property ${c.property} `) || out.includes(`${c.property}: `);

@@ -41,11 +41,14 @@ describe("jobs/serialized provider", () => {
         const bytes = Buffer.byteLength(text);
         if (process.env.SERIALIZED_REPORT) console.log(`serialized __provider: ${bytes} bytes`);
         assert.ok(bytes < 8 * 1024, `${bytes} bytes`);
-        assert.ok(text.includes('require(modulePath)'));
+        assert.ok(text.includes('require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath'));
         assert.ok(text.includes('"pulumi-voiceid/provider/jobs/provider"'));
         assert.ok(!/\/(work|home|tmp|Users)\//.test(text), "absolute path in the serialized provider");
         assert.ok(!/client-voice-id|VoiceIDClient|smithy/.test(text), "SDK captured");
-        // The scope the provider needs is passed as inputs.
-        assert.deepStrictEqual(reg.inputs.scope, { project: "proj", stack: "stack", name: "job" });
+        // The scope the provider needs is passed as an input the engine's diff display hides
+        // (keys starting with `__`); nothing the program did not write has a plain key.
+        assert.deepStrictEqual(reg.inputs.__scope, { project: "proj", stack: "stack", name: "job" });
+        assert.deepStrictEqual(Object.keys(reg.inputs).filter((k) => !k.startsWith("__")).sort(),
+            ["dataAccessRoleArn", "domainId", "inputDataConfig", "jobName", "outputDataConfig"]);
     });
 });

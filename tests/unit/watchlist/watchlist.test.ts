@@ -35,6 +35,9 @@ function fakeApi(handlers: Record<string, (...args: any[]) => any>) {
 
 const inputs = () => ({ domainId: DOMAIN, name: "known-fraudsters", description: "secret-desc", scope: { project: "p", stack: "s", name: "wl" } });
 
+/** The comparison part of a diff result (its presentation is tested in shared/detailedDiff). */
+const comparison = (d: { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean }) => ({ changes: d.changes, replaces: d.replaces, ...(d.deleteBeforeReplace ? { deleteBeforeReplace: d.deleteBeforeReplace } : {}) });
+
 describe("Watchlist", () => {
     const saved = { ...watchlist.runtime };
     const savedWrite = sink.write;
@@ -64,13 +67,13 @@ describe("Watchlist", () => {
     describe("diff", () => {
         const outs = () => ({ ...inputs(), watchlistId: WL, defaultWatchlist: false });
         it("no changes; __provider and an unset description are ignored", async () => {
-            assert.deepStrictEqual(await watchlist.diff("x", { ...outs(), __provider: "a" }, { ...inputs(), __provider: "b" }), { changes: false, replaces: [] });
-            assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), description: undefined }), { changes: false, replaces: [] });
+            assert.deepStrictEqual(comparison(await watchlist.diff("x", { ...outs(), __provider: "a" }, { ...inputs(), __provider: "b" })), { changes: false, replaces: [] });
+            assert.deepStrictEqual(comparison(diffWatchlist(outs(), { ...inputs(), description: undefined })), { changes: false, replaces: [] });
         });
         it("updates name and description in place; replaces on another domain or target", () => {
-            assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), name: "renamed" }), { changes: true, replaces: [] });
-            assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), description: "new" }), { changes: true, replaces: [] });
-            assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), description: UNKNOWN }), { changes: true, replaces: [] });
+            assert.deepStrictEqual(comparison(diffWatchlist(outs(), { ...inputs(), name: "renamed" })), { changes: true, replaces: [] });
+            assert.deepStrictEqual(comparison(diffWatchlist(outs(), { ...inputs(), description: "new" })), { changes: true, replaces: [] });
+            assert.deepStrictEqual(comparison(diffWatchlist(outs(), { ...inputs(), description: UNKNOWN })), { changes: true, replaces: [] });
             assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), domainId: WL2 }).replaces, ["domainId"]);
             assert.deepStrictEqual(diffWatchlist(outs(), { ...inputs(), domainId: UNKNOWN }).replaces, ["domainId"]);
             assert.deepStrictEqual(diffWatchlist({ ...outs(), effectiveRegion: "us-east-1" }, { ...inputs(), region: "eu-west-2" }).replaces, ["region"]);

@@ -1,0 +1,96 @@
+/**
+ * Reading `pulumi preview --json` (and `pulumi destroy --preview-only --json`): the shape this
+ * package relies on, checked with errors that say what is wrong with the input.
+ * @module
+ */
+
+/** One resource state in a preview step. */
+export interface PreviewState {
+    urn?: string;
+    type?: string;
+    id?: string;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+}
+
+/** One step of a preview. */
+export interface PreviewStep {
+    op: string;
+    urn: string;
+    oldState?: PreviewState;
+    newState?: PreviewState;
+    replaceReasons?: string[];
+    diffReasons?: string[];
+    detailedDiff?: Record<string, { kind?: string }> | null;
+}
+
+/** One diagnostic (a message) of a preview. */
+export interface PreviewDiagnostic {
+    urn?: string;
+    message: string;
+    severity?: string;
+}
+
+/** The parts of a preview this package reads. */
+export interface Preview {
+    steps: PreviewStep[];
+    diagnostics: PreviewDiagnostic[];
+    changeSummary?: Record<string, number>;
+}
+
+/** Input that is not preview JSON. */
+export class PreviewFormatError extends Error {
+    constructor(message: string) {
+        super(`not the output of \`pulumi preview --json\`: ${message}`);
+        this.name = "PreviewFormatError";
+    }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+    return !!v && typeof v === "object" && !Array.isArray(v);
+}
+
+/**
+ * Parses and checks preview JSON text. Text before the JSON document (a CLI banner, npm output
+ * in a CI log) is skipped up to the first line that starts with `{`.
+ */
+export function parsePreview(text: string): Preview {
+    if (typeof text !== "string" || !text.trim()) throw new PreviewFormatError("the input is empty");
+    const start = text.search(/^\{/m);
+    if (start < 0) throw new PreviewFormatError("no JSON object found (did the preview fail? run it with --json and check its exit code)");
+    let doc: unknown;
+    try {
+        doc = JSON.parse(text.slice(start));
+    } catch (err) {
+        throw new PreviewFormatError(`invalid JSON (${(err as Error).message})`);
+    }
+    if (!isObject(doc)) throw new PreviewFormatError("the JSON is not an object");
+    if (!("steps" in doc) && !("changeSummary" in doc)) {
+        throw new PreviewFormatError(`the object has neither "steps" nor "changeSummary" (keys: ${Object.keys(doc).slice(0, 8).join(", ") || "none"})`);
+    }
+    const steps = doc.steps ?? [];
+    if (!Array.isArray(steps)) throw new PreviewFormatError(`"steps" must be a list, got ${typeof steps}`);
+    steps.forEach((s, i) => {
+        if (!isObject(s)) throw new PreviewFormatError(`steps[${i}] is not an object`);
+        if (typeof s.op !== "string") throw new PreviewFormatError(`steps[${i}].op must be a string`);
+        if (typeof s.urn !== "string") throw new PreviewFormatError(`steps[${i}].urn must be a string`);
+    });
+    const diagnostics = doc.diagnostics ?? [];
+    if (!Array.isArray(diagnostics)) throw new PreviewFormatError(`"diagnostics" must be a list`);
+    return {
+        steps: steps as unknown as PreviewStep[],
+        diagnostics: diagnostics.filter((d): d is PreviewDiagnostic => isObject(d) && typeof d.message === "string"),
+        changeSummary: isObject(doc.changeSummary) ? (doc.changeSummary as Record<string, number>) : undefined,
+    };
+}
+
+/** `urn:pulumi:stack::project::a$b$type::name` → `name`. */
+export function nameOfUrn(urn: string): string {
+    return urn.split("::").pop() ?? urn;
+}
+
+/** `urn:pulumi:stack::project::a$b$type::name` → `type` (the resource's own type). */
+export function typeOfUrn(urn: string): string {
+    const parts = urn.split("::");
+    return (parts[2] ?? "").split("$").pop() ?? "";
+}

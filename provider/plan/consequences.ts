@@ -1,0 +1,126 @@
+/**
+ * What a planned operation on a Voice ID resource means beyond the property diff: a replaced
+ * job runs again, fraudsters get deleted, a domain takes its fraudsters with it, an import adopts
+ * instead of starting. One sentence per resource, worded once here and used both by the
+ * providers (a line in `pulumi preview`) and by `pulumi-voiceid plan-summary`.
+ *
+ * Pure and data-only: inputs are the recorded outputs / new inputs in the provider's view.
+ * Values that may be secret (names, S3 URIs) are never part of a sentence; ids and counts are.
+ * @module
+ */
+
+/** Prefix of every plan line the providers print, so tools can find them in preview output. */
+export const PLAN_LINE_PREFIX = "[voiceid] plan:";
+
+/** Short type names, as users write them. */
+export type VoiceIdType = "FraudsterRegistrationJob" | "VoiceIdDomain" | "Watchlist";
+
+/** The operation a plan performs on a resource. */
+export type PlanOp = "create" | "import" | "update" | "replace" | "delete";
+
+/** Recorded facts about a job that its consequences depend on. */
+export interface JobFacts {
+    jobId?: string;
+    jobStatus?: string;
+    deleteFraudstersOnDestroy?: boolean;
+    newRegistrationCount?: number;
+    resultsTruncated?: boolean;
+}
+
+/** `1 fraudster`, `2 fraudsters`. */
+export function fraudsters(n: number): string {
+    return `${n} fraudster${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * How many fraudsters deleting or replacing a recorded job deletes (0 when it only forgets the
+ * job), from state: the job's NEW_REGISTRATION count when `deleteFraudstersOnDestroy` is on.
+ */
+export function fraudstersDeletedWith(job: JobFacts | undefined): number {
+    if (!job?.deleteFraudstersOnDestroy) return 0;
+    if (job.jobStatus !== "COMPLETED" && job.jobStatus !== "COMPLETED_WITH_ERRORS") return 0;
+    return job.newRegistrationCount ?? 0;
+}
+
+/** The consequence of deleting a recorded job (destroy, or the old half of a replacement). */
+export function jobDeleteConsequence(job: JobFacts | undefined): string {
+    const id = job?.jobId ? `job ${job.jobId}` : "the job";
+    const n = fraudstersDeletedWith(job);
+    if (n > 0) return `the ${fraudsters(n)} ${id} registered will be deleted (deleteFraudstersOnDestroy)`;
+    const n2 = job?.newRegistrationCount ?? 0;
+    const kept = n2 ? `; the ${fraudsters(n2)} it registered ${n2 === 1 ? "stays" : "stay"}` : "";
+    return `${id} is forgotten (Voice ID cannot delete jobs)${kept}`;
+}
+
+/** Consequences of `op` on a resource of `type`, as one clause (no resource name, no reason). */
+export function consequence(type: VoiceIdType, op: PlanOp, olds?: JobFacts & Record<string, unknown>, importId?: string): string {
+    switch (type) {
+        case "FraudsterRegistrationJob":
+            switch (op) {
+                case "create":
+                    return "a new registration job will run and register the manifest's fraudsters";
+                case "import":
+                    return `adopts existing job ${importId ?? "(id unknown)"} instead of starting one`;
+                case "replace": {
+                    const first = fraudstersDeletedWith(olds) > 0 ? `first ${jobDeleteConsequence(olds)}; then ` : "";
+                    return `${first}a new registration job will run and register the manifest's fraudsters again`;
+                }
+                case "delete":
+                    return jobDeleteConsequence(olds);
+                default:
+                    return "settings change in place; no job runs";
+            }
+        case "VoiceIdDomain":
+            switch (op) {
+                case "import":
+                    return `adopts existing domain ${importId ?? "(id unknown)"} instead of creating one`;
+                case "replace":
+                    return "a new, empty domain is created and the old one deleted: the fraudsters, speakers and watchlists it holds go with it";
+                case "delete":
+                    return "the domain is deleted: the fraudsters, speakers and watchlists it holds go with it";
+                case "create":
+                    return "a new domain is created";
+                default:
+                    return "changes in place";
+            }
+        case "Watchlist":
+            switch (op) {
+                case "import":
+                    return `adopts existing watchlist ${importId ?? "(id unknown)"} instead of creating one`;
+                case "replace":
+                    return "a new watchlist is created; the old one is deleted (Voice ID deletes only empty watchlists)";
+                case "delete":
+                    return "the watchlist is deleted (Voice ID deletes only empty watchlists)";
+                case "create":
+                    return "a new watchlist is created";
+                default:
+                    return "changes in place";
+            }
+    }
+}
+
+/** The line a provider prints for an operation in a preview. */
+export function planLine(type: VoiceIdType, name: string, op: PlanOp, reasons: string[], clause: string): string {
+    const because = reasons.length ? ` (${reasons.join(", ")})` : "";
+    const verb = op === "replace" ? "will be replaced" : op === "import" ? "will be imported" : op === "delete" ? "will be deleted" : `will ${op}`;
+    return `${PLAN_LINE_PREFIX} ${type} "${name}" ${verb}${because}: ${clause}`;
+}
+
+/** A plan line parsed back (for `plan-summary`). */
+export interface ParsedPlanLine {
+    type: VoiceIdType;
+    name: string;
+    op: PlanOp;
+    reasons: string[];
+    consequence: string;
+}
+
+/** Parses a line made by {@link planLine}; undefined for anything else. */
+export function parsePlanLine(line: string): ParsedPlanLine | undefined {
+    const i = line.indexOf(PLAN_LINE_PREFIX);
+    if (i < 0) return undefined;
+    const m = /^ (FraudsterRegistrationJob|VoiceIdDomain|Watchlist) "([^"]*)" will (?:be )?(replaced|imported|deleted|create|update)(?: \(([^)]*)\))?: (.*)$/.exec(line.slice(i + PLAN_LINE_PREFIX.length).trimEnd());
+    if (!m) return undefined;
+    const op = ({ replaced: "replace", imported: "import", deleted: "delete" } as Record<string, PlanOp>)[m[3]] ?? (m[3] as PlanOp);
+    return { type: m[1] as VoiceIdType, name: m[2], op, reasons: m[4] ? m[4].split(", ") : [], consequence: m[5] };
+}
