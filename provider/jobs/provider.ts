@@ -182,7 +182,7 @@ export async function diff(id: string, olds: Record<string, any>, news: Record<s
     if (d.replaces.length && olds.__provider === undefined) {
         log.info(`job ${prev.jobId} was recorded without its provider (a failed create under 0.1.0); ` +
             `it is replaced in place by an update (${d.replaces.join(", ")}), which also repairs its state`);
-        const updates = [...d.updates, ...d.replaces.filter((k) => !d.updates.includes(k))];
+        const updates = [...d.updates, ...d.replaces.filter((k) => !d.updates.includes(k) && k in inputs)];
         return presentDiff(prev, inputs, { changes: true, replaces: [], updates }) as JobDiff & PresentedDiff;
     }
     if (d.deleteBeforeReplace && isSuccess(prev.jobStatus) && !containsUnknown(inputs.inputDataConfig)) {

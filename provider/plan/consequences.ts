@@ -53,7 +53,14 @@ export function jobDeleteConsequence(job: JobFacts | undefined): string {
 }
 
 /** Consequences of `op` on a resource of `type`, as one clause (no resource name, no reason). */
-export function consequence(type: VoiceIdType, op: PlanOp, olds?: JobFacts & Record<string, unknown>, importId?: string): string {
+export function consequence(
+    type: VoiceIdType,
+    op: PlanOp,
+    olds?: JobFacts & Record<string, unknown>,
+    importId?: string,
+    /** For a job replacement: false when the old job's fraudsters go only after the new job ran. */
+    deleteFirst = true,
+): string {
     switch (type) {
         case "FraudsterRegistrationJob":
             switch (op) {
@@ -62,8 +69,11 @@ export function consequence(type: VoiceIdType, op: PlanOp, olds?: JobFacts & Rec
                 case "import":
                     return `adopts existing job ${importId ?? "(id unknown)"} instead of starting one`;
                 case "replace": {
-                    const first = fraudstersDeletedWith(olds) > 0 ? `first ${jobDeleteConsequence(olds)}; then ` : "";
-                    return `${first}a new registration job will run and register the manifest's fraudsters again`;
+                    const run = "a new registration job will run and register the manifest's fraudsters again";
+                    if (fraudstersDeletedWith(olds) === 0) return run;
+                    return deleteFirst
+                        ? `first ${jobDeleteConsequence(olds)}; then ${run}`
+                        : `${run}; only then ${jobDeleteConsequence(olds)} (the new manifest could not be verified first)`;
                 }
                 case "delete":
                     return jobDeleteConsequence(olds);

@@ -18,7 +18,7 @@ function nameOf(scope: ResourceScope | undefined, fallback: string | undefined):
 export function noteDiff(type: VoiceIdType, id: string, olds: JobFacts & Record<string, unknown>, news: { scope?: ResourceScope }, diff: PresentedDiff): void {
     if (!diff.replaces.length) return;
     const op: PlanOp = "replace";
-    sink.write("info", planLine(type, nameOf(news.scope, id), op, replacementReasons(diff), consequence(type, op, olds)));
+    sink.write("info", planLine(type, nameOf(news.scope, id), op, replacementReasons(diff), consequence(type, op, olds, undefined, diff.deleteBeforeReplace === true)));
 }
 
 /** Prints the line for a create that adopts an existing object (`{ import }`). */

@@ -49,13 +49,13 @@ describe("VoiceIdDomain diff", () => {
         const env = { region: "us-east-1", endpoint: "http://127.0.0.1:4000" };
         assert.deepStrictEqual(diffDomain({ ...outputs(), effectiveRegion: "us-east-1" }, { ...inputs(), region: "eu-west-2" }).replaces, ["region"]);
         // Declaring what is in effect changes nothing; the environment moving the region does.
-        assert.deepStrictEqual(diffDomain({ ...outputs(), effectiveRegion: "us-east-1" }, { ...inputs(), region: "us-east-1" }, env), { changes: false, replaces: [] });
-        assert.deepStrictEqual(diffDomain(outputs(), { ...inputs(), scope: { ...inputs().scope, configRegion: "us-east-1" } }, env), { changes: false, replaces: [] });
+        assert.deepStrictEqual(diffDomain({ ...outputs(), effectiveRegion: "us-east-1" }, { ...inputs(), region: "us-east-1" }, env), { changes: false, replaces: [], updates: [] });
+        assert.deepStrictEqual(diffDomain(outputs(), { ...inputs(), scope: { ...inputs().scope, configRegion: "us-east-1" } }, env), { changes: false, replaces: [], updates: [] });
         assert.deepStrictEqual(diffDomain({ ...outputs(), effectiveRegion: "us-east-1" }, inputs(), { region: "eu-west-1" }).replaces, ["region"]);
         // An endpoint only in the environment may move; declaring the one in use is no change.
         const scope = { project: "p", stack: "s", name: "fraud" };
-        assert.deepStrictEqual(diffDomain({ ...outputs(), scope }, { ...inputs(), scope }, { endpoint: "http://127.0.0.1:5000" }), { changes: false, replaces: [] });
-        assert.deepStrictEqual(diffDomain({ ...outputs(), scope }, { ...inputs(), scope, endpoint: "http://127.0.0.1:4000/" }, env), { changes: false, replaces: [] });
+        assert.deepStrictEqual(diffDomain({ ...outputs(), scope }, { ...inputs(), scope }, { endpoint: "http://127.0.0.1:5000" }), { changes: false, replaces: [], updates: [] });
+        assert.deepStrictEqual(diffDomain({ ...outputs(), scope }, { ...inputs(), scope, endpoint: "http://127.0.0.1:4000/" }, env), { changes: false, replaces: [], updates: [] });
         assert.deepStrictEqual(diffDomain({ ...outputs(), scope }, { ...inputs(), scope, endpoint: "http://127.0.0.1:4001" }, env).replaces, ["endpoint"]);
         assert.deepStrictEqual(diffDomain(outputs(), { ...inputs(), scope: { ...inputs().scope, configEndpoint: "http://other" } }).replaces, ["endpoint"]);
         assert.deepStrictEqual(comparison(diffDomain(outputs(), { ...inputs(), scope: { ...inputs().scope, stack: "renamed" } })), { changes: false, replaces: [] });

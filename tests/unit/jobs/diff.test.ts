@@ -93,7 +93,7 @@ describe("jobs/diff", () => {
 
     it("compares the effective region, and only declared endpoints", () => {
         const ambient = { region: "us-east-1", endpoint: "http://127.0.0.1:4000" };
-        const same = { changes: false, replaces: [] };
+        const same = { changes: false, replaces: [], updates: [] };
         assert.deepStrictEqual(diffJob(recorded(), news((i) => (i.region = "us-east-1")), ambient), same);
         assert.deepStrictEqual(diffJob(recorded(), news((i) => (i.scope = { ...i.scope, configRegion: "us-east-1" })), ambient), same);
         assert.deepStrictEqual(diffJob(recorded(), news(), { ...ambient, region: "us-west-2" }).replaces, ["region"]);
@@ -106,6 +106,7 @@ describe("jobs/diff", () => {
 
     it("plans an entry recorded without __provider (0.1.0 partial state) as an update, never a replace", async () => {
         const d = await diff("id", recorded({ __provider: undefined, jobStatus: "FAILED" }), news());
-        assert.deepStrictEqual(d, { changes: true, replaces: [] });
+        assert.deepStrictEqual(comparison(d), { changes: true, replaces: [] });
+        assert.deepStrictEqual(d.detailedDiff, {}, "a recorded status is a reason, not a property of the program");
     });
 });

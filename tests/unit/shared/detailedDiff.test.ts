@@ -3,6 +3,8 @@ import { changedPaths, presentDiff, replacementReasons } from "../../../provider
 import { fromEngine, toEngine } from "../../../provider/shared/engineView";
 import { consequence, parsePlanLine, planLine } from "../../../provider/plan/consequences";
 import { diff as jobDiff } from "../../../provider/jobs/provider";
+import { diffJob } from "../../../provider/jobs/diff";
+import { noteDiff } from "../../../provider/plan/notes";
 import { diff as watchlistDiff } from "../../../provider/watchlist/provider";
 import { sink } from "../../../provider/shared/log";
 
@@ -41,10 +43,20 @@ describe("shared/detailedDiff", () => {
         sink.write = (_l, line) => void lines.push(line);
         try {
             const base = { domainId: D, dataAccessRoleArn: "arn:aws:iam::123456789012:role/r", inputDataConfig: { s3Uri: "s3://b/m.json" }, outputDataConfig: { s3Uri: "s3://b/o" }, registrationConfig: { fraudsterSimilarityThreshold: 70 }, scope: { name: "q3" } };
-            const recorded = { ...base, jobId: "J".repeat(22), jobStatus: "COMPLETED", newRegistrationCount: 4, deleteFraudstersOnDestroy: true };
-            const d = await jobDiff(`${D}/${"J".repeat(22)}`, recorded, { ...base, registrationConfig: { fraudsterSimilarityThreshold: 85 }, deleteFraudstersOnDestroy: true });
+            const recorded = { ...base, jobId: "J".repeat(22), jobStatus: "COMPLETED" as const, newRegistrationCount: 4, deleteFraudstersOnDestroy: true };
+            // The provider diff of a deleteFraudstersOnDestroy replacement verifies the new manifest in
+            // S3 (tested through the engine); here its comparison is presented directly.
+            const next = { ...base, registrationConfig: { fraudsterSimilarityThreshold: 85 }, deleteFraudstersOnDestroy: true };
+            const d = presentDiff(recorded, next, diffJob(recorded, next));
+            noteDiff("FraudsterRegistrationJob", `${D}/${"J".repeat(22)}`, recorded, next, d);
             assert.deepStrictEqual(d.detailedDiff, { "registrationConfig.fraudsterSimilarityThreshold": { kind: "updateReplace", inputDiff: true } });
             assert.deepStrictEqual(lines, [`[voiceid] plan: FraudsterRegistrationJob "q3" will be replaced (registrationConfig.fraudsterSimilarityThreshold): first the 4 fraudsters job ${"J".repeat(22)} registered will be deleted (deleteFraudstersOnDestroy); then a new registration job will run and register the manifest's fraudsters again`]);
+            lines.length = 0;
+            noteDiff("FraudsterRegistrationJob", `${D}/${"J".repeat(22)}`, recorded, next, { ...d, deleteBeforeReplace: undefined });
+            assert.deepStrictEqual(lines, [`[voiceid] plan: FraudsterRegistrationJob "q3" will be replaced (registrationConfig.fraudsterSimilarityThreshold): a new registration job will run and register the manifest's fraudsters again; only then the 4 fraudsters job ${"J".repeat(22)} registered will be deleted (deleteFraudstersOnDestroy) (the new manifest could not be verified first)`]);
+            lines.length = 0;
+            const j = await jobDiff(`${D}/${"J".repeat(22)}`, { ...recorded, deleteFraudstersOnDestroy: false, __provider: "p" }, { ...next, deleteFraudstersOnDestroy: false });
+            assert.deepStrictEqual(j.detailedDiff, d.detailedDiff, "the provider diff carries the same presentation");
             lines.length = 0;
             const w = await watchlistDiff("x", { domainId: D, name: "a", scope: { name: "wl" } }, { domainId: D, name: "b", scope: { name: "wl" } });
             assert.deepStrictEqual(w.detailedDiff, { name: { kind: "update", inputDiff: true } });
