@@ -16,6 +16,7 @@ interface Subcommand {
 
 /** Every subcommand, by name. Add one line per subcommand. */
 const SUBCOMMANDS: Record<string, Subcommand> = {
+    local: { module: "./local" },
 };
 
 interface SubcommandModule {
