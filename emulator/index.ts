@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Store, type DomainStatus } from "./store";
 import { DEFAULTS, type EmulatorConfig } from "./config";
 import { createLogger, type Logger } from "./log";
-import { createRequestListener, type ServerStats } from "./server";
+import { createRequestListener, createCheckContinueListener, type ServerStats } from "./server";
 import { JobRunner } from "./jobs/runner";
 import type { OperationContext } from "./operations/context";
 
@@ -59,7 +59,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const runner = new JobRunner(ctx);
   const stats: ServerStats = { requests: 0, errors: {} };
-  const server = http.createServer(createRequestListener(ctx, stats, random));
+  const listener = createRequestListener(ctx, stats, random);
+  const server = http.createServer(listener);
+  server.on("checkContinue", createCheckContinueListener(listener));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -10,17 +10,12 @@ import { JobFailure, assumeDataAccessRole, parseS3Uri, s3ObjectArn, type RoleSes
 import { parseWav, WavError } from "../wav";
 import { computeVoiceprint, similarity, type Voiceprint } from "../voiceprint";
 import { newFraudsterId } from "../ids";
+import { parseManifest, type ManifestRequest } from "./manifest";
 
 const MAX_AUDIO_BYTES = 20 * 1024 * 1024;
 const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
 const MAX_AUDIO_FILES = 10;
 const S3_URI = /^s3:\/\/[a-z0-9][.\-a-z0-9]{1,61}[a-z0-9](\/.*)?$/;
-
-/** A registration request as read from the manifest (unvalidated beyond JSON). */
-interface ManifestRequest {
-  RequestId?: unknown;
-  AudioSpecifications?: unknown;
-}
 
 /** A per-request problem: goes to the output file's Errors. */
 class RequestError extends Error {
@@ -209,19 +204,7 @@ export class JobRunner {
       if (e instanceof RequestError) throw new JobFailure(e.code, `Cannot read the input manifest: ${e.message}`);
       throw e;
     }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(body.toString("utf8"));
-    } catch (e) {
-      throw new JobFailure(400, `The input manifest ${uri} is not valid JSON: ${(e as Error).message}`);
-    }
-    if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new JobFailure(400, "The input manifest must be a JSON object");
-    const { Version, FraudsterRegistrationRequests } = doc as Record<string, unknown>;
-    if (Version !== "1.0") throw new JobFailure(400, `Unsupported input manifest Version ${JSON.stringify(Version)}; expected "1.0"`);
-    if (!Array.isArray(FraudsterRegistrationRequests) || FraudsterRegistrationRequests.length === 0) {
-      throw new JobFailure(400, "The input manifest must have a non-empty FraudsterRegistrationRequests list");
-    }
-    return FraudsterRegistrationRequests as ManifestRequest[];
+    return parseManifest(body, uri);
   }
 
   private requestDelay(job: JobRow, index: number, total: number, audioSeconds: number): number {
