@@ -1,11 +1,10 @@
 // Programmatic entry point: start an isolated local Voice ID service (tests use this with
 // their own knobs; main.ts is the CLI around it).
-import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Store, type DomainStatus } from "./store";
 import { DEFAULTS, type EmulatorConfig } from "./config";
 import { createLogger, type Logger } from "./log";
-import { createRequestListener, createCheckContinueListener, type ServerStats } from "./server";
+import { createHttpServer, type ServerStats } from "./server";
 import { JobRunner } from "./jobs/runner";
 import type { OperationContext } from "./operations/context";
 
@@ -59,9 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const runner = new JobRunner(ctx);
   const stats: ServerStats = { requests: 0, errors: {} };
-  const listener = createRequestListener(ctx, stats, random);
-  const server = http.createServer(listener);
-  server.on("checkContinue", createCheckContinueListener(listener));
+  const server = createHttpServer(ctx, stats, random);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

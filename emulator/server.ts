@@ -155,7 +155,7 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
  * `Expect: 100-continue` requests: an oversized declared body is refused before the client
  * sends it; anything else is told to continue and handled as usual.
  */
-export function createCheckContinueListener(listener: http.RequestListener) {
+function checkContinue(listener: http.RequestListener) {
   return (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if ((declaredLength(req) ?? 0) > MAX_BODY) {
       const err = payloadTooLarge(MAX_BODY);
@@ -167,4 +167,18 @@ export function createCheckContinueListener(listener: http.RequestListener) {
     res.writeContinue();
     listener(req, res);
   };
+}
+
+/**
+ * The HTTP server of one emulator instance. Node binds it with SO_REUSEADDR (libuv's default),
+ * so a restarted service gets its port back while connections of the old one are in TIME-WAIT.
+ * Expectations other than 100-continue are ignored (Node would answer a bare 417 without the
+ * JSON error body clients parse).
+ */
+export function createHttpServer(ctx: OperationContext, stats: ServerStats, random?: () => number): http.Server {
+  const listener = createRequestListener(ctx, stats, random);
+  const server = http.createServer(listener);
+  server.on("checkContinue", checkContinue(listener));
+  server.on("checkExpectation", listener);
+  return server;
 }

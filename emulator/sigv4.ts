@@ -180,9 +180,19 @@ export function parseSigV4(req: IncomingSigned, opts: VerifyOptions): ParsedSigV
   };
 }
 
-/** The canonical URI of non-S3 services: the path as received, URI-encoded once more. */
+/**
+ * The canonical URI of non-S3 services: the path as received, normalized (empty, "." and ".."
+ * segments resolved, RFC 3986) and URI-encoded once more.
+ */
 function canonicalPath(pathname: string): string {
-  return uriEncode(pathname).replace(/%2F/g, "/");
+  const segments: string[] = [];
+  for (const s of pathname.split("/")) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") segments.pop();
+    else segments.push(s);
+  }
+  const normalized = `${pathname.startsWith("/") ? "/" : ""}${segments.join("/")}${segments.length > 0 && pathname.endsWith("/") ? "/" : ""}`;
+  return uriEncode(normalized).replace(/%2F/g, "/");
 }
 
 /** The SigV4 canonical request of a parsed request over `body`. */

@@ -79,6 +79,20 @@ describe("emulator: hostile input answered as AWS would", function () {
     });
   });
 
+  describe("found by the fuzz", () => {
+    it("verifies signatures over normalized paths (empty, . and .. segments), like AWS's signers compute them", async () => {
+      for (const path of ["//", "/a//b/", "/a/./b", "/a/../b", "/%2e%2e/"]) {
+        const r = await wire(emu.endpoint, LIST, "{}", { path });
+        assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.body)}`);
+      }
+    });
+
+    it("answers an unknown Expect header with the JSON protocol, not a bare 417", async () => {
+      const r = await wire(emu.endpoint, LIST, "{}", { unsignedHeaders: { expect: "something-else" } });
+      assert.equal(r.status, 200);
+    });
+  });
+
   describe("request size", () => {
     const big = JSON.stringify({ Name: "x".repeat(MAX_BODY + 10) });
 

@@ -23,6 +23,11 @@ export interface WireOptions {
   chunked?: boolean;
   /** Headers added after signing (not signed). */
   unsignedHeaders?: Record<string, string>;
+  /** HTTP method (default POST). */
+  method?: string;
+  /** Path (default "/") and query parameters, both signed. */
+  path?: string;
+  query?: Record<string, string>;
 }
 
 export interface WireResponse {
@@ -36,7 +41,8 @@ export async function wireRequest(endpoint: string, target: string | undefined, 
   const url = new URL(endpoint);
   const headers: Record<string, string> = { host: url.host, "content-type": "application/x-amz-json-1.0", ...opts.headers };
   if (target) headers["x-amz-target"] = target;
-  let req = new HttpRequest({ method: "POST", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: "/", headers, body });
+  const method = opts.method ?? "POST";
+  let req = new HttpRequest({ method, protocol: "http:", hostname: url.hostname, port: Number(url.port), path: opts.path ?? "/", query: opts.query, headers, body });
   if (!opts.unsigned) {
     const signer = new SignatureV4({ credentials: creds, region: opts.region ?? "us-east-1", service: "voiceid", sha256: Sha256 });
     req = (opts.presign
@@ -52,7 +58,7 @@ export async function wireRequest(endpoint: string, target: string | undefined, 
   else sendHeaders["content-length"] = String(Buffer.byteLength(payload));
   return new Promise((resolve, reject) => {
     const r = http.request(
-      { host: url.hostname, port: Number(url.port), method: "POST", path: `/${query ? `?${query}` : ""}`, headers: sendHeaders, agent: false },
+      { host: url.hostname, port: Number(url.port), method, path: `${opts.path ?? "/"}${query ? `?${query}` : ""}`, headers: sendHeaders, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c) => chunks.push(c));
