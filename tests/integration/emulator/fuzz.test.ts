@@ -4,12 +4,15 @@
 // near-miss targets, content types and authentication (signed, presigned, unsigned, garbage,
 // wrong region). Every request must get an HTTP answer (no reset), never a 5xx, with an error
 // type the protocol or the operation documents, and the service must log no unhandled error.
+// Then random manifests through real registration jobs: every job ends with a result or a 4xx
+// failure, never an internal one.
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { CreateDomainCommand, CreateWatchlistCommand, VoiceIDClient } from "@aws-sdk/client-voice-id";
+import { CreateDomainCommand, CreateWatchlistCommand, StartFraudsterRegistrationJobCommand, VoiceIDClient } from "@aws-sdk/client-voice-id";
 import { startEmulator, type RunningEmulator } from "../../../emulator/index";
 import { SHAPES, OPERATIONS } from "../../../emulator/model/shapes";
-import { creds } from "./helpers";
+import { creds, waitForJob } from "./helpers";
+import { startLocalStack, type LocalStack } from "../../support/localStack";
 import { wireRequest, nestedArrays, type WireOptions } from "./wire";
 
 const SEED = 20260527;
@@ -212,5 +215,62 @@ describe("emulator: property-based fuzz of the JSON protocol (fast-check, fixed 
     );
     assert.ok(runs >= 200, `the fuzz ran ${runs} cases`);
     process.stdout.write(`      fuzz: ${runs} requests, ${emu.stats.requests} reached the service; errors by type ${JSON.stringify(emu.stats.errors)}\n`);
+  });
+});
+
+describe("emulator: property-based fuzz of registration jobs over random manifests (fast-check, fixed seed)", function () {
+  this.timeout(300_000);
+  let stack: LocalStack;
+  before(async () => {
+    stack = await startLocalStack({ logLevel: "silent" });
+  });
+  after(async () => stack?.stop());
+
+  it("ends every job COMPLETED, COMPLETED_WITH_ERRORS or FAILED with a 4xx reason, never an internal failure", async () => {
+    const seed = await stack.seedRegistration("fuzzjob", [{ requestId: "base", audio: [{ speaker: 2, utterance: 1, seconds: 2 }] }]);
+    const audio = `s3://${seed.inputBucket}/audio/base-0.wav`;
+    const { Domain } = await stack.voiceId.send(new CreateDomainCommand({ Name: "fuzz-jobs", ServerSideEncryptionConfiguration: { KmsKeyId: seed.kmsKeyId } }));
+    const uri = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(audio) },
+      fc.constantFrom(`s3://${seed.inputBucket}/missing.wav`, `s3://${seed.inputBucket}/manifests/input-file.json`, "s3://other-bucket/x.wav", `s3://${seed.inputBucket}/../x.wav`, "https://x/y.wav", ""),
+      fc.jsonValue({ maxDepth: 2 }),
+    );
+    const spec = fc.record({ S3Uri: uri, ChannelId: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, fc.constantFrom(1, 2, -1, 0.5, "0", null)) }, { requiredKeys: [] });
+    const request = fc.record({
+      RequestId: fc.oneof({ weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 12 }) }, fc.constantFrom("dup", ""), fc.jsonValue({ maxDepth: 2 })),
+      AudioSpecifications: fc.oneof({ weight: 4, arbitrary: fc.array(spec, { minLength: 1, maxLength: 3 }) }, fc.array(spec, { maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })),
+      Junk: fc.jsonValue({ maxDepth: 3 }),
+    }, { requiredKeys: [] });
+    const manifest = fc.oneof(
+      { weight: 6, arbitrary: fc.array(request, { minLength: 1, maxLength: 4 }).map((r) => JSON.stringify({ Version: "1.0", FraudsterRegistrationRequests: r })) },
+      mutate(fc.array(request, { minLength: 1, maxLength: 2 }).map((r) => JSON.stringify({ Version: "1.0", FraudsterRegistrationRequests: r }))),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+    );
+    let n = 0;
+    const statuses: Record<string, number> = {};
+    await fc.assert(
+      fc.asyncProperty(manifest, async (text) => {
+        const key = `fuzz/manifest-${++n}.json`;
+        await stack.putObject(seed.inputBucket, key, text);
+        const { Job } = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
+          DomainId: Domain!.DomainId,
+          DataAccessRoleArn: seed.roleArn,
+          InputDataConfig: { S3Uri: `s3://${seed.inputBucket}/${key}` },
+          OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+        }));
+        const done = await waitForJob(stack.voiceId, Domain!.DomainId!, Job!.JobId!, 60_000);
+        const code = done.FailureDetails?.StatusCode;
+        statuses[done.JobStatus!] = (statuses[done.JobStatus!] ?? 0) + 1;
+        assert.ok(done.JobStatus !== "FAILED" || (code !== undefined && code >= 400 && code < 500), `FAILED ${code}: ${done.FailureDetails?.Message}`);
+        if (done.JobStatus !== "FAILED") {
+          const out = JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${Job!.JobId}/manifest-${n}.json.out`));
+          for (const e of out.Errors) assert.ok([400, 403].includes(e.ErrorCode), `request error ${e.ErrorCode}: ${e.ErrorMessage}`);
+        }
+      }),
+      { seed: SEED, numRuns: 40, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: false },
+    );
+    process.stdout.write(`      fuzz: ${n} jobs, by status ${JSON.stringify(statuses)}\n`);
+    assert.ok(n >= 10, `the fuzz ran ${n} jobs`);
+    assert.ok(statuses.FAILED && statuses.COMPLETED_WITH_ERRORS, "both job failures and per-request errors were exercised");
   });
 });
