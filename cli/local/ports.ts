@@ -4,6 +4,7 @@
  * reused unless another process really holds it.
  * @module
  */
+import * as fs from "node:fs";
 import * as net from "node:net";
 
 /**
@@ -37,6 +38,54 @@ export async function freePort(host = "127.0.0.1", avoid: number[] = []): Promis
     }
 }
 
+/**
+ * The process listening on a loopback or wildcard TCP port, when Linux's /proc can tell (only
+ * for processes of the same user); undefined otherwise.
+ */
+export function portHolder(port: number): { pid: number; command: string } | undefined {
+    const hex = port.toString(16).toUpperCase().padStart(4, "0");
+    const inodes = new Set<string>();
+    for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+        let text = "";
+        try {
+            text = fs.readFileSync(table, "utf8");
+        } catch {
+            continue;
+        }
+        for (const line of text.split("\n").slice(1)) {
+            const f = line.trim().split(/\s+/);
+            if (f.length > 9 && f[1].endsWith(`:${hex}`) && f[3] === "0A") inodes.add(f[9]);
+        }
+    }
+    if (inodes.size === 0) return undefined;
+    let pids: string[] = [];
+    try {
+        pids = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+    } catch {
+        return undefined;
+    }
+    for (const pid of pids) {
+        let fds: string[];
+        try {
+            fds = fs.readdirSync(`/proc/${pid}/fd`);
+        } catch {
+            continue;
+        }
+        for (const fd of fds) {
+            try {
+                const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+                if (m && inodes.has(m[1])) {
+                    const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+                    return { pid: Number(pid), command: command.length > 80 ? `${command.slice(0, 77)}...` : command };
+                }
+            } catch {
+                // gone meanwhile
+            }
+        }
+    }
+    return undefined;
+}
+
 /** Where a component will listen, and why. */
 export interface PortChoice {
     port: number;
@@ -52,6 +101,9 @@ export async function choosePort(what: string, recorded: number | undefined, avo
     if (recorded !== undefined && !avoid.includes(recorded) && (await portIsFree(recorded, host))) return { port: recorded };
     const port = await freePort(host, avoid);
     if (recorded === undefined) return { port };
-    const why = avoid.includes(recorded) ? "is taken by another component of the stack" : "is held by another process";
+    const holder = avoid.includes(recorded) ? undefined : portHolder(recorded);
+    const why = avoid.includes(recorded)
+        ? "is taken by another component of the stack"
+        : `is held by another process${holder ? ` (pid ${holder.pid}: ${holder.command})` : ""}`;
     return { port, moved: `${what}: port ${recorded} (recorded in the env file) ${why}; using port ${port} instead: re-source the env file` };
 }

@@ -99,7 +99,7 @@ describe("local stack: restarts keep the Voice ID endpoint (pulumi-voiceid local
         try {
             const r = await local(["start"]);
             assert.equal(r.code, 0, r.stderr);
-            assert.match(r.stderr, new RegExp(`port ${port} .*held by another process; using port \\d+`));
+            assert.match(r.stderr, new RegExp(`port ${port} .*held by another process \\(pid ${process.pid}: .*\\); using port \\d+`));
             const moved = readStackEnv(envFile()).AWS_ENDPOINT_URL_VOICE_ID;
             assert.notEqual(moved, endpoint);
             const res = await fetch(`${moved}/_emulator/health`);

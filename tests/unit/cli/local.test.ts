@@ -4,7 +4,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { rotateIfLarge, openLogForAppend } from "../../../cli/local/logFiles";
-import { choosePort, portIsFree } from "../../../cli/local/ports";
+import { choosePort, portIsFree, portHolder } from "../../../cli/local/ports";
 import { parseArgs } from "../../../cli/local";
 import { readEnvFile, envFileText, stackFiles } from "../../../cli/local/stack";
 
@@ -57,10 +57,22 @@ describe("pulumi-voiceid local: ports", () => {
         try {
             const choice = await choosePort("svc", port);
             assert.notEqual(choice.port, port);
-            assert.match(choice.moved!, new RegExp(`^svc: port ${port} .*held by another process; using port ${choice.port} `));
+            assert.match(choice.moved!, new RegExp(`^svc: port ${port} .*held by another process \\(pid ${process.pid}: .*\\); using port ${choice.port} `));
         } finally {
             await new Promise((r) => srv.close(r));
         }
+    });
+
+    it("names the process that holds a port", async () => {
+        const srv = net.createServer();
+        await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
+        const port = (srv.address() as net.AddressInfo).port;
+        try {
+            assert.equal(portHolder(port)?.pid, process.pid);
+        } finally {
+            await new Promise((r) => srv.close(r));
+        }
+        assert.equal(portHolder(port), undefined);
     });
 
     it("never gives a port reserved for another component", async () => {
