@@ -44,6 +44,9 @@ function send(res: http.ServerResponse, status: number, body: unknown, requestId
   res.end(payload);
 }
 
+/** The client went away before its body arrived: nothing to answer, nothing went wrong here. */
+class ClientGone extends Error {}
+
 /** The body, or undefined when it exceeds MAX_BODY (what was read is discarded). */
 function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
@@ -63,7 +66,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
     const onEnd = () => resolve(Buffer.concat(chunks));
     req.on("data", onData);
     req.on("end", onEnd);
-    req.on("error", reject);
+    req.on("error", () => reject(new ClientGone()));
+    req.on("close", () => {
+      if (!req.complete) reject(new ClientGone());
+    });
   });
 }
 
@@ -141,6 +147,10 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
       send(res, 200, output ?? {}, requestId);
       ctx.log.debug("response", { requestId, operation, status: 200, ms: Date.now() - started });
     } catch (e) {
+      if (e instanceof ClientGone) {
+        ctx.log.debug("client went away", { requestId, operation });
+        return;
+      }
       const err = e instanceof ServiceError ? e : internal();
       if (!(e instanceof ServiceError)) ctx.log.error("unhandled error", { requestId, operation, error: String((e as Error)?.stack ?? e) });
       stats.errors[err.type] = (stats.errors[err.type] ?? 0) + 1;

@@ -182,3 +182,34 @@ describe("emulator: a manifest nested too deep fails its job with 400", function
     assert.match(done.FailureDetails?.Message ?? "", /nested deeper than 32 levels/);
   });
 });
+
+describe("emulator: a client that goes away mid-body", function () {
+  this.timeout(60_000);
+  it("is not an internal error and does not disturb the service", async () => {
+    const errors: string[] = [];
+    const quiet = () => undefined;
+    const emu = await startEmulator({ logger: { debug: quiet, info: quiet, warn: quiet, error: (m: string) => void errors.push(m) } });
+    try {
+      const u = new URL(emu.endpoint);
+      // A known key, a current date and a well-formed header pass every check made before the
+      // body is read, so the service is waiting for the body when the client disappears.
+      const amzDate = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+      const authorization = `AWS4-HMAC-SHA256 Credential=AKIAVOICEIDLOCAL0001/${amzDate.slice(0, 8)}/us-east-1/voiceid/aws4_request, SignedHeaders=host;x-amz-date, Signature=00`;
+      await new Promise<void>((resolve) => {
+        const req = http.request({ host: u.hostname, port: u.port, method: "POST", path: "/", agent: false, headers: { "content-length": "1000", "x-amz-target": LIST, "x-amz-date": amzDate, authorization } });
+        req.on("error", () => resolve());
+        req.write("{");
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 200);
+      });
+      assert.equal((await wire(emu.endpoint, LIST, "{}")).status, 200);
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(errors, []);
+      assert.equal(emu.stats.errors.InternalServerException, undefined);
+    } finally {
+      await emu.stop();
+    }
+  });
+});
