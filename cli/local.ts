@@ -1,7 +1,9 @@
 /**
  * `pulumi-voiceid local start|stop|status|env`: the local Voice ID service and moto (S3, IAM,
  * KMS, STS) on loopback ports, from a clone or from an installed package. The state directory
- * is `--dir DIR`, else `$PULUMI_VOICEID_LOCAL_DIR`, else `./.local` of the current directory.
+ * is `--dir DIR`, else `$PULUMI_VOICEID_LOCAL_DIR`, else `.local` in the current project (the
+ * nearest directory up from the current one with a package.json or Pulumi.yaml, else the
+ * current directory).
  * @module
  */
 import * as fs from "node:fs";
@@ -18,7 +20,8 @@ const USAGE = `usage: pulumi-voiceid local <start|stop|status|env> [--dir DIR]
   status   what runs where (exit code 3 when something is stopped)
   env      print DIR/stack.env (use: eval "$(pulumi-voiceid local env)")
 
-  --dir DIR   state directory (default: $PULUMI_VOICEID_LOCAL_DIR, else ./.local)
+  --dir DIR   state directory (default: $PULUMI_VOICEID_LOCAL_DIR, else .local in the
+              current project: the nearest directory up with a package.json or Pulumi.yaml)
 
 The first start builds a Python venv with moto and the AWS CLI in ~/.cache/pulumi-voiceid
 (python3 with venv and PyPI access needed once). Knobs of the Voice ID service can be set with
@@ -30,10 +33,18 @@ interface Parsed {
     help: boolean;
 }
 
+/** The current project's root: the nearest directory from `cwd` up with a package.json or Pulumi.yaml. */
+export function projectRoot(cwd: string): string {
+    for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+        if (["package.json", "Pulumi.yaml"].some((f) => fs.existsSync(path.join(dir, f)))) return dir;
+        if (path.dirname(dir) === dir) return path.resolve(cwd);
+    }
+}
+
 /** Parses `local` arguments; throws with a message naming the bad argument. */
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Parsed {
     let command: string | undefined;
-    let dir = env.PULUMI_VOICEID_LOCAL_DIR || path.join(cwd, ".local");
+    let dir = env.PULUMI_VOICEID_LOCAL_DIR || path.join(projectRoot(cwd), ".local");
     let help = false;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];

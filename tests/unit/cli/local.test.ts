@@ -83,8 +83,13 @@ describe("pulumi-voiceid local: ports", () => {
 });
 
 describe("pulumi-voiceid local: arguments and env file", () => {
-    it("takes the directory from --dir, then PULUMI_VOICEID_LOCAL_DIR, then ./.local", () => {
-        assert.deepEqual(parseArgs(["start"], {}, "/p"), { command: "start", dir: "/p/.local", help: false });
+    it("takes the directory from --dir, then PULUMI_VOICEID_LOCAL_DIR, then .local of the current project", () => {
+        const project = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-project-"));
+        fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: p\n");
+        fs.mkdirSync(path.join(project, "src", "deep"), { recursive: true });
+        assert.equal(parseArgs(["start"], {}, path.join(project, "src", "deep")).dir, path.join(project, ".local"));
+        fs.rmSync(project, { recursive: true, force: true });
+        assert.deepEqual(parseArgs(["start"], {}, "/p"), { command: "start", dir: "/p/.local", help: false }, "no project: the current directory");
         assert.equal(parseArgs(["start"], { PULUMI_VOICEID_LOCAL_DIR: "state" }, "/p").dir, "/p/state");
         assert.equal(parseArgs(["start", "--dir", "/s"], { PULUMI_VOICEID_LOCAL_DIR: "x" }, "/p").dir, "/s");
         assert.equal(parseArgs(["--dir=rel", "stop"], {}, "/p").dir, "/p/rel");
