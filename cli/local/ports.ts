@@ -94,11 +94,19 @@ export interface PortChoice {
 }
 
 /**
- * The recorded port when it is still free, else a fresh one (with a message naming both, so
- * the user knows to re-source the env file).
+ * The recorded port when it is free (or becomes free within `graceMs`), else a fresh one (with
+ * a message naming both, so the user knows to re-source the env file).
  */
-export async function choosePort(what: string, recorded: number | undefined, avoid: number[] = [], host = "127.0.0.1"): Promise<PortChoice> {
-    if (recorded !== undefined && !avoid.includes(recorded) && (await portIsFree(recorded, host))) return { port: recorded };
+export async function choosePort(what: string, recorded: number | undefined, avoid: number[] = [], host = "127.0.0.1", graceMs = 1000): Promise<PortChoice> {
+    if (recorded !== undefined && !avoid.includes(recorded)) {
+        // A process killed a moment ago may still hold its socket while its threads exit.
+        const deadline = Date.now() + graceMs;
+        for (;;) {
+            if (await portIsFree(recorded, host)) return { port: recorded };
+            if (Date.now() >= deadline) break;
+            await new Promise((r) => setTimeout(r, 100));
+        }
+    }
     const port = await freePort(host, avoid);
     if (recorded === undefined) return { port };
     const holder = avoid.includes(recorded) ? undefined : portHolder(recorded);

@@ -138,6 +138,8 @@ export function runningPid(pidFile: string, marker: string): number | undefined 
         return undefined;
     }
     try {
+        // A zombie (exited, not yet reaped) answers kill(pid, 0) but serves nothing.
+        if (/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, "utf8"))) return undefined;
         const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
         if (!cmdline.includes(marker)) return undefined;
     } catch {
@@ -292,14 +294,7 @@ async function stopPid(pidFile: string, marker: string): Promise<number | undefi
     if (pid !== undefined) {
         process.kill(pid, "SIGTERM");
         const deadline = Date.now() + 5000;
-        while (Date.now() < deadline) {
-            try {
-                process.kill(pid, 0);
-            } catch {
-                break;
-            }
-            await new Promise((r) => setTimeout(r, 100));
-        }
+        while (Date.now() < deadline && runningPid(pidFile, marker) === pid) await new Promise((r) => setTimeout(r, 100));
         try {
             process.kill(pid, "SIGKILL");
         } catch {

@@ -47,7 +47,16 @@ describe("local stack: restarts keep the Voice ID endpoint (pulumi-voiceid local
     const killService = async () => {
         const pid = emulatorPid();
         process.kill(pid, "SIGKILL");
-        while (fs.existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, "utf8"))) await new Promise((r) => setTimeout(r, 20));
+        // Gone, or a zombie whose threads have all exited (only then are its sockets closed).
+        const dead = () => {
+            try {
+                const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+                return /^State:\s+Z/m.test(status) && /^Threads:\s+1$/m.test(status);
+            } catch {
+                return true;
+            }
+        };
+        while (!dead()) await new Promise((r) => setTimeout(r, 20));
     };
 
     before(async () => {

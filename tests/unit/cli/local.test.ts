@@ -63,6 +63,14 @@ describe("pulumi-voiceid local: ports", () => {
         }
     });
 
+    it("keeps a recorded port its old holder releases within the grace period (a process still exiting)", async () => {
+        const srv = net.createServer();
+        await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
+        const port = (srv.address() as net.AddressInfo).port;
+        setTimeout(() => srv.close(), 300);
+        assert.deepEqual(await choosePort("svc", port), { port });
+    });
+
     it("names the process that holds a port", async () => {
         const srv = net.createServer();
         await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
