@@ -18,6 +18,7 @@ interface Subcommand {
 const SUBCOMMANDS: Record<string, Subcommand> = {
     "local-session": { module: "./localSession" },
     "plan-summary": { module: "./planSummary" },
+    local: { module: "./local" },
 };
 
 interface SubcommandModule {

@@ -38,6 +38,9 @@ export const internal = (message = "An internal error occurred. Retry the reques
   new ServiceError("InternalServerException", 500, message);
 export const serialization = (message: string) => new ServiceError("SerializationException", 400, message);
 export const unknownOperation = () => new ServiceError("UnknownOperationException", 400, "");
+/** A body over the service's size limit: HTTP 413, as AWS's front ends answer it. */
+export const payloadTooLarge = (limit: number) =>
+  new ServiceError("RequestEntityTooLargeException", 413, `Request body too large: the limit is ${limit} bytes`);
 
 // Authentication failures: the shapes and statuses AWS's JSON front end uses.
 export const missingAuth = () => new ServiceError("MissingAuthenticationTokenException", 403, "Missing Authentication Token");

@@ -1,11 +1,10 @@
 // Programmatic entry point: start an isolated local Voice ID service (tests use this with
 // their own knobs; main.ts is the CLI around it).
-import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Store, type DomainStatus } from "./store";
 import { DEFAULTS, type EmulatorConfig } from "./config";
 import { createLogger, type Logger } from "./log";
-import { createRequestListener, type ServerStats } from "./server";
+import { createHttpServer, type ServerStats } from "./server";
 import { JobRunner } from "./jobs/runner";
 import type { OperationContext } from "./operations/context";
 
@@ -60,7 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const runner = new JobRunner(ctx);
   const stats: ServerStats = { requests: 0, errors: {} };
-  const server = http.createServer(createRequestListener(ctx, stats, random));
+  const server = createHttpServer(ctx, stats, random);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

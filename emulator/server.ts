@@ -1,15 +1,29 @@
 // The protocol layer (moto's "responses"): AWS JSON 1.0 over HTTP. Authenticates, injects the
 // configured faults, parses and validates the input against the model, dispatches to the
 // operation handlers and renders results and errors. No business rules live here.
+//
+// Hostile input is answered, never crashed on: authentication that needs no body happens before
+// the body is read; bodies over MAX_BODY get 413 (the rest of the body is drained, so the client
+// reads the answer instead of a connection reset); JSON is parsed with a nesting bound; members
+// the model does not know are dropped before the handlers see the input.
 import * as http from "node:http";
 import { randomUUID } from "node:crypto";
-import { ServiceError, serialization, unknownOperation, throttling, internal, validation } from "./errors";
-import { verifySigV4 } from "./sigv4";
+import { ServiceError, serialization, unknownOperation, throttling, internal, validation, payloadTooLarge } from "./errors";
+import { parseSigV4, verifySigV4Signature } from "./sigv4";
 import { validateInput, SerializationError, redact } from "./model/validate";
+import { modelledInput } from "./model/project";
+import { parseBoundedJson, JsonError } from "./json";
 import { resolveTarget } from "./operations";
 import type { OperationContext } from "./operations/context";
 
-const MAX_BODY = 1024 * 1024;
+/**
+ * Largest request body accepted. The largest valid Voice ID request (UpdateWatchlist or
+ * TagResource at their model maxima) is a few tens of KB; 1 MiB is the limit AWS's JSON
+ * front ends commonly apply.
+ */
+export const MAX_BODY = 1024 * 1024;
+/** How much of an oversized body is read and discarded after the 413 before the connection is dropped. */
+const MAX_DRAIN = 64 * 1024 * 1024;
 
 /** Counters exposed for tests and benchmarks. */
 export interface ServerStats {
@@ -29,22 +43,54 @@ function send(res: http.ServerResponse, status: number, body: unknown, requestId
   res.end(payload);
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/** The client went away before its body arrived: nothing to answer, nothing went wrong here. */
+class ClientGone extends Error {}
+
+/** The body, or undefined when it exceeds MAX_BODY (what was read is discarded). */
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(validation("Request body too large"));
-        req.destroy();
+        req.off("data", onData);
+        req.off("end", onEnd);
+        chunks.length = 0;
+        resolve(undefined);
         return;
       }
       chunks.push(c);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", () => reject(new ClientGone()));
+    req.on("close", () => {
+      if (!req.complete) reject(new ClientGone());
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
   });
+}
+
+/**
+ * Reads and discards the rest of a request whose answer was sent early, so the client gets
+ * to read that answer (closing with unread data makes the kernel reset the connection). A
+ * client that keeps sending past MAX_DRAIN is cut off.
+ */
+function drain(req: http.IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  let drained = 0;
+  req.on("data", (c: Buffer) => {
+    drained += c.length;
+    if (drained > MAX_DRAIN) req.destroy();
+  });
+  req.on("error", () => undefined);
+  req.resume();
+}
+
+function declaredLength(req: http.IncomingMessage): number | undefined {
+  const v = req.headers["content-length"];
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
 /** Builds the request listener for one emulator instance. */
@@ -60,11 +106,14 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
         return;
       }
       stats.requests++;
-      const body = await readBody(req);
-      await verifySigV4(
-        { method: req.method ?? "POST", path: req.url ?? "/", headers: req.headers, body },
-        { credentials: ctx.config.credentials, service: "voiceid", now: ctx.now },
+      const auth = parseSigV4(
+        { method: req.method ?? "POST", path: req.url ?? "/", headers: req.headers },
+        { credentials: ctx.config.credentials, service: "voiceid", region: ctx.config.region, now: ctx.now },
       );
+      if ((declaredLength(req) ?? 0) > MAX_BODY) throw payloadTooLarge(MAX_BODY);
+      const body = await readBody(req);
+      if (body === undefined) throw payloadTooLarge(MAX_BODY);
+      verifySigV4Signature(auth, body);
       if (req.method !== "POST") throw unknownOperation();
       const target = String(req.headers["x-amz-target"] ?? "");
       const route = resolveTarget(target);
@@ -78,9 +127,10 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
       let input: unknown;
       const text = body.toString("utf8").trim();
       try {
-        input = text === "" ? {} : JSON.parse(text);
-      } catch {
-        throw serialization("Unable to parse the request body as JSON");
+        input = text === "" ? {} : parseBoundedJson(text);
+      } catch (e) {
+        if (!(e instanceof JsonError)) throw e;
+        throw serialization(e.reason === "depth" ? `The request body is ${e.message}` : "Unable to parse the request body as JSON");
       }
       if (!input || typeof input !== "object" || Array.isArray(input)) throw serialization("The request body must be a JSON object");
       let message: string | undefined;
@@ -91,16 +141,54 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
         throw e;
       }
       if (message) throw validation(message);
-      ctx.log.debug("request", { requestId, operation, input: redact(operation, input) });
-      const output = await route.handler(ctx, input as Record<string, unknown>);
+      const known = modelledInput(operation, input as Record<string, unknown>);
+      ctx.log.debug("request", { requestId, operation, input: redact(operation, known) });
+      const output = await route.handler(ctx, known);
       send(res, 200, output ?? {}, requestId);
       ctx.log.debug("response", { requestId, operation, status: 200, ms: Date.now() - started });
     } catch (e) {
+      if (e instanceof ClientGone) {
+        ctx.log.debug("client went away", { requestId, operation });
+        return;
+      }
       const err = e instanceof ServiceError ? e : internal();
       if (!(e instanceof ServiceError)) ctx.log.error("unhandled error", { requestId, operation, error: String((e as Error)?.stack ?? e) });
       stats.errors[err.type] = (stats.errors[err.type] ?? 0) + 1;
       ctx.log.info("request failed", { requestId, operation, status: err.status, error: err.type });
       if (!res.headersSent) send(res, err.status, err.toBody(), requestId, err.type);
+      drain(req);
     }
   };
+}
+
+/**
+ * `Expect: 100-continue` requests: an oversized declared body is refused before the client
+ * sends it; anything else is told to continue and handled as usual.
+ */
+function checkContinue(listener: http.RequestListener) {
+  return (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if ((declaredLength(req) ?? 0) > MAX_BODY) {
+      const err = payloadTooLarge(MAX_BODY);
+      // Nothing of the body was sent: the connection cannot be reused for the next request.
+      res.setHeader("connection", "close");
+      send(res, err.status, err.toBody(), randomUUID(), err.type);
+      return;
+    }
+    res.writeContinue();
+    listener(req, res);
+  };
+}
+
+/**
+ * The HTTP server of one emulator instance. Node binds it with SO_REUSEADDR (libuv's default),
+ * so a restarted service gets its port back while connections of the old one are in TIME-WAIT.
+ * Expectations other than 100-continue are ignored (Node would answer a bare 417 without the
+ * JSON error body clients parse).
+ */
+export function createHttpServer(ctx: OperationContext, stats: ServerStats, random?: () => number): http.Server {
+  const listener = createRequestListener(ctx, stats, random);
+  const server = http.createServer(listener);
+  server.on("checkContinue", checkContinue(listener));
+  server.on("checkExpectation", listener);
+  return server;
 }

@@ -1,34 +1,17 @@
-// SigV4 verification: recompute the signature of the incoming request with the secret of the
-// access key it names (using the same signer the AWS SDK uses), and compare. Failures map to
-// the errors AWS's JSON front end returns.
-import { SignatureV4 } from "@smithy/signature-v4";
-import { HttpRequest } from "@smithy/protocol-http";
+// SigV4 verification, the way AWS's front end for JSON services does it, in two steps so the
+// body is only read for requests that could be authentic:
+//   1. parseSigV4 (headers and query only): the Authorization header or the query-string form
+//      (X-Amz-Algorithm, X-Amz-Credential, ...) is well formed, names a known access key and a
+//      credential scope for this region and service, and the signing time is within 15 minutes.
+//   2. verifySigV4Signature: the signature recomputed with the key's secret over the canonical
+//      request, whose payload hash is always the SHA-256 of the body actually received (JSON
+//      services sign the body: an `x-amz-content-sha256: UNSIGNED-PAYLOAD` header is only a
+//      header, so a body changed after signing fails as InvalidSignatureException).
+// Presigned (query-string) requests are accepted like AWS's non-S3 services do: X-Amz-Expires is
+// not honoured beyond the usual 15-minute window around X-Amz-Date.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { ServiceError, missingAuth, incompleteSignature, unrecognizedClient, invalidSignature } from "./errors";
-
-/** Hash for the signer, backed by node:crypto (much faster than a pure-JS SHA-256). */
-class NodeSha256 {
-  private readonly h;
-  constructor(secret?: string | Uint8Array | ArrayBuffer | ArrayBufferView) {
-    this.h = secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(secret));
-  }
-  update(data: string | Uint8Array | ArrayBuffer | ArrayBufferView): void {
-    this.h.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.h.digest());
-  }
-  reset(): void {
-    throw new Error("not supported");
-  }
-}
-
-function toBuffer(data: string | Uint8Array | ArrayBuffer | ArrayBufferView): Buffer {
-  if (typeof data === "string") return Buffer.from(data, "utf8");
-  if (data instanceof ArrayBuffer) return Buffer.from(data);
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-}
+import { missingAuth, incompleteSignature, unrecognizedClient, invalidSignature } from "./errors";
 
 /** What a verified request was signed with. */
 export interface VerifiedIdentity {
@@ -42,12 +25,38 @@ export interface VerifyOptions {
   credentials: Record<string, string>;
   /** Signing service name, "voiceid". */
   service: string;
+  /** The region the service answers for; other scopes are refused. */
+  region: string;
   /** Allowed clock skew, AWS uses 15 minutes. */
   maxSkewMs?: number;
   now?: () => number;
 }
 
+/** The request as received: `path` is the raw request target (path and query). */
+export interface IncomingSigned {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+}
+
+/** A request whose authentication parameters passed every check that needs no body. */
+export interface ParsedSigV4 extends VerifiedIdentity {
+  secret: string;
+  scope: string;
+  amzDate: string;
+  signedHeaders: string[];
+  signature: string;
+  /** Query parameters, X-Amz-Signature removed (presigned requests sign the others). */
+  query: [string, string][];
+  pathname: string;
+  headers: Record<string, string>;
+  method: string;
+}
+
+const ALGORITHM = "AWS4-HMAC-SHA256";
 const AUTH_RE = /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)\s*$/;
+const SIGNATURE_MISMATCH =
+  "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name];
@@ -57,47 +66,93 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 function parseAmzDate(value: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!m) return undefined;
-  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
+  return isNaN(d.getTime()) ? undefined : d;
+}
+
+const fmt = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+/** RFC 3986 encoding as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
+function uriEncode(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    throw incompleteSignature("The request has a malformed query string.");
+  }
+}
+
+function splitTarget(target: string): { pathname: string; query: [string, string][] } {
+  const q = target.indexOf("?");
+  const pathname = q < 0 ? target : target.slice(0, q);
+  const query: [string, string][] = [];
+  if (q >= 0) {
+    for (const part of target.slice(q + 1).split("&")) {
+      if (part === "") continue;
+      const eq = part.indexOf("=");
+      query.push(eq < 0 ? [safeDecode(part), ""] : [safeDecode(part.slice(0, eq)), safeDecode(part.slice(eq + 1))]);
+    }
+  }
+  return { pathname: pathname || "/", query };
 }
 
 /**
- * Verifies the SigV4 signature of a request. Throws a ServiceError (MissingAuthenticationToken,
- * IncompleteSignature, UnrecognizedClient, InvalidSignature) when it does not hold.
+ * Step 1: checks everything that does not need the body. Throws a ServiceError
+ * (MissingAuthenticationToken, IncompleteSignature, UnrecognizedClient, InvalidSignature).
  */
-export async function verifySigV4(
-  req: { method: string; path: string; headers: IncomingHttpHeaders; body: Buffer },
-  opts: VerifyOptions,
-): Promise<VerifiedIdentity> {
+export function parseSigV4(req: IncomingSigned, opts: VerifyOptions): ParsedSigV4 {
+  const { pathname, query } = splitTarget(req.path);
+  const q = new Map(query);
   const auth = header(req.headers, "authorization");
-  if (!auth) throw missingAuth();
-  const m = AUTH_RE.exec(auth.trim());
-  if (!m) {
-    throw incompleteSignature(`Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters (AWS4-HMAC-SHA256). Authorization=${auth.split(/\s/)[0]}`);
-  }
-  const [, credential, signedHeadersList, signature] = m;
-  const scope = credential.split("/");
-  if (scope.length !== 5 || scope[4] !== "aws4_request") throw incompleteSignature("Credential should be scoped to a valid region and service.");
-  const [accessKeyId, scopeDate, region, service] = scope;
-  const secret = opts.credentials[accessKeyId];
-  if (secret === undefined) throw unrecognizedClient();
-  if (service !== opts.service) {
-    throw invalidSignature(`Credential should be scoped to correct service: '${opts.service}'. `);
+  let credential: string, signedHeadersList: string, signature: string, amzDate: string | undefined;
+  let presigned = false;
+  if (auth) {
+    const m = AUTH_RE.exec(auth.trim());
+    if (!m) {
+      throw incompleteSignature(`Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters (${ALGORITHM}). Authorization=${auth.split(/\s/)[0].slice(0, 64)}`);
+    }
+    [, credential, signedHeadersList, signature] = m;
+    amzDate = header(req.headers, "x-amz-date");
+  } else if (q.has("X-Amz-Algorithm") || q.has("X-Amz-Signature") || q.has("X-Amz-Credential")) {
+    presigned = true;
+    const missing = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"].filter((k) => !q.get(k));
+    if (missing.length) throw incompleteSignature(`AWS query-string parameters must include ${missing.map((k) => `'${k}'`).join(", ")}. Re-examine the query-string parameters.`);
+    if (q.get("X-Amz-Algorithm") !== ALGORITHM) throw incompleteSignature(`Unsupported AWS 'algorithm': '${q.get("X-Amz-Algorithm")!.slice(0, 64)}'`);
+    credential = q.get("X-Amz-Credential")!;
+    signedHeadersList = q.get("X-Amz-SignedHeaders")!;
+    signature = q.get("X-Amz-Signature")!;
+    amzDate = q.get("X-Amz-Date");
+    if (!/^[0-9a-f]+$/.test(signature)) throw incompleteSignature("The request signature must be hexadecimal.");
+  } else {
+    throw missingAuth();
   }
 
-  const amzDate = header(req.headers, "x-amz-date");
-  const signingDate = amzDate ? parseAmzDate(amzDate) : header(req.headers, "date") ? new Date(header(req.headers, "date")!) : undefined;
+  const scopeParts = credential.split("/");
+  if (scopeParts.length !== 5 || scopeParts[4] !== "aws4_request") throw incompleteSignature("Credential should be scoped to a valid region and service.");
+  const [accessKeyId, scopeDate, region, service] = scopeParts;
+  const secret = Object.prototype.hasOwnProperty.call(opts.credentials, accessKeyId) ? opts.credentials[accessKeyId] : undefined;
+  if (secret === undefined) throw unrecognizedClient();
+  if (region !== opts.region) throw invalidSignature(`Credential should be scoped to a valid region, not '${region.slice(0, 64)}'. `);
+  if (service !== opts.service) throw invalidSignature(`Credential should be scoped to correct service: '${opts.service}'. `);
+
+  const dateHeader = presigned ? undefined : header(req.headers, "date");
+  const signingDate = amzDate !== undefined ? parseAmzDate(amzDate) : dateHeader ? new Date(dateHeader) : undefined;
   if (!signingDate || isNaN(signingDate.getTime())) {
-    throw incompleteSignature("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    throw incompleteSignature(presigned
+      ? "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\""
+      : "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   }
   const now = (opts.now ?? Date.now)();
   const skew = opts.maxSkewMs ?? 15 * 60 * 1000;
   if (Math.abs(now - signingDate.getTime()) > skew) {
-    const fmt = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
     const direction = signingDate.getTime() < now ? "earlier" : "later";
     const bound = new Date(signingDate.getTime() < now ? now - skew : now + skew);
     throw invalidSignature(`Signature expired: ${fmt(signingDate)} is now ${direction} than ${fmt(bound)} (${fmt(new Date(now))} ${direction === "earlier" ? "-" : "+"} 15 min.)`);
   }
-  if (scopeDate !== signingDate.toISOString().slice(0, 10).replace(/-/g, "")) {
+  if (scopeDate !== fmt(signingDate).slice(0, 8)) {
     throw invalidSignature("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.");
   }
 
@@ -106,48 +161,72 @@ export async function verifySigV4(
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) {
     const v = header(req.headers, name);
-    if (v === undefined) throw invalidSignature(`The request signature we calculated does not match the signature you provided. Signed header '${name}' is missing.`);
+    if (v === undefined) throw invalidSignature(`${SIGNATURE_MISMATCH} Signed header '${name.slice(0, 64)}' is missing.`);
     headers[name] = v;
   }
-  const payloadHash = header(req.headers, "x-amz-content-sha256");
-  if (payloadHash && payloadHash !== "UNSIGNED-PAYLOAD" && payloadHash !== createHash("sha256").update(req.body).digest("hex")) {
-    throw new ServiceError("XAmzContentSHA256Mismatch", 400, "The provided 'x-amz-content-sha256' header does not match what was computed.");
-  }
-
-  const url = new URL(req.path, "http://placeholder");
-  const query: Record<string, string | string[]> = {};
-  for (const [k, v] of url.searchParams) {
-    const prev = query[k];
-    query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-  }
-  const sessionToken = header(req.headers, "x-amz-security-token");
-  const signer = new SignatureV4({
-    credentials: { accessKeyId, secretAccessKey: secret, sessionToken },
+  return {
+    accessKeyId,
     region,
     service,
-    sha256: NodeSha256,
-    applyChecksum: false,
-  });
-  const toSign = new HttpRequest({
-    method: req.method,
-    protocol: "http:",
-    hostname: (headers["host"] ?? "").split(":")[0],
-    path: url.pathname,
-    query,
+    secret,
+    scope: `${scopeDate}/${region}/${service}/aws4_request`,
+    amzDate: fmt(signingDate),
+    signedHeaders,
+    signature,
+    query: presigned ? query.filter(([k]) => k !== "X-Amz-Signature") : query,
+    pathname,
     headers,
-    body: req.body,
-  });
-  const signed = await signer.sign(toSign, { signingDate, signableHeaders: new Set(signedHeaders) });
-  const expected = /Signature=([0-9a-f]+)/.exec(signed.headers["authorization"] ?? "")?.[1] ?? "";
-  const expectedHeaders = /SignedHeaders=([^,\s]+)/.exec(signed.headers["authorization"] ?? "")?.[1] ?? "";
-  const ok =
-    expected.length === signature.length &&
-    expectedHeaders === signedHeadersList &&
-    timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
-  if (!ok) {
-    throw invalidSignature(
-      "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
-    );
+    method: req.method,
+  };
+}
+
+/**
+ * The canonical URI of non-S3 services: the path as received, normalized (empty, "." and ".."
+ * segments resolved, RFC 3986) and URI-encoded once more.
+ */
+function canonicalPath(pathname: string): string {
+  const segments: string[] = [];
+  for (const s of pathname.split("/")) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") segments.pop();
+    else segments.push(s);
   }
-  return { accessKeyId, region, service };
+  const normalized = `${pathname.startsWith("/") ? "/" : ""}${segments.join("/")}${segments.length > 0 && pathname.endsWith("/") ? "/" : ""}`;
+  return uriEncode(normalized).replace(/%2F/g, "/");
+}
+
+/** The SigV4 canonical request of a parsed request over `body`. */
+export function canonicalRequest(p: ParsedSigV4, body: Buffer): string {
+  const query = p.query
+    .map(([k, v]) => [uriEncode(k), uriEncode(v)] as const)
+    .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&");
+  const names = [...p.signedHeaders].sort();
+  const headers = names.map((n) => `${n}:${p.headers[n].trim().replace(/\s+/g, " ")}\n`).join("");
+  const payloadHash = createHash("sha256").update(body).digest("hex");
+  return [p.method, canonicalPath(p.pathname), query, headers, names.join(";"), payloadHash].join("\n");
+}
+
+const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).update(data, "utf8").digest();
+
+/** The signature a correct client computes for this request. */
+export function expectedSignature(p: ParsedSigV4, body: Buffer): string {
+  const stringToSign = [ALGORITHM, p.amzDate, p.scope, createHash("sha256").update(canonicalRequest(p, body), "utf8").digest("hex")].join("\n");
+  const [date, region, service] = p.scope.split("/");
+  const key = hmac(hmac(hmac(hmac(`AWS4${p.secret}`, date), region), service), "aws4_request");
+  return createHmac("sha256", key).update(stringToSign, "utf8").digest("hex");
+}
+
+/** Step 2: the signature over the body received. Throws InvalidSignatureException. */
+export function verifySigV4Signature(p: ParsedSigV4, body: Buffer): VerifiedIdentity {
+  const expected = expectedSignature(p, body);
+  const ok = expected.length === p.signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(p.signature));
+  if (!ok) throw invalidSignature(SIGNATURE_MISMATCH);
+  return { accessKeyId: p.accessKeyId, region: p.region, service: p.service };
+}
+
+/** Both steps, for callers that have the body already. */
+export function verifySigV4(req: IncomingSigned & { body: Buffer }, opts: VerifyOptions): VerifiedIdentity {
+  return verifySigV4Signature(parseSigV4(req, opts), req.body);
 }

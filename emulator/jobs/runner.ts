@@ -13,11 +13,10 @@ import { computeVoiceprint, type Voiceprint } from "../voiceprint";
 import { RequestError, errorName, httpStatus, transient, validateSpecs, readAudio, getObject } from "./audio";
 import type { JobKind, StoredJobRequest } from "./kind";
 import { JOB_KINDS } from "./kinds";
+import { parseManifest, type ManifestEntry } from "./manifest";
 
 const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
 
-/** A manifest entry as read (unvalidated beyond JSON). */
-type ManifestEntry = Record<string, unknown>;
 
 export class JobRunner {
   private readonly running = new Map<string, Promise<void>>();
@@ -164,20 +163,7 @@ export class JobRunner {
       if (e instanceof RequestError) throw new JobFailure(e.code, `Cannot read the input manifest: ${e.message}`);
       throw e;
     }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(body.toString("utf8"));
-    } catch (e) {
-      throw new JobFailure(400, `The input manifest ${uri} is not valid JSON: ${(e as Error).message}`);
-    }
-    if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new JobFailure(400, "The input manifest must be a JSON object");
-    const fields = doc as Record<string, unknown>;
-    if (fields.Version !== "1.0") throw new JobFailure(400, `Unsupported input manifest Version ${JSON.stringify(fields.Version)}; expected "1.0"`);
-    const list = fields[kind.manifestKey];
-    if (!Array.isArray(list) || list.length === 0) {
-      throw new JobFailure(400, `The input manifest must have a non-empty ${kind.manifestKey} list`);
-    }
-    return list as ManifestEntry[];
+    return parseManifest(body, uri, kind.manifestKey);
   }
 
   private requestDelay(job: JobRow, index: number, total: number, audioSeconds: number): number {

@@ -2,13 +2,8 @@
 // every violation is collected into one ValidationException message ("N validation errors
 // detected: ..."), member paths are lowerCamelCase, lists are indexed from 1, and values of
 // sensitive members are never echoed.
-import { SHAPES as MODEL_SHAPES, OPERATIONS as MODEL_OPERATIONS } from "./shapes";
-import { LOCAL_SHAPES, LOCAL_OPERATIONS } from "./local-shapes";
-import type { Shape, ShapeTable, OperationTable } from "./types";
-
-// The model's shapes win: local shapes only add what the emulator-only operations need.
-const SHAPES: ShapeTable = { ...LOCAL_SHAPES, ...MODEL_SHAPES };
-const OPERATIONS: OperationTable = { ...LOCAL_OPERATIONS, ...MODEL_OPERATIONS };
+import { SHAPES, OPERATIONS } from "./tables";
+import type { Shape } from "./types";
 
 /** A JSON value that does not match the shape's type (AWS answers SerializationException). */
 export class SerializationError extends Error {}

@@ -283,14 +283,19 @@ export interface LocalStackOptions extends EmulatorOptions {
   emulatorAsProcess?: boolean;
   /** A moto already started (e.g. replaying a recording); stop() stops it too. */
   moto?: MotoServer;
+  /**
+   * Use services started elsewhere (e.g. by `pulumi-voiceid local start`) instead of starting
+   * any: the helpers and clients point at them and stop() leaves them running.
+   */
+  attach?: { motoEndpoint: string; voiceIdEndpoint: string };
 }
 
 let counter = 0;
 
 /** Starts moto (or reuses the stack's) and an isolated emulator wired to it. */
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
-  const { emulatorAsProcess, moto: given, ...knobs } = opts;
-  const moto = given ?? (await ensureMoto());
+  const { emulatorAsProcess, attach, moto: given, ...knobs } = opts;
+  const moto: MotoServer = given ?? (attach ? { endpoint: attach.motoEndpoint, owned: false, stop: async () => undefined } : await ensureMoto());
   const emuOpts: EmulatorOptions = { logLevel: "warn", ...knobs, awsEndpoint: moto.endpoint };
   if (emulatorAsProcess && (!emuOpts.dbPath || emuOpts.dbPath === ":memory:")) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-test-"));
@@ -299,11 +304,12 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   let emulator: RunningEmulator | undefined;
   let emulatorProcess: EmulatorProcess | undefined;
   const start = async (extra: EmulatorOptions = {}) => {
+    if (attach) return;
     if (emulatorAsProcess) emulatorProcess = await startEmulatorProcess({ ...emuOpts, ...extra });
     else emulator = await startEmulator({ ...emuOpts, ...extra });
   };
   await start();
-  const endpointOf = () => (emulatorProcess ?? emulator)!.endpoint;
+  const endpointOf = () => attach?.voiceIdEndpoint ?? (emulatorProcess ?? emulator)!.endpoint;
   const clientCfg = { region: REGION, credentials: CREDENTIALS };
   const s3 = new S3Client({ ...clientCfg, endpoint: moto.endpoint, forcePathStyle: true });
   const iam = new IAMClient({ ...clientCfg, endpoint: moto.endpoint });
