@@ -255,7 +255,7 @@ export function buildDataAccessPolicy(input: DataAccessPolicyInput): PolicyDocum
     return { Version: POLICY_VERSION, Statement: statements };
 }
 
-/** Who administers a customer managed key (see {@link keyAdministrationStatement}). */
+/** Who administers a customer managed key (the first statement of every key policy here). */
 export interface KeyAdministrationInput {
     /**
      * Principal ARNs allowed to administer the key, matched with `ArnLike` against
@@ -317,7 +317,8 @@ export interface OutputKeyPolicyInput extends KeyAdministrationInput {
 /**
  * The key policy of the output key. Every statement names the account root as principal, never
  * the role itself, and narrows with conditions:
- * - administrators manage the key (see {@link keyAdministrationStatement});
+ * - administrators manage the key: the actions of `KEY_ADMIN_ACTIONS`, no cryptographic use,
+ *   no grants;
  * - the data access role may Decrypt and GenerateDataKey, only through S3 in this region
  *   (`aws:PrincipalArn` + `kms:ViaService`); its IAM policy must grant the same on the key ARN,
  *   so use is gated twice;
