@@ -78,6 +78,6 @@ for (const [name, value] of Object.entries(exports)) {
     if (value !== LAZY) continue;
     Object.defineProperty(exports, name, {
         enumerable: true,
-        get: () => (require("./components/load") as typeof import("./components/load")).loadComponents(name)[name as keyof typeof components],
+        get: () => (require("./components/load") as typeof import("./components/load")).componentExport(name as keyof typeof components),
     });
 }

@@ -161,6 +161,12 @@ describe("the packed package installed into a fresh program", function () {
         // Jobs, domains and watchlists load without it.
         const ok = execFileSync(process.execPath, ["-e", `const v = require("pulumi-voiceid"); console.log(typeof v.FraudsterRegistrationJob, typeof v.VoiceIdDomain, typeof v.VoiceIdWatchlist)`], { cwd: dir, encoding: "utf8" });
         assert.strictEqual(ok.trim(), "function function function");
+        // ESM reads every export of the CommonJS entry at import: that must not fail without @pulumi/aws either.
+        const esm = `import { FraudsterRegistrationJob, VoiceIdDataAccessRole } from "pulumi-voiceid";
+console.log(typeof FraudsterRegistrationJob);
+try { VoiceIdDataAccessRole.defaultRoleName("r"); } catch (e) { console.log(e.message); }`;
+        const esmOut = execFileSync(process.execPath, ["--input-type=module", "-e", esm], { cwd: dir, encoding: "utf8" });
+        assert.match(esmOut, /^function\npulumi-voiceid: VoiceIdDataAccessRole is an @pulumi\/aws component and @pulumi\/aws is not installed/);
     });
 
     it("runs a registration job through the engine against the local stack; the Watchlist rename is a no-op", async () => {
