@@ -8,7 +8,7 @@
  * machine-specific lands in the stack's state.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FraudsterRegistrationJob, VoiceIdDomain, Watchlist } from "pulumi-voiceid";
+import { FraudsterRegistrationJob, VoiceIdDomain, VoiceIdWatchlist } from "pulumi-voiceid";
 
 const config = new pulumi.Config();
 /** KMS key for the domain's data and the job's output file. */
@@ -20,7 +20,7 @@ const domain = new VoiceIdDomain("fraud-detection", {
     tags: { project: "pulumi-voiceid-demo" },
 });
 
-const watchlist = new Watchlist("known-fraudsters", {
+const watchlist = new VoiceIdWatchlist("known-fraudsters", {
     domainId: domain.domainId,
     description: "Fraudsters confirmed by the investigations team",
 });

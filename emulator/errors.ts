@@ -1,5 +1,5 @@
 // Service errors as AWS JSON 1.0 renders them: `__type` names the error shape, HTTP status per
-// section 2 of DESIGN.md. Both `message` and the model's `Message` member are sent: botocore and
+// the Voice ID API reference. Both `message` and the model's `Message` member are sent: botocore and
 // the JS SDK read either, and the SDK's exception classes expose `Message` from the body.
 
 /** An error the emulator answers with; `fields` are extra members (ResourceType, ConflictType). */

@@ -8,7 +8,7 @@
  * account with real ARNs in the config.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FraudsterRegistrationJob, VoiceIdDomain, Watchlist } from "pulumi-voiceid";
+import { FraudsterRegistrationJob, VoiceIdDomain, VoiceIdWatchlist } from "pulumi-voiceid";
 
 const config = new pulumi.Config();
 const kmsKeyArn = config.require("kmsKeyArn");
@@ -23,11 +23,11 @@ const domain = new VoiceIdDomain("contact-center", {
     tags: { environment: pulumi.getStack() },
 });
 
-const confirmed = new Watchlist("confirmed-fraudsters", {
+const confirmed = new VoiceIdWatchlist("confirmed-fraudsters", {
     domainId: domain.domainId,
     description: "Confirmed by investigations",
 });
-const suspected = new Watchlist("suspected-fraudsters", {
+const suspected = new VoiceIdWatchlist("suspected-fraudsters", {
     domainId: domain.domainId,
     description: "Reported by agents - not yet confirmed",
 });

@@ -34,8 +34,9 @@ export interface VoiceIdDataAccessRoleArgs extends AwsScopeArgs {
     description?: pulumi.Input<string>;
     /**
      * The Voice ID domain (22 alphanumerics) allowed to use the role. When given, the trust policy
-     * requires `aws:SourceArn` to be that domain's ARN; otherwise any domain of the account may
-     * use the role (`aws:SourceAccount` is required either way).
+     * requires `aws:SourceArn` to be that domain's ARN; otherwise any Voice ID domain of the
+     * account in the region (`ArnLike` on `arn:<partition>:voiceid:<region>:<account>:domain/*`).
+     * `aws:SourceAccount` is required either way.
      */
     domainId?: pulumi.Input<string>;
     /**
@@ -116,10 +117,13 @@ export class VoiceIdDataAccessRole extends pulumi.ComponentResource {
     public readonly trustPolicy: pulumi.Output<string | undefined>;
     /** The permissions policy JSON of the created role (undefined for an existing role). */
     public readonly permissionsPolicy: pulumi.Output<string | undefined>;
-    /** The created role; undefined when `existingRoleArn` was given. */
-    public readonly role?: aws.iam.Role;
-    /** The role's inline permissions policy; undefined when `existingRoleArn` was given. */
-    public readonly policy?: aws.iam.RolePolicy;
+    /**
+     * The created `aws.iam.Role` (typed as a plain resource so the package's types do not need
+     * `@pulumi/aws`); undefined when `existingRoleArn` was given.
+     */
+    public readonly role?: pulumi.CustomResource;
+    /** The role's inline `aws.iam.RolePolicy`; undefined when `existingRoleArn` was given. */
+    public readonly policy?: pulumi.CustomResource;
 
     /**
      * The role name used when `roleName` is not given: `voiceid-<stack>-<name>`, shortened with a

@@ -174,8 +174,8 @@ export class FraudsterRegistrationManifest extends pulumi.ComponentResource {
     public readonly audioS3Uris: pulumi.Output<string[]>;
     /** Number of registration requests. */
     public readonly requestCount: pulumi.Output<number>;
-    /** The S3 object. */
-    public readonly object: aws.s3.BucketObjectv2;
+    /** The `aws.s3.BucketObjectv2` (typed as a plain resource so the package's types do not need `@pulumi/aws`). */
+    public readonly object: pulumi.CustomResource;
 
     /**
      * @param name The component's unique name (the default file name).
@@ -202,7 +202,7 @@ export class FraudsterRegistrationManifest extends pulumi.ComponentResource {
         this.contentHash = this.content.apply(contentHash);
         const key = this.content.apply((c) => manifestObjectKey(keyPrefix, fileName, c));
 
-        this.object = new aws.s3.BucketObjectv2(name, {
+        const object = new aws.s3.BucketObjectv2(name, {
             bucket: args.bucket,
             key,
             content: this.content,
@@ -212,9 +212,10 @@ export class FraudsterRegistrationManifest extends pulumi.ComponentResource {
             tags: args.tags,
         }, { parent: this });
 
-        this.bucket = this.object.bucket;
-        this.key = this.object.key;
-        this.s3Uri = pulumi.interpolate`s3://${this.object.bucket}/${this.object.key}`.apply((uri) => {
+        this.object = object;
+        this.bucket = object.bucket;
+        this.key = object.key;
+        this.s3Uri = pulumi.interpolate`s3://${object.bucket}/${object.key}`.apply((uri) => {
             const issues = new Issues();
             issues.pattern("bucket", uri.slice(5).split("/")[0], S3_BUCKET_PATTERN, BUCKET_RULE);
             if (uri.length > S3_URI_MAX_LENGTH) {

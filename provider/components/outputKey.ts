@@ -2,17 +2,18 @@
  * The KMS key that encrypts a registration job's output file.
  * @module
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsScopeArgs, checkScopeArgs, resolveAwsScope, stableName } from "./awsScope";
+import { resolveAwsScope } from "./awsScope";
+import { KmsKeyOptionsArgs, checkKmsKeyOptions, checkPrincipalArns } from "./keyOptions";
+import { createKmsKey } from "./kmsKey";
 import { buildOutputKeyPolicy, iamRoleArn } from "./policies";
-import { IAM_ROLE_NAME_PATTERN, Issues, KMS_ALIAS_PATTERN, PRINCIPAL_ARN_PATTERN, isKnown } from "./validation";
+import { IAM_ROLE_NAME_PATTERN, Issues } from "./validation";
 
 /**
  * Arguments of {@link VoiceIdOutputKey}. Name the data access role by `dataAccessRoleName` (a
  * role with path `/` in the key's account) or by `dataAccessRoleArn`; exactly one is required.
  */
-export interface VoiceIdOutputKeyArgs extends AwsScopeArgs {
+export interface VoiceIdOutputKeyArgs extends KmsKeyOptionsArgs {
     /**
      * Name of the data access role allowed to encrypt results with the key, e.g.
      * `VoiceIdDataAccessRole.defaultRoleName("voiceid-role")` or the `roleName` you gave it. A
@@ -27,48 +28,50 @@ export interface VoiceIdOutputKeyArgs extends AwsScopeArgs {
      */
     dataAccessRoleArn?: pulumi.Input<string>;
     /**
+     * The S3 folder the job writes its results under (its `outputDataConfig.s3Uri`). The key
+     * policy allows the key only for objects there (and for the bucket itself, which S3 names
+     * instead when S3 Bucket Keys are on), through `kms:EncryptionContext:aws:s3:arn`. Required.
+     */
+    outputS3Uri: pulumi.Input<string>;
+    /**
      * Who may decrypt the results through S3: principal ARNs matched with `ArnLike` against
      * `aws:PrincipalArn` (wildcards allowed, e.g. `arn:aws:iam::111122223333:role/analyst-*`).
-     * Default: decryption through S3 is delegated to the account's IAM policies, as AWS's default
-     * key policy does, but only for kms:Decrypt and only through S3 in this region.
+     * Include the principal that runs `pulumi up` when the job reads its results
+     * (`resultsStatus`). Default: delegated to the account's IAM policies (a principal needs an
+     * IAM policy allowing kms:Decrypt on the key), and in either case only kms:Decrypt, only
+     * through S3 in this region and only for the results.
      */
+    resultsReaders?: pulumi.Input<pulumi.Input<string>[]>;
+    /** @deprecated Use `resultsReaders` (same meaning). */
     resultReaderArns?: pulumi.Input<pulumi.Input<string>[]>;
-    /** The alias, starting with `alias/`. Default: `alias/voiceid-<stack>-<component name>`. */
-    aliasName?: pulumi.Input<string>;
-    /** Description of the key. */
-    description?: pulumi.Input<string>;
-    /** Waiting period, 7-30 days, before a key scheduled for deletion is deleted. Default: 30. */
-    deletionWindowInDays?: pulumi.Input<number>;
-    /** Days between automatic rotations, 90-2560. Default: AWS's default (365). Rotation is always on. */
-    rotationPeriodInDays?: pulumi.Input<number>;
-    /** Tags for the key. */
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /** Checks everything about the arguments that is known now; throws listing every problem. */
-function checkArgs(name: string, args: VoiceIdOutputKeyArgs): void {
+function checkArgs(name: string, args: Partial<VoiceIdOutputKeyArgs>): void {
     const issues = new Issues();
-    checkScopeArgs(issues, args);
+    checkKmsKeyOptions(issues, args);
     const given = [args.dataAccessRoleName, args.dataAccessRoleArn].filter((v) => v !== undefined).length;
     if (given !== 1) issues.add("dataAccessRoleName", "exactly one of dataAccessRoleName and dataAccessRoleArn is required");
     issues.pattern("dataAccessRoleName", args.dataAccessRoleName, IAM_ROLE_NAME_PATTERN, "must be an IAM role name of 1-64 characters [A-Za-z0-9+=,.@_-]");
     issues.roleArn("dataAccessRoleArn", args.dataAccessRoleArn);
-    issues.each("resultReaderArns", args.resultReaderArns, (p, v) =>
-        issues.pattern(p, v, PRINCIPAL_ARN_PATTERN, "must be an IAM principal ARN such as arn:aws:iam::<account>:role/<name>"));
-    issues.pattern("aliasName", args.aliasName, KMS_ALIAS_PATTERN, "must be alias/<name> of A-Z a-z 0-9 / _ -", 7, 256);
-    if (isKnown(args.aliasName) && String(args.aliasName).startsWith("alias/aws/")) {
-        issues.add("aliasName", "must not start with alias/aws/ (reserved for AWS managed keys)");
+    if (args.outputS3Uri === undefined) issues.add("outputS3Uri", "is required: the key is allowed only for the results under it");
+    issues.s3Uri("outputS3Uri", args.outputS3Uri);
+    if (args.resultsReaders !== undefined && args.resultReaderArns !== undefined) {
+        issues.add("resultReaderArns", "must not be set together with resultsReaders (it is its deprecated name)");
     }
-    issues.intRange("deletionWindowInDays", args.deletionWindowInDays, 7, 30);
-    issues.intRange("rotationPeriodInDays", args.rotationPeriodInDays, 90, 2560);
+    checkPrincipalArns(issues, "resultsReaders", args.resultsReaders);
+    checkPrincipalArns(issues, "resultReaderArns", args.resultReaderArns);
     issues.throwIfAny(VoiceIdOutputKey.__pulumiType, name);
 }
 
 /**
  * A customer managed KMS key for Voice ID's output files: symmetric, rotation on, with an alias
- * and a key policy (see {@link buildOutputKeyPolicy}) under which the account administers the
- * key, the data access role may use it only through S3 in this region, and readers may decrypt
- * results only through S3 in this region.
+ * and a key policy (see {@link buildOutputKeyPolicy}) under which administrators manage the key,
+ * the data access role may use it only through S3 in this region, readers may decrypt only
+ * through S3 in this region, and both only for objects under `outputS3Uri`.
+ *
+ * The key works only through S3, so it cannot be a domain's encryption key: use
+ * {@link VoiceIdDomainKey} for `VoiceIdDomain`'s `serverSideEncryptionConfiguration`.
  *
  * Breaking the key/role cycle: the role's permissions policy needs the key ARN, and the key
  * policy must name the role. The key policy names the role by a condition on `aws:PrincipalArn`
@@ -90,14 +93,14 @@ export class VoiceIdOutputKey extends pulumi.ComponentResource {
     public readonly aliasArn: pulumi.Output<string>;
     /** The key policy JSON. */
     public readonly keyPolicy: pulumi.Output<string>;
-    /** The KMS key. */
-    public readonly key: aws.kms.Key;
-    /** The alias of the key. */
-    public readonly alias: aws.kms.Alias;
+    /** The `aws.kms.Key` (typed as a plain resource so the package's types do not need `@pulumi/aws`). */
+    public readonly key: pulumi.CustomResource;
+    /** The `aws.kms.Alias` of the key. */
+    public readonly alias: pulumi.CustomResource;
 
     /**
      * @param name The component's unique name.
-     * @param args The data access role to trust and the key's options.
+     * @param args The data access role to trust, the results folder and the key's options.
      * @param opts Component options; the AWS provider given here is used by the children.
      */
     constructor(name: string, args: VoiceIdOutputKeyArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -106,31 +109,24 @@ export class VoiceIdOutputKey extends pulumi.ComponentResource {
 
         const scope = resolveAwsScope(args, this);
         const keyPolicy = pulumi
-            .all([scope, args.dataAccessRoleName, args.dataAccessRoleArn, args.resultReaderArns])
-            .apply(([s, roleName, roleArn, readers]) => {
-                checkArgs(name, { dataAccessRoleArn: roleArn, resultReaderArns: readers, dataAccessRoleName: roleName });
+            .all([scope, args.dataAccessRoleName, args.dataAccessRoleArn, args.outputS3Uri,
+                args.resultsReaders ?? args.resultReaderArns, args.keyAdministrators])
+            .apply(([s, roleName, roleArn, outputS3Uri, readers, keyAdministrators]) => {
+                // Values that were Outputs at construction are checked here, once known.
+                checkArgs(name, { dataAccessRoleArn: roleArn, dataAccessRoleName: roleName, outputS3Uri, resultsReaders: readers, keyAdministrators });
                 const arn = roleArn ?? iamRoleArn(s.partition, s.accountId, roleName!);
-                return JSON.stringify(buildOutputKeyPolicy({ scope: s, dataAccessRoleArns: [arn], resultReaderArns: readers }));
+                return JSON.stringify(buildOutputKeyPolicy({
+                    scope: s, dataAccessRoleArns: [arn], outputS3Uri, resultsReaders: readers, keyAdministrators,
+                }));
             });
-        this.key = new aws.kms.Key(name, {
-            description: args.description ?? "Encrypts Amazon Connect Voice ID fraudster registration results",
-            keyUsage: "ENCRYPT_DECRYPT",
-            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-            enableKeyRotation: true,
-            rotationPeriodInDays: args.rotationPeriodInDays,
-            deletionWindowInDays: args.deletionWindowInDays ?? 30,
-            policy: keyPolicy,
-            tags: args.tags,
-        }, { parent: this });
-        this.alias = new aws.kms.Alias(name, {
-            name: args.aliasName ?? `alias/${stableName(name, 250, /[^a-zA-Z0-9/_-]/g)}`,
-            targetKeyId: this.key.keyId,
-        }, { parent: this });
-
-        this.keyArn = this.key.arn;
-        this.keyId = this.key.keyId;
-        this.aliasName = this.alias.name;
-        this.aliasArn = this.alias.arn;
+        const { key, alias } = createKmsKey(this, name, args, keyPolicy,
+            "Encrypts Amazon Connect Voice ID fraudster registration results");
+        this.key = key;
+        this.alias = alias;
+        this.keyArn = key.arn;
+        this.keyId = key.keyId;
+        this.aliasName = alias.name;
+        this.aliasArn = alias.arn;
         this.keyPolicy = keyPolicy;
         this.registerOutputs({
             keyArn: this.keyArn, keyId: this.keyId, aliasName: this.aliasName, aliasArn: this.aliasArn,

@@ -53,23 +53,35 @@ export interface AwsScope {
     dnsSuffix: string;
 }
 
-/** The administrative KMS actions the account keeps on the output key (no cryptographic use). */
+/**
+ * The administrative KMS actions key administrators get: manage, describe, rotate, tag, alias,
+ * schedule deletion. Written out one by one, never as `kms:Create*` or `kms:*`: those include
+ * `kms:CreateGrant`, and a grant can hand out Decrypt and GenerateDataKey without the
+ * conditions of the key policy. No cryptographic operation is in the list.
+ */
 export const KEY_ADMIN_ACTIONS: readonly string[] = [
     "kms:CancelKeyDeletion",
-    "kms:Create*",
-    "kms:Delete*",
-    "kms:Describe*",
-    "kms:Disable*",
-    "kms:Enable*",
-    "kms:Get*",
-    "kms:List*",
-    "kms:Put*",
-    "kms:Revoke*",
+    "kms:CreateAlias",
+    "kms:DeleteAlias",
+    "kms:DescribeKey",
+    "kms:DisableKey",
+    "kms:DisableKeyRotation",
+    "kms:EnableKey",
+    "kms:EnableKeyRotation",
+    "kms:GetKeyPolicy",
+    "kms:GetKeyRotationStatus",
+    "kms:ListGrants",
+    "kms:ListKeyPolicies",
+    "kms:ListKeyRotations",
+    "kms:ListResourceTags",
+    "kms:PutKeyPolicy",
+    "kms:RevokeGrant",
     "kms:RotateKeyOnDemand",
     "kms:ScheduleKeyDeletion",
     "kms:TagResource",
     "kms:UntagResource",
-    "kms:Update*",
+    "kms:UpdateAlias",
+    "kms:UpdateKeyDescription",
 ];
 
 /** The parts of an `s3://bucket/key` URI. */
@@ -149,20 +161,26 @@ function oneOrMany(values: Iterable<string>): string | string[] {
 export interface TrustPolicyInput {
     /** Partition, account and region of the Voice ID domain. */
     scope: Pick<AwsScope, "partition" | "accountId" | "region">;
-    /** The domain allowed to use the role; when absent, any domain of the account may. */
+    /**
+     * The domain allowed to use the role; when absent, any Voice ID domain of the account in the
+     * region may (`aws:SourceArn` like `arn:<partition>:voiceid:<region>:<account>:domain/*`).
+     */
     domainId?: string;
 }
 
 /**
  * The trust policy of the data access role: only `voiceid.amazonaws.com` may assume it, only on
- * behalf of this account (`aws:SourceAccount`) and, when the domain is known, only for that
- * domain (`aws:SourceArn`). Both conditions stop a confused deputy: another account's domain
- * cannot make Voice ID read this account's buckets with this role.
+ * behalf of this account (`aws:SourceAccount`) and only for a Voice ID domain (`aws:SourceArn`):
+ * exactly the given domain (`ArnEquals`), or else any domain of the account in the region
+ * (`ArnLike` on `.../domain/*`). Both conditions stop a confused deputy: another account's
+ * domain, or another service acting for this account, cannot make Voice ID use this role.
  */
 export function buildTrustPolicy(input: TrustPolicyInput): PolicyDocument {
     const condition: PolicyConditions = { StringEquals: { "aws:SourceAccount": input.scope.accountId } };
     if (input.domainId !== undefined) {
         condition.ArnEquals = { "aws:SourceArn": voiceIdDomainArn(input.scope, input.domainId) };
+    } else {
+        condition.ArnLike = { "aws:SourceArn": voiceIdDomainArn(input.scope, "*") };
     }
     return {
         Version: POLICY_VERSION,
@@ -237,27 +255,77 @@ export function buildDataAccessPolicy(input: DataAccessPolicyInput): PolicyDocum
     return { Version: POLICY_VERSION, Statement: statements };
 }
 
+/** Who administers a customer managed key (the first statement of every key policy here). */
+export interface KeyAdministrationInput {
+    /**
+     * Principal ARNs allowed to administer the key, matched with `ArnLike` against
+     * `aws:PrincipalArn` (wildcards allowed). Absent or empty: administration is delegated to
+     * the account's IAM policies, as AWS's default key policy does.
+     */
+    keyAdministrators?: string[];
+}
+
+/**
+ * The statement that lets administrators manage a key ({@link KEY_ADMIN_ACTIONS}: no
+ * cryptographic use, no grants). Principal is the account root, narrowed by `aws:PrincipalArn`
+ * when administrators are named, so the key policy can name roles that do not exist yet and
+ * survives their re-creation. KMS refuses a key policy that would lock out the principal that
+ * sets it, so a deployer missing from `keyAdministrators` fails at creation, not later.
+ */
+export function keyAdministrationStatement(
+    scope: Pick<AwsScope, "partition" | "accountId">, input: KeyAdministrationInput,
+): PolicyStatement {
+    const statement: PolicyStatement = {
+        Sid: "AdministratorsManageKey",
+        Effect: "Allow",
+        Principal: { AWS: accountRootArn(scope.partition, scope.accountId) },
+        Action: [...KEY_ADMIN_ACTIONS],
+        Resource: "*",
+    };
+    if (input.keyAdministrators !== undefined && input.keyAdministrators.length > 0) {
+        statement.Condition = { ArnLike: { "aws:PrincipalArn": oneOrMany(input.keyAdministrators) } };
+    }
+    return statement;
+}
+
+/**
+ * The `kms:EncryptionContext:aws:s3:arn` values S3 uses for objects under an output folder: the
+ * objects' ARNs (`arn:aws:s3:::bucket/folder/*`) and the bucket's ARN, which S3 uses instead
+ * when the bucket has S3 Bucket Keys enabled.
+ */
+export function s3EncryptionContextArns(partition: string, outputS3Uri: string): string[] {
+    const { bucket } = parseS3Uri(outputS3Uri);
+    return [`arn:${partition}:s3:::${bucket}`, s3FolderArn(partition, outputS3Uri)];
+}
+
 /** Inputs of {@link buildOutputKeyPolicy}. */
-export interface OutputKeyPolicyInput {
+export interface OutputKeyPolicyInput extends KeyAdministrationInput {
     /** Partition, account, region and DNS suffix of the key. */
     scope: AwsScope;
     /** ARNs of the data access roles that encrypt results with the key (known before they exist). */
     dataAccessRoleArns: string[];
+    /** The folder the results are written under (`OutputDataConfig.S3Uri`): the key works only there. */
+    outputS3Uri: string;
     /**
      * Principals allowed to decrypt the results through S3 (`aws:PrincipalArn`, wildcards
-     * allowed). When absent, decryption through S3 is delegated to IAM policies of the account.
+     * allowed). Absent or empty: decryption of the results through S3 is delegated to the
+     * account's IAM policies (a principal needs an IAM policy allowing kms:Decrypt on the key).
      */
-    resultReaderArns?: string[];
+    resultsReaders?: string[];
 }
 
 /**
  * The key policy of the output key. Every statement names the account root as principal, never
  * the role itself, and narrows with conditions:
- * - the account administers the key (administrative actions only, no cryptographic use);
+ * - administrators manage the key: the actions of `KEY_ADMIN_ACTIONS`, no cryptographic use,
+ *   no grants;
  * - the data access role may Decrypt and GenerateDataKey, only through S3 in this region
  *   (`aws:PrincipalArn` + `kms:ViaService`); its IAM policy must grant the same on the key ARN,
  *   so use is gated twice;
  * - readers of the results may Decrypt through S3 in this region.
+ * Both uses hold only for objects under the output folder (or the bucket, with S3 Bucket Keys):
+ * `kms:EncryptionContext:aws:s3:arn`, which S3 sets and callers cannot choose, ties the key to
+ * the results. Nobody gets `kms:CreateGrant`, so no grant can bypass these conditions.
  * Naming the role by `aws:PrincipalArn` instead of as principal means the key does not need the
  * role to exist (KMS rejects principals that do not exist) and survives the role's re-creation
  * (a principal is pinned to the role's unique id). In key policies `"Resource": "*"` means
@@ -267,33 +335,25 @@ export function buildOutputKeyPolicy(input: OutputKeyPolicyInput): PolicyDocumen
     const { partition, accountId, region, dnsSuffix } = input.scope;
     if (input.dataAccessRoleArns.length === 0) throw new Error("dataAccessRoleArns must not be empty");
     const root = accountRootArn(partition, accountId);
-    const via = s3ViaService(region, dnsSuffix);
-    const readerCondition: PolicyConditions = {
-        StringEquals: { "kms:ViaService": via, "kms:CallerAccount": accountId },
-    };
-    if (input.resultReaderArns !== undefined && input.resultReaderArns.length > 0) {
-        readerCondition.ArnLike = { "aws:PrincipalArn": oneOrMany(input.resultReaderArns) };
+    const throughS3ToResults = (): PolicyConditions => ({
+        StringEquals: { "kms:ViaService": s3ViaService(region, dnsSuffix), "kms:CallerAccount": accountId },
+        StringLike: { "kms:EncryptionContext:aws:s3:arn": s3EncryptionContextArns(partition, input.outputS3Uri) },
+    });
+    const readerCondition = throughS3ToResults();
+    if (input.resultsReaders !== undefined && input.resultsReaders.length > 0) {
+        readerCondition.ArnLike = { "aws:PrincipalArn": oneOrMany(input.resultsReaders) };
     }
     return {
         Version: POLICY_VERSION,
         Statement: [
-            {
-                Sid: "AccountAdministersKey",
-                Effect: "Allow",
-                Principal: { AWS: root },
-                Action: [...KEY_ADMIN_ACTIONS],
-                Resource: "*",
-            },
+            keyAdministrationStatement(input.scope, input),
             {
                 Sid: "DataAccessRoleEncryptsResultsThroughS3",
                 Effect: "Allow",
                 Principal: { AWS: root },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey"],
                 Resource: "*",
-                Condition: {
-                    ArnEquals: { "aws:PrincipalArn": oneOrMany(input.dataAccessRoleArns) },
-                    StringEquals: { "kms:ViaService": via, "kms:CallerAccount": accountId },
-                },
+                Condition: { ArnEquals: { "aws:PrincipalArn": oneOrMany(input.dataAccessRoleArns) }, ...throughS3ToResults() },
             },
             {
                 Sid: "ReadersDecryptResultsThroughS3",
@@ -302,6 +362,69 @@ export function buildOutputKeyPolicy(input: OutputKeyPolicyInput): PolicyDocumen
                 Action: "kms:Decrypt",
                 Resource: "*",
                 Condition: readerCondition,
+            },
+        ],
+    };
+}
+
+/** The `kms:ViaService` value for Voice ID in a region, e.g. `voiceid.us-east-1.amazonaws.com`. */
+export function voiceIdViaService(region: string, dnsSuffix: string): string {
+    return `voiceid.${region}.${dnsSuffix}`;
+}
+
+/** Inputs of {@link buildDomainKeyPolicy}. */
+export interface DomainKeyPolicyInput extends KeyAdministrationInput {
+    /** Partition, account, region and DNS suffix of the key and the domain. */
+    scope: AwsScope;
+    /**
+     * Principals that may use the key through Voice ID: those that create or update the domain
+     * and call Voice ID's APIs on it (the deployer, Amazon Connect's role), matched with
+     * `ArnLike` against `aws:PrincipalArn`. Absent or empty: delegated to the account's IAM
+     * policies, still only through Voice ID in this region.
+     */
+    keyUsers?: string[];
+}
+
+/**
+ * The key policy of a Voice ID domain's encryption key. Voice ID uses the key on behalf of the
+ * caller of its APIs: it describes the key, creates a grant for itself when the domain is
+ * created or updated, and decrypts and generates data keys. So key users get `kms:Decrypt`,
+ * `kms:DescribeKey`, `kms:GenerateDataKey` only through Voice ID in this region
+ * (`kms:ViaService`), and `kms:CreateGrant` only through Voice ID and only for an AWS resource
+ * (`kms:GrantIsForAWSResource`): nobody can create a grant outside Voice ID. Administrators
+ * manage the key, as for the output key.
+ */
+export function buildDomainKeyPolicy(input: DomainKeyPolicyInput): PolicyDocument {
+    const { partition, accountId, region, dnsSuffix } = input.scope;
+    const root = accountRootArn(partition, accountId);
+    const throughVoiceId = (): PolicyConditions => {
+        const condition: PolicyConditions = {
+            StringEquals: { "kms:ViaService": voiceIdViaService(region, dnsSuffix), "kms:CallerAccount": accountId },
+        };
+        if (input.keyUsers !== undefined && input.keyUsers.length > 0) {
+            condition.ArnLike = { "aws:PrincipalArn": oneOrMany(input.keyUsers) };
+        }
+        return condition;
+    };
+    return {
+        Version: POLICY_VERSION,
+        Statement: [
+            keyAdministrationStatement(input.scope, input),
+            {
+                Sid: "UsersEncryptDomainDataThroughVoiceId",
+                Effect: "Allow",
+                Principal: { AWS: root },
+                Action: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
+                Resource: "*",
+                Condition: throughVoiceId(),
+            },
+            {
+                Sid: "UsersLetVoiceIdCreateGrants",
+                Effect: "Allow",
+                Principal: { AWS: root },
+                Action: "kms:CreateGrant",
+                Resource: "*",
+                Condition: { ...throughVoiceId(), Bool: { "kms:GrantIsForAWSResource": "true" } },
             },
         ],
     };

@@ -1,6 +1,6 @@
 /**
  * Public argument and output types of {@link FraudsterRegistrationJob}, plus the plain shapes the
- * provider works with. Names follow DESIGN.md section 4: they are part of the contract.
+ * provider works with. The names are part of the contract: they are what the state records.
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -19,7 +19,7 @@ export interface FraudsterRegistrationJobArgs {
     /**
      * IAM role Voice ID assumes to read the manifest and audio and write the output file
      * (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
-     * `DataAccessRole` in the components for one built to measure.
+     * {@link VoiceIdDataAccessRole} for one built to measure.
      */
     dataAccessRoleArn: pulumi.Input<string>;
     /** Where the input manifest lives. */
@@ -121,7 +121,7 @@ export interface FailureDetails {
 }
 
 /**
- * What the provider learned from the output file. Lists are capped ({@link RESULT_LIST_CAP}
+ * What the provider learned from the output file. Lists are capped (100
  * entries) to keep the state small; counts always cover the whole file.
  */
 export interface JobResults {

@@ -60,8 +60,9 @@ const OUTPUT_NAMES = [
  * An Amazon Connect Voice ID batch fraudster registration job.
  *
  * `create` starts `StartFraudsterRegistrationJob` and (by default) waits for it to end, then
- * reads its output file. The job is identified as `<domainId>/<jobId>`. See `docs/jobs.md` for
- * retries, timeouts, crash recovery and what destroy does.
+ * reads its output file. The job is identified as `<domainId>/<jobId>`. The guide
+ * `docs/jobs.md` (in the package and the API reference) covers retries, timeouts, crash
+ * recovery and what destroy does.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 /**
  * The job's output file: where it is and what it says.
  *
- * Location (DESIGN.md section 2): `<OutputDataConfig.S3Uri>/<JobId>/<input file name>.out`.
+ * Location (as Voice ID documents it): `<OutputDataConfig.S3Uri>/<JobId>/<input file name>.out`.
  * Content: `{ Version, Errors: [...], SuccessfulRegistrations: [...] }`. Parsing is tolerant
  * (unknown members ignored, missing lists empty) and keeps the state small: lists are capped,
  * counts always cover the whole file.

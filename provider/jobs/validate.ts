@@ -1,5 +1,5 @@
 /**
- * Every constraint StartFraudsterRegistrationJob puts on its request (DESIGN.md section 2),
+ * Every constraint StartFraudsterRegistrationJob puts on its request (the Voice ID service model),
  * checked on the resource's inputs before any API call, plus the provider's own knobs.
  * @module
  */

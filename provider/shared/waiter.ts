@@ -22,7 +22,7 @@ export interface ProgressSnapshot {
     percentComplete?: number;
 }
 
-/** Tuning of the poll schedule; the defaults meet DESIGN.md section 7. */
+/** Tuning of the poll schedule; the defaults keep a 6-hour wait to a few hundred calls, under the service quotas. */
 export interface PollPolicy {
     /** First poll after the start when nothing else is known (ms). */
     firstDelayMs: number;

@@ -1,13 +1,13 @@
 /**
- * Public argument and output types of {@link Watchlist}, plus the plain shapes its provider
+ * Public argument and output types of {@link VoiceIdWatchlist}, plus the plain shapes its provider
  * works with.
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceScope, TargetOutputs } from "../shared/scope";
 
-/** Arguments of a {@link Watchlist}. */
-export interface WatchlistArgs {
+/** Arguments of a {@link VoiceIdWatchlist}. */
+export interface VoiceIdWatchlistArgs {
     /** The domain the watchlist belongs to (22 alphanumerics). Changing it creates a new watchlist. */
     domainId: pulumi.Input<string>;
     /**
@@ -27,6 +27,9 @@ export interface WatchlistArgs {
     /** Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`. Changing it replaces the watchlist. */
     endpoint?: pulumi.Input<string>;
 }
+
+/** @deprecated Use {@link VoiceIdWatchlistArgs} (the same type). */
+export type WatchlistArgs = VoiceIdWatchlistArgs;
 
 /** Inputs as the provider receives them (plain values; `scope` is filled by the resource class). */
 export interface WatchlistInputs {

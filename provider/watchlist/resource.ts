@@ -1,12 +1,12 @@
 /**
- * The `Watchlist` resource class users instantiate.
+ * The `VoiceIdWatchlist` resource class users instantiate, and its deprecated name `Watchlist`.
  * @module
  */
 import * as pulumi from "@pulumi/pulumi";
 import { defaultName } from "../domain/validate";
 import { lazyProvider } from "../shared/lazyProvider";
 import { GetOptions, dynamicResourceInputs, getArgs } from "../shared/resourceInputs";
-import { WatchlistArgs } from "./args";
+import { VoiceIdWatchlistArgs } from "./args";
 
 /**
  * Package specifier of the implementation. Resolved by the dynamic provider host from the
@@ -14,7 +14,11 @@ import { WatchlistArgs } from "./args";
  */
 export const WATCHLIST_PROVIDER_MODULE = "pulumi-voiceid/provider/watchlist/provider";
 
-/** Type token of the resource. */
+/**
+ * Type token of the resource, recorded in every stack's state. It stays `voiceid:Watchlist`
+ * although the class is now `VoiceIdWatchlist`: a different token would replace every existing
+ * watchlist. The constructor passes module and type explicitly, so the class name never counts.
+ */
 export const WATCHLIST_TYPE = "pulumi-nodejs:dynamic/voiceid:Watchlist";
 
 const provider = lazyProvider(WATCHLIST_PROVIDER_MODULE);
@@ -39,14 +43,14 @@ const OUTPUT_NAMES = ["name", "description", "defaultWatchlist", "createdAt", "u
  *
  * @example
  * ```ts
- * const watchlist = new Watchlist("known-fraudsters", {
+ * const watchlist = new VoiceIdWatchlist("known-fraudsters", {
  *     domainId: domain.domainId,
  *     description: "Confirmed fraudsters from chargeback investigations",
  * });
  * // registrationConfig: { watchlistIds: [watchlist.watchlistId] }
  * ```
  */
-export class Watchlist extends pulumi.dynamic.Resource {
+export class VoiceIdWatchlist extends pulumi.dynamic.Resource {
     /** The watchlist's id (22 alphanumerics); from the resource id, so known in previews of updates. */
     readonly watchlistId: pulumi.Output<string>;
     /** The domain it belongs to; from the resource id. */
@@ -66,13 +70,13 @@ export class Watchlist extends pulumi.dynamic.Resource {
      * Gets an existing watchlist's state by id (`<domainId>/<watchlistId>`). Nothing is created.
      * @param opts `region` / `endpoint` say where to look (else stack config and environment).
      */
-    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: GetOptions): Watchlist {
-        const get = getArgs<WatchlistArgs>(id, opts);
-        return new Watchlist(name, get.args, get.opts);
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: GetOptions): VoiceIdWatchlist {
+        const get = getArgs<VoiceIdWatchlistArgs>(id, opts);
+        return new VoiceIdWatchlist(name, get.args, get.opts);
     }
 
-    /** Returns true if `obj` is a Watchlist (works across package copies). */
-    static isInstance(obj: unknown): obj is Watchlist {
+    /** Returns true if `obj` is a watchlist of this package (works across package copies and both names). */
+    static isInstance(obj: unknown): obj is VoiceIdWatchlist {
         return !!obj && (obj as { __pulumiType?: string }).__pulumiType === WATCHLIST_TYPE;
     }
 
@@ -82,11 +86,12 @@ export class Watchlist extends pulumi.dynamic.Resource {
      * @param args Domain, name and description.
      * @param opts Resource options; `{ import: "<domainId>/<watchlistId>" }` adopts an existing watchlist.
      */
-    constructor(name: string, args: WatchlistArgs, opts?: pulumi.CustomResourceOptions) {
+    constructor(name: string, args: VoiceIdWatchlistArgs, opts?: pulumi.CustomResourceOptions) {
         const { props, opts: options } = dynamicResourceInputs(name, { ...args, name: args.name ?? defaultName(name) }, opts, {
             outputs: OUTPUT_NAMES,
             secretOutputs: SECRET_OUTPUTS,
         });
+        // Module and type of WATCHLIST_TYPE: never the class name (see there).
         super(provider, name, props, options, "voiceid", "Watchlist");
         // Outputs of a resource being updated are unknown in preview, its id is not: deriving
         // the ids from it keeps jobs that target this watchlist from showing a replacement.
@@ -94,3 +99,12 @@ export class Watchlist extends pulumi.dynamic.Resource {
         this.watchlistId = this.id.apply((id) => id.split("/")[1]);
     }
 }
+
+/**
+ * The former name of {@link VoiceIdWatchlist}, the same class: existing programs keep working
+ * and their stacks see no change (the type token is the same).
+ * @deprecated Use {@link VoiceIdWatchlist}.
+ */
+export const Watchlist = VoiceIdWatchlist;
+/** @deprecated Use {@link VoiceIdWatchlist}. */
+export type Watchlist = VoiceIdWatchlist;

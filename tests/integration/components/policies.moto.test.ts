@@ -10,8 +10,8 @@ import {
     UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { CreateKeyCommand, GetKeyPolicyCommand, KMSClient } from "@aws-sdk/client-kms";
-import { buildDataAccessPolicy, buildOutputKeyPolicy, buildTrustPolicy } from "../../../provider/components/policies";
-import { DATA_ACCESS_INPUT, DOMAIN_ID, ROLE_ARN, SCOPE } from "../../unit/components/fixtures";
+import { buildDataAccessPolicy, buildDomainKeyPolicy, buildOutputKeyPolicy, buildTrustPolicy } from "../../../provider/components/policies";
+import { DATA_ACCESS_INPUT, DOMAIN_ID, OUTPUT_URI, ROLE_ARN, SCOPE } from "../../unit/components/fixtures";
 import { MotoServer, startMoto } from "../../support/localStack";
 
 describe("components/policies accepted by IAM (moto)", function () {
@@ -63,17 +63,26 @@ describe("components/policies accepted by IAM (moto)", function () {
         await iam.send(new CreatePolicyCommand({ PolicyName: "voiceid-minimal", PolicyDocument: policy }));
     });
 
-    it("checks the key policy's grammar and stores it on a KMS key", async () => {
-        const keyPolicy = JSON.stringify(buildOutputKeyPolicy({
-            scope: SCOPE, dataAccessRoleArns: [ROLE_ARN], resultReaderArns: ["arn:aws:iam::111122223333:role/analyst-*"],
-        }));
-        // moto's IAM grammar validator (unlike real IAM) tolerates Principal in managed policies,
-        // which lets it check actions, resources and condition operators of the key policy.
-        await iam.send(new CreatePolicyCommand({ PolicyName: "voiceid-key-policy-grammar", PolicyDocument: keyPolicy }));
-        const key = await kms.send(new CreateKeyCommand({ Policy: keyPolicy, KeyUsage: "ENCRYPT_DECRYPT", KeySpec: "SYMMETRIC_DEFAULT" }));
-        const stored = await kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyMetadata!.KeyId!, PolicyName: "default" }));
-        assert.deepStrictEqual(JSON.parse(stored.Policy!), JSON.parse(keyPolicy));
-    });
+    const keyPolicies = {
+        "output key (IAM-delegated readers)": buildOutputKeyPolicy({ scope: SCOPE, dataAccessRoleArns: [ROLE_ARN], outputS3Uri: OUTPUT_URI }),
+        "output key (named readers and administrators)": buildOutputKeyPolicy({
+            scope: SCOPE, dataAccessRoleArns: [ROLE_ARN], outputS3Uri: OUTPUT_URI,
+            resultsReaders: ["arn:aws:iam::111122223333:role/analyst-*"], keyAdministrators: ["arn:aws:iam::111122223333:role/admin"],
+        }),
+        "domain key": buildDomainKeyPolicy({ scope: SCOPE }),
+        "domain key (named users)": buildDomainKeyPolicy({ scope: SCOPE, keyUsers: ["arn:aws:iam::111122223333:role/connect-*"] }),
+    };
+    for (const [what, doc] of Object.entries(keyPolicies)) {
+        it(`checks the ${what} policy's grammar and stores it on a KMS key`, async () => {
+            const keyPolicy = JSON.stringify(doc);
+            // moto's IAM grammar validator (unlike real IAM) tolerates Principal in managed policies,
+            // which lets it check actions, resources and condition operators of the key policy.
+            await iam.send(new CreatePolicyCommand({ PolicyName: `voiceid-key-${what.replace(/\W+/g, "-")}`, PolicyDocument: keyPolicy }));
+            const key = await kms.send(new CreateKeyCommand({ Policy: keyPolicy, KeyUsage: "ENCRYPT_DECRYPT", KeySpec: "SYMMETRIC_DEFAULT" }));
+            const stored = await kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyMetadata!.KeyId!, PolicyName: "default" }));
+            assert.deepStrictEqual(JSON.parse(stored.Policy!), doc);
+        });
+    }
 
     describe("negative controls: moto really validates", () => {
         it("rejects a trust policy with a Resource", async () => {
@@ -90,6 +99,14 @@ describe("components/policies accepted by IAM (moto)", function () {
             await assert.rejects(
                 iam.send(new PutRolePolicyCommand({ RoleName: "voiceid-permissions", PolicyName: "bad", PolicyDocument: JSON.stringify(bad) })),
                 (e: Error) => /^MalformedPolicyDocument/.test(e.name) && /Syntax errors in policy/.test(e.message));
+        });
+
+        it("rejects a key policy with an unknown condition operator", async () => {
+            const bad = buildDomainKeyPolicy({ scope: SCOPE });
+            bad.Statement[2].Condition = { Boolean: { "kms:GrantIsForAWSResource": "true" } };
+            await assert.rejects(
+                iam.send(new CreatePolicyCommand({ PolicyName: "voiceid-bad-key", PolicyDocument: JSON.stringify(bad) })),
+                (e: Error) => /^MalformedPolicyDocument/.test(e.name));
         });
 
         it("rejects a permissions policy without resources", async () => {

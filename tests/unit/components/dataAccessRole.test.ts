@@ -72,7 +72,10 @@ describe("components/VoiceIdDataAccessRole (mocks)", () => {
         assert.strictEqual(role.inputs.name, "custom");
         assert.strictEqual(role.inputs.path, "/voiceid/");
         assert.deepStrictEqual(JSON.parse(role.inputs.assumeRolePolicy).Statement[0].Condition,
-            { StringEquals: { "aws:SourceAccount": "444455556666" } });
+            {
+                StringEquals: { "aws:SourceAccount": "444455556666" },
+                ArnLike: { "aws:SourceArn": "arn:aws-us-gov:voiceid:us-gov-west-1:444455556666:domain/*" },
+            });
         assert.deepStrictEqual(JSON.parse(mocks.get(POLICY, "scoped").inputs.policy).Statement, [
             { Sid: "ReadRegistrationInputs", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws-us-gov:s3:::in-bucket/m.json" },
             { Sid: "WriteRegistrationResults", Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws-us-gov:s3:::out-bucket/*" },

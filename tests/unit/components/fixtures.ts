@@ -69,39 +69,50 @@ export const EXPECTED_DATA_ACCESS_POLICY = {
     ],
 };
 
-/** The account's administrative statement of every output key policy. */
-export const EXPECTED_ADMIN_STATEMENT = {
-    Sid: "AccountAdministersKey",
-    Effect: "Allow",
-    Principal: { AWS: "arn:aws:iam::111122223333:root" },
-    Action: [
-        "kms:CancelKeyDeletion", "kms:Create*", "kms:Delete*", "kms:Describe*", "kms:Disable*", "kms:Enable*",
-        "kms:Get*", "kms:List*", "kms:Put*", "kms:Revoke*", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion",
-        "kms:TagResource", "kms:UntagResource", "kms:Update*",
-    ],
-    Resource: "*",
-};
+/** Every administrative action, written out: no wildcard, no kms:CreateGrant, no cryptographic use. */
+export const EXPECTED_ADMIN_ACTIONS = [
+    "kms:CancelKeyDeletion", "kms:CreateAlias", "kms:DeleteAlias", "kms:DescribeKey", "kms:DisableKey",
+    "kms:DisableKeyRotation", "kms:EnableKey", "kms:EnableKeyRotation", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus",
+    "kms:ListGrants", "kms:ListKeyPolicies", "kms:ListKeyRotations", "kms:ListResourceTags", "kms:PutKeyPolicy",
+    "kms:RevokeGrant", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource",
+    "kms:UpdateAlias", "kms:UpdateKeyDescription",
+];
 
-/** Key policy for ROLE_ARN, readers delegated to IAM (no resultReaderArns). */
-export function expectedKeyPolicy(roleArn: string, readerArns?: string | string[]): object {
-    const readerCondition: any = {
-        StringEquals: { "kms:ViaService": "s3.eu-west-2.amazonaws.com", "kms:CallerAccount": "111122223333" },
+/** The administrative statement of every key policy; narrowed to `administrators` when named. */
+export function expectedAdminStatement(administrators?: string | string[]): object {
+    const statement: any = {
+        Sid: "AdministratorsManageKey",
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::111122223333:root" },
+        Action: EXPECTED_ADMIN_ACTIONS,
+        Resource: "*",
     };
+    if (administrators !== undefined) statement.Condition = { ArnLike: { "aws:PrincipalArn": administrators } };
+    return statement;
+}
+
+/** The results objects of OUTPUT_URI as S3 names them in the encryption context. */
+export const EXPECTED_RESULTS_CONTEXT = ["arn:aws:s3:::voiceid-results", "arn:aws:s3:::voiceid-results/registrations/*"];
+
+/** Key policy for ROLE_ARN and OUTPUT_URI; readers delegated to IAM unless named. */
+export function expectedKeyPolicy(roleArn: string, readerArns?: string | string[], administrators?: string | string[]): object {
+    const throughS3 = () => ({
+        StringEquals: { "kms:ViaService": "s3.eu-west-2.amazonaws.com", "kms:CallerAccount": "111122223333" },
+        StringLike: { "kms:EncryptionContext:aws:s3:arn": EXPECTED_RESULTS_CONTEXT },
+    });
+    const readerCondition: any = throughS3();
     if (readerArns !== undefined) readerCondition.ArnLike = { "aws:PrincipalArn": readerArns };
     return {
         Version: "2012-10-17",
         Statement: [
-            EXPECTED_ADMIN_STATEMENT,
+            expectedAdminStatement(administrators),
             {
                 Sid: "DataAccessRoleEncryptsResultsThroughS3",
                 Effect: "Allow",
                 Principal: { AWS: "arn:aws:iam::111122223333:root" },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey"],
                 Resource: "*",
-                Condition: {
-                    ArnEquals: { "aws:PrincipalArn": roleArn },
-                    StringEquals: { "kms:ViaService": "s3.eu-west-2.amazonaws.com", "kms:CallerAccount": "111122223333" },
-                },
+                Condition: { ArnEquals: { "aws:PrincipalArn": roleArn }, ...throughS3() },
             },
             {
                 Sid: "ReadersDecryptResultsThroughS3",
@@ -110,6 +121,37 @@ export function expectedKeyPolicy(roleArn: string, readerArns?: string | string[
                 Action: "kms:Decrypt",
                 Resource: "*",
                 Condition: readerCondition,
+            },
+        ],
+    };
+}
+
+/** Key policy of a domain key; users delegated to IAM unless named. */
+export function expectedDomainKeyPolicy(users?: string | string[], administrators?: string | string[]): object {
+    const throughVoiceId = (): any => {
+        const c: any = { StringEquals: { "kms:ViaService": "voiceid.eu-west-2.amazonaws.com", "kms:CallerAccount": "111122223333" } };
+        if (users !== undefined) c.ArnLike = { "aws:PrincipalArn": users };
+        return c;
+    };
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            expectedAdminStatement(administrators),
+            {
+                Sid: "UsersEncryptDomainDataThroughVoiceId",
+                Effect: "Allow",
+                Principal: { AWS: "arn:aws:iam::111122223333:root" },
+                Action: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
+                Resource: "*",
+                Condition: throughVoiceId(),
+            },
+            {
+                Sid: "UsersLetVoiceIdCreateGrants",
+                Effect: "Allow",
+                Principal: { AWS: "arn:aws:iam::111122223333:root" },
+                Action: "kms:CreateGrant",
+                Resource: "*",
+                Condition: { ...throughVoiceId(), Bool: { "kms:GrantIsForAWSResource": "true" } },
             },
         ],
     };

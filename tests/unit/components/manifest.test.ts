@@ -150,7 +150,7 @@ describe("components in preview: unknown values are skipped, not rejected", () =
     });
 
     it("output key for a role ARN not known yet", async () => {
-        const k = new VoiceIdOutputKey("unknown-role", { dataAccessRoleArn: unknownOutput<string>() });
+        const k = new VoiceIdOutputKey("unknown-role", { dataAccessRoleArn: unknownOutput<string>(), outputS3Uri: "s3://voiceid-results/r" });
         assert.strictEqual(await isKnown(k.keyPolicy), false);
     });
 });

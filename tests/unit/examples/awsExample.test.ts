@@ -117,6 +117,12 @@ describe("examples/aws (mocks)", function () {
             const keyPolicy = JSON.parse(mocks.get("aws:kms/key:Key", "voiceid-results").inputs.policy);
             assert.deepStrictEqual(keyPolicy.Statement[1].Condition.ArnEquals,
                 { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/voiceid-test-voiceid-data-access" });
+            // The key is tied to the workspace bucket's results folder, for the role and the readers alike.
+            for (const s of keyPolicy.Statement.slice(1)) {
+                assert.deepStrictEqual(s.Condition.StringLike, {
+                    "kms:EncryptionContext:aws:s3:arn": ["arn:aws:s3:::voiceid-workspace-1234567", "arn:aws:s3:::voiceid-workspace-1234567/results/*"],
+                });
+            }
         });
 
         it("writes the manifest for the configured fraudsters", () => {

@@ -65,6 +65,21 @@ describe("the root program and the examples type-check", function () {
         });
     }
 
+    it("the README quickstart (the first ts block of \"Using it\")", () => {
+        const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("## Using it"));
+        const block = /```ts\n([\s\S]*?)```/.exec(section);
+        assert.ok(block, "README.md has a ts block under \"Using it\"");
+        // Inside the repository so @pulumi/pulumi resolves from its node_modules; bin/ is ignored by git.
+        const file = path.join(repoRoot, "bin", "readme", "quickstart.ts");
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, block[1]);
+        assert.deepStrictEqual(typeErrors([file]), []);
+        // The domain is encrypted with a domain key, never with the S3-only results key.
+        assert.match(block[1], /serverSideEncryptionConfiguration: \{ kmsKeyId: domainKey\.keyArn \}/);
+        assert.match(block[1], /new voiceid\.VoiceIdDomainKey\(/);
+    });
+
     it("each example has a Pulumi.yaml, a package.json depending on the package, and a README", () => {
         // examples/ci is a CI workflow and its scripts, not a program (tests/e2e/ci runs it).
         for (const dir of fs.readdirSync(path.join(repoRoot, "examples")).filter((d) => d !== "ci")) {
@@ -95,7 +110,7 @@ describe("the root program and the examples type-check", function () {
                 for (const c of n.children ?? []) walk(c);
             };
             walk(api);
-            for (const name of ["FraudsterRegistrationJob", "VoiceIdDomain", "Watchlist", "VoiceIdDomainArgs", "WatchlistArgs", "FraudsterRegistrationJobArgs"]) {
+            for (const name of ["FraudsterRegistrationJob", "VoiceIdDomain", "VoiceIdWatchlist", "VoiceIdDomainArgs", "VoiceIdWatchlistArgs", "FraudsterRegistrationJobArgs", "VoiceIdDomainKey", "VoiceIdOutputKey"]) {
                 assert.strictEqual(documented.get(name), true, `${name} is in the API reference with its doc comment`);
             }
         } finally {
