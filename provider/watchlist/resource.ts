@@ -22,7 +22,7 @@ const provider = lazyProvider(WATCHLIST_PROVIDER_MODULE);
 /** Sensitive per the Voice ID model. */
 const SECRET_OUTPUTS = ["name", "description"];
 
-const OUTPUT_NAMES = ["name", "description", "defaultWatchlist", "createdAt", "updatedAt"] as const;
+const OUTPUT_NAMES = ["name", "description", "defaultWatchlist", "createdAt", "updatedAt", "effectiveRegion"] as const;
 
 /**
  * A Voice ID fraudster watchlist: a named group of fraudsters within a domain, the target of
@@ -48,6 +48,8 @@ export class Watchlist extends pulumi.dynamic.Resource {
     readonly watchlistId: pulumi.Output<string>;
     /** The domain it belongs to; from the resource id. */
     readonly domainId: pulumi.Output<string>;
+    /** The region the resource lives in, however it was chosen (argument, stack config, environment, profile). */
+    declare readonly effectiveRegion: pulumi.Output<string | undefined>;
     /** Its name (secret). */
     declare readonly name: pulumi.Output<string>;
     /** Its description (secret). */

@@ -241,7 +241,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             await prog.ok(["config", "set", "batchManifest", nextManifest]);
             const blind = await prog.preview([], { AWS_ENDPOINT_URL_S3: "http://127.0.0.1:9" });
             assert.strictEqual(blind.code, 0, blind.stdout + blind.stderr);
-            assert.match(blind.stdout, /cannot verify the new manifest before deleting the fraudsters of job .*kept until the new job has run/);
+            assert.match(blind.stdout + blind.stderr, /cannot verify the new manifest before deleting the fraudsters of job .*kept until the new job has run/);
 
             // A working manifest: the old job's fraudsters go first, the new job registers its own.
             const replaced = await prog.up();
