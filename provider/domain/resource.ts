@@ -37,6 +37,7 @@ const OUTPUT_NAMES = [
     "updatedAt",
     "serverSideEncryptionUpdateStatus",
     "serverSideEncryptionUpdateMessage",
+    "effectiveRegion",
 ] as const;
 
 /**
@@ -60,6 +61,8 @@ const OUTPUT_NAMES = [
 export class VoiceIdDomain extends pulumi.dynamic.Resource {
     /** The domain's id (22 alphanumerics); equal to the resource id, so known in previews of updates. */
     readonly domainId: pulumi.Output<string>;
+    /** The region the resource lives in, however it was chosen (argument, stack config, environment, profile). */
+    declare readonly effectiveRegion: pulumi.Output<string | undefined>;
     /** `arn:aws:voiceid:<region>:<account>:domain/<domainId>`. */
     declare readonly arn: pulumi.Output<string>;
     /** ACTIVE, PENDING or SUSPENDED. */

@@ -66,6 +66,8 @@ export const runtime = {
     slotWaitMaxMs: 5_000,
     /** Minimum interval between two progress lines of one job, unless the percentage jumped. */
     progressEveryMs: 30_000,
+    /** How long check/diff retry reading a new manifest before calling it unverifiable. */
+    verifyWindowSeconds: 20,
 };
 
 const TERMINAL: JobStatus[] = ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED"];
@@ -201,7 +203,7 @@ export async function diff(id: string, olds: Record<string, any>, news: Record<s
 /** {@link verifyManifest} with a short retry window (check and diff run at every preview). */
 async function manifestVerdict(inputs: JobInputs): Promise<ManifestVerdict | undefined> {
     if (containsUnknown(inputs.inputDataConfig) || typeof inputs.inputDataConfig?.s3Uri !== "string") return undefined;
-    const ctx = new CallContext(inputs, 60);
+    const ctx = new CallContext(inputs, runtime.verifyWindowSeconds);
     return verifyManifest(inputs, ctx.retryOptions());
 }
 

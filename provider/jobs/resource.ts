@@ -54,6 +54,7 @@ const OUTPUT_NAMES = [
     "resultsStatus",
     "effectiveClientToken",
     "tokenGeneration",
+    "effectiveRegion",
 ] as const;
 
 /**
@@ -115,6 +116,8 @@ export class FraudsterRegistrationJob extends pulumi.dynamic.Resource {
     declare readonly resultsStatus: pulumi.Output<string | undefined>;
     /** The ClientToken the job was started with (derived unless `clientToken` was given). */
     declare readonly effectiveClientToken: pulumi.Output<string | undefined>;
+    /** The region the resource lives in, however it was chosen (argument, stack config, environment, profile). */
+    declare readonly effectiveRegion: pulumi.Output<string | undefined>;
     /** Derived-token generation of the job: 0, or n after n FAILED runs with the same inputs. */
     declare readonly tokenGeneration: pulumi.Output<number | undefined>;
     /** The manifest location. */

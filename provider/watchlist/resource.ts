@@ -29,7 +29,7 @@ const provider = lazyProvider(WATCHLIST_PROVIDER_MODULE);
  */
 const SECRET_OUTPUTS: string[] = [];
 
-const OUTPUT_NAMES = ["name", "description", "defaultWatchlist", "createdAt", "updatedAt"] as const;
+const OUTPUT_NAMES = ["name", "description", "defaultWatchlist", "createdAt", "updatedAt", "effectiveRegion"] as const;
 
 /**
  * A Voice ID fraudster watchlist: a named group of fraudsters within a domain, the target of
@@ -55,6 +55,8 @@ export class VoiceIdWatchlist extends pulumi.dynamic.Resource {
     readonly watchlistId: pulumi.Output<string>;
     /** The domain it belongs to; from the resource id. */
     readonly domainId: pulumi.Output<string>;
+    /** The region the resource lives in, however it was chosen (argument, stack config, environment, profile). */
+    declare readonly effectiveRegion: pulumi.Output<string | undefined>;
     /** Its name (secret when the input is). */
     declare readonly name: pulumi.Output<string>;
     /** Its description (secret when the input is). */

@@ -236,8 +236,14 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             assert.notStrictEqual(folder.code, 0);
             assert.match(folder.stdout + folder.stderr, /inputDataConfig\.s3Uri .*has a problem: must name the manifest object/);
 
-            // A working manifest: the old job's fraudsters go first, the new job registers its own.
+            // S3 unreachable at preview: the check cannot run, the preview says so and plans the
+            // old job's deletion after the new job (no delete-before-replace).
             await prog.ok(["config", "set", "batchManifest", nextManifest]);
+            const blind = await prog.preview([], { AWS_ENDPOINT_URL_S3: "http://127.0.0.1:9" });
+            assert.strictEqual(blind.code, 0, blind.stdout + blind.stderr);
+            assert.match(blind.stdout + blind.stderr, /cannot verify the new manifest before deleting the fraudsters of job .*kept until the new job has run/);
+
+            // A working manifest: the old job's fraudsters go first, the new job registers its own.
             const replaced = await prog.up();
             assert.strictEqual(replaced.code, 0, replaced.stdout + replaced.stderr);
             const after = await fraudstersIn(stack, domainId);
@@ -279,18 +285,22 @@ export const status = job.jobStatus;
 
             // The endpoint only in the environment moves (the service restarts on another port).
             await stack.restartEmulator();
-            assert.deepStrictEqual(changed(await previewSteps(prog, stack.env)), []);
-            const refresh = await prog.refresh([], stack.env);
+            Object.assign(prog.env, stack.env);
+            assert.deepStrictEqual(changed(await previewSteps(prog)), []);
+            const refresh = await prog.refresh();
             assert.strictEqual(refresh.code, 0, refresh.stdout + refresh.stderr);
 
-            // The effective region moves: every resource is replaced, for `region`.
+            // The effective region moves: every resource is replaced, for `region` (the
+            // watchlist and job also for the domain id, unknown until the new domain exists).
             await prog.ok(["config", "rm", "aws:region"]);
-            const moved = changed(await previewSteps(prog, { ...stack.env, AWS_REGION: "us-west-2", AWS_DEFAULT_REGION: "us-west-2" }));
+            const moved = changed(await previewSteps(prog, { AWS_REGION: "us-west-2", AWS_DEFAULT_REGION: "us-west-2" }));
             const replaced = moved.filter((s) => s.op === "replace");
             assert.strictEqual(replaced.length, 3, JSON.stringify(moved));
-            for (const s of replaced) assert.deepStrictEqual(s.replaceReasons, ["region"], s.urn);
+            for (const s of replaced) {
+                assert.ok(s.replaceReasons?.includes("region") && !s.replaceReasons.includes("scope"), `${s.urn}: ${s.replaceReasons}`);
+            }
+            assert.deepStrictEqual(replaced.find((s) => s.urn.endsWith("::fraud"))!.replaceReasons, ["region"]);
         } finally {
-            await prog.pulumi(["destroy", "--yes", "--skip-preview"], stack.env);
             await prog.dispose();
         }
     });

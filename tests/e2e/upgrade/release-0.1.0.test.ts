@@ -25,6 +25,10 @@ describe("a stack deployed by release 0.1.0", function () {
         assert.strictEqual(broken.outputs.jobStatus, "FAILED");
         assert.strictEqual(broken.outputs.__provider, undefined, "the fixture holds 0.1.0's broken entry");
 
+        // The preview says why the broken entry is updated.
+        const plain = await program.preview();
+        assert.strictEqual(plain.code, 0, plain.stdout + plain.stderr);
+        assert.match(plain.stdout + plain.stderr, /job \w+ was recorded without its provider .* replaced in place by an update/);
         const preview = await program.pulumi(["preview", "--json"]);
         assert.strictEqual(preview.code, 0, preview.stdout + preview.stderr);
         const steps: { op: string; urn: string }[] = JSON.parse(preview.stdout).steps;
