@@ -38,7 +38,7 @@ import { JobView, VoiceIdApi, readS3Text } from "./api";
 import { JobDiff, RUNNING_STATUSES, diffJob } from "./diff";
 import { emptyResults, outputFileUri, parseOutputFile, parseS3Uri } from "./results";
 import { MAX_TOKEN_GENERATIONS, deriveClientToken } from "./token";
-import { validateJobInputs } from "./validate";
+import { KNOWN_INPUTS, validateJobInputs } from "./validate";
 
 /** Resource type name used in messages. */
 const TYPE = "FraudsterRegistrationJob";
@@ -147,7 +147,7 @@ export async function check(olds: Record<string, any>, news: Record<string, any>
 export async function diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff & PresentedDiff> {
     const o = withoutProvider(olds) as Partial<JobOutputs>;
     const n = withoutProvider(news) as Partial<JobInputs>;
-    const presented = presentDiff(o, n, diffJob(o, n)) as JobDiff & PresentedDiff;
+    const presented = presentDiff(o, n, diffJob(o, n), KNOWN_INPUTS) as JobDiff & PresentedDiff;
     noteDiff(TYPE, id, o, n, presented);
     return presented;
 }
