@@ -44,7 +44,7 @@ import { JobDiff, REPLACE_KEYS, RUNNING_STATUSES, diffJob, norm } from "./diff";
 import { ManifestVerdict, verifyManifest } from "./manifest";
 import { emptyResults, outputFileUri, parseOutputFile, parseS3Uri } from "./results";
 import { MAX_TOKEN_GENERATIONS, deriveClientToken } from "./token";
-import { validateJobInputs } from "./validate";
+import { KNOWN_INPUTS, validateJobInputs } from "./validate";
 
 /** Resource type name used in messages. */
 const TYPE = "FraudsterRegistrationJob";
@@ -184,8 +184,8 @@ export async function diff(id: string, olds: Record<string, any>, news: Record<s
     if (d.replaces.length && olds.__provider === undefined) {
         log.info(`job ${prev.jobId} was recorded without its provider (a failed create under 0.1.0); ` +
             `it is replaced in place by an update (${d.replaces.join(", ")}), which also repairs its state`);
-        const updates = [...d.updates, ...d.replaces.filter((k) => !d.updates.includes(k) && k in inputs)];
-        return presentDiff(prev, inputs, { changes: true, replaces: [], updates }) as JobDiff & PresentedDiff;
+        const updates = [...d.updates, ...d.replaces.filter((k) => !d.updates.includes(k))];
+        return presentDiff(prev, inputs, { changes: true, replaces: [], updates }, KNOWN_INPUTS) as JobDiff & PresentedDiff;
     }
     if (d.deleteBeforeReplace && isSuccess(prev.jobStatus) && !containsUnknown(inputs.inputDataConfig)) {
         const verdict = await manifestVerdict(inputs as JobInputs);
@@ -195,7 +195,7 @@ export async function diff(id: string, olds: Record<string, any>, news: Record<s
             d = { changes: d.changes, replaces: d.replaces, updates: d.updates };
         }
     }
-    const presented = presentDiff(prev, inputs, d) as JobDiff & PresentedDiff;
+    const presented = presentDiff(prev, inputs, d, KNOWN_INPUTS) as JobDiff & PresentedDiff;
     noteDiff(TYPE, id, prev, inputs, presented);
     return presented;
 }

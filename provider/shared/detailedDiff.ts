@@ -94,15 +94,15 @@ function at(v: unknown, path: string): unknown {
 /**
  * Adds `diffs` and `detailedDiff` to a resource's comparison result. `olds` are the recorded
  * outputs (which hold the inputs they were made from), `news` the new inputs, both in the
- * provider's view. Keys of `replaces` that are not properties of either side (a status) are
- * kept as reasons but get no path.
+ * provider's view. Keys of `replaces` that are not inputs (`inputKeys` when given, else keys of
+ * either side; e.g. a recorded status) are kept as reasons but get no path.
  */
-export function presentDiff(olds: Record<string, unknown>, news: Record<string, unknown>, keys: DiffKeys): PresentedDiff {
+export function presentDiff(olds: Record<string, unknown>, news: Record<string, unknown>, keys: DiffKeys, inputKeys?: readonly string[]): PresentedDiff {
     const detailedDiff: Record<string, PropertyDiff> = {};
     const diffs: string[] = [];
+    const isInput = (key: string) => ["region", "endpoint"].includes(key) || (inputKeys ? inputKeys.includes(key) : key in news || key in olds);
     const add = (key: string, replace: boolean) => {
-        if (INTERNAL.has(key)) return;
-        if (!(key in news) && !(key in olds) && replace && !["region", "endpoint"].includes(key)) return;
+        if (INTERNAL.has(key) || !isInput(key)) return;
         const paths = changedPaths(olds[key], news[key], key);
         // Region/endpoint may change through stack config only: the key itself is the reason.
         const shown = paths.length ? paths : [key];

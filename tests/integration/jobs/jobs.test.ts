@@ -102,7 +102,7 @@ describe("FraudsterRegistrationJob against the local stack", function () {
             const e = await partial(provider.create({ ...inputs, timeoutSeconds: 2 }));
             assert.match(String((e.properties as any).jobStatus), /SUBMITTED|IN_PROGRESS/);
             const diff = await provider.diff(e.id, e.properties as any, { ...inputs, timeoutSeconds: 2 });
-            assert.deepStrictEqual(diff, { changes: true, replaces: [] });
+            assert.deepStrictEqual([diff.changes, diff.replaces], [true, []]);
             const { outs } = await provider.update(e.id, e.properties as any, { ...inputs, timeoutSeconds: 60 });
             assert.strictEqual(outs.jobStatus, "COMPLETED");
             assert.strictEqual(outs.totalRequests, 2, JSON.stringify(outs));

@@ -3,6 +3,7 @@ import { UNKNOWN } from "../../../provider/shared/validation";
 import { diff } from "../../../provider/jobs/provider";
 import { diffJob } from "../../../provider/jobs/diff";
 import { validInputs } from "./corpus";
+import { sink } from "../../../provider/shared/log";
 
 /** Outputs as recorded after a successful create with `validInputs()`. */
 function recorded(extra: Record<string, any> = {}): Record<string, any> {
@@ -27,6 +28,12 @@ function news(patch: (i: Record<string, any>) => void = () => {}) {
 const comparison = (d: { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean }) => ({ changes: d.changes, replaces: d.replaces, ...(d.deleteBeforeReplace ? { deleteBeforeReplace: d.deleteBeforeReplace } : {}) });
 
 describe("jobs/diff", () => {
+    // A replacement prints its plan line (tested in shared/detailedDiff); keep the report quiet.
+    const write = sink.write;
+    const lines: string[] = [];
+    before(() => (sink.write = (_l, line) => void lines.push(line)));
+    after(() => (sink.write = write));
+
     it("reports no changes when nothing changed, ignoring __provider and the scope's identity", async () => {
         assert.deepStrictEqual(comparison(await diff("id", recorded(), news())), { changes: false, replaces: [] });
         assert.deepStrictEqual(comparison(await diff("id", recorded(), news((i) => (i.scope = { project: "p2", stack: "s2", name: "renamed" })))), { changes: false, replaces: [] });

@@ -32,6 +32,11 @@ describe("shared/detailedDiff", () => {
         assert.deepStrictEqual(replacementReasons(d), ["registrationConfig.fraudsterSimilarityThreshold", "jobStatus"]);
     });
 
+    it("a recorded status that forces a replacement is a reason, not a property", () => {
+        const d = presentDiff({ jobStatus: "FAILED", domainId: D }, { domainId: D }, { changes: true, replaces: ["jobStatus"] }, ["domainId"]);
+        assert.deepStrictEqual([d.detailedDiff, d.diffs, replacementReasons(d)], [{}, [], ["jobStatus"]]);
+    });
+
     it("a region set through stack config only is its own reason", () => {
         const d = presentDiff({ scope: { configRegion: "us-east-1" } }, { scope: { configRegion: "eu-west-2" } }, { changes: true, replaces: ["region"] });
         assert.deepStrictEqual(d.detailedDiff, { region: { kind: "updateReplace", inputDiff: true } });
