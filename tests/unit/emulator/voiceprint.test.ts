@@ -68,7 +68,8 @@ function report(title: string, s: Separation): void {
 const synthetic = (sp: Speaker, seeds: number[], seconds = 3): Recording[] =>
   seeds.map((u) => ({ voice: `speaker-${sp.id}`, print: computeVoiceprint([utterance(sp, u, { seconds })]) }));
 
-describe("emulator voiceprint", () => {
+describe("emulator voiceprint", function () {
+  this.timeout(120_000); // hundreds of voiceprints: seconds on a busy machine
   it("separates text-to-speech voices the project did not generate (espeak-ng fixtures)", () => {
     const dir = path.join(repoRoot, "tests", "fixtures", "voices");
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".wav")).sort();
