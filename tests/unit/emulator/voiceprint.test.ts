@@ -130,6 +130,7 @@ describe("emulator voiceprint", function () {
     const silent = computeVoiceprint([new Float32Array(8000 * 2)]);
     assert.equal(silent.pitch, null);
     assert.equal(similarity(silent, computeVoiceprint([utterance(speaker(1), 1, { seconds: 3 })])), 0);
+    assert.equal(similarity(silent, silent), 0, "two recordings without voiced speech are not the same voice");
   });
 
   it("scores voiceprints of an older format 0 instead of guessing", () => {
