@@ -336,10 +336,8 @@ const PITCH_WEIGHT = 0.5;
 
 /** Distance between two voiceprints (0 = identical; Infinity when they cannot be compared). */
 export function voiceprintDistance(a: Voiceprint, b: Voiceprint): number {
-  if (a.v !== 3 || b.v !== 3 || a.pitch === null || b.pitch === null) {
-    // Not comparable: another format, or no voiced speech in one of them.
-    return a.v === b.v && a.pitch === null && b.pitch === null ? 0 : Infinity;
-  }
+  // Not comparable: another format, or no voiced speech (nothing of a vocal tract to compare).
+  if (a.v !== 3 || b.v !== 3 || a.pitch === null || b.pitch === null) return Infinity;
   const pooled = new Float64Array(DIM * DIM);
   for (let i = 0, p = 0; i < DIM; i++) {
     for (let j = i; j < DIM; j++, p++) pooled[i * DIM + j] = pooled[j * DIM + i] = (a.cov[p] + b.cov[p]) / 2;

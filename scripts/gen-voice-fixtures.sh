@@ -51,7 +51,7 @@ for entry in "${VOICES[@]}"; do
   for u in 0 1; do
     tmp=$(mktemp --suffix=.wav)
     espeak-ng -v "$voice" -w "$tmp" "${texts[$u]}"
-    sox "$tmp" -r 8000 -c 1 -b 16 -e signed-integer "$OUT/$name-$((u + 1)).wav" gain -n -3 silence 1 0.02 0.5% trim 0 3
+    sox -R -D "$tmp" -r 8000 -c 1 -b 16 -e signed-integer "$OUT/$name-$((u + 1)).wav" gain -n -3 silence 1 0.02 0.5% trim 0 3
     rm -f "$tmp"
   done
   i=$((i + 1))

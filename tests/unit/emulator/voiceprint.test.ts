@@ -68,7 +68,8 @@ function report(title: string, s: Separation): void {
 const synthetic = (sp: Speaker, seeds: number[], seconds = 3): Recording[] =>
   seeds.map((u) => ({ voice: `speaker-${sp.id}`, print: computeVoiceprint([utterance(sp, u, { seconds })]) }));
 
-describe("emulator voiceprint", () => {
+describe("emulator voiceprint", function () {
+  this.timeout(120_000); // hundreds of voiceprints: seconds on a busy machine
   it("separates text-to-speech voices the project did not generate (espeak-ng fixtures)", () => {
     const dir = path.join(repoRoot, "tests", "fixtures", "voices");
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".wav")).sort();
@@ -129,6 +130,7 @@ describe("emulator voiceprint", () => {
     const silent = computeVoiceprint([new Float32Array(8000 * 2)]);
     assert.equal(silent.pitch, null);
     assert.equal(similarity(silent, computeVoiceprint([utterance(speaker(1), 1, { seconds: 3 })])), 0);
+    assert.equal(similarity(silent, silent), 0, "two recordings without voiced speech are not the same voice");
   });
 
   it("scores voiceprints of an older format 0 instead of guessing", () => {
