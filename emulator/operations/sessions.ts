@@ -34,7 +34,6 @@ const createSession: Handler = async (ctx, input) => {
   const d = requireActiveDomain(ctx, input.DomainId);
   const watchlistId: string = input.WatchlistId ?? d.default_watchlist_id;
   requireWatchlist(ctx, d.id, watchlistId);
-  if (input.SessionName?.startsWith("id#")) throw validation("SessionName must not start with id#");
   let role: RoleSession | undefined;
   let voiceprint: Voiceprint;
   try {

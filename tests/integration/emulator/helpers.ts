@@ -34,27 +34,26 @@ export async function rawRequest(
 
 export const TERMINAL = ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED"];
 
-/** Polls DescribeFraudsterRegistrationJob until a terminal status. */
-export async function waitForJob(client: VoiceIDClient, domainId: string, jobId: string, timeoutMs = 60_000, onPoll?: (j: FraudsterRegistrationJob) => void): Promise<FraudsterRegistrationJob> {
+/** Polls a job's Describe call until a terminal status. */
+async function pollJob<J extends { JobStatus?: string }>(describe: () => Promise<J>, jobId: string, timeoutMs: number, onPoll?: (j: J) => void): Promise<J> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { Job } = await client.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: jobId }));
-    onPoll?.(Job!);
-    if (TERMINAL.includes(Job!.JobStatus!)) return Job!;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${Job!.JobStatus} after ${timeoutMs} ms`);
+    const job = await describe();
+    onPoll?.(job);
+    if (TERMINAL.includes(job.JobStatus!)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.JobStatus} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
+/** Polls DescribeFraudsterRegistrationJob until a terminal status. */
+export function waitForJob(client: VoiceIDClient, domainId: string, jobId: string, timeoutMs = 60_000, onPoll?: (j: FraudsterRegistrationJob) => void): Promise<FraudsterRegistrationJob> {
+  return pollJob(async () => (await client.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: jobId }))).Job!, jobId, timeoutMs, onPoll);
+}
+
 /** Polls DescribeSpeakerEnrollmentJob until a terminal status. */
-export async function waitForEnrollmentJob(client: VoiceIDClient, domainId: string, jobId: string, timeoutMs = 60_000): Promise<SpeakerEnrollmentJob> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { Job } = await client.send(new DescribeSpeakerEnrollmentJobCommand({ DomainId: domainId, JobId: jobId }));
-    if (TERMINAL.includes(Job!.JobStatus!)) return Job!;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${Job!.JobStatus} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+export function waitForEnrollmentJob(client: VoiceIDClient, domainId: string, jobId: string, timeoutMs = 60_000): Promise<SpeakerEnrollmentJob> {
+  return pollJob(async () => (await client.send(new DescribeSpeakerEnrollmentJobCommand({ DomainId: domainId, JobId: jobId }))).Job!, jobId, timeoutMs);
 }
 
 /** Calls the emulator-only VoiceIDLocal.CreateSession (SigV4-signed like any request). */

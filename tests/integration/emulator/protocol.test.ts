@@ -16,6 +16,12 @@ import {
   ListTagsForResourceCommand,
   DescribeFraudsterCommand,
   StartFraudsterRegistrationJobCommand,
+  StartSpeakerEnrollmentJobCommand,
+  OptOutSpeakerCommand,
+  DeleteSpeakerCommand,
+  DescribeSpeakerCommand,
+  EvaluateSessionCommand,
+  paginateListSpeakers,
   paginateListDomains,
   ValidationException,
   ResourceNotFoundException,
@@ -95,6 +101,41 @@ describe("emulator: AWS JSON 1.0 protocol through @aws-sdk/client-voice-id", fun
     const e = await rejects(client.send(new CreateWatchlistCommand({ DomainId: Domain!.DomainId, Name: "w" })), ConflictException);
     assert.equal(e.ConflictType, "DOMAIN_NOT_ACTIVE");
     assert.equal(e.$metadata.httpStatusCode, 409);
+    // The speaker, enrollment and session operations refuse a non-active domain the same way.
+    const DomainId = Domain!.DomainId;
+    const job = { DomainId, DataAccessRoleArn: "arn:aws:iam::123456789012:role/r", InputDataConfig: { S3Uri: "s3://bucket/in.json" }, OutputDataConfig: { S3Uri: "s3://bucket/out" } };
+    for (const command of [
+      new StartSpeakerEnrollmentJobCommand(job),
+      new OptOutSpeakerCommand({ DomainId, SpeakerId: "customer-1" }),
+      new DeleteSpeakerCommand({ DomainId, SpeakerId: "customer-1" }),
+      new EvaluateSessionCommand({ DomainId, SessionNameOrId: "session-1" }),
+    ]) {
+      const c = await rejects(client.send(command as never), ConflictException);
+      assert.equal(c.ConflictType, "DOMAIN_NOT_ACTIVE", command.constructor.name);
+    }
+  });
+
+  it("opts out speakers before any enrollment, paginates and deletes them", async () => {
+    const { Domain } = await client.send(new CreateDomainCommand({ Name: "speakers", ServerSideEncryptionConfiguration: SSE }));
+    const DomainId = Domain!.DomainId;
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push((await client.send(new OptOutSpeakerCommand({ DomainId, SpeakerId: `customer-${i}` }))).Speaker!);
+    for (const s of made) {
+      assert.equal(s.Status, "OPTED_OUT");
+      assert.match(s.GeneratedSpeakerId!, /^id#[a-zA-Z0-9]{22}$/);
+    }
+    // Opting out again is idempotent and keeps the speaker's id.
+    const again = await client.send(new OptOutSpeakerCommand({ DomainId, SpeakerId: made[0].GeneratedSpeakerId }));
+    assert.equal(again.Speaker!.CustomerSpeakerId, "customer-0");
+    assert.equal(again.Speaker!.GeneratedSpeakerId, made[0].GeneratedSpeakerId);
+    const listed = [];
+    for await (const page of paginateListSpeakers({ client, pageSize: 2 }, { DomainId })) listed.push(...(page.SpeakerSummaries ?? []));
+    assert.deepEqual(listed.map((s) => s.CustomerSpeakerId), made.map((s) => s.CustomerSpeakerId));
+    await client.send(new DeleteSpeakerCommand({ DomainId, SpeakerId: "customer-3" }));
+    const nf = await rejects(client.send(new DescribeSpeakerCommand({ DomainId, SpeakerId: "customer-3" })), ResourceNotFoundException);
+    assert.equal(nf.ResourceType, "SPEAKER");
+    // An unknown generated id cannot be opted out: there is no customer id to create it under.
+    await rejects(client.send(new OptOutSpeakerCommand({ DomainId, SpeakerId: "id#" + "Z".repeat(22) })), ResourceNotFoundException);
   });
 
   it("maps errors to the SDK's exception classes with their fields", async () => {
