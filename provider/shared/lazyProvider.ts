@@ -1,5 +1,5 @@
 /**
- * The serialized half of a dynamic provider: a few hundred bytes that `require` the real
+ * The serialized half of a dynamic provider: a few KB that `require` the real
  * implementation by package name when the engine calls them.
  *
  * Pulumi serializes the provider object into every resource's state (`__provider`). Capturing
@@ -17,7 +17,7 @@
  * outputs. The wrapper therefore puts the serialized provider it was called with back into the
  * partial state, so a FAILED or timed-out job stays usable.
  *
- * Refusals: for `delete` (and `read`) the host prints a thrown error with its stack trace
+ * Refusals: for `delete` the host prints a thrown error with its stack trace
  * (`${e}: ${e.stack}` on stderr, shown in the display) and then the engine reports its message.
  * For an expected refusal (an error with `expected: true`, see `partial.ts`) the wrapper drops
  * that one stderr line, so the message is printed once, without a stack trace.
@@ -52,23 +52,7 @@ export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvide
             }
         },
         async read(id: string, props: any) {
-            try {
-                return await require(modulePath).read(id, props);
-            } catch (e: any) {
-                if (e && e.expected === true) {
-                    const line = `${e}: ${e.stack}`;
-                    const original = console.error;
-                    const filter = (...args: any[]) => {
-                        if (args.length === 1 && args[0] === line) console.error = original;
-                        else original.apply(console, args);
-                    };
-                    console.error = filter;
-                    setTimeout(() => {
-                        if (console.error === filter) console.error = original;
-                    }, 2000).unref();
-                }
-                throw e;
-            }
+            return require(modulePath).read(id, props);
         },
         async update(id: string, olds: any, news: any) {
             try {
