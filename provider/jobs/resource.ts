@@ -20,7 +20,7 @@ import {
  */
 export const PROVIDER_MODULE = "pulumi-voiceid/provider/jobs/provider";
 
-/** The provider object serialized into state: a few hundred bytes of `require` calls. */
+/** The provider object serialized into state: a few KB of `require` calls. */
 const provider = lazyProvider(PROVIDER_MODULE);
 
 /**

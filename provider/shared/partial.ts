@@ -27,9 +27,10 @@ export class PartialStateError extends Error {
 
 /**
  * An expected refusal (deleting a default or non-empty watchlist...): the message says what to
- * do. The host prints an error thrown by `read`, `delete`, `check` or `diff` itself, with its
- * stack trace, before the engine reports the same message; the lazy provider drops that line for
- * refusals (see `lazyProvider.ts`), so the message is printed once, by the engine.
+ * do. The host prints an error thrown by `delete` (also `read`, `check`, `diff`) itself, with
+ * its stack trace, before the engine reports the same message; the lazy provider drops that line
+ * for refusals (see `engineView.ts`), so the message is printed once, by the
+ * engine.
  */
 export class Refusal extends Error {
     /** Marks the error for the lazy provider (checked by shape: it is serialized code). */
