@@ -9,7 +9,9 @@
  * - the program runs a registration job through the real engine against the local stack, and
  *   renaming `Watchlist` to `VoiceIdWatchlist` previews as no change.
  *
- * The local stack is started the way the other e2e tests start it (tests/support/localStack.ts).
+ * The local stack is started by the installed package's own command (`npx pulumi-voiceid local
+ * start`), as a user who installed from the registry starts it; the test's seed helpers attach to
+ * the endpoints its env file (`npx pulumi-voiceid local env`) publishes.
  */
 import * as assert from "assert";
 import { execFileSync } from "child_process";
@@ -20,6 +22,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { CreateDomainCommand } from "@aws-sdk/client-voice-id";
 import { LocalStack, startLocalStack } from "../../support/localStack";
+import { readEnvFile } from "../../../cli/local/stack";
 import { run, RunResult } from "../../support/process";
 import { changeSummary, pulumiEnv } from "../../support/pulumi";
 import { repoRoot } from "../../support/repo";
@@ -78,6 +81,7 @@ describe("the packed package installed into a fresh program", function () {
     this.timeout(1_800_000);
     let dir: string;
     let stack: LocalStack | undefined;
+    let stopLocal: (() => Promise<void>) | undefined;
     let env: NodeJS.ProcessEnv;
 
     const pulumi = async (args: string[]): Promise<RunResult> => {
@@ -113,6 +117,7 @@ describe("the packed package installed into a fresh program", function () {
             await run("pulumi", ["stack", "rm", "--yes", "--force", "--non-interactive"], { cwd: dir, env, timeoutMs: 120_000 });
         }
         await stack?.stop();
+        await stopLocal?.();
         if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 
@@ -170,8 +175,21 @@ try { VoiceIdDataAccessRole.defaultRoleName("r"); } catch (e) { console.log(e.me
     });
 
     it("runs a registration job through the engine against the local stack; the Watchlist rename is a no-op", async () => {
-        stack = await startLocalStack({ jobDurationMs: 0 });
-        env = { ...env, ...stack.env };
+        // The installed command: moto and the local Voice ID service, state under the program.
+        const localDir = path.join(dir, ".local");
+        const npx = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
+            run("npx", ["--no-install", "pulumi-voiceid", "local", ...args, "--dir", localDir], { cwd: dir, env: { ...env, ...extra }, timeoutMs: 540_000 });
+        const started = await npx(["start"], { VOICEID_EMULATOR_JOB_DURATION_MS: "0" });
+        assert.strictEqual(started.code, 0, `pulumi-voiceid local start failed\n${started.stderr}`);
+        stopLocal = async () => void (await npx(["stop"]));
+        const printed = await npx(["env"]);
+        assert.strictEqual(printed.code, 0, printed.stderr);
+        const envFile = path.join(localDir, "printed.env");
+        fs.writeFileSync(envFile, printed.stdout);
+        const localEnv = readEnvFile(envFile);
+        assert.ok(localEnv.AWS_ENDPOINT_URL_VOICE_ID, `local env printed no Voice ID endpoint:\n${printed.stdout}`);
+        stack = await startLocalStack({ attach: { motoEndpoint: localEnv.AWS_ENDPOINT_URL_S3, voiceIdEndpoint: localEnv.AWS_ENDPOINT_URL_VOICE_ID } });
+        env = { ...env, ...localEnv };
         const key = await stack.createKmsKey();
         const domain = await stack.voiceId.send(new CreateDomainCommand({ Name: "packaged", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }));
         const seeded = await stack.seedRegistration("packaged", [
