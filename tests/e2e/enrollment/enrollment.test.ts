@@ -2,11 +2,13 @@
  * SpeakerEnrollmentJob through the real Pulumi engine against the local stack: fraudsters
  * registered, then customers enrolled with one caught as a known fraudster; a no-op preview;
  * SKIP -> OVERWRITE previewed and applied as a replacement; refresh; a FAILED job recovered by
- * fixing the input and running `pulumi up`; destroy.
+ * fixing the input and running `pulumi up`; destroy. And a SIGKILL of `pulumi up` mid-job:
+ * the next `up` adopts the job, no speaker enrolled twice.
  */
 import * as assert from "assert";
-import { CreateDomainCommand } from "@aws-sdk/client-voice-id";
+import { CreateDomainCommand, ListSpeakerEnrollmentJobsCommand, ListSpeakersCommand } from "@aws-sdk/client-voice-id";
 import { changeSummary, TestProgram } from "../../support/pulumi";
+import { killTree } from "../../support/process";
 import { LocalStack, RegistrationSeed, startLocalStack } from "../../support/localStack";
 
 const TYPE = "pulumi-nodejs:dynamic/voiceid:SpeakerEnrollmentJob";
@@ -120,6 +122,52 @@ describe("SpeakerEnrollmentJob through the Pulumi engine", function () {
             assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);
             assert.deepStrictEqual(await prog.resources(TYPE), []);
         } finally {
+            await prog.dispose();
+        }
+    });
+
+    it("SIGKILL of `pulumi up` mid-job, then `up` again: one job, no speaker enrolled twice", async () => {
+        stack.emulator!.config.jobDurationMs = 10_000;
+        const key = await stack.createKmsKey();
+        const domainId = (await stack.voiceId.send(new CreateDomainCommand({ Name: "e2e-enroll-crash", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }))).Domain!.DomainId!;
+        const seed = await stack.seedEnrollment("e2e-enr-crash", [221, 222, 223].map((s) => ({ requestId: `r${s}`, speakerId: `cust-${s}`, audio: [{ speaker: s, utterance: 1 }] })));
+        const jobs = async () => (await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId }))).JobSummaries?.length ?? 0;
+        const prog = await TestProgram.create({
+            name: "enroll-crash",
+            source: `
+import { SpeakerEnrollmentJob } from "pulumi-voiceid";
+const job = new SpeakerEnrollmentJob("customers", {
+    domainId: ${JSON.stringify(domainId)},
+    dataAccessRoleArn: ${JSON.stringify(seed.roleArn)},
+    inputDataConfig: { s3Uri: ${JSON.stringify(seed.manifestUri)} },
+    outputDataConfig: { s3Uri: ${JSON.stringify(seed.outputUri)}, kmsKeyId: ${JSON.stringify(seed.kmsKeyId)} },
+});
+export const status = job.jobStatus;
+export const enrolled = job.newEnrollmentCount;
+`,
+            env: stack.env,
+        });
+        try {
+            const child = prog.spawn(["up", "--yes", "--skip-preview"]);
+            const deadline = Date.now() + 120_000;
+            while ((await jobs()) === 0) {
+                assert.ok(Date.now() < deadline, "job never started");
+                await new Promise((r) => setTimeout(r, 200));
+            }
+            await new Promise((r) => setTimeout(r, 500));
+            const closed = new Promise((r) => child.once("close", r));
+            killTree(child.pid!);
+            await closed;
+            await prog.ok(["cancel", "--yes"]);
+            const again = await prog.up();
+            assert.strictEqual(again.code, 0, again.stdout + again.stderr);
+            assert.strictEqual(await jobs(), 1, "exactly one job");
+            const outs = await prog.outputs();
+            assert.deepStrictEqual([outs.status, outs.enrolled], ["COMPLETED", 3]);
+            const listed = await stack.voiceId.send(new ListSpeakersCommand({ DomainId: domainId, MaxResults: 100 }));
+            assert.strictEqual(listed.SpeakerSummaries?.length, 3, "no speaker enrolled twice");
+        } finally {
+            stack.emulator!.config.jobDurationMs = 0;
             await prog.dispose();
         }
     });
