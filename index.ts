@@ -1,6 +1,8 @@
 /**
- * The demo stack (`npm run demo`, stack `local`): a Voice ID domain, a fraud watchlist, and a
- * batch registration of a handful of known fraudsters into it, one of them recorded twice.
+ * The demo stack (`npm run demo`, stack `local`): a Voice ID domain, a fraud watchlist, a batch
+ * registration of a handful of known fraudsters into it (one of them recorded twice), then a
+ * batch enrollment of a few customers, screened against the watchlist: one of them speaks with
+ * a known fraudster's voice and is refused.
  *
  * `scripts/seed-demo.ts` puts the recordings, the manifest, the data access role and the KMS
  * key into the local stack's moto and passes them in as stack config; the Voice ID endpoint
@@ -8,7 +10,7 @@
  * machine-specific lands in the stack's state.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FraudsterRegistrationJob, VoiceIdDomain, VoiceIdWatchlist } from "pulumi-voiceid";
+import { FraudsterRegistrationJob, SpeakerEnrollmentJob, VoiceIdDomain, VoiceIdWatchlist } from "pulumi-voiceid";
 
 const config = new pulumi.Config();
 /** KMS key for the domain's data and the job's output file. */
@@ -40,6 +42,19 @@ const registration = new FraudsterRegistrationJob("register-known-fraudsters", {
     deleteFraudstersOnDestroy: true,
 });
 
+const enrollment = new SpeakerEnrollmentJob("enroll-customers", {
+    domainId: domain.domainId,
+    dataAccessRoleArn: config.require("dataAccessRoleArn"),
+    inputDataConfig: { s3Uri: config.require("enrollmentManifestS3Uri") },
+    outputDataConfig: { s3Uri: config.require("outputS3Uri"), kmsKeyId: kmsKeyArn },
+    enrollmentConfig: {
+        existingEnrollmentAction: "SKIP",
+        // A customer whose voice matches a known fraudster of the watchlist is not enrolled.
+        fraudDetectionConfig: { fraudDetectionAction: "FAIL", riskThreshold: 70, watchlistIds: [watchlist.watchlistId] },
+    },
+    deleteSpeakersOnDestroy: true,
+}, { dependsOn: [registration] });
+
 export const domainId = domain.domainId;
 export const watchlistId = watchlist.watchlistId;
 export const jobId = registration.jobId;
@@ -51,4 +66,12 @@ export const summary = pulumi
         total === undefined
             ? "no results (the output file could not be read)"
             : `${total} requests: ${created} new fraudsters registered, ${duplicates} duplicate${duplicates === 1 ? "" : "s"} skipped, ${errors} error${errors === 1 ? "" : "s"}`,
+    );
+export const enrollmentJobId = enrollment.jobId;
+export const enrollmentSummary = pulumi
+    .all([enrollment.totalRequests, enrollment.newEnrollmentCount, enrollment.duplicateCount, enrollment.fraudDetectionFailureCount])
+    .apply(([total, enrolled, skipped, flagged]) =>
+        total === undefined
+            ? "no results (the output file could not be read)"
+            : `${total} customers: ${enrolled} enrolled, ${skipped} already enrolled, ${flagged} refused as known fraudster${flagged === 1 ? "" : "s"}`,
     );

@@ -2,6 +2,7 @@
  * pulumi-voiceid: Amazon Connect Voice ID fraudster registration as code.
  *
  * - {@link FraudsterRegistrationJob}: starts a batch registration job and waits for its result.
+ * - {@link SpeakerEnrollmentJob}: the same for a batch speaker enrollment job.
  * - {@link VoiceIdDomain} and {@link VoiceIdWatchlist}: the domain and the watchlists fraudsters go to.
  * - {@link VoiceIdDataAccessRole}, {@link VoiceIdOutputKey}, {@link VoiceIdDomainKey},
  *   {@link FraudsterRegistrationManifest}: `@pulumi/aws` components for what a job and a domain
@@ -20,6 +21,11 @@ export type {
     FraudsterRegistrationJobArgs, InputDataConfigArgs, OutputDataConfigArgs, RegistrationConfigArgs,
     DuplicateRegistrationAction, JobStatus, Registration, RegistrationError, FailureDetails, JobResults,
 } from "./jobs/args";
+export { SpeakerEnrollmentJob } from "./enrollment/resource";
+export type {
+    SpeakerEnrollmentJobArgs, EnrollmentConfigArgs, FraudDetectionConfigArgs, ExistingEnrollmentAction, FraudDetectionAction,
+    Enrollment, EnrollmentError, EnrollmentResults,
+} from "./enrollment/args";
 export { VoiceIdDomain } from "./domain/resource";
 export type { VoiceIdDomainArgs, ServerSideEncryptionConfigurationArgs, DomainStatus } from "./domain/args";
 export { VoiceIdWatchlist, Watchlist } from "./watchlist/resource";
@@ -37,6 +43,7 @@ export type {
 export type {
     VoiceIdDataAccessRoleArgs, VoiceIdOutputKeyArgs, VoiceIdDomainKeyArgs, KmsKeyOptionsArgs,
     FraudsterRegistrationManifestArgs, FraudsterRegistrationRequest, FraudsterAudioSpecification, AwsScopeArgs,
+    SpeakerEnrollmentManifestArgs, SpeakerEnrollmentRequest,
 } from "./components";
 
 // The components load @pulumi/aws: an optional peer dependency (84 MB) that programs declaring
@@ -73,6 +80,13 @@ export type FraudsterRegistrationManifest = components.FraudsterRegistrationMani
  * @class
  */
 export const FraudsterRegistrationManifest: typeof components.FraudsterRegistrationManifest = LAZY;
+export type SpeakerEnrollmentManifest = components.SpeakerEnrollmentManifest;
+/**
+ * A speaker enrollment job's input manifest, validated at preview and written to S3 under a
+ * content-addressed key.
+ * @class
+ */
+export const SpeakerEnrollmentManifest: typeof components.SpeakerEnrollmentManifest = LAZY;
 
 for (const [name, value] of Object.entries(exports)) {
     if (value !== LAZY) continue;

@@ -1,8 +1,9 @@
 /**
  * Seeds the local stack's moto (S3, IAM, KMS) with what the demo program needs, idempotently:
  * a bucket, generated WAV recordings of a few synthetic speakers (one of them twice, so the job
- * has a duplicate to find), the registration manifest, the data access role Voice ID assumes
- * and a KMS key. Prints the stack config the program reads, as JSON, on stdout.
+ * has a duplicate to find), the registration manifest, recordings and the enrollment manifest of
+ * a few customers (one of them speaking with a fraudster's voice), the data access role Voice ID
+ * assumes and a KMS key. Prints the stack config the program reads, as JSON, on stdout.
  *
  * Run by scripts/demo.sh after `source .local/stack.env` (endpoints and credentials come from
  * the standard AWS_* variables). Nothing is written twice: a second run makes no change to
@@ -13,7 +14,7 @@
 import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
-import { utteranceWav } from "../tests/support/audio";
+import { speakerWav as utteranceWav } from "../emulator/voices";
 
 /** Names of what the demo owns in moto. */
 export const DEMO = {
@@ -21,6 +22,7 @@ export const DEMO = {
     roleName: "voiceid-demo-data-access",
     keyAlias: "alias/voiceid-demo",
     manifestKey: "manifests/known-fraudsters.json",
+    enrollmentManifestKey: "manifests/customers.json",
     resultsPrefix: "results",
 };
 
@@ -36,9 +38,22 @@ export const FRAUDSTERS: { requestId: string; speaker: number; utterance: number
     { requestId: "fraudster-1-again", speaker: 0, utterance: 7 },
 ];
 
+/**
+ * The customers to enroll after the fraudsters are registered: request id = customer speaker id
+ * -> (synthetic speaker, utterance). `customer-mallory` calls with fraudster-2's voice: fraud
+ * detection refuses to enroll her.
+ */
+export const CUSTOMERS: { speakerId: string; speaker: number; utterance: number }[] = [
+    { speakerId: "customer-alice", speaker: 1, utterance: 1 },
+    { speakerId: "customer-bob", speaker: 7, utterance: 1 },
+    { speakerId: "customer-carol", speaker: 12, utterance: 1 },
+    { speakerId: "customer-mallory", speaker: 3, utterance: 4 },
+];
+
 /** What the program needs, as stack config (namespace of the root project). */
 export interface DemoConfig {
     manifestS3Uri: string;
+    enrollmentManifestS3Uri: string;
     outputS3Uri: string;
     dataAccessRoleArn: string;
     kmsKeyArn: string;
@@ -162,10 +177,18 @@ async function seed(): Promise<DemoConfig> {
         requests.push({ RequestId: f.requestId, AudioSpecifications: [{ S3Uri: `s3://${DEMO.bucket}/${key}`, ChannelId: 0 }] });
     }
     await ensureObject(DEMO.manifestKey, JSON.stringify({ Version: "1.0", FraudsterRegistrationRequests: requests }, null, 2));
+    const enrollments = [];
+    for (const c of CUSTOMERS) {
+        const key = `audio/${c.speakerId}.wav`;
+        await ensureObject(key, utteranceWav(c.speaker, c.utterance, { seconds: 4 }));
+        enrollments.push({ RequestId: c.speakerId, SpeakerId: c.speakerId, AudioSpecifications: [{ S3Uri: `s3://${DEMO.bucket}/${key}`, ChannelId: 0 }] });
+    }
+    await ensureObject(DEMO.enrollmentManifestKey, JSON.stringify({ Version: "1.0", SpeakerEnrollmentRequests: enrollments }, null, 2));
     const kmsKeyArn = await ensureKey();
     const dataAccessRoleArn = await ensureRole(accountId, kmsKeyArn);
     return {
         manifestS3Uri: `s3://${DEMO.bucket}/${DEMO.manifestKey}`,
+        enrollmentManifestS3Uri: `s3://${DEMO.bucket}/${DEMO.enrollmentManifestKey}`,
         outputS3Uri: `s3://${DEMO.bucket}/${DEMO.resultsPrefix}`,
         dataAccessRoleArn,
         kmsKeyArn,

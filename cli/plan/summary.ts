@@ -6,12 +6,15 @@
  */
 import { changedPaths } from "../../provider/shared/detailedDiff";
 import { INTERNAL_INPUTS } from "../../provider/shared/engineView";
-import { JobFacts, PlanOp, VoiceIdType, consequence, fraudsters, fraudstersDeletedWith, parsePlanLine } from "../../provider/plan/consequences";
+import {
+    JobFacts, PlanOp, VoiceIdType, consequence, fraudsters, fraudstersDeletedWith, parsePlanLine, speakers, speakersDeletedWith,
+} from "../../provider/plan/consequences";
 import { Preview, PreviewStep, nameOfUrn, typeOfUrn } from "./preview";
 
 /** Type tokens of this package's resources. */
 const TYPES: Record<string, VoiceIdType> = {
     "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob": "FraudsterRegistrationJob",
+    "pulumi-nodejs:dynamic/voiceid:SpeakerEnrollmentJob": "SpeakerEnrollmentJob",
     "pulumi-nodejs:dynamic/voiceid:VoiceIdDomain": "VoiceIdDomain",
     "pulumi-nodejs:dynamic/voiceid:Watchlist": "Watchlist",
 };
@@ -27,7 +30,9 @@ export interface PlannedChange {
     consequence: string;
     /** Fraudsters this change deletes (from state), for jobs. */
     fraudstersDeleted: number;
-    /** The job whose fraudsters are deleted. */
+    /** Speakers this change deletes (from state), for enrollment jobs. */
+    speakersDeleted?: number;
+    /** The job whose fraudsters (or speakers) are deleted. */
     jobId?: string;
 }
 
@@ -37,7 +42,9 @@ export interface PlanSummary {
     fraudstersDeleted: number;
     /** Domains replaced or deleted (their fraudsters go with them). */
     domainsDeleted: number;
-    /** True when the plan deletes fraudsters or domains. */
+    /** Speakers deleted with enrollment jobs (`deleteSpeakersOnDestroy`); absent when none. */
+    speakersDeleted?: number;
+    /** True when the plan deletes fraudsters, speakers or domains. */
     destructive: boolean;
 }
 
@@ -86,7 +93,9 @@ export function planOf(preview: Preview): PlanSummary {
         else if (op === "update") reasons = inputChanges(step);
         if (op === "update" && !reasons.length) reasons = ["(secret values)"];
         const importId = step.newState?.inputs?.[INTERNAL_INPUTS.importId];
-        const deleted = type === "FraudsterRegistrationJob" && (op === "replace" || op === "delete") ? fraudstersDeletedWith(olds) : 0;
+        const removing = op === "replace" || op === "delete";
+        const deleted = type === "FraudsterRegistrationJob" && removing ? fraudstersDeletedWith(olds) : 0;
+        const speakersDeleted = type === "SpeakerEnrollmentJob" && removing ? speakersDeletedWith(olds) : 0;
         changes.push({
             type,
             name,
@@ -95,13 +104,18 @@ export function planOf(preview: Preview): PlanSummary {
             reasons,
             consequence: line?.consequence ?? consequence(type, op, olds, typeof importId === "string" ? importId : undefined),
             fraudstersDeleted: deleted,
-            ...(deleted && typeof olds.jobId === "string" ? { jobId: olds.jobId } : {}),
+            ...(speakersDeleted ? { speakersDeleted } : {}),
+            ...((deleted || speakersDeleted) && typeof olds.jobId === "string" ? { jobId: olds.jobId } : {}),
         });
     }
     changes.sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : a.type + a.name > b.type + b.name ? 1 : 0));
     const fraudstersDeleted = changes.reduce((n, c) => n + c.fraudstersDeleted, 0);
     const domainsDeleted = changes.filter((c) => c.type === "VoiceIdDomain" && (c.op === "delete" || c.op === "replace")).length;
-    return { changes, fraudstersDeleted, domainsDeleted, destructive: fraudstersDeleted > 0 || domainsDeleted > 0 };
+    const speakersDeleted = changes.reduce((n, c) => n + (c.speakersDeleted ?? 0), 0);
+    return {
+        changes, fraudstersDeleted, domainsDeleted, ...(speakersDeleted ? { speakersDeleted } : {}),
+        destructive: fraudstersDeleted > 0 || speakersDeleted > 0 || domainsDeleted > 0,
+    };
 }
 
 const JOB_SECTIONS: [PlanOp, string][] = [
@@ -129,7 +143,10 @@ export function renderMarkdown(plan: PlanSummary): string {
     const count = (pred: (c: PlannedChange) => boolean) => plan.changes.filter(pred).length;
     const jobs = (op: PlanOp) => count((c) => c.type === "FraudsterRegistrationJob" && c.op === op);
     if (jobs("create") + jobs("replace")) headline.push(`${jobs("create") + jobs("replace")} registration job(s) will run`);
+    const enrollments = (op: PlanOp) => count((c) => c.type === "SpeakerEnrollmentJob" && c.op === op);
+    if (enrollments("create") + enrollments("replace")) headline.push(`${enrollments("create") + enrollments("replace")} enrollment job(s) will run`);
     if (plan.fraudstersDeleted) headline.push(`**${fraudsters(plan.fraudstersDeleted)} will be deleted**`);
+    if (plan.speakersDeleted) headline.push(`**${speakers(plan.speakersDeleted)} will be deleted**`);
     if (plan.domainsDeleted) headline.push(`**${plan.domainsDeleted} domain(s) will be deleted, with their fraudsters**`);
     out.push(plan.destructive ? `:warning: Destructive: ${headline.join("; ")}.` : headline.length ? `${headline.join("; ")}.` : "No job runs and nothing is deleted.", "");
 
@@ -140,10 +157,22 @@ export function renderMarkdown(plan: PlanSummary): string {
         for (const c of list) out.push(`- \`${c.name}\`${c.reasons.length ? ` (${reasonText(c)})` : ""}: ${c.consequence}`);
         out.push("");
     }
+    const enrollmentJobs = plan.changes.filter((c) => c.type === "SpeakerEnrollmentJob");
+    if (enrollmentJobs.length) {
+        out.push("### Speaker enrollment jobs", "");
+        for (const c of enrollmentJobs) out.push(`- \`${c.name}\` ${OP_WORD[c.op]}${c.reasons.length ? ` (${reasonText(c)})` : ""}: ${c.consequence}`);
+        out.push("");
+    }
     const deleting = plan.changes.filter((c) => c.fraudstersDeleted > 0);
     if (deleting.length) {
         out.push("### Fraudsters to delete", "");
         for (const c of deleting) out.push(`- ${fraudsters(c.fraudstersDeleted)} registered by job ${c.jobId ?? "(unknown)"} (\`${c.name}\`, ${c.op === "replace" ? "replaced" : "deleted"}; \`deleteFraudstersOnDestroy\`)`);
+        out.push("");
+    }
+    const deletingSpeakers = plan.changes.filter((c) => (c.speakersDeleted ?? 0) > 0);
+    if (deletingSpeakers.length) {
+        out.push("### Speakers to delete", "");
+        for (const c of deletingSpeakers) out.push(`- ${speakers(c.speakersDeleted!)} enrolled by job ${c.jobId ?? "(unknown)"} (\`${c.name}\`, ${c.op === "replace" ? "replaced" : "deleted"}; \`deleteSpeakersOnDestroy\`)`);
         out.push("");
     }
     for (const [type, title] of [["VoiceIdDomain", "Domains"], ["Watchlist", "Watchlists"]] as const) {

@@ -12,6 +12,7 @@ export {
     FraudsterRegistrationManifest, FraudsterRegistrationManifestArgs, FraudsterRegistrationRequest,
     FraudsterAudioSpecification, ResolvedRegistrationRequest, ManifestDocument, MAX_AUDIO_PER_REQUEST,
     buildManifestDocument, renderManifest, manifestObjectKey, contentHash,
+    SpeakerEnrollmentManifest, SpeakerEnrollmentManifestArgs, SpeakerEnrollmentRequest, buildEnrollmentManifestDocument,
 } from "./manifest";
 export { AwsScopeArgs } from "./awsScope";
 export * from "./policies";

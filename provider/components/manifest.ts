@@ -1,5 +1,6 @@
 /**
- * The input manifest of a fraudster registration job, written to S3 from typed requests.
+ * The input manifest of a batch job (fraudster registration, speaker enrollment), written to S3
+ * from typed requests under a content-addressed key.
  * @module
  */
 import * as aws from "@pulumi/aws";
@@ -76,12 +77,13 @@ export interface FraudsterRegistrationManifestArgs {
  * Checks registration requests. Works on partly known values: anything still deferred is
  * skipped, so this runs both eagerly at construction and again once every value is known.
  */
-export function checkRegistrationRequests(issues: Issues, path: string, requests: unknown): void {
+export function checkRegistrationRequests(issues: Issues, path: string, requests: unknown, speakerIds = false): void {
     const seen = new Map<string, number>();
     issues.each(path, requests, (reqPath, request) => {
         if (!isKnown(request)) return;
         if (typeof request !== "object" || request === null) return issues.add(reqPath, "must be an object");
-        const { requestId, audio } = request as Record<string, unknown>;
+        const { requestId, audio, speakerId } = request as Record<string, unknown>;
+        if (speakerIds) checkSpeakerId(issues, `${reqPath}.speakerId`, speakerId);
         if (requestId === undefined) issues.add(`${reqPath}.requestId`, "is required");
         else if (isKnown(requestId)) {
             if (typeof requestId !== "string" || requestId.length === 0) issues.add(`${reqPath}.requestId`, "must be a non-empty string");
@@ -100,6 +102,41 @@ export function checkRegistrationRequests(issues: Issues, path: string, requests
             else if (isKnown(channelId) && channelId !== 0 && channelId !== 1) issues.add(`${audioPath}.channelId`, "must be 0 or 1");
         }, 1, MAX_AUDIO_PER_REQUEST);
     }, 1);
+}
+
+/** The CustomerSpeakerId rule of StartSpeakerEnrollmentJob's manifest. */
+function checkSpeakerId(issues: Issues, path: string, speakerId: unknown): void {
+    if (speakerId === undefined) return issues.add(path, "is required");
+    if (!isKnown(speakerId)) return;
+    if (typeof speakerId !== "string" || speakerId.length < 1 || speakerId.length > 256 || !CUSTOMER_SPEAKER_ID.test(speakerId)) {
+        issues.add(path, "must be 1-256 characters: a letter or digit, then letters, digits, '_' or '-' (your CustomerSpeakerId)");
+    }
+}
+
+const CUSTOMER_SPEAKER_ID = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
+
+/** One speaker to enroll: a registration-shaped request plus the customer's own speaker id. */
+export interface SpeakerEnrollmentRequest extends FraudsterRegistrationRequest {
+    /** Your CustomerSpeakerId (1-256 of letters, digits, `_`, `-`, starting with a letter or digit). */
+    speakerId: pulumi.Input<string>;
+}
+
+/** Arguments of {@link SpeakerEnrollmentManifest}: as for the registration manifest, with speaker ids. */
+export interface SpeakerEnrollmentManifestArgs extends Omit<FraudsterRegistrationManifestArgs, "requests"> {
+    /** The speakers to enroll, checked at preview like registration requests, plus `speakerId`. */
+    requests: pulumi.Input<pulumi.Input<SpeakerEnrollmentRequest>[]>;
+}
+
+/** The enrollment manifest document for resolved requests. */
+export function buildEnrollmentManifestDocument(requests: (ResolvedRegistrationRequest & { speakerId: string })[]): Record<string, unknown> {
+    return {
+        Version: "1.0",
+        SpeakerEnrollmentRequests: requests.map((r) => ({
+            RequestId: r.requestId,
+            SpeakerId: r.speakerId,
+            AudioSpecifications: r.audio.map((a) => ({ S3Uri: a.s3Uri, ChannelId: a.channelId })),
+        })),
+    };
 }
 
 /** The manifest document for resolved requests. */
@@ -133,33 +170,30 @@ export function manifestObjectKey(keyPrefix: string, fileName: string, content: 
 }
 
 /** Checks everything about the arguments that is known now; throws listing every problem. */
-function checkArgs(name: string, args: Partial<FraudsterRegistrationManifestArgs>): void {
+function checkArgs(type: string, name: string, args: Partial<FraudsterRegistrationManifestArgs>, speakerIds: boolean): void {
     const issues = new Issues();
     if (args.bucket === undefined) issues.add("bucket", "is required");
     issues.pattern("bucket", args.bucket, S3_BUCKET_PATTERN, BUCKET_RULE);
     if (args.requests === undefined) issues.add("requests", "is required");
-    checkRegistrationRequests(issues, "requests", args.requests);
+    checkRegistrationRequests(issues, "requests", args.requests, speakerIds);
     if (args.keyPrefix !== undefined && (args.keyPrefix.startsWith("/") || (args.keyPrefix !== "" && !args.keyPrefix.endsWith("/")))) {
         issues.add("keyPrefix", "must be empty or a folder ending in / without a leading /");
     }
     if (args.fileName !== undefined && !/^[A-Za-z0-9._-]{1,200}$/.test(args.fileName)) {
         issues.add("fileName", "must be 1-200 characters of A-Z a-z 0-9 . _ -");
     }
-    issues.throwIfAny(FraudsterRegistrationManifest.__pulumiType, name);
+    issues.throwIfAny(type, name);
 }
 
-/**
- * The input manifest of a fraudster registration job, as an S3 object.
- *
- * Takes typed requests, checks them at preview, renders the manifest JSON and writes it to
- * `s3://<bucket>/<keyPrefix><fileName>-<content hash>.json`. {@link s3Uri} resolves once the
- * object exists, so a job consuming it starts after the upload; {@link audioS3Uris} lists the
- * recordings, for the data access role's `inputS3Uris`.
- */
-export class FraudsterRegistrationManifest extends pulumi.ComponentResource {
-    /** @internal */
-    public static readonly __pulumiType = "voiceid:components:FraudsterRegistrationManifest";
+/** What differs between the manifests of the two job kinds. */
+interface ManifestKind {
+    type: string;
+    speakerIds: boolean;
+    render(requests: (ResolvedRegistrationRequest & { speakerId?: string })[]): string;
+}
 
+/** The manifest component of either kind (see {@link FraudsterRegistrationManifest}). */
+abstract class BatchJobManifest extends pulumi.ComponentResource {
     /** `s3://bucket/key` of the manifest: the job's `inputDataConfig.s3Uri`. */
     public readonly s3Uri: pulumi.Output<string>;
     /** Bucket of the manifest object. */
@@ -172,33 +206,29 @@ export class FraudsterRegistrationManifest extends pulumi.ComponentResource {
     public readonly contentHash: pulumi.Output<string>;
     /** Every audio S3 URI of the manifest, de-duplicated and sorted. */
     public readonly audioS3Uris: pulumi.Output<string[]>;
-    /** Number of registration requests. */
+    /** Number of requests. */
     public readonly requestCount: pulumi.Output<number>;
     /** The `aws.s3.BucketObjectv2` (typed as a plain resource so the package's types do not need `@pulumi/aws`). */
     public readonly object: pulumi.CustomResource;
 
-    /**
-     * @param name The component's unique name (the default file name).
-     * @param args Bucket, requests and object options.
-     * @param opts Component options; the AWS provider given here is used by the children.
-     */
-    constructor(name: string, args: FraudsterRegistrationManifestArgs, opts?: pulumi.ComponentResourceOptions) {
-        checkArgs(name, args);
-        super(FraudsterRegistrationManifest.__pulumiType, name, {}, opts);
+    protected constructor(kind: ManifestKind, name: string, args: FraudsterRegistrationManifestArgs | SpeakerEnrollmentManifestArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(kind.type, name, args, kind.speakerIds);
+        super(kind.type, name, {}, opts);
 
-        const requests = pulumi.output(args.requests).apply((resolved) => {
+        const requests = pulumi.output(args.requests as pulumi.Input<pulumi.Input<SpeakerEnrollmentRequest>[]>).apply((resolved) => {
             // Parts that were Outputs at construction are checked now that they are known.
             const issues = new Issues();
-            checkRegistrationRequests(issues, "requests", resolved);
-            issues.throwIfAny(FraudsterRegistrationManifest.__pulumiType, name);
-            return resolved.map((r): ResolvedRegistrationRequest => ({
+            checkRegistrationRequests(issues, "requests", resolved, kind.speakerIds);
+            issues.throwIfAny(kind.type, name);
+            return resolved.map((r) => ({
                 requestId: r.requestId,
+                ...(kind.speakerIds ? { speakerId: r.speakerId } : {}),
                 audio: r.audio.map((a) => ({ s3Uri: a.s3Uri, channelId: a.channelId })),
             }));
         });
         const keyPrefix = args.keyPrefix ?? "voiceid/manifests/";
         const fileName = args.fileName ?? name.replace(/[^A-Za-z0-9._-]/g, "-");
-        this.content = requests.apply(renderManifest);
+        this.content = requests.apply((rs) => kind.render(rs));
         this.contentHash = this.content.apply(contentHash);
         const key = this.content.apply((c) => manifestObjectKey(keyPrefix, fileName, c));
 
@@ -221,7 +251,7 @@ export class FraudsterRegistrationManifest extends pulumi.ComponentResource {
             if (uri.length > S3_URI_MAX_LENGTH) {
                 issues.add("s3Uri", `must be at most ${S3_URI_MAX_LENGTH} characters (shorten keyPrefix or fileName)`);
             }
-            issues.throwIfAny(FraudsterRegistrationManifest.__pulumiType, name);
+            issues.throwIfAny(kind.type, name);
             return uri;
         });
         this.audioS3Uris = requests.apply((rs) => [...new Set(rs.flatMap((r) => r.audio.map((a) => a.s3Uri)))].sort());
@@ -230,5 +260,49 @@ export class FraudsterRegistrationManifest extends pulumi.ComponentResource {
             s3Uri: this.s3Uri, bucket: this.bucket, key: this.key, contentHash: this.contentHash,
             audioS3Uris: this.audioS3Uris, requestCount: this.requestCount,
         });
+    }
+}
+
+/**
+ * The input manifest of a fraudster registration job, as an S3 object.
+ *
+ * Takes typed requests, checks them at preview, renders the manifest JSON and writes it to
+ * `s3://<bucket>/<keyPrefix><fileName>-<content hash>.json`. {@link s3Uri} resolves once the
+ * object exists, so a job consuming it starts after the upload; {@link audioS3Uris} lists the
+ * recordings, for the data access role's `inputS3Uris`.
+ */
+export class FraudsterRegistrationManifest extends BatchJobManifest {
+    /** @internal */
+    public static readonly __pulumiType = "voiceid:components:FraudsterRegistrationManifest";
+
+    /**
+     * @param name The component's unique name (the default file name).
+     * @param args Bucket, requests and object options.
+     * @param opts Component options; the AWS provider given here is used by the children.
+     */
+    constructor(name: string, args: FraudsterRegistrationManifestArgs, opts?: pulumi.ComponentResourceOptions) {
+        super({ type: FraudsterRegistrationManifest.__pulumiType, speakerIds: false, render: renderManifest }, name, args, opts);
+    }
+}
+
+/**
+ * The input manifest of a speaker enrollment job (`SpeakerEnrollmentRequests`), as an S3 object:
+ * like {@link FraudsterRegistrationManifest}, each request also naming the customer's speaker id.
+ */
+export class SpeakerEnrollmentManifest extends BatchJobManifest {
+    /** @internal */
+    public static readonly __pulumiType = "voiceid:components:SpeakerEnrollmentManifest";
+
+    /**
+     * @param name The component's unique name (the default file name).
+     * @param args Bucket, requests (with `speakerId`) and object options.
+     * @param opts Component options; the AWS provider given here is used by the children.
+     */
+    constructor(name: string, args: SpeakerEnrollmentManifestArgs, opts?: pulumi.ComponentResourceOptions) {
+        super({
+            type: SpeakerEnrollmentManifest.__pulumiType,
+            speakerIds: true,
+            render: (rs) => JSON.stringify(buildEnrollmentManifestDocument(rs as (ResolvedRegistrationRequest & { speakerId: string })[]), null, 2) + "\n",
+        }, name, args, opts);
     }
 }

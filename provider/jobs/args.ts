@@ -4,13 +4,14 @@
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { TargetOutputs } from "../shared/scope";
+import type { BaseJobInputs, BaseJobOutputs } from "../batchJob/kind";
+
+export type { JobStatus } from "../batchJob/status";
+export type { FailureDetails, JobScope } from "../batchJob/kind";
+export { DEFAULT_TIMEOUT_SECONDS } from "./properties";
 
 /** Whether to register a fraudster whose voice matches one already in the watchlist. */
 export type DuplicateRegistrationAction = "SKIP" | "REGISTER_AS_NEW";
-
-/** Status of a fraudster registration job as Voice ID reports it. */
-export type JobStatus = "SUBMITTED" | "IN_PROGRESS" | "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED";
 
 /** Arguments of a {@link FraudsterRegistrationJob}. */
 export interface FraudsterRegistrationJobArgs {
@@ -112,14 +113,6 @@ export interface RegistrationError {
     errorMessage: string;
 }
 
-/** Why a whole job failed. */
-export interface FailureDetails {
-    /** HTTP-like status code. */
-    statusCode?: number;
-    /** Description from the service. */
-    message?: string;
-}
-
 /**
  * What the provider learned from the output file. Lists are capped (100
  * entries) to keep the state small; counts always cover the whole file.
@@ -144,72 +137,18 @@ export interface JobResults {
 /** Longest `registrations` / `registrationErrors` list kept in state. */
 export const RESULT_LIST_CAP = 100;
 
-/** Default `timeoutSeconds`: 6 hours. */
-export const DEFAULT_TIMEOUT_SECONDS = 6 * 3600;
-
 /**
  * Inputs as the provider receives them (plain values). `scope` is filled by the resource class:
  * the provider process cannot see the program's project, stack or config.
  */
-export interface JobInputs {
-    domainId: string;
-    dataAccessRoleArn: string;
-    inputDataConfig: { s3Uri: string };
-    outputDataConfig: { s3Uri: string; kmsKeyId?: string };
+export interface JobInputs extends BaseJobInputs {
     registrationConfig?: {
         duplicateRegistrationAction?: DuplicateRegistrationAction;
         fraudsterSimilarityThreshold?: number;
         watchlistIds?: string[];
     };
-    jobName?: string;
-    clientToken?: string;
-    waitForCompletion?: boolean;
-    timeoutSeconds?: number;
-    failOnErrors?: boolean;
     deleteFraudstersOnDestroy?: boolean;
-    triggers?: unknown[];
-    region?: string;
-    endpoint?: string;
-    /** Set by the resource class: identity for the default ClientToken and stack config. */
-    scope?: JobScope;
-    /** Set by the resource class from `{ import: "<domainId>/<jobId>" }`: adopt that job. */
-    importId?: string;
-}
-
-/** Program-side context the resource class passes to the provider. */
-export interface JobScope {
-    /** Pulumi project name. */
-    project?: string;
-    /** Pulumi stack name. */
-    stack?: string;
-    /** Resource name (the logical name in the program). */
-    name?: string;
-    /** Stack config `voiceid:region`, else `aws:region`. */
-    configRegion?: string;
-    /** Stack config `voiceid:endpoint`. */
-    configEndpoint?: string;
 }
 
 /** Outputs the provider records: the inputs, plus what the job and its output file say. */
-export interface JobOutputs extends JobInputs, Partial<JobResults>, TargetOutputs {
-    /** The job's id (22 alphanumerics). */
-    jobId: string;
-    /** Last status seen. */
-    jobStatus: JobStatus;
-    /** ClientToken the job was started with (derived or given); absent for imported jobs. */
-    effectiveClientToken?: string;
-    /** Which derived-token generation started this job (0 unless earlier ones FAILED). */
-    tokenGeneration?: number;
-    /** ISO time the job was created. */
-    createdAt?: string;
-    /** ISO time the job ended. */
-    endedAt?: string;
-    /** Last PercentComplete seen. */
-    percentComplete?: number;
-    /** Present when the whole job failed. */
-    failureDetails?: FailureDetails;
-    /** `s3://` URI of the output file (present once the job completed). */
-    outputFileS3Uri?: string;
-    /** Whether the output file has been read: `read`, `denied`, `missing`, or absent before completion. */
-    resultsStatus?: "read" | "denied" | "missing" | "unreadable";
-}
+export interface JobOutputs extends JobInputs, BaseJobOutputs, Partial<JobResults> {}

@@ -25,7 +25,7 @@ export type ManifestVerdict =
 export const MAX_AUDIO_CHECKED = 1000;
 
 /** Parses a manifest document; returns the audio URIs or why it is not a manifest. */
-export function manifestAudioUris(text: string): { uris: string[]; requests: number } | { reason: string } {
+export function manifestAudioUris(text: string, listKey = "FraudsterRegistrationRequests"): { uris: string[]; requests: number } | { reason: string } {
     let doc: unknown;
     try {
         doc = JSON.parse(text);
@@ -33,17 +33,17 @@ export function manifestAudioUris(text: string): { uris: string[]; requests: num
         return { reason: `is not valid JSON (${(e as Error).message})` };
     }
     if (!doc || typeof doc !== "object" || Array.isArray(doc)) return { reason: "is not a JSON object" };
-    const { Version, FraudsterRegistrationRequests: requests } = doc as Record<string, unknown>;
+    const { Version, [listKey]: requests } = doc as Record<string, unknown>;
     if (Version !== "1.0") return { reason: `has Version ${JSON.stringify(Version)}; expected "1.0"` };
-    if (!Array.isArray(requests) || requests.length === 0) return { reason: "has no FraudsterRegistrationRequests" };
+    if (!Array.isArray(requests) || requests.length === 0) return { reason: `has no ${listKey}` };
     const uris = new Set<string>();
     for (const [i, r] of requests.entries()) {
         const specs = (r as { AudioSpecifications?: unknown })?.AudioSpecifications;
-        if (!Array.isArray(specs) || specs.length === 0) return { reason: `FraudsterRegistrationRequests[${i}] has no AudioSpecifications` };
+        if (!Array.isArray(specs) || specs.length === 0) return { reason: `${listKey}[${i}] has no AudioSpecifications` };
         for (const [j, spec] of specs.entries()) {
             const uri = (spec as { S3Uri?: unknown })?.S3Uri;
             if (typeof uri !== "string" || !/^s3:\/\/[^/]+\/.+/.test(uri)) {
-                return { reason: `FraudsterRegistrationRequests[${i}].AudioSpecifications[${j}].S3Uri is not an s3:// object URI` };
+                return { reason: `${listKey}[${i}].AudioSpecifications[${j}].S3Uri is not an s3:// object URI` };
             }
             uris.add(uri);
         }
@@ -52,7 +52,12 @@ export function manifestAudioUris(text: string): { uris: string[]; requests: num
 }
 
 /** Checks the manifest of `inputs` and the audio objects it names. */
-export async function verifyManifest(inputs: Pick<JobInputs, "inputDataConfig" | "region" | "endpoint" | "scope">, retry: RetryOptions): Promise<ManifestVerdict> {
+export async function verifyManifest(
+    inputs: Pick<JobInputs, "inputDataConfig" | "region" | "endpoint" | "scope">,
+    retry: RetryOptions,
+    /** The manifest's request list: `FraudsterRegistrationRequests` or `SpeakerEnrollmentRequests`. */
+    listKey = "FraudsterRegistrationRequests",
+): Promise<ManifestVerdict> {
     const manifestUri = inputs.inputDataConfig.s3Uri;
     const settings = companionSettings("S3", endpointInputsOf(inputs));
     const unverifiable = (what: string, err: unknown): ManifestVerdict => ({ state: "unverifiable", reason: `cannot read ${what} (${errorSummary(err)})` });
@@ -64,7 +69,7 @@ export async function verifyManifest(inputs: Pick<JobInputs, "inputDataConfig" |
         if (classifyError(err) === "notFound") return { state: "invalid", reason: `the manifest ${manifestUri} does not exist` };
         return unverifiable(`the manifest ${manifestUri}`, err);
     }
-    const parsed = manifestAudioUris(text);
+    const parsed = manifestAudioUris(text, listKey);
     if ("reason" in parsed) return { state: "invalid", reason: `the manifest ${manifestUri} ${parsed.reason}` };
     const client = s3Client(settings);
     const { HeadObjectCommand } = require("@aws-sdk/client-s3") as typeof import("@aws-sdk/client-s3");

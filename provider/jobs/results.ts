@@ -1,54 +1,24 @@
 /**
- * The job's output file: where it is and what it says.
- *
- * Location (as Voice ID documents it): `<OutputDataConfig.S3Uri>/<JobId>/<input file name>.out`.
- * Content: `{ Version, Errors: [...], SuccessfulRegistrations: [...] }`. Parsing is tolerant
- * (unknown members ignored, missing lists empty) and keeps the state small: lists are capped,
- * counts always cover the whole file.
+ * The registration job's output file: `{ Version, Errors: [...], SuccessfulRegistrations: [...] }`.
+ * Parsing is tolerant (unknown members ignored, missing lists empty) and keeps the state small:
+ * lists are capped, counts always cover the whole file. Where the file is: `batchJob/results.ts`.
  * @module
  */
+import { listOf, parseOutputDocument } from "../batchJob/results";
 import { JobResults, RESULT_LIST_CAP, Registration, RegistrationError } from "./args";
 
-/** `s3://bucket/key` -> parts; throws on anything else. */
-export function parseS3Uri(uri: string): { bucket: string; key: string } {
-    const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
-    if (!m) throw new Error(`not an s3:// URI: ${uri}`);
-    return { bucket: m[1], key: m[2] };
-}
-
-/** The output file's URI for a job. */
-export function outputFileUri(outputFolderUri: string, jobId: string, inputUri: string): string {
-    const folder = outputFolderUri.replace(/\/+$/, "");
-    const inputName = inputUri.replace(/\/+$/, "").split("/").pop() ?? "";
-    return `${folder}/${jobId}/${inputName}.out`;
-}
-
-/** Thrown when the output file is not the JSON document Voice ID writes. */
-export class OutputFileFormatError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "OutputFileFormatError";
-    }
-}
+export { OutputFileFormatError, outputFileUri, parseS3Uri } from "../batchJob/results";
 
 /** Parses the output file's text. `cap` bounds each list; counts always cover everything. */
 export function parseOutputFile(text: string, cap = RESULT_LIST_CAP): JobResults & { newFraudsterIds: string[] } {
-    let doc: any;
-    try {
-        doc = JSON.parse(text);
-    } catch (e) {
-        throw new OutputFileFormatError(`output file is not valid JSON: ${(e as Error).message}`);
-    }
-    if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new OutputFileFormatError("output file is not a JSON object");
-    const successes: any[] = Array.isArray(doc.SuccessfulRegistrations) ? doc.SuccessfulRegistrations : [];
-    const errors: any[] = Array.isArray(doc.Errors) ? doc.Errors : [];
-    const registrations: Registration[] = successes.map((s) => ({
+    const doc = parseOutputDocument(text);
+    const registrations: Registration[] = listOf(doc, "SuccessfulRegistrations").map((s) => ({
         requestId: String(s?.RequestId ?? ""),
         fraudsterId: String(s?.GeneratedFraudsterId ?? ""),
         registrationStatus: String(s?.RegistrationStatus ?? ""),
         ...(typeof s?.FraudsterSimilarityScore === "number" ? { fraudsterSimilarityScore: s.FraudsterSimilarityScore } : {}),
     }));
-    const registrationErrors: RegistrationError[] = errors.map((e) => ({
+    const registrationErrors: RegistrationError[] = listOf(doc, "Errors").map((e) => ({
         requestId: String(e?.RequestId ?? ""),
         errorCode: Number(e?.ErrorCode ?? 0),
         errorMessage: String(e?.ErrorMessage ?? ""),

@@ -17,6 +17,7 @@
  */
 import { prune } from "../shared/data";
 import { resourceToken } from "../shared/idempotency";
+import { BaseJobInputs } from "../batchJob/kind";
 import { JobInputs } from "./args";
 
 export { MAX_TOKEN_GENERATIONS } from "../shared/idempotency";
@@ -43,7 +44,7 @@ export function jobDefinition(inputs: JobInputs): Record<string, unknown> {
 }
 
 /** The default ClientToken for `generation` (0-based): `pvid-g<generation>-<48 hex>`, at most 64 characters. */
-export function deriveClientToken(inputs: JobInputs, generation = 0): string {
-    const request = { job: jobDefinition(inputs), triggers: inputs.triggers ?? [] };
+export function deriveClientToken(inputs: JobInputs | BaseJobInputs, generation = 0): string {
+    const request = { job: jobDefinition(inputs as JobInputs), triggers: inputs.triggers ?? [] };
     return resourceToken("pvid", DERIVATION, inputs, request, generation);
 }

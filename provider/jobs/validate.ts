@@ -1,77 +1,23 @@
 /**
  * Every constraint StartFraudsterRegistrationJob puts on its request (the Voice ID service model),
- * checked on the resource's inputs before any API call, plus the provider's own knobs.
+ * checked on the resource's inputs before any API call, plus the provider's own knobs. The rules
+ * every batch job shares are in `batchJob/validate.ts`; the registration config's are here.
  * @module
  */
-import {
-    CLIENT_TOKEN_PATTERN,
-    Failure,
-    JOB_NAME_PATTERN,
-    REGION_PATTERN,
-    ROLE_ARN_PATTERN,
-    VOICE_ID_PATTERN,
-    Validator,
-} from "../shared/validation";
+import { Failure, VOICE_ID_PATTERN } from "../shared/validation";
+import { validateBatchJobInputs } from "../batchJob/validate";
+import { PROPERTIES } from "./properties";
+
+export { MAX_TIMEOUT_SECONDS } from "../batchJob/validate";
 
 /** Top-level input names the resource accepts (anything else is a typo). */
-export const KNOWN_INPUTS = [
-    "domainId",
-    "dataAccessRoleArn",
-    "inputDataConfig",
-    "outputDataConfig",
-    "registrationConfig",
-    "jobName",
-    "clientToken",
-    "waitForCompletion",
-    "timeoutSeconds",
-    "failOnErrors",
-    "deleteFraudstersOnDestroy",
-    "triggers",
-    "region",
-    "endpoint",
-    "scope",
-    "importId",
-] as const;
-
-/** Longest `timeoutSeconds`: a week. */
-export const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+export const KNOWN_INPUTS = PROPERTIES.knownInputs;
 
 /** Validates job inputs; returns one failure per broken rule (empty when all pass). */
 export function validateJobInputs(inputs: Record<string, unknown>): Failure[] {
-    const v = new Validator();
-    const { __provider: _ignored, ...rest } = inputs;
-    v.noUnknownKeys("", rest, KNOWN_INPUTS);
-
-    if (v.required("domainId", inputs.domainId)) {
-        if (v.length("domainId", inputs.domainId, 22, 22)) v.pattern("domainId", inputs.domainId, VOICE_ID_PATTERN, "must be 22 letters or digits");
-    }
-    if (v.required("dataAccessRoleArn", inputs.dataAccessRoleArn)) {
-        if (v.length("dataAccessRoleArn", inputs.dataAccessRoleArn, 20, 2048)) v.pattern("dataAccessRoleArn", inputs.dataAccessRoleArn, ROLE_ARN_PATTERN, "must be an IAM role ARN arn:aws[-partition]:iam::<12-digit account>:role/<name>");
-    }
-
-    if (v.required("inputDataConfig", inputs.inputDataConfig)) {
-        const input = v.object("inputDataConfig", inputs.inputDataConfig);
-        if (input) {
-            v.noUnknownKeys("inputDataConfig", input, ["s3Uri"]);
-            if (v.required("inputDataConfig.s3Uri", input.s3Uri) && v.s3Uri("inputDataConfig.s3Uri", input.s3Uri) && typeof input.s3Uri === "string") {
-                // A folder (or a bare bucket) is no manifest: the job could only FAIL on it.
-                if (!/^s3:\/\/[^/]+\/.*[^/]$/.test(input.s3Uri)) {
-                    v.fail("inputDataConfig.s3Uri", "must name the manifest object (s3://<bucket>/<key>), not a bucket or a folder ending in /");
-                }
-            }
-        }
-    }
-    if (v.required("outputDataConfig", inputs.outputDataConfig)) {
-        const output = v.object("outputDataConfig", inputs.outputDataConfig);
-        if (output) {
-            v.noUnknownKeys("outputDataConfig", output, ["s3Uri", "kmsKeyId"]);
-            if (v.required("outputDataConfig.s3Uri", output.s3Uri)) v.s3Uri("outputDataConfig.s3Uri", output.s3Uri);
-            if (output.kmsKeyId !== undefined) v.length("outputDataConfig.kmsKeyId", output.kmsKeyId, 1, 2048);
-        }
-    }
-
-    const reg = v.object("registrationConfig", inputs.registrationConfig);
-    if (reg) {
+    return validateBatchJobInputs(inputs, KNOWN_INPUTS, "deleteFraudstersOnDestroy", (v) => {
+        const reg = v.object("registrationConfig", inputs.registrationConfig);
+        if (!reg) return;
         v.noUnknownKeys("registrationConfig", reg, ["duplicateRegistrationAction", "fraudsterSimilarityThreshold", "watchlistIds"]);
         v.oneOf("registrationConfig.duplicateRegistrationAction", reg.duplicateRegistrationAction, ["SKIP", "REGISTER_AS_NEW"]);
         v.intRange("registrationConfig.fraudsterSimilarityThreshold", reg.fraudsterSimilarityThreshold, 0, 100);
@@ -80,31 +26,5 @@ export function validateJobInputs(inputs: Record<string, unknown>): Failure[] {
             const p = `registrationConfig.watchlistIds[${i}]`;
             if (v.length(p, id, 22, 22)) v.pattern(p, id, VOICE_ID_PATTERN, "must be 22 letters or digits");
         });
-    }
-
-    // JobName is sensitive: rules are reported without echoing the value.
-    if (inputs.jobName !== undefined) {
-        if (v.length("jobName", inputs.jobName, 1, 256, true)) v.pattern("jobName", inputs.jobName, JOB_NAME_PATTERN, "must start with a letter or digit and contain only letters, digits, '_' and '-'", true);
-    }
-    if (inputs.clientToken !== undefined) {
-        if (v.length("clientToken", inputs.clientToken, 1, 64)) v.pattern("clientToken", inputs.clientToken, CLIENT_TOKEN_PATTERN, "must contain only letters, digits, '-' and '_'");
-    }
-
-    v.boolean("waitForCompletion", inputs.waitForCompletion);
-    v.intRange("timeoutSeconds", inputs.timeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
-    v.boolean("failOnErrors", inputs.failOnErrors);
-    v.boolean("deleteFraudstersOnDestroy", inputs.deleteFraudstersOnDestroy);
-    v.array("triggers", inputs.triggers);
-
-    if (inputs.region !== undefined) v.pattern("region", inputs.region, REGION_PATTERN, "must be an AWS region name such as us-east-1");
-    if (inputs.endpoint !== undefined) {
-        v.pattern("endpoint", inputs.endpoint, /^https?:\/\/[^\s/]+(\/.*)?$/, "must be an http:// or https:// URL");
-    }
-    if (inputs.importId !== undefined) {
-        const ok = v.pattern("import", inputs.importId, /^[a-zA-Z0-9]{22}\/[a-zA-Z0-9]{22}$/, 'must be "<domainId>/<jobId>" (two ids of 22 letters or digits)');
-        if (ok && typeof inputs.importId === "string" && typeof inputs.domainId === "string" && !inputs.importId.startsWith(`${inputs.domainId}/`)) {
-            v.fail("import", `must name a job of domainId ${inputs.domainId}`);
-        }
-    }
-    return v.failures;
+    });
 }

@@ -13,7 +13,7 @@
 export const PLAN_LINE_PREFIX = "[voiceid] plan:";
 
 /** Short type names, as users write them. */
-export type VoiceIdType = "FraudsterRegistrationJob" | "VoiceIdDomain" | "Watchlist";
+export type VoiceIdType = "FraudsterRegistrationJob" | "SpeakerEnrollmentJob" | "VoiceIdDomain" | "Watchlist";
 
 /** The operation a plan performs on a resource. */
 export type PlanOp = "create" | "import" | "update" | "replace" | "delete";
@@ -25,6 +25,8 @@ export interface JobFacts {
     deleteFraudstersOnDestroy?: boolean;
     newRegistrationCount?: number;
     resultsTruncated?: boolean;
+    deleteSpeakersOnDestroy?: boolean;
+    newEnrollmentCount?: number;
 }
 
 /** `1 fraudster`, `2 fraudsters`. */
@@ -49,6 +51,28 @@ export function jobDeleteConsequence(job: JobFacts | undefined): string {
     if (n > 0) return `the ${fraudsters(n)} ${id} registered will be deleted (deleteFraudstersOnDestroy)`;
     const n2 = job?.newRegistrationCount ?? 0;
     const kept = n2 ? `; the ${fraudsters(n2)} it registered ${n2 === 1 ? "stays" : "stay"}` : "";
+    return `${id} is forgotten (Voice ID cannot delete jobs)${kept}`;
+}
+
+/** `1 speaker`, `2 speakers`. */
+export function speakers(n: number): string {
+    return `${n} speaker${n === 1 ? "" : "s"}`;
+}
+
+/** How many speakers deleting or replacing a recorded enrollment job deletes (its NEW_ENROLLMENT count under `deleteSpeakersOnDestroy`). */
+export function speakersDeletedWith(job: JobFacts | undefined): number {
+    if (!job?.deleteSpeakersOnDestroy) return 0;
+    if (job.jobStatus !== "COMPLETED" && job.jobStatus !== "COMPLETED_WITH_ERRORS") return 0;
+    return job.newEnrollmentCount ?? 0;
+}
+
+/** The consequence of deleting a recorded enrollment job. */
+export function enrollmentDeleteConsequence(job: JobFacts | undefined): string {
+    const id = job?.jobId ? `job ${job.jobId}` : "the job";
+    const n = speakersDeletedWith(job);
+    if (n > 0) return `the ${speakers(n)} ${id} enrolled will be deleted (deleteSpeakersOnDestroy)`;
+    const n2 = job?.newEnrollmentCount ?? 0;
+    const kept = n2 ? `; the ${speakers(n2)} it enrolled ${n2 === 1 ? "stays" : "stay"} enrolled` : "";
     return `${id} is forgotten (Voice ID cannot delete jobs)${kept}`;
 }
 
@@ -77,6 +101,24 @@ export function consequence(
                 }
                 case "delete":
                     return jobDeleteConsequence(olds);
+                default:
+                    return "settings change in place; no job runs";
+            }
+        case "SpeakerEnrollmentJob":
+            switch (op) {
+                case "create":
+                    return "a new enrollment job will run and enroll the manifest's speakers";
+                case "import":
+                    return `adopts existing job ${importId ?? "(id unknown)"} instead of starting one`;
+                case "replace": {
+                    const run = "a new enrollment job will run and enroll the manifest's speakers again";
+                    if (speakersDeletedWith(olds) === 0) return run;
+                    return deleteFirst
+                        ? `first ${enrollmentDeleteConsequence(olds)}; then ${run}`
+                        : `${run}; only then ${enrollmentDeleteConsequence(olds)} (the new manifest could not be verified first)`;
+                }
+                case "delete":
+                    return enrollmentDeleteConsequence(olds);
                 default:
                     return "settings change in place; no job runs";
             }
@@ -129,7 +171,7 @@ export interface ParsedPlanLine {
 export function parsePlanLine(line: string): ParsedPlanLine | undefined {
     const i = line.indexOf(PLAN_LINE_PREFIX);
     if (i < 0) return undefined;
-    const m = /^ (FraudsterRegistrationJob|VoiceIdDomain|Watchlist) "([^"]*)" will (?:be )?(replaced|imported|deleted|create|update)(?: \(([^)]*)\))?: (.*)$/.exec(line.slice(i + PLAN_LINE_PREFIX.length).trimEnd());
+    const m = /^ (FraudsterRegistrationJob|SpeakerEnrollmentJob|VoiceIdDomain|Watchlist) "([^"]*)" will (?:be )?(replaced|imported|deleted|create|update)(?: \(([^)]*)\))?: (.*)$/.exec(line.slice(i + PLAN_LINE_PREFIX.length).trimEnd());
     if (!m) return undefined;
     const op = ({ replaced: "replace", imported: "import", deleted: "delete" } as Record<string, PlanOp>)[m[3]] ?? (m[3] as PlanOp);
     return { type: m[1] as VoiceIdType, name: m[2], op, reasons: m[4] ? m[4].split(", ") : [], consequence: m[5] };

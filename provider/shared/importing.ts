@@ -15,9 +15,6 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
-/** Name of the input that carries the id to adopt. */
-export const IMPORT_ID_INPUT = "importId";
-
 /**
  * Splits `opts` into the options to give the engine (without `import`) and the id to adopt.
  * A `.get()` (opts.id set) is left alone: the engine reads those with the program's inputs.

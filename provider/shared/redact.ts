@@ -25,10 +25,3 @@ export function redactText(text: string, secrets: Iterable<string | undefined> =
     for (const s of values) out = out.split(s).join(MASK);
     return out;
 }
-
-/** A copy of `obj` with the named top-level keys masked (for debug dumps of inputs). */
-export function redactKeys<T extends Record<string, unknown>>(obj: T, keys: readonly string[]): T {
-    const copy: Record<string, unknown> = { ...obj };
-    for (const k of keys) if (copy[k] !== undefined) copy[k] = MASK;
-    return copy as T;
-}

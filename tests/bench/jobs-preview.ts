@@ -1,6 +1,6 @@
 /**
  * Benchmark: `pulumi preview` of 50 FraudsterRegistrationJobs against 50 no-op dynamic
- * resources, measured in the same run, alternating (DESIGN.md section 7: within 1.2x).
+ * resources, measured in the same run, alternating (target: within 1.2x).
  *
  * Two shapes: a fresh stack (every resource previewed as a create: `check` runs) and a no-op
  * preview after `pulumi up` (`check` + `diff` run; the common PR preview). Median of
@@ -57,7 +57,7 @@ const NOOP_OUTPUTS_SOURCE = NOOP_SOURCE.replace(
 
 async function timed(p: TestProgram, args: string[] = []): Promise<number> {
     const t = Date.now();
-    // Plain `pulumi preview`, as DESIGN.md states the target (`--diff` would time the display of
+    // Plain `pulumi preview`, as the target is stated (`--diff` would time the display of
     // every property instead of the provider).
     const r = await p.pulumi(["preview", ...args]);
     if (r.code !== 0) throw new Error(`preview failed\n${r.stdout}\n${r.stderr}`);

@@ -1,6 +1,6 @@
 /**
  * Benchmark: 20 FraudsterRegistrationJobs in one stack against a quota of 2 concurrent jobs per
- * domain, through `pulumi up` (DESIGN.md section 7: all succeed, no error surfaces, total time
+ * domain, through `pulumi up` (target: all succeed, no error surfaces, total time
  * within 1.15x of the ideal schedule).
  *
  * Every job lasts BENCH_JOB_SECONDS (default 15 s, paced by the emulator), so the ideal schedule

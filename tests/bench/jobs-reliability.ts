@@ -1,6 +1,6 @@
 /**
  * Benchmark: crash safety and fault tolerance of FraudsterRegistrationJob through the real
- * Pulumi engine (DESIGN.md section 7):
+ * Pulumi engine (targets):
  *
  * - Crash safety: kill -9 of `pulumi up` at random points, then `up` again: exactly one job per
  *   resource, no fraudster registered twice, every time.

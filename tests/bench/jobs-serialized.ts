@@ -1,6 +1,6 @@
 /**
  * Benchmark: bytes of the serialized `__provider` a FraudsterRegistrationJob stores in state
- * (DESIGN.md section 7: at most 8 KB per resource). Captured from a real resource registered
+ * (target: at most 8 KB per resource). Captured from a real resource registered
  * under Pulumi's mocks, i.e. exactly what the engine receives.
  *
  * Run: PATH=$(bash scripts/ensure-node.sh):$PATH node bin/tests/bench/jobs-serialized.js

@@ -1,6 +1,6 @@
 /**
  * Benchmark: completion notice lag and Describe calls of the adaptive waiter, against a fixed
- * 15 s poller, for jobs of about 10 s, 60 s and 180 s on the local stack (DESIGN.md section 7:
+ * 15 s poller, for jobs of about 10 s, 60 s and 180 s on the local stack (target:
  * notice within max(1 s, 2% of the job's duration) of EndedAt, with no more Describe calls than
  * the fixed poller).
  *

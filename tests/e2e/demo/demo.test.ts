@@ -68,7 +68,7 @@ describe("the demo program (npm run demo) against the local stack", function () 
     it("seeds moto idempotently", async () => {
         const first = await seed();
         config = JSON.parse(first.stdout);
-        assert.deepStrictEqual(Object.keys(config).sort(), ["dataAccessRoleArn", "kmsKeyArn", "manifestS3Uri", "outputS3Uri"]);
+        assert.deepStrictEqual(Object.keys(config).sort(), ["dataAccessRoleArn", "enrollmentManifestS3Uri", "kmsKeyArn", "manifestS3Uri", "outputS3Uri"]);
         assert.match(first.stderr, /created bucket voiceid-demo/);
         const second = await seed();
         assert.deepStrictEqual(JSON.parse(second.stdout), config, "same config on a second run");
@@ -80,7 +80,7 @@ describe("the demo program (npm run demo) against the local stack", function () 
 
     it("registers the fraudsters with `pulumi up`, skipping the duplicate", async () => {
         const r = await ok(["up", "--yes"]);
-        assert.deepStrictEqual(changeSummary(r.stdout.split("Updating (")[1] ?? r.stdout), { created: 4 });
+        assert.deepStrictEqual(changeSummary(r.stdout.split("Updating (")[1] ?? r.stdout), { created: 5 });
         outputs = JSON.parse((await ok(["stack", "output", "--json", "--show-secrets"])).stdout);
         assert.match(outputs.jobId, /^[a-zA-Z0-9]{22}$/);
         assert.strictEqual(outputs.jobStatus, "COMPLETED");
@@ -88,22 +88,24 @@ describe("the demo program (npm run demo) against the local stack", function () 
         assert.strictEqual(outputs.summary, "5 requests: 4 new fraudsters registered, 1 duplicate skipped, 0 errors");
         const fraudsters = await stack.voiceId.send(new ListFraudstersCommand({ DomainId: outputs.domainId, WatchlistId: outputs.watchlistId }));
         assert.strictEqual(fraudsters.FraudsterSummaries?.length, 4, "four fraudsters in the watchlist");
+        // Then the customers: three enrolled, the one with a fraudster's voice refused.
+        assert.strictEqual(outputs.enrollmentSummary, "4 customers: 3 enrolled, 0 already enrolled, 1 refused as known fraudster");
     });
 
     it("is a no-op when run again", async () => {
         const again = await seed();
         assert.deepStrictEqual(JSON.parse(again.stdout), config);
         const r = await ok(["up", "--yes"]);
-        assert.deepStrictEqual(changeSummary(r.stdout.split("Updating (")[1] ?? r.stdout), { unchanged: 4 });
+        assert.deepStrictEqual(changeSummary(r.stdout.split("Updating (")[1] ?? r.stdout), { unchanged: 5 });
         const pre = await ok(["preview", "--expect-no-changes"]);
-        assert.deepStrictEqual(changeSummary(pre.stdout), { unchanged: 4 });
+        assert.deepStrictEqual(changeSummary(pre.stdout), { unchanged: 5 });
         const outs = JSON.parse((await ok(["stack", "output", "--json"])).stdout);
         assert.strictEqual(outs.jobId, outputs.jobId, "the same job");
     });
 
     it("tears down cleanly (fraudsters, watchlist, domain)", async () => {
         const r = await ok(["destroy", "--yes", "--skip-preview"]);
-        assert.deepStrictEqual(changeSummary(r.stdout), { deleted: 4 });
+        assert.deepStrictEqual(changeSummary(r.stdout), { deleted: 5 });
         const listed = (await stack.voiceId.send(new ListDomainsCommand({}))).DomainSummaries ?? [];
         assert.ok(!listed.some((d) => d.DomainId === outputs.domainId), "the domain is deleted");
     });

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 /**
  * The provider serialized into every resource's state must stay tiny and portable: no SDK, no
- * absolute paths (DESIGN.md section 3). Captured the way the engine sees it: the `__provider`
+ * absolute paths. Captured the way the engine sees it: the `__provider`
  * input of a real FraudsterRegistrationJob registered under Pulumi's mocks.
  */
 describe("jobs/serialized provider", () => {

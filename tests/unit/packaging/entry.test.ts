@@ -10,7 +10,7 @@ import { repoRoot } from "../../support/repo";
 
 /** Values the entry exports at runtime. */
 const PUBLIC_VALUES = [
-    "FraudsterRegistrationJob", "FraudsterRegistrationManifest", "InputValidationError", "VoiceIdDataAccessRole",
+    "FraudsterRegistrationJob", "FraudsterRegistrationManifest", "InputValidationError", "SpeakerEnrollmentJob", "SpeakerEnrollmentManifest", "VoiceIdDataAccessRole",
     "VoiceIdDomain", "VoiceIdDomainKey", "VoiceIdOutputKey", "VoiceIdWatchlist", "Watchlist",
     "buildDataAccessPolicy", "buildDomainKeyPolicy", "buildOutputKeyPolicy", "buildTrustPolicy",
 ];
@@ -23,7 +23,8 @@ const PUBLIC_TYPES = [
     "KmsKeyOptionsArgs", "OutputDataConfigArgs", "OutputKeyPolicyInput", "PolicyConditions", "PolicyDocument", "PolicyStatement",
     "Registration", "RegistrationConfigArgs", "RegistrationError", "ServerSideEncryptionConfigurationArgs", "TrustPolicyInput",
     "VoiceIdDataAccessRoleArgs", "VoiceIdDomainArgs", "VoiceIdDomainKeyArgs", "VoiceIdOutputKeyArgs", "VoiceIdWatchlistArgs",
-    "WatchlistArgs",
+    "WatchlistArgs", "SpeakerEnrollmentJobArgs", "EnrollmentConfigArgs", "FraudDetectionConfigArgs", "ExistingEnrollmentAction",
+    "FraudDetectionAction", "Enrollment", "EnrollmentError", "EnrollmentResults", "SpeakerEnrollmentManifestArgs", "SpeakerEnrollmentRequest",
 ];
 
 /** What must never be in the entry (the list of internals that showed in autocomplete). */

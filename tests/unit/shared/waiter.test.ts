@@ -29,7 +29,7 @@ describe("shared/waiter", () => {
         assert.ok(clock.now() <= 60_000);
     });
 
-    // The DESIGN.md section 7 target on synthetic jobs: notice within max(1 s, 2% of the job's
+    // The product's latency target on synthetic jobs: notice within max(1 s, 2% of the job's
     // duration) for smooth and stepped progress; Describe calls compared with a fixed 15 s poller.
     const rows: string[] = [];
     for (const steps of [0, 50, 10]) {

@@ -1,0 +1,76 @@
+/**
+ * What a change to a batch job means: replace, update in place, or nothing.
+ *
+ * - The kind's job-defining inputs (everything Voice ID receives, `clientToken`, `triggers`) and
+ *   a change of effective region or declared endpoint (see `shared/scope.ts`: declaring the
+ *   region already in effect is no change) replace the job.
+ * - Waiter and policy knobs update in place.
+ * - The recorded job's status matters too: a FAILED job is replaced (a new run), a job still
+ *   running is updated (the update resumes waiting), a COMPLETED_WITH_ERRORS job under
+ *   `failOnErrors` is updated (the update fails again until the inputs change).
+ * - `__provider` and the program scope (project, stack, resource name) are ignored, so a package
+ *   upgrade or a stack rename previews clean.
+ * @module
+ */
+import { containsUnknown, deepEqual, prune } from "../shared";
+import { AmbientTarget, targetReplaces } from "../shared/scope";
+import { DerivedProperties } from "./kind";
+import { isRunning } from "./status";
+
+/** The result shape of `pulumi.dynamic.ResourceProvider.diff`. */
+export interface JobDiff {
+    changes: boolean;
+    replaces: string[];
+    /** Inputs updated in place (presentation: `shared/detailedDiff.ts`). */
+    updates: string[];
+    deleteBeforeReplace?: boolean;
+}
+
+/** Normalizes a value for comparison: empty objects and lists count as absent. */
+export function norm(v: unknown): unknown {
+    const p = prune(v, true);
+    if (p && typeof p === "object" && Object.keys(p as object).length === 0) return undefined;
+    return p;
+}
+
+/**
+ * Computes the diff between recorded outputs `olds` and new inputs `news`. With `deleteInput`
+ * set on either side, a replacement deletes the old job's objects first: deleting them after the
+ * new job ran would undo the new job's work (its duplicates of them were skipped).
+ */
+export function diffBatchJob(
+    properties: Pick<DerivedProperties, "replaceKeys" | "updateKeys">,
+    deleteInput: string,
+    olds: Record<string, any>,
+    news: Record<string, any>,
+    ambient: AmbientTarget = {},
+): JobDiff {
+    const replaces: string[] = [];
+    for (const key of properties.replaceKeys) {
+        if (containsUnknown(news[key]) || !deepEqual(norm(olds[key]), norm(news[key]))) replaces.push(key);
+    }
+    replaces.push(...targetReplaces(olds, news, ambient, containsUnknown));
+
+    let changes = false;
+    const updates: string[] = [];
+    for (const [key, dflt] of Object.entries(properties.updateKeys)) {
+        const n = news[key];
+        if (containsUnknown(n) || (n ?? dflt) !== (olds[key] ?? dflt)) {
+            changes = true;
+            updates.push(key);
+        }
+    }
+
+    const status = olds.jobStatus;
+    if (status === "FAILED" && !replaces.length) replaces.push("jobStatus");
+    if (isRunning(status) && news.waitForCompletion !== false) changes = true;
+    if (status === "COMPLETED_WITH_ERRORS" && news.failOnErrors === true) changes = true;
+
+    const deleteBeforeReplace = replaces.length > 0 && (olds[deleteInput] === true || news[deleteInput] === true);
+    return {
+        changes: changes || replaces.length > 0,
+        replaces,
+        updates,
+        ...(deleteBeforeReplace ? { deleteBeforeReplace } : {}),
+    };
+}

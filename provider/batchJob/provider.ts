@@ -1,0 +1,627 @@
+/**
+ * The life of a Voice ID batch job as a dynamic provider, for any {@link JobKind}: `check`,
+ * `diff`, `create`, `read`, `update`, `delete`.
+ *
+ * - create: derived ClientTokens walked by generation (a crash-safe adoption of the job an
+ *   interrupted `pulumi up` started), waits for a free job slot on ServiceQuotaExceeded, the
+ *   adaptive waiter with progress lines, then the output file parsed into outputs;
+ * - partial state (`PartialStateError`) on FAILED, timeout and failOnErrors, so the engine
+ *   records the job and the next `pulumi up` resumes or replaces it;
+ * - import by `<domainId>/<jobId>`, refresh with structural comparison, and destroy deleting what
+ *   the job created when the kind's opt-in input says so.
+ *
+ * This module is never serialized: the provider object stored in state only holds `require`
+ * calls of the kind's provider module (see `shared/lazyProvider.ts`).
+ * @module
+ */
+import {
+    Logger,
+    PartialStateError,
+    RetryOptions,
+    backoffDelay,
+    classifyError,
+    companionSettings,
+    errorSummary,
+    formatFailures,
+    isNotFound,
+    logRetries,
+    logger,
+    prune,
+    redactText,
+    resolveSettings,
+    waitForTerminal,
+    withoutProvider,
+    ambientTarget,
+    containsUnknown,
+    deepEqual,
+    effectiveRegion,
+    withEffectiveRegion,
+} from "../shared";
+import { ImportMismatch, importMismatchError } from "../shared/importing";
+import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
+import { noteCheck, noteDiff } from "../plan/notes";
+import { endpointInputsOf } from "../shared/scope";
+import { MAX_TOKEN_GENERATIONS } from "../shared/idempotency";
+import { BatchJobApi, readS3Text } from "./api";
+import { JobDiff, diffBatchJob, norm } from "./diff";
+import { BaseJobInputs, BaseJobOutputs, JobKind, JobView, ManifestVerdict } from "./kind";
+import { outputFileUri, parseS3Uri } from "./results";
+import { runtime } from "./runtime";
+import { isRunning, isSuccess, isTerminal } from "./status";
+
+type Inputs = BaseJobInputs & Record<string, any>;
+type Outputs = BaseJobOutputs & Record<string, any>;
+type ResultsRead = Record<string, unknown> & { outputFileS3Uri: string; resultsStatus: NonNullable<BaseJobOutputs["resultsStatus"]>; createdIds: string[]; summary?: string; errorCount?: number };
+
+/** `<domainId>/<jobId>` */
+export function resourceId(domainId: string, jobId: string): string {
+    return `${domainId}/${jobId}`;
+}
+
+/** Splits a resource id; throws a clear error for anything else (e.g. a bad `import` id). */
+export function parseResourceId(type: string, id: string): { domainId: string; jobId: string } {
+    const m = /^([a-zA-Z0-9]{22})\/([a-zA-Z0-9]{22})$/.exec(id ?? "");
+    if (!m) throw new Error(`${type}: id must be "<domainId>/<jobId>" (two ids of 22 letters or digits), got ${JSON.stringify(id)}`);
+    return { domainId: m[1], jobId: m[2] };
+}
+
+/** The dynamic provider of a batch-job kind. */
+export interface BatchJobProvider {
+    check(olds: Record<string, any>, news: Record<string, any>): Promise<{ inputs: Record<string, any>; failures: { property: string; reason: string }[] }>;
+    diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff & PresentedDiff>;
+    create(props: Record<string, any>): Promise<{ id: string; outs: Record<string, any> }>;
+    read(id: string, props: Record<string, any>): Promise<{ id?: string; props?: Record<string, any> }>;
+    update(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<{ outs: Record<string, any> }>;
+    delete(id: string, props: Record<string, any>): Promise<void>;
+    /** {@link parseResourceId} for this kind. */
+    parseResourceId(id: string): { domainId: string; jobId: string };
+}
+
+/** Builds the provider of `kind`. */
+export function batchJobProvider(kind: JobKind): BatchJobProvider {
+    const TYPE = kind.type;
+    const props = kind.properties;
+    const parseId = (id: string) => parseResourceId(TYPE, id);
+    const diffOf = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(props, kind.deleteInput, olds, news, ambient);
+
+    /** Per-call context: where calls go, how they retry, what they log. */
+    class CallContext {
+        readonly api: BatchJobApi;
+        readonly log: Logger;
+        readonly deadline: number;
+        readonly clock = runtime.clock;
+        constructor(
+            readonly inputs: Partial<Inputs>,
+            timeoutSeconds: number,
+            /** Values masked in every log line and error message. */
+            readonly secrets: () => (string | undefined)[] = () => [inputs.jobName],
+        ) {
+            this.deadline = this.clock.now() + timeoutSeconds * 1000;
+            this.api = new BatchJobApi(resolveSettings("Voice ID", endpointInputsOf(inputs)), () => this.retryOptions(), kind.commands);
+            this.log = logger("voiceid", secrets);
+        }
+
+        retryOptions(deadline = this.deadline): RetryOptions {
+            return {
+                clock: this.clock,
+                random: runtime.random,
+                deadline,
+                baseDelayMs: runtime.retryBaseDelayMs,
+                maxDelayMs: runtime.retryMaxDelayMs,
+                onRetry: logRetries(this.log, this.clock),
+            };
+        }
+
+        /** An error with sensitive values masked. */
+        error(message: string): Error {
+            return new Error(redactText(message, this.secrets()));
+        }
+    }
+
+    /** Status fields of the outputs for a job view. */
+    function statusFields(job: JobView): Partial<Outputs> {
+        return {
+            jobId: job.jobId,
+            jobStatus: job.status,
+            createdAt: job.createdAt?.toISOString(),
+            endedAt: job.endedAt?.toISOString(),
+            percentComplete: job.percentComplete,
+            failureDetails: job.failureDetails ? prune(job.failureDetails) : undefined,
+        };
+    }
+
+    /** Output properties must not hold `undefined` (protobuf Struct rejects it). */
+    function finish(outs: Partial<Outputs>): Outputs {
+        return prune(outs) as Outputs;
+    }
+
+    function failureMessage(job: JobView): string {
+        const d = job.failureDetails;
+        return `job ${job.jobId} FAILED${d ? `: ${d.statusCode ?? ""} ${d.message ?? ""}`.trimEnd() : ""}`;
+    }
+
+    const timeoutOf = (inputs: Inputs) => inputs.timeoutSeconds ?? kind.defaultTimeoutSeconds;
+
+    /** The result outputs of a read (without the ids destroy needs). */
+    const resultOutputs = ({ createdIds: _ids, summary: _s, ...results }: ResultsRead) => results;
+
+    // ------------------------------------------------------------ check / diff
+
+    /**
+     * Validates every constraint before any API call; unknown (preview) values pass. When the new
+     * inputs replace a job under the kind's delete option (its objects are deleted before the new
+     * job runs), the new manifest must also be shown to work.
+     */
+    async function check(olds: Record<string, any>, news: Record<string, any>) {
+        const failures = kind.validate(news);
+        const prev = withoutProvider(olds ?? {}) as Partial<Inputs>;
+        const inputs = withoutProvider(news) as Inputs;
+        const replacing = Object.keys(prev).length > 0 && props.replaceKeys.some((k) => !deepEqual(norm(prev[k]), norm(inputs[k])));
+        if (!failures.length && replacing && (prev[kind.deleteInput] === true || inputs[kind.deleteInput] === true)) {
+            const verdict = await manifestVerdict(inputs);
+            if (verdict?.state === "invalid") {
+                failures.push({
+                    property: "inputDataConfig.s3Uri",
+                    reason: `must name a manifest that works before the replaced job's ${kind.noun}s are deleted (${kind.deleteInput}): ${verdict.reason}`,
+                });
+            }
+        }
+        if (!failures.length) noteCheck(TYPE, olds, news);
+        return { inputs: news, failures };
+    }
+
+    /**
+     * The diff comes with its presentation and a plan line for a replacement. Two things it
+     * cannot know from values alone:
+     * - an entry recorded without `__provider` (a failed create under 0.1.0) cannot be deleted
+     *   or read by the dynamic provider host, so a replacement is planned as an update that
+     *   replaces the job in place (`update`) and records complete state;
+     * - deleting the old job's objects first needs the new manifest verified; when it cannot be
+     *   checked, the old job is deleted only after the new one ran (create before delete).
+     */
+    async function diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff & PresentedDiff> {
+        const prev = withoutProvider(olds) as Partial<Outputs>;
+        const inputs = withoutProvider(news) as Partial<Inputs>;
+        let d = diffOf(prev, inputs, await ambientTarget());
+        const log = logger("voiceid", () => [inputs.jobName, prev.jobName]);
+        if (d.replaces.length && olds.__provider === undefined) {
+            log.info(`job ${prev.jobId} was recorded without its provider (a failed create under 0.1.0); ` +
+                `it is replaced in place by an update (${d.replaces.join(", ")}), which also repairs its state`);
+            const updates = [...d.updates, ...d.replaces.filter((k) => !d.updates.includes(k))];
+            return presentDiff(prev, inputs, { changes: true, replaces: [], updates }, props.knownInputs) as JobDiff & PresentedDiff;
+        }
+        if (d.deleteBeforeReplace && isSuccess(prev.jobStatus) && !containsUnknown(inputs.inputDataConfig)) {
+            const verdict = await manifestVerdict(inputs as Inputs);
+            if (verdict?.state !== "verified") {
+                log.warn(`cannot verify the new manifest before deleting the ${kind.noun}s of job ${prev.jobId} ` +
+                    `(${verdict?.reason ?? "no manifest"}); they are kept until the new job has run, then deleted`);
+                d = { changes: d.changes, replaces: d.replaces, updates: d.updates };
+            }
+        }
+        const presented = presentDiff(prev, inputs, d, props.knownInputs) as JobDiff & PresentedDiff;
+        noteDiff(TYPE, id, prev, inputs, presented);
+        return presented;
+    }
+
+    /** The kind's manifest check with a short retry window (check and diff run at every preview). */
+    async function manifestVerdict(inputs: Inputs): Promise<ManifestVerdict | undefined> {
+        if (!kind.verifyManifest) return { state: "unverifiable", reason: `${TYPE} manifests are not verified before deletion` };
+        if (containsUnknown(inputs.inputDataConfig) || typeof inputs.inputDataConfig?.s3Uri !== "string") return undefined;
+        const ctx = new CallContext(inputs, runtime.verifyWindowSeconds);
+        return kind.verifyManifest(inputs, ctx.retryOptions());
+    }
+
+    // ------------------------------------------------------------ create
+
+    /** Starts the job (adopting one already started under the same token), waits, reads results. */
+    async function create(raw: Record<string, any>) {
+        const inputs = withoutProvider(raw) as unknown as Inputs;
+        const failures = kind.validate(inputs as unknown as Record<string, unknown>);
+        if (failures.length) throw new Error(formatFailures(TYPE, failures));
+        const ctx = new CallContext(inputs, timeoutOf(inputs));
+        if (inputs.importId) return importJob(ctx, inputs, inputs.importId);
+
+        const { job, token, generation, startedAt } = await startOrAdopt(ctx, inputs);
+        const id = resourceId(inputs.domainId, job.jobId);
+        let outs: Partial<Outputs> = {
+            ...inputs,
+            effectiveRegion: await effectiveRegion(inputs),
+            ...statusFields(job),
+            effectiveClientToken: token,
+            tokenGeneration: generation,
+        };
+
+        if (inputs.waitForCompletion === false) {
+            ctx.log.info(`job ${job.jobId} is ${job.status}; not waiting (waitForCompletion: false)`);
+            return { id, outs: finish(outs) };
+        }
+        outs = await waitAndCollect(ctx, id, inputs, job, startedAt, outs);
+        return { id, outs: finish(outs) };
+    }
+
+    /**
+     * `{ import: "<domainId>/<jobId>" }`: records an existing job instead of starting one, after
+     * checking that what the program declares matches it (names only in the error: values may be
+     * sensitive). A running job is waited for like a created one.
+     */
+    async function importJob(ctx: CallContext, inputs: Inputs, importId: string) {
+        const { domainId, jobId } = parseId(importId);
+        let job: JobView;
+        try {
+            job = await ctx.api.describe(domainId, jobId);
+        } catch (err) {
+            throw ctx.error(`${TYPE}: cannot import ${importId}: ${errorSummary(err)}`);
+        }
+        const mismatches: ImportMismatch[] = [];
+        const same = (a: unknown, b: unknown) => a === undefined || JSON.stringify(a) === JSON.stringify(b);
+        if (!same(inputs.dataAccessRoleArn, job.dataAccessRoleArn)) mismatches.push({ property: "dataAccessRoleArn" });
+        if (!same(inputs.inputDataConfig?.s3Uri, job.inputDataConfig?.s3Uri)) mismatches.push({ property: "inputDataConfig.s3Uri" });
+        if (!same(inputs.outputDataConfig?.s3Uri, job.outputDataConfig?.s3Uri)) mismatches.push({ property: "outputDataConfig.s3Uri" });
+        if (!same(inputs.outputDataConfig?.kmsKeyId, job.outputDataConfig?.kmsKeyId)) mismatches.push({ property: "outputDataConfig.kmsKeyId" });
+        mismatches.push(...kind.configMismatches(inputs[kind.configInput], job.config));
+        if (!same(inputs.jobName, job.jobName)) mismatches.push({ property: "jobName" });
+        if (mismatches.length) throw ctx.error(importMismatchError(TYPE, importId, mismatches).message);
+        const id = resourceId(domainId, jobId);
+        let outs: Partial<Outputs> = { ...inputs, effectiveRegion: await effectiveRegion(inputs), ...statusFields(job) };
+        ctx.log.info(`importing job ${jobId} (${job.status})`);
+        if (isRunning(job.status) && inputs.waitForCompletion !== false) {
+            outs = await waitAndCollect(ctx, id, inputs, job, anchorOf(ctx, job), outs);
+        } else if (isSuccess(job.status)) {
+            outs = { ...outs, ...resultOutputs(await readResults(ctx, inputs, job)) };
+        }
+        return { id, outs: finish(outs) };
+    }
+
+    /**
+     * Walks derived-token generations until one starts a new job or finds a job worth adopting
+     * (running, or finished with what it created intact). A given `clientToken` is used as is.
+     */
+    async function startOrAdopt(ctx: CallContext, inputs: Inputs): Promise<{ job: JobView; token: string; generation?: number; startedAt: number }> {
+        if (inputs.clientToken) {
+            const job = await startWithSlotWait(ctx, inputs, inputs.clientToken);
+            if (job.status === "FAILED") {
+                throw new PartialStateError(
+                    ctx.error(`${TYPE}: clientToken "${inputs.clientToken}" belongs to a job that already FAILED (${failureMessage(job)}); ` +
+                        `set a new clientToken (or remove it and let the provider derive one) to run again`).message,
+                    resourceId(inputs.domainId, job.jobId),
+                    finish({ ...inputs, ...statusFields(job), effectiveClientToken: inputs.clientToken }),
+                );
+            }
+            return { job, token: inputs.clientToken, startedAt: anchorOf(ctx, job) };
+        }
+        for (let generation = 0; generation < MAX_TOKEN_GENERATIONS; generation++) {
+            const token = kind.deriveClientToken(inputs, generation);
+            const job = await startWithSlotWait(ctx, inputs, token);
+            if (job.status === "FAILED") {
+                ctx.log.info(`token generation ${generation} already ran as job ${job.jobId}, which FAILED; trying generation ${generation + 1}`);
+                continue;
+            }
+            if (isSuccess(job.status)) {
+                if (inputs[kind.deleteInput] && (await createdWereDeleted(ctx, inputs, job))) {
+                    ctx.log.info(`job ${job.jobId} (generation ${generation}) finished earlier but its ${kind.noun}s were deleted since; trying generation ${generation + 1}`);
+                    continue;
+                }
+                ctx.log.info(`adopting job ${job.jobId}, already ${job.status} (started earlier with the same inputs)`);
+            } else if (job.createdAt && ctx.clock.now() - job.createdAt.getTime() > 5_000) {
+                ctx.log.info(`resuming job ${job.jobId} (${job.status}), started earlier with the same inputs`);
+            } else {
+                ctx.log.info(`started job ${job.jobId} in domain ${inputs.domainId}`);
+            }
+            return { job, token, generation, startedAt: anchorOf(ctx, job) };
+        }
+        throw ctx.error(`${TYPE}: the last ${MAX_TOKEN_GENERATIONS} jobs started for these inputs all FAILED; fix the cause, then change triggers to try again`);
+    }
+
+    /** Local time the job started: its CreatedAt, but never in the future (clock skew). */
+    function anchorOf(ctx: CallContext, job: JobView): number {
+        const now = ctx.clock.now();
+        return job.createdAt ? Math.min(now, job.createdAt.getTime()) : now;
+    }
+
+    /** A finished job adopted under the delete option: is what it created gone? */
+    async function createdWereDeleted(ctx: CallContext, inputs: Inputs, job: JobView): Promise<boolean> {
+        const read = await readResults(ctx, inputs, job, true);
+        const first = read.createdIds[0];
+        if (!first) return false;
+        try {
+            await ctx.api.call(kind.created.describeCommand, { DomainId: inputs.domainId, [kind.created.idMember]: first });
+            return false;
+        } catch (err) {
+            if (isNotFound(err)) return true;
+            throw err;
+        }
+    }
+
+    /**
+     * Starts the job, waiting for a free job slot on ServiceQuotaExceededException. The wait
+     * targets the predicted end of the running job closest to finishing (from its progress), so a
+     * slot is taken soon after it frees without polling the API hard.
+     */
+    async function startWithSlotWait(ctx: CallContext, inputs: Inputs, token: string): Promise<JobView> {
+        let waits = 0;
+        let lastLog = -Infinity;
+        for (;;) {
+            try {
+                return await ctx.api.start(inputs, token);
+            } catch (err) {
+                const errorKind = classifyError(err);
+                if (errorKind === "conflict" && (err as { name?: string }).name === "ConflictException" && /token/i.test(String((err as Error).message))) {
+                    throw ctx.error(`${TYPE}: ClientToken ${token} was already used for a different request: ${errorSummary(err)}`);
+                }
+                if (errorKind !== "quota") throw ctx.error(`${TYPE}: cannot start the job: ${errorSummary(err)}`);
+                waits++;
+                const now = ctx.clock.now();
+                const delay = await slotWaitDelay(ctx, inputs.domainId, waits);
+                if (now + delay > ctx.deadline) {
+                    throw ctx.error(`${TYPE}: no free job slot in domain ${inputs.domainId} within timeoutSeconds (${errorSummary(err)}); no job was started`);
+                }
+                if (now - lastLog > 30_000) {
+                    ctx.log.info(`domain ${inputs.domainId} is at its concurrent job quota; waiting for a free slot`);
+                    lastLog = now;
+                }
+                await ctx.clock.sleep(delay);
+            }
+        }
+    }
+
+    /** How long to wait before trying to take a job slot again. */
+    async function slotWaitDelay(ctx: CallContext, domainId: string, waits: number): Promise<number> {
+        const min = runtime.slotWaitMinMs;
+        const max = runtime.slotWaitMaxMs;
+        const spread = () => runtime.random() * min * 0.5;
+        try {
+            const now = ctx.clock.now();
+            let soonest = Infinity;
+            for (const j of await ctx.api.activeJobs(domainId)) {
+                const p = j.percentComplete ?? 0;
+                if (j.status !== "IN_PROGRESS" || p <= 0 || !j.createdAt) continue;
+                const elapsed = Math.max(1, now - j.createdAt.getTime());
+                soonest = Math.min(soonest, elapsed * (100 - p) / p);
+            }
+            if (soonest < Infinity) return Math.min(max, Math.max(min, soonest + 100)) + spread();
+        } catch (err) {
+            if (classifyError(err) !== "denied") throw err;
+            // Not allowed to list jobs: fall back to plain backoff.
+        }
+        return backoffDelay(waits, min * 2, max, runtime.random);
+    }
+
+    /** Waits for a terminal state, then records the outcome (throwing partial state on failure). */
+    async function waitAndCollect(ctx: CallContext, id: string, inputs: Inputs, initial: JobView, anchor: number, outs: Partial<Outputs>): Promise<Partial<Outputs>> {
+        let lastLine = { at: ctx.clock.now(), percent: initial.percentComplete ?? 0 };
+        const outcome = await waitForTerminal<JobView & { percentComplete?: number }>({
+            describe: () => ctx.api.describe(inputs.domainId, initial.jobId),
+            isTerminal: (s) => isTerminal(s),
+            anchor,
+            deadline: ctx.deadline,
+            initial,
+            clock: ctx.clock,
+            random: runtime.random,
+            policy: runtime.pollPolicy,
+            onPoll: (job, elapsed) => {
+                const p = job.percentComplete ?? 0;
+                const now = ctx.clock.now();
+                if (!isTerminal(job.status) && (p - lastLine.percent >= 25 || now - lastLine.at >= runtime.progressEveryMs)) {
+                    ctx.log.info(`job ${job.jobId}: ${job.status} ${p}% after ${Math.round(elapsed / 1000)}s`);
+                    lastLine = { at: now, percent: p };
+                }
+            },
+        });
+        const job = outcome.job ?? initial;
+        outs = { ...outs, ...statusFields(job) };
+        if (outcome.state === "timeout") {
+            throw new PartialStateError(
+                `${TYPE}: job ${job.jobId} still ${job.status} (${job.percentComplete ?? 0}%) after timeoutSeconds; ` +
+                    `it keeps running and the next \`pulumi up\` resumes waiting for it`,
+                id,
+                finish(outs),
+            );
+        }
+        if (job.status === "FAILED") {
+            throw new PartialStateError(
+                redactText(`${TYPE}: ${failureMessage(job)}. The job is recorded; the next \`pulumi up\` starts a new one.`, ctx.secrets()),
+                id,
+                finish(outs),
+            );
+        }
+        const read = await readResults(ctx, inputs, job);
+        outs = { ...outs, ...resultOutputs(read) };
+        const counts = read.summary ?? "";
+        ctx.log.info(`job ${job.jobId} ${job.status}${read.resultsStatus === "read" ? `: ${counts}` : ""}`);
+        if (job.status === "COMPLETED_WITH_ERRORS") {
+            if (inputs.failOnErrors) {
+                throw new PartialStateError(
+                    redactText(`${TYPE}: job ${job.jobId} COMPLETED_WITH_ERRORS (${counts}) and failOnErrors is set. ` +
+                        `Fix the manifest and change triggers (or the inputs) to run a new job, or unset failOnErrors to accept it.`, ctx.secrets()),
+                    id,
+                    finish(outs),
+                );
+            }
+            ctx.log.warn(`job ${job.jobId} completed with ${read.errorCount ?? 0} failed request(s); see ${kind.errorsOutput}`);
+        }
+        return outs;
+    }
+
+    /** Reads and parses the output file; a denied or missing file is a warning, not a failure. */
+    async function readResults(ctx: CallContext, inputs: Inputs, job: Pick<JobView, "jobId">, quiet = false): Promise<ResultsRead> {
+        const uri = outputFileUri(inputs.outputDataConfig.s3Uri, job.jobId, inputs.inputDataConfig.s3Uri);
+        const { bucket, key } = parseS3Uri(uri);
+        const base = { outputFileS3Uri: uri };
+        try {
+            // Results are worth a short retry window even when the job's own deadline has passed.
+            const deadline = Math.max(ctx.deadline, ctx.clock.now() + 120_000);
+            const text = await readS3Text(companionSettings("S3", endpointInputsOf(inputs)), bucket, key, ctx.retryOptions(deadline));
+            const parsed = kind.parseOutput(text);
+            return { ...base, ...parsed.results, resultsStatus: "read", createdIds: parsed.createdIds, summary: parsed.summary, errorCount: parsed.errorCount };
+        } catch (err) {
+            const errorKind = classifyError(err);
+            const status = errorKind === "denied" ? "denied" : errorKind === "notFound" ? "missing" : "unreadable";
+            if (!quiet) ctx.log.warn(`cannot read the output file ${uri} (${errorSummary(err)}); results are left empty`);
+            return { ...base, ...kind.emptyResults(), createdIds: [], resultsStatus: status };
+        }
+    }
+
+    // ------------------------------------------------------------ update
+
+    /**
+     * Applies knob changes; resumes waiting on a running job; re-applies failOnErrors. An entry
+     * recorded without `__provider` whose inputs call for a new job is replaced in place (see `diff`).
+     */
+    async function update(id: string, olds: Record<string, any>, news: Record<string, any>) {
+        const prev = withoutProvider(olds) as unknown as Outputs;
+        const inputs = withoutProvider(news) as unknown as Inputs;
+        if (olds.__provider === undefined && diffOf(prev, inputs, await ambientTarget()).replaces.length) {
+            return replaceInPlace(id, prev, news);
+        }
+        const { domainId, jobId } = prev.jobId ? { domainId: prev.domainId, jobId: prev.jobId } : parseId(id);
+        const ctx = new CallContext(inputs, timeoutOf(inputs));
+        // Keep what the job produced; take every input from the new inputs.
+        const produced: Partial<Outputs> = Object.fromEntries(props.produced.map((k) => [k, prev[k]]));
+        produced.jobId = jobId;
+        let outs: Partial<Outputs> = await withEffectiveRegion({ ...inputs, ...produced }, inputs);
+
+        if (isRunning(prev.jobStatus) && inputs.waitForCompletion !== false) {
+            const job = await ctx.api.describe(domainId, jobId);
+            ctx.log.info(`resuming wait for job ${jobId} (${job.status} ${job.percentComplete ?? 0}%)`);
+            outs = await waitAndCollect(ctx, id, inputs, job, anchorOf(ctx, job), { ...outs, ...statusFields(job) });
+            return { outs: finish(outs) };
+        }
+        if (isSuccess(prev.jobStatus) && !prev.resultsStatus) {
+            outs = { ...outs, ...resultOutputs(await readResults(ctx, inputs, { jobId })) };
+        }
+        if (prev.jobStatus === "COMPLETED_WITH_ERRORS" && inputs.failOnErrors) {
+            throw new PartialStateError(
+                `${TYPE}: job ${jobId} COMPLETED_WITH_ERRORS (${outs.errorCount ?? "?"} failed requests) and failOnErrors is set; ` +
+                    `change triggers or the inputs to run a new job, or unset failOnErrors to accept it`,
+                id,
+                finish(outs),
+            );
+        }
+        return { outs: finish(outs) };
+    }
+
+    /**
+     * A replacement carried out by `update`, for entries the host cannot delete: what a replace
+     * would do (the old job's objects deleted first when the new manifest is verified, else after
+     * the new job ran), then the new job's outputs. The resource id keeps naming the old job until
+     * the next refresh; every operation takes the job from the outputs.
+     */
+    async function replaceInPlace(id: string, prev: Outputs, news: Record<string, any>) {
+        const inputs = withoutProvider(news) as unknown as Inputs;
+        const ctx = new CallContext(inputs, timeoutOf(inputs));
+        const deletes = prev[kind.deleteInput] === true && isSuccess(prev.jobStatus);
+        let deleteFirst = false;
+        if (deletes && kind.verifyManifest) {
+            const verdict = await kind.verifyManifest(inputs, ctx.retryOptions());
+            if (verdict.state === "invalid") {
+                throw ctx.error(`${TYPE}: inputDataConfig.s3Uri must name a manifest that works before the ${kind.noun}s of job ${prev.jobId} are deleted: ${verdict.reason}`);
+            }
+            deleteFirst = verdict.state === "verified";
+        }
+        ctx.log.info(`replacing job ${prev.jobId} (${prev.jobStatus}) with a new job`);
+        if (deleteFirst) await deleteJob(id, prev);
+        const created = await create(news);
+        if (deletes && !deleteFirst) await deleteJob(id, prev);
+        return { outs: created.outs };
+    }
+
+    // ------------------------------------------------------------ read
+
+    /**
+     * Refresh, `import` and `.get()`: describes the job. A job (or domain) that no longer exists
+     * removes the resource from the stack. For `.get()` (no recorded status), job-defining fields
+     * come from the job itself; a refresh keeps what the program declared (an undeclared config
+     * block stays undeclared, so the next preview shows no change), warning when a declared value
+     * differs from the job's.
+     */
+    async function read(id: string, raw: Record<string, any>) {
+        const prev = withoutProvider(raw ?? {}) as Partial<Outputs>;
+        // The outputs name the job when they can: a job replaced in place keeps its old id until now.
+        const { domainId, jobId } = prev.jobId && prev.domainId ? { domainId: prev.domainId, jobId: prev.jobId } : parseId(id);
+        const ctx = new CallContext(prev, 300, () => [prev.jobName]);
+        let job: JobView;
+        try {
+            job = await ctx.api.describe(domainId, jobId);
+        } catch (err) {
+            if (isNotFound(err)) {
+                ctx.log.info(`job ${jobId} no longer exists in domain ${domainId}; removing it from the stack`);
+                return {};
+            }
+            throw ctx.error(`${TYPE}: cannot read job ${jobId}: ${errorSummary(err)}`);
+        }
+        const fromJob: Partial<Outputs> = prune({
+            domainId: job.domainId ?? domainId,
+            dataAccessRoleArn: job.dataAccessRoleArn,
+            inputDataConfig: job.inputDataConfig,
+            outputDataConfig: job.outputDataConfig,
+            [kind.configInput]: job.config,
+            jobName: job.jobName,
+        });
+        const refreshing = prev.jobStatus !== undefined;
+        const outs: Partial<Outputs> = { ...(refreshing ? {} : fromJob), ...prev, ...statusFields(job) };
+        for (const [k, v] of Object.entries(fromJob)) {
+            const mine = prev[k];
+            if (mine !== undefined && k !== kind.configInput && !deepEqual(norm(mine), norm(v))) {
+                ctx.log.warn(`job ${jobId}: ${k} in the program differs from the job's; the job's value is kept in the outputs`);
+                outs[k] = v;
+            }
+        }
+        const changed = prev.jobStatus !== job.status;
+        if (isSuccess(job.status) && (changed || !prev.resultsStatus) && outs.inputDataConfig && outs.outputDataConfig) {
+            Object.assign(outs, resultOutputs(await readResults(ctx, outs as Inputs, job)));
+        }
+        return { id: resourceId(domainId, jobId), props: finish(await withEffectiveRegion(outs, prev)) };
+    }
+
+    // ------------------------------------------------------------ delete
+
+    /**
+     * Voice ID cannot delete jobs: by default the job is forgotten. With the kind's delete option,
+     * what the job newly created (from its output file) is deleted; what it skipped as duplicates
+     * belongs to someone else and stays.
+     */
+    async function deleteJob(id: string, raw: Record<string, any>): Promise<void> {
+        const prev = withoutProvider(raw) as unknown as Outputs;
+        const { domainId, jobId } = prev.jobId ? { domainId: prev.domainId, jobId: prev.jobId } : parseId(id);
+        const ctx = new CallContext(prev, 3600);
+        const { noun, verb } = kind;
+        if (!prev[kind.deleteInput]) {
+            const count = kind.recordedCreatedCount(prev);
+            const kept = count ? `; its ${count} ${verb} ${noun}(s) stay in the domain` : "";
+            ctx.log.info(`forgetting job ${jobId} (Voice ID has no job deletion)${kept}`);
+            return;
+        }
+        if (!isSuccess(prev.jobStatus)) {
+            if (isRunning(prev.jobStatus)) {
+                ctx.log.warn(`job ${jobId} is still ${prev.jobStatus}: ${noun}s it ${verb.replace(/ed$/, "s")} after now are not deleted`);
+            }
+            ctx.log.info(`forgetting job ${jobId} (${prev.jobStatus}); no ${kind.resultsNoun} to delete`);
+            return;
+        }
+        let ids: string[];
+        const fromFile = prev.inputDataConfig && prev.outputDataConfig ? await readResults(ctx, prev, { jobId }, true) : undefined;
+        const recorded = prev.resultsTruncated ? undefined : kind.recordedCreatedIds(prev);
+        if (fromFile?.resultsStatus === "read") {
+            ids = fromFile.createdIds;
+        } else if (recorded) {
+            ids = recorded;
+        } else {
+            throw ctx.error(
+                `${TYPE}: cannot list the ${noun}s job ${jobId} ${verb} (output file ${fromFile?.resultsStatus ?? "unavailable"} and the recorded list is truncated); ` +
+                    `fix access to ${fromFile?.outputFileS3Uri ?? "the output file"} or unset ${kind.deleteInput} to only forget the job`,
+            );
+        }
+        let deleted = 0;
+        for (const objectId of ids) {
+            try {
+                await ctx.api.call(kind.created.deleteCommand, { DomainId: domainId, [kind.created.idMember]: objectId });
+                deleted++;
+            } catch (err) {
+                if (!isNotFound(err)) throw ctx.error(`${TYPE}: deleting ${noun}s of job ${jobId} failed after ${deleted}: ${errorSummary(err)}`);
+            }
+        }
+        ctx.log.info(`deleted ${deleted} ${noun}(s) ${verb} by job ${jobId}${ids.length > deleted ? ` (${ids.length - deleted} already gone)` : ""}; forgetting the job`);
+    }
+
+    return { check, diff, create, read, update, delete: deleteJob, parseResourceId: parseId };
+}

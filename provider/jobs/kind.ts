@@ -1,0 +1,61 @@
+/**
+ * FraudsterRegistrationJob as a kind of the batch-job core: what differs from any other Voice ID
+ * batch job (its commands, registration config, output file, and destroy deleting the fraudsters
+ * it newly registered).
+ * @module
+ */
+import { JobKind } from "../batchJob/kind";
+import { ImportMismatch } from "../shared/importing";
+import { COMMANDS } from "./api";
+import { JobInputs, JobOutputs } from "./args";
+import { verifyManifest } from "./manifest";
+import { DEFAULT_TIMEOUT_SECONDS, PROPERTIES } from "./properties";
+import { emptyResults, parseOutputFile } from "./results";
+import { deriveClientToken } from "./token";
+import { validateJobInputs } from "./validate";
+
+/** "1 error", "2 errors". */
+export function plural(n: number | undefined, noun: string): string {
+    return `${n ?? 0} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** Declared members of a config block that differ from the job's (absent means "any"). */
+export function configMismatches(block: string, members: readonly string[], declared: Record<string, unknown> | undefined, job: Record<string, unknown> | undefined): ImportMismatch[] {
+    const mine = declared ?? {};
+    const theirs = job ?? {};
+    return members
+        .filter((m) => mine[m] !== undefined && JSON.stringify(mine[m]) !== JSON.stringify(theirs[m]))
+        .map((m) => ({ property: `${block}.${m}` }));
+}
+
+export const fraudsterRegistration: JobKind = {
+    type: "FraudsterRegistrationJob",
+    properties: PROPERTIES,
+    configInput: "registrationConfig",
+    deleteInput: "deleteFraudstersOnDestroy",
+    noun: "fraudster",
+    verb: "registered",
+    resultsNoun: "registrations",
+    errorsOutput: "registrationErrors",
+    defaultTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    commands: COMMANDS,
+    created: { describeCommand: "DescribeFraudsterCommand", deleteCommand: "DeleteFraudsterCommand", idMember: "FraudsterId" },
+    validate: validateJobInputs,
+    deriveClientToken,
+    parseOutput(text) {
+        const { newFraudsterIds, ...results } = parseOutputFile(text);
+        return {
+            results: { ...results },
+            createdIds: newFraudsterIds,
+            errorCount: results.errorCount,
+            summary: `${results.newRegistrationCount} new, ${plural(results.duplicateCount, "duplicate")} skipped, ${plural(results.errorCount, "error")}`,
+        };
+    },
+    emptyResults: () => ({ ...emptyResults() }),
+    recordedCreatedIds: (outs) =>
+        (outs as Partial<JobOutputs>).registrations?.filter((r) => r.registrationStatus === "NEW_REGISTRATION").map((r) => r.fraudsterId),
+    recordedCreatedCount: (outs) => (outs as Partial<JobOutputs>).newRegistrationCount,
+    configMismatches: (declared, job) =>
+        configMismatches("registrationConfig", ["duplicateRegistrationAction", "fraudsterSimilarityThreshold", "watchlistIds"], declared, job),
+    verifyManifest: (inputs, retry) => verifyManifest(inputs as JobInputs, retry),
+};
