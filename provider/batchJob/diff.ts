@@ -12,26 +12,19 @@
  *   upgrade or a stack rename previews clean.
  * @module
  */
-import { containsUnknown, deepEqual, prune } from "../shared";
+import { containsUnknown, deepEqual } from "../shared";
 import { AmbientTarget, targetReplaces } from "../shared/scope";
+import { ResourceDiff, normalize } from "../shared/resourceDiff";
 import { DerivedProperties } from "./kind";
 import { isRunning } from "./status";
 
-/** The result shape of `pulumi.dynamic.ResourceProvider.diff`. */
-export interface JobDiff {
-    changes: boolean;
-    replaces: string[];
-    /** Inputs updated in place (presentation: `shared/detailedDiff.ts`). */
+/** The result shape of `pulumi.dynamic.ResourceProvider.diff`, with the in-place updates always listed. */
+export interface JobDiff extends ResourceDiff {
     updates: string[];
-    deleteBeforeReplace?: boolean;
 }
 
-/** Normalizes a value for comparison: empty objects and lists count as absent. */
-export function norm(v: unknown): unknown {
-    const p = prune(v, true);
-    if (p && typeof p === "object" && Object.keys(p as object).length === 0) return undefined;
-    return p;
-}
+/** The comparison every resource uses (`shared/resourceDiff.ts`): empty values count as absent. */
+export const norm = normalize;
 
 /**
  * Computes the diff between recorded outputs `olds` and new inputs `news`. With `deleteInput`

@@ -5,6 +5,7 @@
  * partial state, import, refresh) is the core's (`provider.ts`).
  * @module
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { Failure } from "../shared/validation";
 import type { ImportMismatch } from "../shared/importing";
 import type { RetryOptions } from "../shared";
@@ -32,6 +33,31 @@ export const replaceOnly: InputRole = { replace: true, described: false };
 export const update = (absent: unknown): InputRole => ({ update: true, absent });
 export const target: InputRole = { target: true };
 export const internal: InputRole = { internal: true };
+
+/**
+ * The inputs of a Voice ID batch job in order: the start request's members with the kind's
+ * config block, the provider's knobs with the kind's delete option, the target and the scope.
+ */
+export function batchJobInputs(configInput: string, deleteInput: string, defaultTimeoutSeconds: number): InputDeclaration {
+    return {
+        domainId: replace,
+        dataAccessRoleArn: replace,
+        inputDataConfig: replace,
+        outputDataConfig: replace,
+        [configInput]: replace,
+        jobName: replace,
+        clientToken: replaceOnly,
+        waitForCompletion: update(true),
+        timeoutSeconds: update(defaultTimeoutSeconds),
+        failOnErrors: update(false),
+        [deleteInput]: update(false),
+        triggers: replaceOnly,
+        region: target,
+        endpoint: target,
+        scope: internal,
+        importId: internal,
+    };
+}
 
 /** The lists derived from a declaration. */
 export interface DerivedProperties {
@@ -67,6 +93,20 @@ export function deriveProperties(inputs: InputDeclaration, results: readonly str
         outputNames: [...described, ...produced, "effectiveRegion"],
         produced,
     };
+}
+
+/** Location of a batch job's input manifest. */
+export interface InputDataConfigArgs {
+    /** `s3://bucket/key.json` of the manifest (max 1024 characters). */
+    s3Uri: pulumi.Input<string>;
+}
+
+/** Location and encryption of the output file. */
+export interface OutputDataConfigArgs {
+    /** `s3://bucket/folder` Voice ID writes `<jobId>/<manifest name>.out` under. */
+    s3Uri: pulumi.Input<string>;
+    /** KMS key id, key ARN, alias name or alias ARN (1-2048 characters) for the output file. */
+    kmsKeyId?: pulumi.Input<string>;
 }
 
 /** Why a whole job failed. */
@@ -212,4 +252,18 @@ export interface JobKind {
 export interface ManifestVerdict {
     state: "verified" | "invalid" | "unverifiable";
     reason?: string;
+}
+
+/** "1 error", "2 errors". */
+export function plural(n: number | undefined, noun: string): string {
+    return `${n ?? 0} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** Declared members of a config block that differ from the job's (absent means "any"). */
+export function configMismatches(block: string, members: readonly string[], declared: Record<string, unknown> | undefined, job: Record<string, unknown> | undefined): ImportMismatch[] {
+    const mine = declared ?? {};
+    const theirs = job ?? {};
+    return members
+        .filter((m) => mine[m] !== undefined && JSON.stringify(mine[m]) !== JSON.stringify(theirs[m]))
+        .map((m) => ({ property: `${block}.${m}` }));
 }

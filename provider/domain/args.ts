@@ -5,9 +5,9 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceScope, TargetOutputs } from "../shared/scope";
+import type { DomainStatus } from "../shared/domainCalls";
 
-/** Status of a domain as Voice ID reports it. */
-export type DomainStatus = "ACTIVE" | "PENDING" | "SUSPENDED";
+export type { DomainStatus } from "../shared/domainCalls";
 
 /** Arguments of a {@link VoiceIdDomain}. */
 export interface VoiceIdDomainArgs {

@@ -4,33 +4,12 @@
  * endpoint (another service) needs a new domain: the effective region, not how it is declared.
  * @module
  */
-import { prune, deepEqual } from "../shared/data";
 import { AmbientTarget, targetReplaces as sharedTargetReplaces } from "../shared/scope";
 import { containsUnknown } from "../shared/validation";
+import { ResourceDiff, changed } from "../shared/resourceDiff";
+
+export { ResourceDiff, changed, normalize } from "../shared/resourceDiff";
 import { DomainInputs, DomainOutputs } from "./args";
-
-/** The result shape of `pulumi.dynamic.ResourceProvider.diff`. */
-export interface ResourceDiff {
-    changes: boolean;
-    replaces: string[];
-    /** Inputs updated in place (presentation: `shared/detailedDiff.ts`). */
-    updates?: string[];
-    deleteBeforeReplace?: boolean;
-}
-
-/** Empty strings, objects and maps count as absent. */
-export function normalize(v: unknown): unknown {
-    const p = prune(v, true);
-    if (p === "") return undefined;
-    if (p && typeof p === "object" && Object.keys(p as object).length === 0) return undefined;
-    return p;
-}
-
-/** True when `key` differs between recorded outputs and new inputs (unknown counts as different). */
-export function changed(olds: Record<string, unknown>, news: Record<string, unknown>, key: string): boolean {
-    const n = news[key];
-    return containsUnknown(n) || !deepEqual(normalize(olds[key]), normalize(n));
-}
 
 /** A change of the effective region or declared endpoint replaces (see `shared/scope.ts`). */
 export function targetReplaces(olds: Partial<DomainOutputs>, news: Partial<DomainInputs>, ambient: AmbientTarget): string[] {

@@ -31,7 +31,9 @@ import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
 import { endpointInputsOf } from "../shared/scope";
 import { DomainInputs, DomainOutputs } from "./args";
-import { DomainApi, DomainView, tagChanges } from "./api";
+import { DomainApi, DomainView, domainIsGone, tagChanges } from "../shared/domainCalls";
+
+export { domainIsGone };
 import { ResourceDiff, diffDomain } from "./diff";
 import { validateDomainInputs } from "./validate";
 
@@ -113,22 +115,6 @@ export function domainClientToken(inputs: DomainInputs, generation: number): str
         tags: inputs.tags,
     });
     return resourceToken("pvidd", "pulumi-voiceid/VoiceIdDomain/v1", inputs, request, generation);
-}
-
-/**
- * Whether a domain is gone: not found, or soft-deleted (SUSPENDED and no longer listed). A
- * domain suspended for another reason still exists.
- */
-export async function domainIsGone(api: DomainApi, domainId: string): Promise<{ gone: boolean; domain?: DomainView }> {
-    let d: DomainView;
-    try {
-        d = await api.describe(domainId);
-    } catch (err) {
-        if (isNotFound(err)) return { gone: true };
-        throw err;
-    }
-    if (d.status === "SUSPENDED" && !(await api.isListed(domainId))) return { gone: true, domain: d };
-    return { gone: false, domain: d };
 }
 
 // ---------------------------------------------------------------- check / diff

@@ -6,32 +6,17 @@
  */
 import { validateTarget } from "../shared/scope";
 import { Failure, VOICE_ID_PATTERN, Validator, isUnknown } from "../shared/validation";
+import { validateNameAndDescription } from "../shared/names";
+
+export { DESCRIPTION_PATTERN, NAME_PATTERN, defaultName, validateNameAndDescription } from "../shared/names";
 
 /** Top-level input names the resource accepts (anything else is a typo). */
 export const KNOWN_INPUTS = ["name", "description", "serverSideEncryptionConfiguration", "tags", "region", "endpoint", "scope", "importId"] as const;
 
-/** DomainName and WatchlistName. */
-export const NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
-/** Description (domain and watchlist). */
-export const DESCRIPTION_PATTERN = /^([\p{L}\p{Z}\p{N}_.:/=+\-%@]*)$/u;
 /** TagKey and TagValue. */
 export const TAG_PATTERN = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
 /** Most tags on one resource. */
 export const MAX_TAGS = 200;
-
-/** The name/description rules shared by domains and watchlists. */
-export function validateNameAndDescription(v: Validator, inputs: Record<string, unknown>): void {
-    if (v.required("name", inputs.name)) {
-        if (v.length("name", inputs.name, 1, 256, true)) {
-            v.pattern("name", inputs.name, NAME_PATTERN, "must start with a letter or digit and contain only letters, digits, '_' and '-'", true);
-        }
-    }
-    if (inputs.description !== undefined) {
-        if (v.length("description", inputs.description, 1, 1024, true)) {
-            v.pattern("description", inputs.description, DESCRIPTION_PATTERN, "may contain only letters, digits, spaces and _ . : / = + - % @", true);
-        }
-    }
-}
 
 /** Validates domain inputs; returns one failure per broken rule (empty when all pass). */
 export function validateDomainInputs(inputs: Record<string, unknown>): Failure[] {
@@ -68,14 +53,4 @@ export function validateDomainInputs(inputs: Record<string, unknown>): Failure[]
     validateTarget(v, inputs);
     if (inputs.importId !== undefined) v.pattern("import", inputs.importId, VOICE_ID_PATTERN, "must be a domain id (22 letters or digits)");
     return v.failures;
-}
-
-/**
- * A valid default name from a logical resource name: characters outside `[a-zA-Z0-9_-]` become
- * `-`, a leading `_`/`-` gets an `x` in front, and the result is cut to 256 characters.
- */
-export function defaultName(logicalName: string): string {
-    let n = logicalName.replace(/[^a-zA-Z0-9_-]/g, "-");
-    if (!/^[a-zA-Z0-9]/.test(n)) n = `x${n}`;
-    return n.slice(0, 256);
 }

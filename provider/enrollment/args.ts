@@ -4,8 +4,7 @@
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { BaseJobInputs, BaseJobOutputs } from "../batchJob/kind";
-import type { InputDataConfigArgs, OutputDataConfigArgs } from "../jobs/args";
+import type { BaseJobInputs, BaseJobOutputs, InputDataConfigArgs, OutputDataConfigArgs } from "../batchJob/kind";
 
 export { DEFAULT_TIMEOUT_SECONDS } from "./properties";
 

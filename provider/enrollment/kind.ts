@@ -4,11 +4,10 @@
  * @module
  */
 import { definedMembers } from "../batchJob/api";
-import { JobKind } from "../batchJob/kind";
+import { JobKind, configMismatches, plural } from "../batchJob/kind";
+import { verifyManifest } from "../batchJob/manifest";
 import { prune } from "../shared/data";
 import { resourceToken } from "../shared/idempotency";
-import { configMismatches, plural } from "../jobs/kind";
-import { verifyManifest } from "../jobs/manifest";
 import { EnrollmentInputs, EnrollmentOutputs } from "./args";
 import { DEFAULT_TIMEOUT_SECONDS, PROPERTIES } from "./properties";
 import { emptyEnrollmentResults, parseEnrollmentOutput } from "./results";

@@ -7,7 +7,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { BaseJobInputs, BaseJobOutputs } from "../batchJob/kind";
 
 export type { JobStatus } from "../batchJob/status";
-export type { FailureDetails, JobScope } from "../batchJob/kind";
+export type { FailureDetails, JobScope, InputDataConfigArgs, OutputDataConfigArgs } from "../batchJob/kind";
+import type { InputDataConfigArgs, OutputDataConfigArgs } from "../batchJob/kind";
 export { DEFAULT_TIMEOUT_SECONDS } from "./properties";
 
 /** Whether to register a fraudster whose voice matches one already in the watchlist. */
@@ -65,20 +66,6 @@ export interface FraudsterRegistrationJobArgs {
      * / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
      */
     endpoint?: pulumi.Input<string>;
-}
-
-/** Location of the input manifest. */
-export interface InputDataConfigArgs {
-    /** `s3://bucket/key.json` of the manifest (max 1024 characters). */
-    s3Uri: pulumi.Input<string>;
-}
-
-/** Location and encryption of the output file. */
-export interface OutputDataConfigArgs {
-    /** `s3://bucket/folder` Voice ID writes `<jobId>/<manifest name>.out` under. */
-    s3Uri: pulumi.Input<string>;
-    /** KMS key id, key ARN, alias name or alias ARN (1-2048 characters) for the output file. */
-    kmsKeyId?: pulumi.Input<string>;
 }
 
 /** How registrations are made. */

@@ -4,29 +4,14 @@
  * it newly registered).
  * @module
  */
-import { JobKind } from "../batchJob/kind";
-import { ImportMismatch } from "../shared/importing";
+import { JobKind, configMismatches, plural } from "../batchJob/kind";
 import { COMMANDS } from "./api";
 import { JobInputs, JobOutputs } from "./args";
-import { verifyManifest } from "./manifest";
+import { verifyManifest } from "../batchJob/manifest";
 import { DEFAULT_TIMEOUT_SECONDS, PROPERTIES } from "./properties";
 import { emptyResults, parseOutputFile } from "./results";
 import { deriveClientToken } from "./token";
 import { validateJobInputs } from "./validate";
-
-/** "1 error", "2 errors". */
-export function plural(n: number | undefined, noun: string): string {
-    return `${n ?? 0} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-/** Declared members of a config block that differ from the job's (absent means "any"). */
-export function configMismatches(block: string, members: readonly string[], declared: Record<string, unknown> | undefined, job: Record<string, unknown> | undefined): ImportMismatch[] {
-    const mine = declared ?? {};
-    const theirs = job ?? {};
-    return members
-        .filter((m) => mine[m] !== undefined && JSON.stringify(mine[m]) !== JSON.stringify(theirs[m]))
-        .map((m) => ({ property: `${block}.${m}` }));
-}
 
 export const fraudsterRegistration: JobKind = {
     type: "FraudsterRegistrationJob",

@@ -4,30 +4,13 @@
  * derived from this declaration.
  * @module
  */
-import { deriveProperties, internal, replace, replaceOnly, target, update } from "../batchJob/kind";
+import { batchJobInputs, deriveProperties } from "../batchJob/kind";
 
 /** Default `timeoutSeconds`: 6 hours. */
 export const DEFAULT_TIMEOUT_SECONDS = 6 * 3600;
 
-/** The inputs in order, with what a change of each does. */
-export const INPUTS = {
-    domainId: replace,
-    dataAccessRoleArn: replace,
-    inputDataConfig: replace,
-    outputDataConfig: replace,
-    registrationConfig: replace,
-    jobName: replace,
-    clientToken: replaceOnly,
-    waitForCompletion: update(true),
-    timeoutSeconds: update(DEFAULT_TIMEOUT_SECONDS),
-    failOnErrors: update(false),
-    deleteFraudstersOnDestroy: update(false),
-    triggers: replaceOnly,
-    region: target,
-    endpoint: target,
-    scope: internal,
-    importId: internal,
-};
+/** The inputs in order, with what a change of each does (the batch-job inputs with this kind's config and delete option). */
+export const INPUTS = batchJobInputs("registrationConfig", "deleteFraudstersOnDestroy", DEFAULT_TIMEOUT_SECONDS);
 
 /** What the job's output file adds to the outputs (see `results.ts`). */
 export const RESULTS = [

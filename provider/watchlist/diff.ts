@@ -3,8 +3,8 @@
  * domain, region or endpoint needs a new watchlist.
  * @module
  */
-import { ResourceDiff, changed, targetReplaces } from "../domain/diff";
-import { AmbientTarget } from "../shared/scope";
+import { ResourceDiff, changed } from "../shared/resourceDiff";
+import { AmbientTarget, targetReplaces } from "../shared/scope";
 import { containsUnknown } from "../shared/validation";
 import { WatchlistInputs, WatchlistOutputs } from "./args";
 
@@ -12,7 +12,7 @@ import { WatchlistInputs, WatchlistOutputs } from "./args";
 export function diffWatchlist(olds: Partial<WatchlistOutputs>, news: Partial<WatchlistInputs>, ambient: AmbientTarget = {}): ResourceDiff {
     const o = olds as Record<string, unknown>;
     const n = news as Record<string, unknown>;
-    const replaces = targetReplaces(olds, news, ambient);
+    const replaces: string[] = targetReplaces(olds, news, ambient, containsUnknown);
     if (changed(o, n, "domainId")) replaces.unshift("domainId");
     const updates = changed(o, n, "name") ? ["name"] : [];
     // The API cannot clear a description: an unset one is not managed, so it is no change.

@@ -3,7 +3,7 @@
  * @module
  */
 import * as pulumi from "@pulumi/pulumi";
-import { defaultName } from "../domain/validate";
+import { defaultName } from "../shared/names";
 import { lazyProvider } from "../shared/lazyProvider";
 import { GetOptions, dynamicResourceInputs, getArgs } from "../shared/resourceInputs";
 import { VoiceIdWatchlistArgs } from "./args";

@@ -3,7 +3,7 @@
  * preview before any API call.
  * @module
  */
-import { validateNameAndDescription } from "../domain/validate";
+import { validateNameAndDescription } from "../shared/names";
 import { validateTarget } from "../shared/scope";
 import { Failure, VOICE_ID_PATTERN, Validator } from "../shared/validation";
 
