@@ -23,10 +23,8 @@ import {
     resolveSettings,
     withoutProvider,
     withEffectiveRegion,
-    ambientTarget,
 } from "../shared";
-import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
-import { noteCheck, noteDiff } from "../plan/notes";
+import { checkWith, diffWith } from "../plan/previewCalls";
 import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
 import { endpointInputsOf } from "../shared/scope";
@@ -34,7 +32,7 @@ import { DomainInputs, DomainOutputs } from "./args";
 import { DomainApi, DomainView, domainIsGone, tagChanges } from "../shared/domainCalls";
 
 export { domainIsGone };
-import { ResourceDiff, diffDomain } from "./diff";
+import { diffDomain } from "./diff";
 import { validateDomainInputs } from "./validate";
 
 /** Resource type name used in messages. */
@@ -120,20 +118,10 @@ export function domainClientToken(inputs: DomainInputs, generation: number): str
 // ---------------------------------------------------------------- check / diff
 
 /** Validates every constraint before any API call; unknown (preview) values pass. */
-export async function check(olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const failures = validateDomainInputs(news);
-    if (!failures.length) noteCheck(TYPE, olds, news);
-    return { inputs: news, failures };
-}
+export const check = checkWith(TYPE, validateDomainInputs);
 
 /** See `diff.ts`; the diff comes with its presentation and a plan line for a replacement. */
-export async function diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff & PresentedDiff> {
-    const o = withoutProvider<Record<string, unknown>>(olds);
-    const n = withoutProvider<Record<string, unknown>>(news);
-    const presented = presentDiff(o, n, diffDomain(o, n, await ambientTarget()));
-    noteDiff(TYPE, id, o, n, presented);
-    return presented;
-}
+export const diff = diffWith(TYPE, diffDomain);
 
 // ---------------------------------------------------------------- create
 

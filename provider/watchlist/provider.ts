@@ -24,15 +24,12 @@ import {
     withoutProvider,
     Refusal,
     withEffectiveRegion,
-    ambientTarget,
 } from "../shared";
-import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
-import { noteCheck, noteDiff } from "../plan/notes";
+import { checkWith, diffWith } from "../plan/previewCalls";
 import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
 import { endpointInputsOf } from "../shared/scope";
 import { DomainApi, domainIsGone } from "../shared/domainCalls";
-import { ResourceDiff } from "../shared/resourceDiff";
 import { WatchlistInputs, WatchlistOutputs } from "./args";
 import { WatchlistApi, WatchlistView } from "./api";
 import { diffWatchlist } from "./diff";
@@ -133,20 +130,10 @@ export function watchlistClientToken(inputs: WatchlistInputs, generation: number
 // ---------------------------------------------------------------- check / diff
 
 /** Validates every constraint before any API call; unknown (preview) values pass. */
-export async function check(olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const failures = validateWatchlistInputs(news);
-    if (!failures.length) noteCheck(TYPE, olds, news);
-    return { inputs: news, failures };
-}
+export const check = checkWith(TYPE, validateWatchlistInputs);
 
 /** See `diff.ts`; the diff comes with its presentation and a plan line for a replacement. */
-export async function diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff & PresentedDiff> {
-    const o = withoutProvider<Record<string, unknown>>(olds);
-    const n = withoutProvider<Record<string, unknown>>(news);
-    const presented = presentDiff(o, n, diffWatchlist(o, n, await ambientTarget()));
-    noteDiff(TYPE, id, o, n, presented);
-    return presented;
-}
+export const diff = diffWith(TYPE, diffWatchlist);
 
 // ---------------------------------------------------------------- create
 
