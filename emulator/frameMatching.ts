@@ -72,13 +72,6 @@ export function selfSpread(frames: Float64Array): number {
   return n > 2 * ADJACENT + 1 ? lowerMean(nearest, NEAREST_SHARE) : 0;
 }
 
-/** The three frame-level measures of a comparison (see the top of this file). */
-export interface FrameMatch {
-  nearest: number;
-  bias: number;
-  warp: number;
-}
-
 /** 1 / (2 x the log-frequency span) around each mel filter, for the spectral slope. */
 const SLOPE_SCALE = Float64Array.from({ length: MEL_BANDS }, (_, m) => (m > 0 && m < MEL_BANDS - 1 ? 1 / 2 / (Math.log(melCentreHz(m + 1)) - Math.log(melCentreHz(m - 1))) : 0));
 
@@ -110,8 +103,18 @@ function smallest(xs: Float64Array, share: number): number[] {
   return out;
 }
 
-/** Compares frame sets a and b (each with its selfSpread). */
-export function matchFrames(a: Float64Array, spreadA: number, b: Float64Array, spreadB: number): FrameMatch {
+/** Nearest neighbours of each frame of a in b and of each frame of b in a. */
+export interface NearestFrames {
+  /** The nearest-neighbour distance, relative to both sets' own spread. */
+  nearest: number;
+  rowMin: Float64Array;
+  rowArg: Int32Array;
+  colMin: Float64Array;
+  colArg: Int32Array;
+}
+
+/** Matches frame sets a and b (each with its selfSpread): the costly step of a comparison. */
+export function nearestFrames(a: Float64Array, spreadA: number, b: Float64Array, spreadB: number): NearestFrames {
   const na = a.length / CEPSTRA;
   const nb = b.length / CEPSTRA;
   const rowMin = new Float64Array(na).fill(Infinity);
@@ -143,7 +146,12 @@ export function matchFrames(a: Float64Array, spreadA: number, b: Float64Array, s
     }
   }
   const nearest = (lowerMean(rowMin, NEAREST_SHARE) + lowerMean(colMin, NEAREST_SHARE)) / Math.max(spreadA + spreadB, 1e-6);
+  return { nearest, rowMin, rowArg, colMin, colArg };
+}
 
+/** The bias and the warp of the best-matched frame pairs of a and b. */
+export function matchedDifferences(a: Float64Array, b: Float64Array, match: NearestFrames): { bias: number; warp: number } {
+  const { rowMin, rowArg, colMin, colArg } = match;
   // Matched pairs (frame of a, frame of b): the best-matching share of each direction.
   const pairs: [number, number][] = [];
   for (const i of smallest(rowMin, ALIGNED_SHARE)) pairs.push([i, rowArg[i]]);
@@ -176,5 +184,5 @@ export function matchFrames(a: Float64Array, spreadA: number, b: Float64Array, s
     const variance = n > 1 ? (square[c] - n * m * m) / (n - 1) : 0;
     bias += (m * m) / (Math.max(variance, 0) + VARIANCE_FLOOR);
   }
-  return { nearest, bias, warp: den > 0 ? Math.abs(num / den) : 0 };
+  return { bias, warp: den > 0 ? Math.abs(num / den) : 0 };
 }

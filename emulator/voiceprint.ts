@@ -20,7 +20,7 @@
 // separation are in emulator/README.md and tests/unit/emulator/voiceprint.test.ts.
 
 import { CEPSTRA, HOP, SAMPLE_RATE, speechFrames } from "./speechFrames";
-import { keepFrames, matchFrames, selfSpread } from "./frameMatching";
+import { keepFrames, matchedDifferences, nearestFrames, selfSpread } from "./frameMatching";
 
 export { fft } from "./speechFrames";
 
@@ -164,20 +164,29 @@ export interface DistanceTerms {
 
 /** Weight of each term in the distance (a global calibration, see emulator/README.md). */
 const WEIGHTS: DistanceTerms = { statistics: 0.5, nearest: 0.5, bias: 0.25, warp: 100 };
+const weighted = (t: DistanceTerms) => WEIGHTS.statistics * t.statistics + WEIGHTS.nearest * t.nearest + WEIGHTS.bias * t.bias + WEIGHTS.warp * t.warp;
 
 /** The terms of the distance; null when the voiceprints cannot be compared. */
 export function distanceTerms(a: Voiceprint, b: Voiceprint): DistanceTerms | null {
   if (!comparable(a, b)) return null;
-  return { statistics: statisticsDistance(a, b), ...frameTerms(a, b) };
+  return compare(a, b, Infinity);
 }
 
-/** The frame-level terms, computed in a fixed order of the two voiceprints (exactly symmetric). */
-function frameTerms(a: Voiceprint, b: Voiceprint) {
+/**
+ * The terms, computed in a fixed order of the two voiceprints (exactly symmetric). Every term
+ * adds to the distance, so once the terms so far reach `enough` the costlier ones are left at 0.
+ */
+function compare(a: Voiceprint, b: Voiceprint, enough: number): DistanceTerms {
+  const terms: DistanceTerms = { statistics: statisticsDistance(a, b), nearest: 0, bias: 0, warp: 0 };
+  if (weighted(terms) >= enough) return terms;
   const [x, y] = a.frames <= b.frames ? [a, b] : [b, a];
-  return matchFrames(decodeFrames(x.frames), x.spread, decodeFrames(y.frames), y.spread);
+  const fx = decodeFrames(x.frames);
+  const fy = decodeFrames(y.frames);
+  const match = nearestFrames(fx, x.spread, fy, y.spread);
+  terms.nearest = match.nearest;
+  if (weighted(terms) >= enough) return terms;
+  return { ...terms, ...matchedDifferences(fx, fy, match) };
 }
-
-const weighted = (t: DistanceTerms) => WEIGHTS.statistics * t.statistics + WEIGHTS.nearest * t.nearest + WEIGHTS.bias * t.bias + WEIGHTS.warp * t.warp;
 
 /** Distance between two voiceprints (0 = identical; Infinity when they cannot be compared). */
 export function voiceprintDistance(a: Voiceprint, b: Voiceprint): number {
@@ -197,9 +206,7 @@ const FAR = MIDPOINT + WIDTH * Math.log(200 / AT_ZERO);
 /** Similarity of two voiceprints, an integer 0-100 (100 = identical). */
 export function similarity(a: Voiceprint, b: Voiceprint): number {
   if (!comparable(a, b)) return 0;
-  // Every term adds to the distance: when the statistics alone score 0, the frames need no
-  // matching (most pairs of a watchlist; the frame matching is 10 times the cost).
-  const statistics = statisticsDistance(a, b);
-  if (WEIGHTS.statistics * statistics >= FAR) return 0;
-  return score(weighted({ statistics, ...frameTerms(a, b) }));
+  // Stops early when the score is 0 anyway (most pairs of a watchlist): the statistics cost
+  // little, the frame matching 10-40 times more.
+  return score(weighted(compare(a, b, FAR)));
 }
