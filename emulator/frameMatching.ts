@@ -6,9 +6,10 @@
 // different words still share many sounds, and the nearest frame of the other recording is
 // usually the same sound: nearest-neighbour matching is a rough phonetic alignment without a
 // speech recognizer. Over the best-matching frames:
-//  - `nearest`: how close the matches are, the trimmed mean of the squared nearest-neighbour
-//    distances both ways, divided by each set's own (the Higgins normalization: a voice that
-//    varies a lot matches itself loosely too);
+//  - `nearest`: how close the matches are: the trimmed mean of the squared nearest-neighbour
+//    distances, each way, minus the same measure of each set against itself (the Higgins
+//    normalization: a voice that varies a lot matches itself loosely too); negative when the two
+//    match each other more closely than themselves;
 //  - `bias`: whether the matched frames differ systematically (the mean residual of matched
 //    pairs against its spread, summed over the coefficients). The same voice saying the same
 //    sound differs at random; another voice (other formant bandwidths, breathiness, spectral
@@ -105,7 +106,7 @@ function smallest(xs: Float64Array, share: number): number[] {
 
 /** Nearest neighbours of each frame of a in b and of each frame of b in a. */
 export interface NearestFrames {
-  /** The nearest-neighbour distance, relative to both sets' own spread. */
+  /** The nearest-neighbour distance beyond both sets' own spread (may be negative). */
   nearest: number;
   rowMin: Float64Array;
   rowArg: Int32Array;
@@ -145,7 +146,7 @@ export function nearestFrames(a: Float64Array, spreadA: number, b: Float64Array,
       }
     }
   }
-  const nearest = (lowerMean(rowMin, NEAREST_SHARE) + lowerMean(colMin, NEAREST_SHARE)) / Math.max(spreadA + spreadB, 1e-6);
+  const nearest = (lowerMean(rowMin, NEAREST_SHARE) - spreadA + lowerMean(colMin, NEAREST_SHARE) - spreadB) / 2;
   return { nearest, rowMin, rowArg, colMin, colArg };
 }
 

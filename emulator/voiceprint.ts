@@ -150,11 +150,11 @@ function statisticsDistance(a: Voiceprint, b: Voiceprint): number {
   return Math.sqrt(Math.max(0, m2)) + PITCH_WEIGHT * Math.max(0, Math.abs((a.pitch ?? 0) - (b.pitch ?? 0)) - PITCH_TOLERANCE);
 }
 
-/** The measures a comparison adds up (see emulator/README.md), each 0 for identical audio. */
+/** The measures a comparison adds up (see emulator/README.md). */
 export interface DistanceTerms {
   /** Mahalanobis distance of the cepstral means, plus the pitch term. */
   statistics: number;
-  /** Nearest-neighbour distance of the frames, relative to each voice's own spread. */
+  /** Nearest-neighbour distance of the frames beyond each voice's own spread (may be negative). */
   nearest: number;
   /** Systematic difference of matched frames. */
   bias: number;
@@ -163,8 +163,9 @@ export interface DistanceTerms {
 }
 
 /** Weight of each term in the distance (a global calibration, see emulator/README.md). */
-const WEIGHTS: DistanceTerms = { statistics: 0.5, nearest: 0.5, bias: 0.25, warp: 100 };
-const weighted = (t: DistanceTerms) => WEIGHTS.statistics * t.statistics + WEIGHTS.nearest * t.nearest + WEIGHTS.bias * t.bias + WEIGHTS.warp * t.warp;
+const WEIGHTS: DistanceTerms = { statistics: 0.5, nearest: 0.1, bias: 0.25, warp: 100 };
+/** The distance: the weighted terms, at least 0 (identical audio matches itself more closely than its own frames do). */
+const weighted = (t: DistanceTerms) => Math.max(0, WEIGHTS.statistics * t.statistics + WEIGHTS.nearest * t.nearest + WEIGHTS.bias * t.bias + WEIGHTS.warp * t.warp);
 
 /** The terms of the distance; null when the voiceprints cannot be compared. */
 export function distanceTerms(a: Voiceprint, b: Voiceprint): DistanceTerms | null {
@@ -173,11 +174,12 @@ export function distanceTerms(a: Voiceprint, b: Voiceprint): DistanceTerms | nul
 }
 
 /**
- * The terms, computed in a fixed order of the two voiceprints (exactly symmetric). Every term
- * adds to the distance, so once the terms so far reach `enough` the costlier ones are left at 0.
+ * The terms, computed in a fixed order of the two voiceprints (exactly symmetric). Once a lower
+ * bound of the distance reaches `enough`, the costlier terms are not computed: the bias and the
+ * warp are at least 0, the nearest-neighbour term at least minus the mean of the two spreads.
  */
 function compare(a: Voiceprint, b: Voiceprint, enough: number): DistanceTerms {
-  const terms: DistanceTerms = { statistics: statisticsDistance(a, b), nearest: 0, bias: 0, warp: 0 };
+  const terms: DistanceTerms = { statistics: statisticsDistance(a, b), nearest: -(a.spread + b.spread) / 2, bias: 0, warp: 0 };
   if (weighted(terms) >= enough) return terms;
   const [x, y] = a.frames <= b.frames ? [a, b] : [b, a];
   const fx = decodeFrames(x.frames);
@@ -196,8 +198,8 @@ export function voiceprintDistance(a: Voiceprint, b: Voiceprint): number {
 }
 
 /** Distance at which the score is 50, and the logistic's width (see emulator/README.md). */
-const MIDPOINT = 2.3;
-const WIDTH = 0.45;
+const MIDPOINT = 1.65;
+const WIDTH = 0.35;
 const AT_ZERO = 1 / (1 + Math.exp(-MIDPOINT / WIDTH));
 const score = (d: number) => Math.round((100 * (1 / (1 + Math.exp((d - MIDPOINT) / WIDTH)))) / AT_ZERO);
 /** Distances from which the score rounds to 0. */
