@@ -48,9 +48,9 @@ const DIM = CEPSTRA;
 const QUANTUM = 100;
 
 function encodeFrames(frames: Float64Array): string {
-  const ints = new Int16Array(frames.length);
-  for (let i = 0; i < frames.length; i++) ints[i] = Math.max(-32768, Math.min(32767, Math.round(frames[i] * QUANTUM)));
-  return Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).toString("base64");
+  const bytes = Buffer.alloc(2 * frames.length);
+  for (let i = 0; i < frames.length; i++) bytes.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(frames[i] * QUANTUM))), 2 * i);
+  return bytes.toString("base64");
 }
 
 function decodeFrames(encoded: string): Float64Array {
