@@ -9,7 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Failure } from "../shared/validation";
 import type { ImportMismatch } from "../shared/importing";
 import type { RetryOptions } from "../shared";
-import type { TargetOutputs } from "../shared/scope";
+import type { ResourceScope, TargetOutputs } from "../shared/scope";
 import type { JobCommands } from "./api";
 import type { JobStatus } from "./status";
 
@@ -132,23 +132,9 @@ export interface BaseJobInputs {
     region?: string;
     endpoint?: string;
     /** Set by the resource class: identity for the default ClientToken and stack config. */
-    scope?: JobScope;
+    scope?: ResourceScope;
     /** Set by the resource class from `{ import: "<domainId>/<jobId>" }`: adopt that job. */
     importId?: string;
-}
-
-/** Program-side context the resource class passes to the provider. */
-export interface JobScope {
-    /** Pulumi project name. */
-    project?: string;
-    /** Pulumi stack name. */
-    stack?: string;
-    /** Resource name (the logical name in the program). */
-    name?: string;
-    /** Stack config `voiceid:region`, else `aws:region`. */
-    configRegion?: string;
-    /** Stack config `voiceid:endpoint`. */
-    configEndpoint?: string;
 }
 
 /** Outputs every kind records besides its inputs and results. */
