@@ -4,7 +4,10 @@
  * @module
  */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { ClientSettings, RetryOptions, VoiceIdCalls, s3Client, voiceIdSdk, withRetry } from "../shared";
+import { s3Client } from "../shared/clients";
+import { RetryOptions, withRetry } from "../shared/retry";
+import { ClientSettings } from "../shared/settings";
+import { VoiceIdCalls, voiceIdSdk } from "../shared/voiceIdCalls";
 import { BaseJobInputs, JobView } from "./kind";
 
 type S3Sdk = typeof import("@aws-sdk/client-s3");

@@ -8,7 +8,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Failure } from "../shared/validation";
 import type { ImportMismatch } from "../shared/importing";
-import type { RetryOptions } from "../shared";
+import type { RetryOptions } from "../shared/retry";
 import type { ResourceScope, TargetOutputs } from "../shared/scope";
 import type { JobCommands } from "./api";
 import type { JobStatus } from "./status";

@@ -14,24 +14,15 @@
  * calls of the kind's provider module (see `shared/lazyProvider.ts`).
  * @module
  */
-import {
-    PartialStateError,
-    backoffDelay,
-    classifyError,
-    errorSummary,
-    formatFailures,
-    isNotFound,
-    logger,
-    prune,
-    redactText,
-    waitForTerminal,
-    withoutProvider,
-    ambientTarget,
-    containsUnknown,
-    deepEqual,
-    effectiveRegion,
-    withEffectiveRegion,
-} from "../shared";
+import { ambientTarget, effectiveRegion, withEffectiveRegion } from "../shared/clients";
+import { deepEqual, prune, withoutProvider } from "../shared/data";
+import { classifyError, errorSummary, isNotFound } from "../shared/errors";
+import { logger } from "../shared/log";
+import { PartialStateError } from "../shared/partial";
+import { redactText } from "../shared/redact";
+import { backoffDelay } from "../shared/retry";
+import { containsUnknown, formatFailures } from "../shared/validation";
+import { waitForTerminal } from "../shared/waiter";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
 import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
 import { noteCheck, noteDiff } from "../plan/notes";

@@ -4,7 +4,7 @@
  * and resource; production code leaves it alone, tests and benchmarks swap values.
  * @module
  */
-import { PollPolicy } from "../shared";
+import { PollPolicy } from "../shared/waiter";
 import { withKnobs } from "../shared/callContext";
 
 export const runtime = withKnobs({

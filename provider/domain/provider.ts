@@ -6,15 +6,10 @@
  * `require("pulumi-voiceid/provider/domain/provider")` calls (see `shared/lazyProvider.ts`).
  * @module
  */
-import {
-    classifyError,
-    errorSummary,
-    formatFailures,
-    isNotFound,
-    prune,
-    withoutProvider,
-    withEffectiveRegion,
-} from "../shared";
+import { withEffectiveRegion } from "../shared/clients";
+import { prune, withoutProvider } from "../shared/data";
+import { classifyError, errorSummary, isNotFound } from "../shared/errors";
+import { formatFailures } from "../shared/validation";
 import { checkWith, diffWith } from "../plan/previewCalls";
 import { CallContext as SharedCallContext, withKnobs } from "../shared/callContext";
 import { MAX_TOKEN_GENERATIONS, createdEarlier, resourceToken, walkTokenGenerations } from "../shared/idempotency";

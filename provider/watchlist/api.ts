@@ -2,7 +2,7 @@
  * The Voice ID watchlist calls, with retries and plain result shapes.
  * @module
  */
-import { VoiceIdCalls, voiceIdSdk } from "../shared";
+import { VoiceIdCalls, voiceIdSdk } from "../shared/voiceIdCalls";
 
 
 /** A watchlist as the provider sees it. */

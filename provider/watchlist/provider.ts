@@ -6,16 +6,11 @@
  * `require("pulumi-voiceid/provider/watchlist/provider")` calls (see `shared/lazyProvider.ts`).
  * @module
  */
-import {
-    classifyError,
-    errorSummary,
-    formatFailures,
-    isNotFound,
-    prune,
-    withoutProvider,
-    Refusal,
-    withEffectiveRegion,
-} from "../shared";
+import { withEffectiveRegion } from "../shared/clients";
+import { prune, withoutProvider } from "../shared/data";
+import { classifyError, errorSummary, isNotFound } from "../shared/errors";
+import { Refusal } from "../shared/partial";
+import { formatFailures } from "../shared/validation";
 import { checkWith, diffWith } from "../plan/previewCalls";
 import { CallContext as SharedCallContext, runtime } from "../shared/callContext";
 import { MAX_TOKEN_GENERATIONS, createdEarlier, resourceToken, walkTokenGenerations } from "../shared/idempotency";
