@@ -26,6 +26,14 @@ export interface JobCommands {
     configMember: string;
 }
 
+/**
+ * The start/describe/list command names of a kind's operation name, as the SDK spells them:
+ * `FraudsterRegistration` -> `StartFraudsterRegistrationJobCommand`, ..., `ListFraudsterRegistrationJobsCommand`.
+ */
+export function jobCommandNames(operation: string): Pick<JobCommands, "start" | "describe" | "list"> {
+    return { start: `Start${operation}JobCommand`, describe: `Describe${operation}JobCommand`, list: `List${operation}JobsCommand` };
+}
+
 /** Converts the SDK's job (or job summary) shape. */
 export function toJobView(j: any, commands: Pick<JobCommands, "configView" | "configMember">): JobView {
     const config = j[commands.configMember] ? commands.configView(j[commands.configMember]) : undefined;

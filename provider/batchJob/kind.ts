@@ -34,11 +34,14 @@ export const update = (absent: unknown): InputRole => ({ update: true, absent })
 export const target: InputRole = { target: true };
 export const internal: InputRole = { internal: true };
 
+/** Default `timeoutSeconds` of a batch job: 6 hours. */
+export const DEFAULT_JOB_TIMEOUT_SECONDS = 6 * 3600;
+
 /**
  * The inputs of a Voice ID batch job in order: the start request's members with the kind's
  * config block, the provider's knobs with the kind's delete option, the target and the scope.
  */
-export function batchJobInputs(configInput: string, deleteInput: string, defaultTimeoutSeconds: number): InputDeclaration {
+export function batchJobInputs(configInput: string, deleteInput: string, defaultTimeoutSeconds = DEFAULT_JOB_TIMEOUT_SECONDS): InputDeclaration {
     return {
         domainId: replace,
         dataAccessRoleArn: replace,

@@ -128,7 +128,7 @@ export interface JobResults {
 }
 
 /** Longest `registrations` / `registrationErrors` list kept in state. */
-export const RESULT_LIST_CAP = 100;
+export { RESULT_LIST_CAP } from "../batchJob/results";
 
 /**
  * Inputs as the provider receives them (plain values). `scope` is filled by the resource class:

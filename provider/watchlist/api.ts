@@ -2,8 +2,8 @@
  * The Voice ID watchlist calls, with retries and plain result shapes.
  * @module
  */
+import { prune } from "../shared/data";
 import { VoiceIdCalls, voiceIdSdk } from "../shared/voiceIdCalls";
-
 
 /** A watchlist as the provider sees it. */
 export interface WatchlistView {
@@ -35,12 +35,7 @@ export class WatchlistApi extends VoiceIdCalls {
     async create(domainId: string, name: string, description: string | undefined, clientToken: string): Promise<WatchlistView> {
         const { CreateWatchlistCommand } = voiceIdSdk();
         const out: any = await this.send(
-            new CreateWatchlistCommand({
-                DomainId: domainId,
-                Name: name,
-                ...(description !== undefined ? { Description: description } : {}),
-                ClientToken: clientToken,
-            }),
+            new CreateWatchlistCommand(prune({ DomainId: domainId, Name: name, Description: description, ClientToken: clientToken })),
         );
         return toWatchlistView(out.Watchlist);
     }
@@ -51,16 +46,11 @@ export class WatchlistApi extends VoiceIdCalls {
         return toWatchlistView(out.Watchlist);
     }
 
-    /** UpdateWatchlist: absent fields are left as they are. */
+    /** UpdateWatchlist: absent fields are left as they are (members left undefined are not sent). */
     async update(domainId: string, watchlistId: string, name: string | undefined, description: string | undefined): Promise<WatchlistView> {
         const { UpdateWatchlistCommand } = voiceIdSdk();
         const out: any = await this.send(
-            new UpdateWatchlistCommand({
-                DomainId: domainId,
-                WatchlistId: watchlistId,
-                ...(name !== undefined ? { Name: name } : {}),
-                ...(description !== undefined ? { Description: description } : {}),
-            }),
+            new UpdateWatchlistCommand(prune({ DomainId: domainId, WatchlistId: watchlistId, Name: name, Description: description })),
         );
         return toWatchlistView(out.Watchlist);
     }
