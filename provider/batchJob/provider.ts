@@ -21,7 +21,7 @@ import { logger } from "../shared/log";
 import { PartialStateError } from "../shared/partial";
 import { redactText } from "../shared/redact";
 import { backoffDelay } from "../shared/retry";
-import { containsUnknown, formatFailures } from "../shared/validation";
+import { containsUnknown, validInputs } from "../shared/validation";
 import { waitForTerminal } from "../shared/waiter";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
 import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
@@ -180,9 +180,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
 
     /** Starts the job (adopting one already started under the same token), waits, reads results. */
     async function create(raw: Record<string, any>) {
-        const inputs = withoutProvider(raw) as unknown as Inputs;
-        const failures = kind.validate(inputs as unknown as Record<string, unknown>);
-        if (failures.length) throw new Error(formatFailures(TYPE, failures));
+        const inputs = validInputs<Inputs>(TYPE, raw, kind.validate);
         const ctx = new CallContext(inputs, timeoutOf(inputs));
         if (inputs.importId) return importJob(ctx, inputs, inputs.importId);
 

@@ -9,7 +9,7 @@
 import { withEffectiveRegion } from "../shared/clients";
 import { prune, withoutProvider } from "../shared/data";
 import { classifyError, errorSummary, isNotFound } from "../shared/errors";
-import { formatFailures } from "../shared/validation";
+import { validInputs } from "../shared/validation";
 import { checkWith, diffWith } from "../plan/previewCalls";
 import { CallContext as SharedCallContext, withKnobs } from "../shared/callContext";
 import { MAX_TOKEN_GENERATIONS, createdEarlier, resourceToken, walkTokenGenerations } from "../shared/idempotency";
@@ -87,9 +87,7 @@ export const diff = diffWith(TYPE, diffDomain);
  * the next generation is tried.
  */
 export async function create(props: Record<string, unknown>) {
-    const inputs = withoutProvider<DomainInputs>(props);
-    const failures = validateDomainInputs(inputs as unknown as Record<string, unknown>);
-    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const inputs = validInputs<DomainInputs>(TYPE, props, validateDomainInputs);
     const ctx = new CallContext(inputs);
     if (inputs.importId) return adopt(ctx, inputs, inputs.importId);
     const req = {
@@ -189,9 +187,7 @@ export async function read(id: string, props: Record<string, unknown>) {
 /** UpdateDomain for name / description / key, TagResource / UntagResource for tags. */
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const prev = withoutProvider<DomainOutputs>(olds);
-    const inputs = withoutProvider<DomainInputs>(news);
-    const failures = validateDomainInputs(inputs as unknown as Record<string, unknown>);
-    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const inputs = validInputs<DomainInputs>(TYPE, news, validateDomainInputs);
     const ctx = new CallContext(inputs);
     const domainId = prev.domainId ?? id;
     let d: DomainView;

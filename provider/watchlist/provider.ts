@@ -10,7 +10,7 @@ import { withEffectiveRegion } from "../shared/clients";
 import { prune, withoutProvider } from "../shared/data";
 import { classifyError, errorSummary, isNotFound } from "../shared/errors";
 import { Refusal } from "../shared/partial";
-import { formatFailures } from "../shared/validation";
+import { validInputs } from "../shared/validation";
 import { checkWith, diffWith } from "../plan/previewCalls";
 import { CallContext as SharedCallContext, runtime } from "../shared/callContext";
 import { MAX_TOKEN_GENERATIONS, createdEarlier, resourceToken, walkTokenGenerations } from "../shared/idempotency";
@@ -91,9 +91,7 @@ export const diff = diffWith(TYPE, diffWatchlist);
  * A token whose watchlist was deleted since is spent: the next generation is tried.
  */
 export async function create(props: Record<string, unknown>) {
-    const inputs = withoutProvider<WatchlistInputs>(props);
-    const failures = validateWatchlistInputs(inputs as unknown as Record<string, unknown>);
-    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const inputs = validInputs<WatchlistInputs>(TYPE, props, validateWatchlistInputs);
     const ctx = new CallContext(inputs);
     if (inputs.importId) return adopt(ctx, inputs, inputs.importId);
     const w = await walkTokenGenerations<WatchlistView>(async (generation) => {
@@ -175,9 +173,7 @@ export async function read(id: string, props: Record<string, unknown>) {
 /** UpdateWatchlist with the new name and (when set) description. */
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const prev = withoutProvider<WatchlistOutputs>(olds);
-    const inputs = withoutProvider<WatchlistInputs>(news);
-    const failures = validateWatchlistInputs(inputs as unknown as Record<string, unknown>);
-    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const inputs = validInputs<WatchlistInputs>(TYPE, news, validateWatchlistInputs);
     const ctx = new CallContext(inputs);
     const { domainId, watchlistId } = prev.watchlistId ? { domainId: prev.domainId, watchlistId: prev.watchlistId } : parseResourceId(id);
     let w: WatchlistView;
