@@ -10,7 +10,7 @@ import { withEffectiveRegion } from "../shared/clients";
 import { prune, withoutProvider } from "../shared/data";
 import { classifyError, errorSummary, isNotFound } from "../shared/errors";
 import { validInputs } from "../shared/validation";
-import { checkWith, diffWith } from "../plan/previewCalls";
+import { previewCalls } from "../plan/previewCalls";
 import { CallContext as SharedCallContext, withKnobs } from "../shared/callContext";
 import { MAX_TOKEN_GENERATIONS, createdEarlier, resourceToken, walkTokenGenerations } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
@@ -73,11 +73,11 @@ export function domainClientToken(inputs: DomainInputs, generation: number): str
 
 // ---------------------------------------------------------------- check / diff
 
-/** Validates every constraint before any API call; unknown (preview) values pass. */
-export const check = checkWith(TYPE, validateDomainInputs);
-
-/** See `diff.ts`; the diff comes with its presentation and a plan line for a replacement. */
-export const diff = diffWith(TYPE, diffDomain);
+/**
+ * `check` validates every constraint before any API call (unknown preview values pass); `diff`
+ * (see `diff.ts`) comes with its presentation and a plan line for a replacement.
+ */
+export const { check, diff } = previewCalls(TYPE, validateDomainInputs, diffDomain);
 
 // ---------------------------------------------------------------- create
 

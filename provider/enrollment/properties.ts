@@ -2,10 +2,10 @@
  * The SpeakerEnrollmentJob's properties, declared once (see `jobs/properties.ts`).
  * @module
  */
-import { DEFAULT_JOB_TIMEOUT_SECONDS, batchJobInputs, deriveProperties } from "../batchJob/kind";
+import { batchJobInputs, deriveProperties } from "../batchJob/kind";
 
 /** Default `timeoutSeconds`: 6 hours, as every batch job. */
-export const DEFAULT_TIMEOUT_SECONDS = DEFAULT_JOB_TIMEOUT_SECONDS;
+export { DEFAULT_JOB_TIMEOUT_SECONDS as DEFAULT_TIMEOUT_SECONDS } from "../batchJob/kind";
 
 /** The inputs in order, with what a change of each does (the batch-job inputs with this kind's config and delete option). */
 export const INPUTS = batchJobInputs("enrollmentConfig", "deleteSpeakersOnDestroy");

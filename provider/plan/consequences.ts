@@ -143,31 +143,45 @@ export function consequence(
         case "SpeakerEnrollmentJob":
             return jobConsequence(JOB_WORDS[type], op, olds, importId, deleteFirst);
         case "VoiceIdDomain":
-            switch (op) {
-                case "import":
-                    return `adopts existing domain ${importId ?? "(id unknown)"} instead of creating one`;
-                case "replace":
-                    return "a new, empty domain is created and the old one deleted: the fraudsters, speakers and watchlists it holds go with it";
-                case "delete":
-                    return "the domain is deleted: the fraudsters, speakers and watchlists it holds go with it";
-                case "create":
-                    return "a new domain is created";
-                default:
-                    return "changes in place";
-            }
         case "Watchlist":
-            switch (op) {
-                case "import":
-                    return `adopts existing watchlist ${importId ?? "(id unknown)"} instead of creating one`;
-                case "replace":
-                    return "a new watchlist is created; the old one is deleted (Voice ID deletes only empty watchlists)";
-                case "delete":
-                    return "the watchlist is deleted (Voice ID deletes only empty watchlists)";
-                case "create":
-                    return "a new watchlist is created";
-                default:
-                    return "changes in place";
-            }
+            return containerConsequence(CONTAINER_WORDS[type], op, importId);
+    }
+}
+
+/** How the consequences of a domain or watchlist operation are worded. */
+interface ContainerWords {
+    /** "domain", "watchlist". */
+    noun: string;
+    replace: string;
+    delete: string;
+}
+
+const CONTAINER_WORDS: Record<"VoiceIdDomain" | "Watchlist", ContainerWords> = {
+    VoiceIdDomain: {
+        noun: "domain",
+        replace: "a new, empty domain is created and the old one deleted: the fraudsters, speakers and watchlists it holds go with it",
+        delete: "the domain is deleted: the fraudsters, speakers and watchlists it holds go with it",
+    },
+    Watchlist: {
+        noun: "watchlist",
+        replace: "a new watchlist is created; the old one is deleted (Voice ID deletes only empty watchlists)",
+        delete: "the watchlist is deleted (Voice ID deletes only empty watchlists)",
+    },
+};
+
+/** The consequence of `op` on a domain or a watchlist. */
+function containerConsequence(words: ContainerWords, op: PlanOp, importId: string | undefined): string {
+    switch (op) {
+        case "import":
+            return `adopts existing ${words.noun} ${importId ?? "(id unknown)"} instead of creating one`;
+        case "replace":
+            return words.replace;
+        case "delete":
+            return words.delete;
+        case "create":
+            return `a new ${words.noun} is created`;
+        default:
+            return "changes in place";
     }
 }
 

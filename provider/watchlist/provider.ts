@@ -11,7 +11,7 @@ import { prune, withoutProvider } from "../shared/data";
 import { classifyError, errorSummary, isNotFound } from "../shared/errors";
 import { Refusal } from "../shared/partial";
 import { validInputs } from "../shared/validation";
-import { checkWith, diffWith } from "../plan/previewCalls";
+import { previewCalls } from "../plan/previewCalls";
 import { CallContext as SharedCallContext, runtime } from "../shared/callContext";
 import { MAX_TOKEN_GENERATIONS, createdEarlier, resourceToken, walkTokenGenerations } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
@@ -78,11 +78,11 @@ export function watchlistClientToken(inputs: WatchlistInputs, generation: number
 
 // ---------------------------------------------------------------- check / diff
 
-/** Validates every constraint before any API call; unknown (preview) values pass. */
-export const check = checkWith(TYPE, validateWatchlistInputs);
-
-/** See `diff.ts`; the diff comes with its presentation and a plan line for a replacement. */
-export const diff = diffWith(TYPE, diffWatchlist);
+/**
+ * `check` validates every constraint before any API call (unknown preview values pass); `diff`
+ * (see `diff.ts`) comes with its presentation and a plan line for a replacement.
+ */
+export const { check, diff } = previewCalls(TYPE, validateWatchlistInputs, diffWatchlist);
 
 // ---------------------------------------------------------------- create
 
