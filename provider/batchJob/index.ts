@@ -8,5 +8,5 @@ export * from "./runtime";
 export * from "./results";
 export * from "./diff";
 export * from "./validate";
-export { BatchJobApi, JobCommands, definedMembers, readS3Text, startRequest, toJobView } from "./api";
+export { BatchJobApi, JobCommands, definedMembers, jobCommandNames, readS3Text, startRequest, toJobView } from "./api";
 export { BatchJobProvider, batchJobProvider, parseResourceId, resourceId } from "./provider";
