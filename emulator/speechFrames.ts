@@ -9,7 +9,12 @@
 //    pre-emphasis, Hamming window, power spectrum smoothed over one pitch harmonic's width (so
 //    the envelope follows the formants, not the harmonics, and does not move with the
 //    intonation even for high voices), 30 triangular mel filters over 50-3950 Hz, log, DCT;
-//    c0 (the loudness) is left out.
+//    c0 (the loudness) is left out;
+//  - for steady voiced frames (F2 moved less than 15% since the previous frame, which had
+//    formants too: a vowel nucleus, not a transition), the formants F1-F4 and their bandwidths
+//    from the roots of the 10th-order LPC polynomial of the same frame (emulator/formants.ts).
+
+import { FORMANT_LPC_ORDER, frameFormants, type FrameFormants } from "./formants";
 
 export const SAMPLE_RATE = 8000;
 /** Mel-cepstral coefficients per frame (c1..c20). */
@@ -104,7 +109,12 @@ export function fft(re: Float64Array, im: Float64Array): void {
 export interface SpeechFrame {
   f0: number | null;
   mfcc: Float64Array | null;
+  /** F1-F4 when the frame is voiced and steady (a vowel nucleus), else null. */
+  formants: FrameFormants | null;
 }
+
+/** Largest change of log F2 from one frame to the next for a frame's formants to count (~15%). */
+const STEADY_F2 = 0.15;
 
 /** Energy (dB) of every 10 ms step's analysis frame. */
 function frameEnergies(samples: Float32Array): Float64Array {
@@ -130,13 +140,51 @@ export function speechFrames(samples: Float32Array): SpeechFrame[] {
   const out: SpeechFrame[] = [];
   const re = new Float64Array(NFFT);
   const im = new Float64Array(NFFT);
+  let previous: { frame: number; formants: FrameFormants } | null = null;
   for (let f = 0; f < energies.length; f++) {
     if (!(energies[f] > loud - GATE_DB && energies[f] > -70)) continue;
     const start = PITCH_OFFSET + f * HOP;
     const f0 = pitchAt(samples, start - PITCH_OFFSET, re, im);
-    out.push({ f0, mfcc: f0 === null ? null : envelopeCepstrum(samples, start, f0, re, im) });
+    if (f0 === null) {
+      out.push({ f0, mfcc: null, formants: null });
+      continue;
+    }
+    const current = frameFormants(lpc(samples, start));
+    const steady = current && previous && previous.frame === f - 1 && Math.abs(Math.log(current.f[1] / previous.formants.f[1])) < STEADY_F2;
+    previous = current && { frame: f, formants: current };
+    out.push({ f0, mfcc: envelopeCepstrum(samples, start, f0, re, im), formants: steady ? current : null });
   }
   return out;
+}
+
+/**
+ * Prediction coefficients [1, a1, ..., ap] (order FORMANT_LPC_ORDER) of the pre-emphasized,
+ * Hamming-windowed FRAME at `start`: the autocorrelation method (Levinson-Durbin).
+ */
+function lpc(samples: Float32Array, start: number): Float64Array {
+  const x = new Float64Array(FRAME);
+  for (let i = 0; i < FRAME; i++) x[i] = (samples[start + i] - 0.97 * samples[start + i - 1]) * HAMMING[i];
+  const p = FORMANT_LPC_ORDER;
+  const r = new Float64Array(p + 1);
+  for (let lag = 0; lag <= p; lag++) {
+    let s = 0;
+    for (let i = lag; i < FRAME; i++) s += x[i] * x[i - lag];
+    r[lag] = s;
+  }
+  const a = new Float64Array(p + 1);
+  const prev = new Float64Array(p + 1);
+  a[0] = 1;
+  let err = r[0] * 1.0001; // a little white noise keeps the recursion stable
+  for (let i = 1; i <= p && err > 0; i++) {
+    let acc = r[i];
+    for (let j = 1; j < i; j++) acc -= a[j] * r[i - j];
+    const k = acc / err;
+    prev.set(a);
+    a[i] = k;
+    for (let j = 1; j < i; j++) a[j] = prev[j] - k * prev[i - j];
+    err *= 1 - k * k;
+  }
+  return a;
 }
 
 /** Mel cepstrum of the FRAME at `start`, its power spectrum smoothed over one harmonic (f0). */

@@ -5,22 +5,27 @@
 //
 // Features (emulator/speechFrames.ts): per 10 ms step of speech, the pitch and, for voiced
 // frames, 20 mel cepstral coefficients of the spectral envelope (the vocal tract's resonances,
-// not the pitch harmonics, not the loudness).
+// not the pitch harmonics, not the loudness) and, for steady voiced frames (vowel nuclei), the
+// formants F1-F4 and their bandwidths from the roots of an LPC polynomial.
 //
-// The voiceprint keeps two views of the voiced frames:
+// The voiceprint keeps three views of the voiced frames:
 //  - their statistics: mean and covariance of the cepstra (a Gaussian of the speaker's spectral
 //    envelopes) and the median pitch;
 //  - a sample of the frames themselves (at most 100), for frame-level matching
 //    (emulator/frameMatching.ts): the same voice renders a sound the other recording also has
-//    almost identically, another voice differs systematically.
+//    almost identically, another voice differs systematically;
+//  - long-term formant statistics (emulator/formants.ts): F3, F4 and the bandwidths regressed
+//    on F1 and F2, so that two voices are compared at the same vowel quality.
 // Distance: a weighted sum of the Mahalanobis distance of the two means under the pooled
-// covariance (plus a pitch term beyond 1.5 semitones of median-pitch difference) and the three
-// frame-level measures (nearest-neighbour distance, systematic bias, formant warp). A
-// calibrated logistic maps the distance to 0-100; the weights, the calibration and the measured
-// separation are in emulator/README.md and tests/unit/emulator/voiceprint.test.ts.
+// covariance (plus a pitch term beyond 1.5 semitones of median-pitch difference), the three
+// frame-level measures (nearest-neighbour distance, systematic bias, formant warp) and the
+// formant statistics' distance. A calibrated logistic maps the distance to 0-100; the weights,
+// the calibration and the measured separation are in emulator/README.md and
+// tests/unit/emulator/voiceprint.test.ts.
 
 import { CEPSTRA, HOP, SAMPLE_RATE, speechFrames } from "./speechFrames";
 import { keepFrames, matchedDifferences, nearestFrames, selfSpread } from "./frameMatching";
+import { formantDistance, formantStats, type FormantStats, type FrameFormants } from "./formants";
 
 export { fft } from "./speechFrames";
 
@@ -42,6 +47,8 @@ export interface Voiceprint {
   frames: string;
   /** How loosely those frames match one another (the frame matching's normalization). */
   spread: number;
+  /** Long-term formant statistics of the steady voiced frames (emulator/formants.ts); null when too few. */
+  formants: FormantStats | null;
 }
 
 const DIM = CEPSTRA;
@@ -67,6 +74,7 @@ function decodeFrames(encoded: string): Float64Array {
 export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 120): Voiceprint {
   const voiced: Float64Array[] = [];
   const f0s: number[] = [];
+  const steady: FrameFormants[] = [];
   let speech = 0;
   for (const samples of inputs) {
     for (const f of speechFrames(samples.subarray(0, Math.min(samples.length, maxSecondsPerInput * SAMPLE_RATE)))) {
@@ -74,6 +82,7 @@ export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 1
       if (f.f0 === null || f.mfcc === null) continue;
       voiced.push(f.mfcc);
       f0s.push(f.f0);
+      if (f.formants) steady.push(f.formants);
     }
   }
   const mean = new Array<number>(DIM).fill(0);
@@ -90,6 +99,7 @@ export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 1
   const pitch = f0s.length >= 5 ? 12 * Math.log2(f0s[Math.floor(f0s.length / 2)] / 55) : null;
   const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
   const frames = encodeFrames(keepFrames(voiced));
+  const formants = formantStats(steady);
   return {
     v: 4,
     mean: mean.map((x) => round(x, 4)),
@@ -98,6 +108,12 @@ export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 1
     speechSeconds: (speech * HOP) / SAMPLE_RATE,
     frames,
     spread: round(selfSpread(decodeFrames(frames)), 5),
+    formants: formants && {
+      center: [round(formants.center[0], 5), round(formants.center[1], 5)],
+      coef: formants.coef.map((c) => c.map((x) => round(x, 5))),
+      spread: formants.spread.map((x) => round(x, 5)),
+      frames: formants.frames,
+    },
   };
 }
 
@@ -160,12 +176,14 @@ export interface DistanceTerms {
   bias: number;
   /** Formant shift between matched frames (0.03 = 3%). */
   warp: number;
+  /** Difference of the long-term formant statistics (about 1 for one voice; 0 when either has none). */
+  formants: number;
 }
 
 /** Weight of each term in the distance (a global calibration, see emulator/README.md). */
-const WEIGHTS: DistanceTerms = { statistics: 0.5, nearest: 0.1, bias: 0.25, warp: 100 };
+const WEIGHTS: DistanceTerms = { statistics: 0.3, nearest: 0.1, bias: 0.5, warp: 100, formants: 0.8 };
 /** The distance: the weighted terms, at least 0 (identical audio matches itself more closely than its own frames do). */
-const weighted = (t: DistanceTerms) => Math.max(0, WEIGHTS.statistics * t.statistics + WEIGHTS.nearest * t.nearest + WEIGHTS.bias * t.bias + WEIGHTS.warp * t.warp);
+const weighted = (t: DistanceTerms) => Math.max(0, WEIGHTS.statistics * t.statistics + WEIGHTS.nearest * t.nearest + WEIGHTS.bias * t.bias + WEIGHTS.warp * t.warp + WEIGHTS.formants * t.formants);
 
 /** The terms of the distance; null when the voiceprints cannot be compared. */
 export function distanceTerms(a: Voiceprint, b: Voiceprint): DistanceTerms | null {
@@ -179,7 +197,13 @@ export function distanceTerms(a: Voiceprint, b: Voiceprint): DistanceTerms | nul
  * warp are at least 0, the nearest-neighbour term at least minus the mean of the two spreads.
  */
 function compare(a: Voiceprint, b: Voiceprint, enough: number): DistanceTerms {
-  const terms: DistanceTerms = { statistics: statisticsDistance(a, b), nearest: -(a.spread + b.spread) / 2, bias: 0, warp: 0 };
+  const terms: DistanceTerms = {
+    statistics: statisticsDistance(a, b),
+    nearest: -(a.spread + b.spread) / 2,
+    bias: 0,
+    warp: 0,
+    formants: a.formants && b.formants ? formantDistance(a.formants, b.formants) : 0,
+  };
   if (weighted(terms) >= enough) return terms;
   const [x, y] = a.frames <= b.frames ? [a, b] : [b, a];
   const fx = decodeFrames(x.frames);
@@ -198,8 +222,8 @@ export function voiceprintDistance(a: Voiceprint, b: Voiceprint): number {
 }
 
 /** Distance at which the score is 50, and the logistic's width (see emulator/README.md). */
-const MIDPOINT = 1.65;
-const WIDTH = 0.35;
+const MIDPOINT = 2.93;
+const WIDTH = 0.62;
 const AT_ZERO = 1 / (1 + Math.exp(-MIDPOINT / WIDTH));
 const score = (d: number) => Math.round((100 * (1 / (1 + Math.exp((d - MIDPOINT) / WIDTH)))) / AT_ZERO);
 /** Distances from which the score rounds to 0. */

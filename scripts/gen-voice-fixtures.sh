@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates tests/fixtures/voices: speech from espeak-ng (a text-to-speech engine the project
 # did not write) for the voiceprint separation test. Each voice (a language + an espeak-ng
-# variant, i.e. its own pitch range and formant settings) reads two different sentences; the
-# files are 8 kHz mono PCM-16 WAV, 3 s each, leading silence trimmed.
+# variant, i.e. its own pitch range and formant settings) reads two different sentences, then a
+# third that no voice reads for its first two (the same held-out sentence for every voice of a
+# language: a check that a voice matches itself on words the pairs of the first two never
+# share); the files are 8 kHz mono PCM-16 WAV, 3 s each, leading silence trimmed.
 #
 # Needs espeak-ng and sox (Debian: apt-get install -y espeak-ng sox). The output depends on the
 # espeak-ng version, which is written to tests/fixtures/voices/VERSION; the committed files are
@@ -21,6 +23,14 @@ EN=(
   "I would like to check the balance of my savings account today."
   "We lost the keys somewhere between the station and the office."
   "Could you read the last four digits of the card again slowly."
+)
+# The third sentence of every voice of a language (not among the sentences above).
+declare -A THIRD=(
+  [en]="Nobody answered the phone at the branch when I tried yesterday evening."
+  [de]="Gestern habe ich meine Karte verloren und brauche jetzt eine neue."
+  [fr]="Hier j'ai perdu ma carte et il me faut maintenant une nouvelle."
+  [es]="Ayer perdí mi tarjeta y ahora necesito una nueva, por favor."
+  [it]="Ieri ho perso la mia carta e adesso me ne serve una nuova."
 )
 declare -A OTHER=(
   [de]="Guten Morgen, ich möchte bitte meinen Kontostand erfahren.|Der Zug nach Berlin fährt heute leider eine Stunde später ab."
@@ -48,7 +58,8 @@ for entry in "${VOICES[@]}"; do
   else
     IFS='|' read -r -a texts <<<"${OTHER[$lang]}"
   fi
-  for u in 0 1; do
+  texts+=("${THIRD[$lang]}")
+  for u in 0 1 2; do
     tmp=$(mktemp --suffix=.wav)
     espeak-ng -v "$voice" -w "$tmp" "${texts[$u]}"
     sox -R -D "$tmp" -r 8000 -c 1 -b 16 -e signed-integer "$OUT/$name-$((u + 1)).wav" gain -n -3 silence 1 0.02 0.5% trim 0 3
