@@ -4,12 +4,8 @@
  * @module
  */
 
-/** `s3://bucket/key` -> parts; throws on anything else. */
-export function parseS3Uri(uri: string): { bucket: string; key: string } {
-    const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
-    if (!m) throw new Error(`not an s3:// URI: ${uri}`);
-    return { bucket: m[1], key: m[2] };
-}
+// The job kinds and the provider core import the S3 URI parser from here; its home is shared/.
+export { parseS3Uri } from "../shared/s3Uri";
 
 /** The output file's URI for a job. */
 export function outputFileUri(outputFolderUri: string, jobId: string, inputUri: string): string {

@@ -84,20 +84,9 @@ export const KEY_ADMIN_ACTIONS: readonly string[] = [
     "kms:UpdateKeyDescription",
 ];
 
-/** The parts of an `s3://bucket/key` URI. */
-export interface S3Location {
-    /** The bucket name. */
-    bucket: string;
-    /** The object key or folder prefix, without the leading `/`; empty for a bare bucket. */
-    key: string;
-}
-
-/** Splits `s3://bucket/key` into bucket and key. Throws on anything else. */
-export function parseS3Uri(uri: string): S3Location {
-    const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(uri);
-    if (!match) throw new Error(`not an S3 URI: ${uri}`);
-    return { bucket: match[1], key: match[2] ?? "" };
-}
+// The one S3 URI parser of the library (shared/s3Uri.ts), also exported here as it always was.
+import { S3Location, parseS3Uri } from "../shared/s3Uri";
+export { S3Location, parseS3Uri };
 
 /**
  * The ARN s3:GetObject needs for an input location. An object URI (`s3://b/calls/a.wav`) gives
