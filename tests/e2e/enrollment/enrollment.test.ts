@@ -9,7 +9,7 @@ import * as assert from "assert";
 import { CreateDomainCommand, ListSpeakerEnrollmentJobsCommand, ListSpeakersCommand } from "@aws-sdk/client-voice-id";
 import { changeSummary, TestProgram } from "../../support/pulumi";
 import { killTree } from "../../support/process";
-import { LocalStack, RegistrationSeed, startLocalStack } from "../../support/localStack";
+import { LocalStack, RegistrationSeed, startLocalStackForSuite } from "../../support/localStack";
 
 const TYPE = "pulumi-nodejs:dynamic/voiceid:SpeakerEnrollmentJob";
 
@@ -50,10 +50,7 @@ export const enrollments = customers.enrollments;
 describe("SpeakerEnrollmentJob through the Pulumi engine", function () {
     this.timeout(900_000);
     let stack: LocalStack;
-    before(async () => {
-        stack = await startLocalStack({ jobDurationMs: 0 });
-    });
-    after(async () => stack && (await stack.stop()));
+    startLocalStackForSuite((s) => (stack = s), { jobDurationMs: 0 });
 
     it("enrolls customers and catches a known fraudster; SKIP -> OVERWRITE; a FAILED job fixed by `up`; destroy", async () => {
         const key = await stack.createKmsKey();

@@ -8,7 +8,7 @@ import * as assert from "assert";
 import { CreateDomainCommand, ListFraudstersCommand, ListFraudsterRegistrationJobsCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { changeSummary, TestProgram } from "../../support/pulumi";
 import { killTree } from "../../support/process";
-import { LocalStack, RegistrationSeed, startLocalStack } from "../../support/localStack";
+import { LocalStack, RegistrationSeed, startLocalStackForSuite } from "../../support/localStack";
 import { BAD_CASES, badInputs } from "../../unit/jobs/corpus";
 
 const TYPE = "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob";
@@ -72,10 +72,7 @@ const speakers = (...ids: number[]) => ids.map((s, i) => ({ requestId: `r${i}-s$
 describe("FraudsterRegistrationJob through the Pulumi engine", function () {
     this.timeout(900_000);
     let stack: LocalStack;
-    before(async () => {
-        stack = await startLocalStack({ jobDurationMs: 0 });
-    });
-    after(async () => stack && (await stack.stop()));
+    startLocalStackForSuite((s) => (stack = s), { jobDurationMs: 0 });
 
     it("up, no-op preview, replace preview, refresh, import, destroy", async () => {
         const domainId = await newDomain(stack, "e2e-lifecycle");

@@ -12,13 +12,12 @@ import {
   ListFraudsterRegistrationJobsCommand,
   ListFraudstersCommand,
   ListSpeakerEnrollmentJobsCommand,
-  StartFraudsterRegistrationJobCommand,
 } from "@aws-sdk/client-voice-id";
 import { computeVoiceprint, parseWav } from "../../../emulator/index";
 import { utteranceWav } from "../../support/audio";
-import { startLocalStack, type LocalStack } from "../../support/localStack";
+import { jobLocations, startLocalStackForSuite, type LocalStack } from "../../support/localStack";
 import { repoRoot } from "../../support/repo";
-import { waitForJob } from "./helpers";
+import { registerAndWait, waitForJob } from "./helpers";
 
 /**
  * The schema release 0.1's emulator wrote, read from the database that release left in its
@@ -48,12 +47,11 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
   let stack: LocalStack;
   let dir: string;
 
-  before(async () => {
-    stack = await startLocalStack();
+  startLocalStackForSuite((s) => (stack = s));
+  before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-migration-"));
   });
-  after(async () => {
-    await stack?.stop();
+  after(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -63,9 +61,7 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
     const manifest = JSON.parse(await stack.getObjectText(seed.inputBucket, "manifests/input-file.json"));
     const request = (name: string) =>
       JSON.stringify({
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+        ...jobLocations(seed),
         RegistrationConfig: { DuplicateRegistrationAction: "SKIP", FraudsterSimilarityThreshold: 70, WatchlistIds: [WATCHLIST] },
         JobName: name,
       });
@@ -103,7 +99,7 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
 
     const resumed = await waitForJob(stack.voiceId, DOMAIN, RUNNING_JOB);
     assert.equal(resumed.JobStatus, "COMPLETED", JSON.stringify(resumed.FailureDetails));
-    const out = JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${RUNNING_JOB}/input-file.json.out`));
+    const out = await stack.readJobOutput(seed, RUNNING_JOB);
     assert.deepEqual(out.Errors, []);
     assert.equal(out.SuccessfulRegistrations[0].GeneratedFraudsterId, RESUMED_FRAUDSTER, "the request done before the kill is not redone");
     assert.deepEqual(out.SuccessfulRegistrations.map((r: { RegistrationStatus: string }) => r.RegistrationStatus), speakers.map(() => "NEW_REGISTRATION"));
@@ -119,15 +115,7 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
     await stack.restartEmulator({ dbPath: file });
     const again = (await stack.voiceId.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: DOMAIN, JobId: RUNNING_JOB }))).Job!;
     assert.equal(again.JobStatus, "COMPLETED");
-    const next = await stack.voiceId.send(
-      new StartFraudsterRegistrationJobCommand({
-        DomainId: DOMAIN,
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-      }),
-    );
-    const nextDone = await waitForJob(stack.voiceId, DOMAIN, next.Job!.JobId!);
+    const nextDone = await registerAndWait(stack, DOMAIN, seed);
     assert.equal(nextDone.JobStatus, "COMPLETED");
     await stack.restartEmulator({ dbPath: ":memory:" });
 
