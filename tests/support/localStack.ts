@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand } from "@aws-sdk/client-s3";
 import { IAMClient, CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { KMSClient, CreateKeyCommand, CreateAliasCommand } from "@aws-sdk/client-kms";
-import { CreateDomainCommand, VoiceIDClient } from "@aws-sdk/client-voice-id";
+import { CreateDomainCommand, ListFraudsterRegistrationJobsCommand, ListFraudstersCommand, VoiceIDClient } from "@aws-sdk/client-voice-id";
 import { startEmulator, DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, type EmulatorOptions, type RunningEmulator } from "../../emulator/index";
 import { utteranceWav } from "./audio";
 
@@ -288,8 +288,12 @@ export interface LocalStack {
   createDataAccessRole(name: string, opts?: { trustService?: string; sourceArnPattern?: string; policy?: unknown; inputBucket?: string; outputBucket?: string; kmsKeyArn?: string }): Promise<string>;
   /** A symmetric KMS key with an alias; returns id and ARN. */
   createKmsKey(alias?: string): Promise<{ keyId: string; arn: string }>;
-  /** Creates a Voice ID domain encrypted with `kmsKeyId`; returns its id. */
-  createDomain(name: string, kmsKeyId: string): Promise<string>;
+  /** Creates a Voice ID domain encrypted with `kmsKeyId` (default: a new KMS key); returns its id. */
+  createDomain(name: string, kmsKeyId?: string): Promise<string>;
+  /** The ids of a domain's fraudsters (of one watchlist when given), first page of 100. */
+  fraudsterIds(domainId: string, watchlistId?: string): Promise<string[]>;
+  /** How many fraudster registration jobs a domain has (first page). */
+  registrationJobCount(domainId: string): Promise<number>;
   /** The parsed output file a job started on `seed` wrote (`results/<jobId>/input-file.json.out`). */
   readJobOutput(seed: RegistrationSeed, jobId: string): Promise<any>;
   /** Buckets, a KMS key, a data access role, audio and a manifest, in one call. */
@@ -473,8 +477,17 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       return { keyId: key.KeyMetadata!.KeyId!, arn: key.KeyMetadata!.Arn! };
     },
     async createDomain(name, kmsKeyId) {
-      const { Domain } = await voiceId.send(new CreateDomainCommand({ Name: name, ServerSideEncryptionConfiguration: { KmsKeyId: kmsKeyId } }));
+      const key = kmsKeyId ?? (await stack.createKmsKey()).keyId;
+      const { Domain } = await voiceId.send(new CreateDomainCommand({ Name: name, ServerSideEncryptionConfiguration: { KmsKeyId: key } }));
       return Domain!.DomainId!;
+    },
+    async fraudsterIds(domainId, watchlistId) {
+      const out = await voiceId.send(new ListFraudstersCommand({ DomainId: domainId, WatchlistId: watchlistId, MaxResults: 100 }));
+      return (out.FraudsterSummaries ?? []).map((f) => f.GeneratedFraudsterId!);
+    },
+    async registrationJobCount(domainId) {
+      const out = await voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId }));
+      return out.JobSummaries?.length ?? 0;
     },
     async readJobOutput(seed, jobId) {
       return JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${jobId}/input-file.json.out`));

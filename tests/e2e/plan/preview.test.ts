@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CreateDomainCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { TestProgram, changeSummary } from "../../support/pulumi";
-import { LocalStack, RegistrationSeed, startLocalStackForSuite } from "../../support/localStack";
+import { jobLocations, LocalStack, RegistrationSeed, startLocalStackForSuite } from "../../support/localStack";
 import { repoRoot } from "../../support/repo";
 import { summarize } from "../../../cli/plan/summary";
 import { parsePreview } from "../../../cli/plan/preview";
@@ -159,8 +159,7 @@ describe("previews a reviewer can read (real engine, local service)", function (
             const importSeed = await stack.seedRegistration("plan-imp", speakers(204));
             for (const [k, v] of Object.entries(importSeed)) ids[v] = `<import.${k}>`;
             const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-                DomainId: domainId, DataAccessRoleArn: importSeed.roleArn,
-                InputDataConfig: { S3Uri: importSeed.manifestUri }, OutputDataConfig: { S3Uri: importSeed.outputUri },
+                DomainId: domainId, ...jobLocations(importSeed, { kmsKey: false }),
             }));
             ids[started.Job!.JobId!] = "<importedJobId>";
             await new Promise((res) => setTimeout(res, 3000));
