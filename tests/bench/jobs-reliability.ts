@@ -61,6 +61,8 @@ import {
 import { CREDENTIALS, LocalStack, REGION, RegistrationSeed, freePort, startLocalStack } from "../support/localStack";
 import { TestProgram } from "../support/pulumi";
 import { killTree } from "../support/process";
+// The seeded uniform [0, 1) source of the synthetic voices (mulberry32), so a run's kill delays can be replayed.
+import { rng } from "../../emulator/voices";
 
 const TYPE = "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob";
 
@@ -291,18 +293,6 @@ function holdPortUntilKnock(port: number, maxMs: number): Promise<number> {
 }
 
 // ---------------------------------------------------------------- misc
-
-/** mulberry32: a seeded uniform [0, 1) source, so a run's kill delays can be replayed. */
-function seeded(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -635,7 +625,7 @@ async function main() {
     const crashRuns = Number(process.env.BENCH_CRASH_RUNS ?? 10);
     const faultRunCount = Number(process.env.BENCH_FAULT_RUNS ?? 3);
     const seed = Number(process.env.BENCH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const random = seeded(seed);
+    const random = rng(seed);
     const started = Date.now();
     console.error(`jobs-reliability: seed ${seed}`);
 
