@@ -27,11 +27,16 @@ const watchlist = new VoiceIdWatchlist("known-fraudsters", {
     description: "Fraudsters confirmed by the investigations team",
 });
 
-const registration = new FraudsterRegistrationJob("register-known-fraudsters", {
+/** What both batch jobs share: the domain, the role Voice ID assumes, and where results go. */
+const batchJob = {
     domainId: domain.domainId,
     dataAccessRoleArn: config.require("dataAccessRoleArn"),
-    inputDataConfig: { s3Uri: config.require("manifestS3Uri") },
     outputDataConfig: { s3Uri: config.require("outputS3Uri"), kmsKeyId: kmsKeyArn },
+};
+
+const registration = new FraudsterRegistrationJob("register-known-fraudsters", {
+    ...batchJob,
+    inputDataConfig: { s3Uri: config.require("manifestS3Uri") },
     registrationConfig: {
         duplicateRegistrationAction: "SKIP",
         fraudsterSimilarityThreshold: config.getNumber("similarityThreshold") ?? 70,
@@ -43,10 +48,8 @@ const registration = new FraudsterRegistrationJob("register-known-fraudsters", {
 });
 
 const enrollment = new SpeakerEnrollmentJob("enroll-customers", {
-    domainId: domain.domainId,
-    dataAccessRoleArn: config.require("dataAccessRoleArn"),
+    ...batchJob,
     inputDataConfig: { s3Uri: config.require("enrollmentManifestS3Uri") },
-    outputDataConfig: { s3Uri: config.require("outputS3Uri"), kmsKeyId: kmsKeyArn },
     enrollmentConfig: {
         existingEnrollmentAction: "SKIP",
         // A customer whose voice matches a known fraudster of the watchlist is not enrolled.
