@@ -4,7 +4,10 @@
  * @module
  */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { ClientSettings, RetryOptions, VoiceIdCalls, s3Client, voiceIdSdk, withRetry } from "../shared";
+import { s3Client } from "../shared/clients";
+import { RetryOptions, withRetry } from "../shared/retry";
+import { ClientSettings } from "../shared/settings";
+import { VoiceIdCalls, voiceIdSdk } from "../shared/voiceIdCalls";
 import { BaseJobInputs, JobView } from "./kind";
 
 type S3Sdk = typeof import("@aws-sdk/client-s3");
@@ -21,6 +24,14 @@ export interface JobCommands {
     configView(sdkConfig: any): Record<string, unknown> | undefined;
     /** Request member name of the configuration (`RegistrationConfig`, `EnrollmentConfig`). */
     configMember: string;
+}
+
+/**
+ * The start/describe/list command names of a kind's operation name, as the SDK spells them:
+ * `FraudsterRegistration` -> `StartFraudsterRegistrationJobCommand`, ..., `ListFraudsterRegistrationJobsCommand`.
+ */
+export function jobCommandNames(operation: string): Pick<JobCommands, "start" | "describe" | "list"> {
+    return { start: `Start${operation}JobCommand`, describe: `Describe${operation}JobCommand`, list: `List${operation}JobsCommand` };
 }
 
 /** Converts the SDK's job (or job summary) shape. */

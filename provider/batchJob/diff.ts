@@ -12,7 +12,8 @@
  *   upgrade or a stack rename previews clean.
  * @module
  */
-import { containsUnknown, deepEqual } from "../shared";
+import { deepEqual } from "../shared/data";
+import { containsUnknown } from "../shared/validation";
 import { AmbientTarget, targetReplaces } from "../shared/scope";
 import { ResourceDiff, normalize } from "../shared/resourceDiff";
 import { DerivedProperties } from "./kind";

@@ -8,8 +8,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Failure } from "../shared/validation";
 import type { ImportMismatch } from "../shared/importing";
-import type { RetryOptions } from "../shared";
-import type { TargetOutputs } from "../shared/scope";
+import type { RetryOptions } from "../shared/retry";
+import type { ResourceScope, TargetOutputs } from "../shared/scope";
 import type { JobCommands } from "./api";
 import type { JobStatus } from "./status";
 
@@ -34,11 +34,14 @@ export const update = (absent: unknown): InputRole => ({ update: true, absent })
 export const target: InputRole = { target: true };
 export const internal: InputRole = { internal: true };
 
+/** Default `timeoutSeconds` of a batch job: 6 hours. */
+export const DEFAULT_JOB_TIMEOUT_SECONDS = 6 * 3600;
+
 /**
  * The inputs of a Voice ID batch job in order: the start request's members with the kind's
  * config block, the provider's knobs with the kind's delete option, the target and the scope.
  */
-export function batchJobInputs(configInput: string, deleteInput: string, defaultTimeoutSeconds: number): InputDeclaration {
+export function batchJobInputs(configInput: string, deleteInput: string, defaultTimeoutSeconds = DEFAULT_JOB_TIMEOUT_SECONDS): InputDeclaration {
     return {
         domainId: replace,
         dataAccessRoleArn: replace,
@@ -132,23 +135,9 @@ export interface BaseJobInputs {
     region?: string;
     endpoint?: string;
     /** Set by the resource class: identity for the default ClientToken and stack config. */
-    scope?: JobScope;
+    scope?: ResourceScope;
     /** Set by the resource class from `{ import: "<domainId>/<jobId>" }`: adopt that job. */
     importId?: string;
-}
-
-/** Program-side context the resource class passes to the provider. */
-export interface JobScope {
-    /** Pulumi project name. */
-    project?: string;
-    /** Pulumi stack name. */
-    stack?: string;
-    /** Resource name (the logical name in the program). */
-    name?: string;
-    /** Stack config `voiceid:region`, else `aws:region`. */
-    configRegion?: string;
-    /** Stack config `voiceid:endpoint`. */
-    configEndpoint?: string;
 }
 
 /** Outputs every kind records besides its inputs and results. */

@@ -6,11 +6,14 @@
  * deployer may not look.
  * @module
  */
-import { RetryOptions, classifyError, companionSettings, errorSummary, s3Client, withRetry } from "../shared";
+import { s3Client } from "../shared/clients";
+import { classifyError, errorSummary } from "../shared/errors";
+import { RetryOptions, withRetry } from "../shared/retry";
+import { companionSettings } from "../shared/settings";
 import { endpointInputsOf } from "../shared/scope";
 import { readS3Text } from "./api";
 import { BaseJobInputs } from "./kind";
-import { parseS3Uri } from "./results";
+import { parseS3Uri } from "../shared/s3Uri";
 
 /** Outcome of {@link verifyManifest}. */
 export type ManifestVerdict =

@@ -14,43 +14,31 @@
  * calls of the kind's provider module (see `shared/lazyProvider.ts`).
  * @module
  */
-import {
-    Logger,
-    PartialStateError,
-    RetryOptions,
-    backoffDelay,
-    classifyError,
-    companionSettings,
-    errorSummary,
-    formatFailures,
-    isNotFound,
-    logRetries,
-    logger,
-    prune,
-    redactText,
-    resolveSettings,
-    waitForTerminal,
-    withoutProvider,
-    ambientTarget,
-    containsUnknown,
-    deepEqual,
-    effectiveRegion,
-    withEffectiveRegion,
-} from "../shared";
+import { ambientTarget, effectiveRegion, withEffectiveRegion } from "../shared/clients";
+import { deepEqual, prune, withoutProvider } from "../shared/data";
+import { classifyError, errorSummary, isNotFound } from "../shared/errors";
+import { logger } from "../shared/log";
+import { PartialStateError } from "../shared/partial";
+import { redactText } from "../shared/redact";
+import { backoffDelay } from "../shared/retry";
+import { containsUnknown, validInputs } from "../shared/validation";
+import { waitForTerminal } from "../shared/waiter";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
 import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
 import { noteCheck, noteDiff } from "../plan/notes";
-import { endpointInputsOf } from "../shared/scope";
-import { MAX_TOKEN_GENERATIONS } from "../shared/idempotency";
+import { CallContext as SharedCallContext } from "../shared/callContext";
+import { MAX_TOKEN_GENERATIONS, createdEarlier, walkTokenGenerations } from "../shared/idempotency";
+import { parseS3Uri } from "../shared/s3Uri";
 import { BatchJobApi, readS3Text } from "./api";
 import { JobDiff, diffBatchJob, norm } from "./diff";
 import { BaseJobInputs, BaseJobOutputs, JobKind, JobView, ManifestVerdict } from "./kind";
-import { outputFileUri, parseS3Uri } from "./results";
+import { outputFileUri } from "./results";
 import { runtime } from "./runtime";
 import { isRunning, isSuccess, isTerminal } from "./status";
 
 type Inputs = BaseJobInputs & Record<string, any>;
 type Outputs = BaseJobOutputs & Record<string, any>;
+type Started = { job: JobView; token: string; generation?: number; startedAt: number };
 type ResultsRead = Record<string, unknown> & { outputFileS3Uri: string; resultsStatus: NonNullable<BaseJobOutputs["resultsStatus"]>; createdIds: string[]; summary?: string; errorCount?: number };
 
 /** `<domainId>/<jobId>` */
@@ -84,37 +72,15 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     const parseId = (id: string) => parseResourceId(TYPE, id);
     const diffOf = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(props, kind.deleteInput, olds, news, ambient);
 
-    /** Per-call context: where calls go, how they retry, what they log. */
-    class CallContext {
-        readonly api: BatchJobApi;
-        readonly log: Logger;
-        readonly deadline: number;
-        readonly clock = runtime.clock;
+    /** A job operation's context (see `shared/callContext.ts`), with the kind's calls. */
+    class CallContext extends SharedCallContext {
+        readonly api = this.calls((settings, retry) => new BatchJobApi(settings, retry, kind.commands));
         constructor(
-            readonly inputs: Partial<Inputs>,
-            timeoutSeconds: number,
-            /** Values masked in every log line and error message. */
-            readonly secrets: () => (string | undefined)[] = () => [inputs.jobName],
+            inputs: Partial<Inputs>,
+            budgetSeconds?: number,
+            secrets: () => (string | undefined)[] = () => [inputs.jobName],
         ) {
-            this.deadline = this.clock.now() + timeoutSeconds * 1000;
-            this.api = new BatchJobApi(resolveSettings("Voice ID", endpointInputsOf(inputs)), () => this.retryOptions(), kind.commands);
-            this.log = logger("voiceid", secrets);
-        }
-
-        retryOptions(deadline = this.deadline): RetryOptions {
-            return {
-                clock: this.clock,
-                random: runtime.random,
-                deadline,
-                baseDelayMs: runtime.retryBaseDelayMs,
-                maxDelayMs: runtime.retryMaxDelayMs,
-                onRetry: logRetries(this.log, this.clock),
-            };
-        }
-
-        /** An error with sensitive values masked. */
-        error(message: string): Error {
-            return new Error(redactText(message, this.secrets()));
+            super(inputs, secrets, budgetSeconds);
         }
     }
 
@@ -215,9 +181,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
 
     /** Starts the job (adopting one already started under the same token), waits, reads results. */
     async function create(raw: Record<string, any>) {
-        const inputs = withoutProvider(raw) as unknown as Inputs;
-        const failures = kind.validate(inputs as unknown as Record<string, unknown>);
-        if (failures.length) throw new Error(formatFailures(TYPE, failures));
+        const inputs = validInputs<Inputs>(TYPE, raw, kind.validate);
         const ctx = new CallContext(inputs, timeoutOf(inputs));
         if (inputs.importId) return importJob(ctx, inputs, inputs.importId);
 
@@ -276,7 +240,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
      * Walks derived-token generations until one starts a new job or finds a job worth adopting
      * (running, or finished with what it created intact). A given `clientToken` is used as is.
      */
-    async function startOrAdopt(ctx: CallContext, inputs: Inputs): Promise<{ job: JobView; token: string; generation?: number; startedAt: number }> {
+    async function startOrAdopt(ctx: CallContext, inputs: Inputs): Promise<Started> {
         if (inputs.clientToken) {
             const job = await startWithSlotWait(ctx, inputs, inputs.clientToken);
             if (job.status === "FAILED") {
@@ -289,27 +253,22 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             }
             return { job, token: inputs.clientToken, startedAt: anchorOf(ctx, job) };
         }
-        for (let generation = 0; generation < MAX_TOKEN_GENERATIONS; generation++) {
+        return walkTokenGenerations<Started>(async (generation) => {
             const token = kind.deriveClientToken(inputs, generation);
             const job = await startWithSlotWait(ctx, inputs, token);
-            if (job.status === "FAILED") {
-                ctx.log.info(`token generation ${generation} already ran as job ${job.jobId}, which FAILED; trying generation ${generation + 1}`);
-                continue;
-            }
+            if (job.status === "FAILED") return { spent: `token generation ${generation} already ran as job ${job.jobId}, which FAILED` };
             if (isSuccess(job.status)) {
                 if (inputs[kind.deleteInput] && (await createdWereDeleted(ctx, inputs, job))) {
-                    ctx.log.info(`job ${job.jobId} (generation ${generation}) finished earlier but its ${kind.noun}s were deleted since; trying generation ${generation + 1}`);
-                    continue;
+                    return { spent: `job ${job.jobId} (generation ${generation}) finished earlier but its ${kind.noun}s were deleted since` };
                 }
                 ctx.log.info(`adopting job ${job.jobId}, already ${job.status} (started earlier with the same inputs)`);
-            } else if (job.createdAt && ctx.clock.now() - job.createdAt.getTime() > 5_000) {
+            } else if (createdEarlier(job.createdAt, 5_000)) {
                 ctx.log.info(`resuming job ${job.jobId} (${job.status}), started earlier with the same inputs`);
             } else {
                 ctx.log.info(`started job ${job.jobId} in domain ${inputs.domainId}`);
             }
-            return { job, token, generation, startedAt: anchorOf(ctx, job) };
-        }
-        throw ctx.error(`${TYPE}: the last ${MAX_TOKEN_GENERATIONS} jobs started for these inputs all FAILED; fix the cause, then change triggers to try again`);
+            return { use: { job, token, generation, startedAt: anchorOf(ctx, job) } };
+        }, ctx.log, () => ctx.error(`${TYPE}: the last ${MAX_TOKEN_GENERATIONS} jobs started for these inputs all FAILED; fix the cause, then change triggers to try again`));
     }
 
     /** Local time the job started: its CreatedAt, but never in the future (clock skew). */
@@ -448,9 +407,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
         const { bucket, key } = parseS3Uri(uri);
         const base = { outputFileS3Uri: uri };
         try {
-            // Results are worth a short retry window even when the job's own deadline has passed.
-            const deadline = Math.max(ctx.deadline, ctx.clock.now() + 120_000);
-            const text = await readS3Text(companionSettings("S3", endpointInputsOf(inputs)), bucket, key, ctx.retryOptions(deadline));
+            const text = await readS3Text(ctx.companion("S3"), bucket, key, ctx.retryOptions(ctx.resultsDeadline()));
             const parsed = kind.parseOutput(text);
             return { ...base, ...parsed.results, resultsStatus: "read", createdIds: parsed.createdIds, summary: parsed.summary, errorCount: parsed.errorCount };
         } catch (err) {
@@ -538,7 +495,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
         const prev = withoutProvider(raw ?? {}) as Partial<Outputs>;
         // The outputs name the job when they can: a job replaced in place keeps its old id until now.
         const { domainId, jobId } = prev.jobId && prev.domainId ? { domainId: prev.domainId, jobId: prev.jobId } : parseId(id);
-        const ctx = new CallContext(prev, 300, () => [prev.jobName]);
+        const ctx = new CallContext(prev, undefined, () => [prev.jobName]);
         let job: JobView;
         try {
             job = await ctx.api.describe(domainId, jobId);
@@ -583,7 +540,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     async function deleteJob(id: string, raw: Record<string, any>): Promise<void> {
         const prev = withoutProvider(raw) as unknown as Outputs;
         const { domainId, jobId } = prev.jobId ? { domainId: prev.domainId, jobId: prev.jobId } : parseId(id);
-        const ctx = new CallContext(prev, 3600);
+        const ctx = new CallContext(prev);
         const { noun, verb } = kind;
         if (!prev[kind.deleteInput]) {
             const count = kind.recordedCreatedCount(prev);

@@ -2,12 +2,13 @@
  * The outputs every batch-job resource class has (a kind's class adds its results and config).
  * @module
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { VoiceIdResource } from "../shared/resourceInputs";
 import type { FailureDetails } from "./kind";
 import type { JobStatus } from "./status";
 
 /** A Voice ID batch job as a dynamic resource. */
-export abstract class BatchJobResource extends pulumi.dynamic.Resource {
+export abstract class BatchJobResource extends VoiceIdResource {
     /** The job's id (22 alphanumerics). */
     declare readonly jobId: pulumi.Output<string>;
     /** Last status seen: SUBMITTED, IN_PROGRESS, COMPLETED, COMPLETED_WITH_ERRORS or FAILED. */
@@ -38,8 +39,6 @@ export abstract class BatchJobResource extends pulumi.dynamic.Resource {
     declare readonly resultsStatus: pulumi.Output<string | undefined>;
     /** The ClientToken the job was started with (derived unless `clientToken` was given). */
     declare readonly effectiveClientToken: pulumi.Output<string | undefined>;
-    /** The region the resource lives in, however it was chosen (argument, stack config, environment, profile). */
-    declare readonly effectiveRegion: pulumi.Output<string | undefined>;
     /** Derived-token generation of the job: 0, or n after n FAILED runs with the same inputs. */
     declare readonly tokenGeneration: pulumi.Output<number | undefined>;
     /** The manifest location. */

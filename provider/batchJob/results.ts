@@ -1,10 +1,14 @@
 /**
  * Where a batch job's output file is. Location (as Voice ID documents it for both batch jobs):
- * `<OutputDataConfig.S3Uri>/<JobId>/<input file name>.out`.
+ * `<OutputDataConfig.S3Uri>/<JobId>/<input file name>.out`. And what every kind's output file
+ * shares: a JSON object with an `Errors` list, read tolerantly, lists capped in state.
  * @module
  */
 
-// The job kinds and the provider core import the S3 URI parser from here; its home is shared/.
+/** Longest result list (successes, errors) kept in state; counts always cover the whole file. */
+export const RESULT_LIST_CAP = 100;
+
+// The S3 URI parser's home is shared/s3Uri.ts; re-exported here, where it was.
 export { parseS3Uri } from "../shared/s3Uri";
 
 /** The output file's URI for a job. */
@@ -37,4 +41,18 @@ export function parseOutputDocument(text: string): Record<string, any> {
 /** `doc[name]` when it is a list, else an empty list (parsing is tolerant). */
 export function listOf(doc: Record<string, any>, name: string): any[] {
     return Array.isArray(doc[name]) ? doc[name] : [];
+}
+
+/** The failed requests of an output file (`Errors`), in the shape every kind reports them. */
+export function requestErrors(doc: Record<string, any>): { requestId: string; errorCode: number; errorMessage: string }[] {
+    return listOf(doc, "Errors").map((e) => ({
+        requestId: String(e?.RequestId ?? ""),
+        errorCode: Number(e?.ErrorCode ?? 0),
+        errorMessage: String(e?.ErrorMessage ?? ""),
+    }));
+}
+
+/** The counts every kind reports, from the whole lists (before capping). */
+export function requestCounts(successes: readonly unknown[], errors: readonly unknown[], cap: number): { totalRequests: number; errorCount: number; resultsTruncated: boolean } {
+    return { totalRequests: successes.length + errors.length, errorCount: errors.length, resultsTruncated: successes.length > cap || errors.length > cap };
 }

@@ -1,18 +1,15 @@
 /**
- * Process-wide knobs of every batch-job provider. Production code leaves them alone; tests and
- * benchmarks swap the clock, randomness, poll policy and delays (one object for every kind).
+ * Process-wide knobs of every batch-job provider: the shared ones (clock, randomness, retry
+ * delays, call deadlines: `shared/callContext.ts`) plus the job's own. One object for every kind
+ * and resource; production code leaves it alone, tests and benchmarks swap values.
  * @module
  */
-import { Clock, PollPolicy, Random, realClock } from "../shared";
+import { PollPolicy } from "../shared/waiter";
+import { withKnobs } from "../shared/callContext";
 
-export const runtime = {
-    clock: realClock as Clock,
-    random: Math.random as Random,
+export const runtime = withKnobs({
     /** Overrides of the waiter's poll policy. */
     pollPolicy: {} as Partial<PollPolicy>,
-    /** Backoff of throttled / failed calls. */
-    retryBaseDelayMs: 300,
-    retryMaxDelayMs: 20_000,
     /** Bounds of one wait for a free job slot (ServiceQuotaExceededException). */
     slotWaitMinMs: 500,
     slotWaitMaxMs: 5_000,
@@ -20,4 +17,4 @@ export const runtime = {
     progressEveryMs: 30_000,
     /** How long check/diff retry reading a new manifest before calling it unverifiable. */
     verifyWindowSeconds: 20,
-};
+});

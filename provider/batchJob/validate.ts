@@ -8,11 +8,11 @@ import {
     CLIENT_TOKEN_PATTERN,
     Failure,
     JOB_NAME_PATTERN,
-    REGION_PATTERN,
     ROLE_ARN_PATTERN,
     VOICE_ID_PATTERN,
     Validator,
 } from "../shared/validation";
+import { validateTarget } from "../shared/scope";
 
 /** Longest `timeoutSeconds`: a week. */
 export const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
@@ -72,10 +72,7 @@ export function validateBatchJobInputs(
     v.boolean(deleteInput, inputs[deleteInput]);
     v.array("triggers", inputs.triggers);
 
-    if (inputs.region !== undefined) v.pattern("region", inputs.region, REGION_PATTERN, "must be an AWS region name such as us-east-1");
-    if (inputs.endpoint !== undefined) {
-        v.pattern("endpoint", inputs.endpoint, /^https?:\/\/[^\s/]+(\/.*)?$/, "must be an http:// or https:// URL");
-    }
+    validateTarget(v, inputs);
     if (inputs.importId !== undefined) {
         const ok = v.pattern("import", inputs.importId, /^[a-zA-Z0-9]{22}\/[a-zA-Z0-9]{22}$/, 'must be "<domainId>/<jobId>" (two ids of 22 letters or digits)');
         if (ok && typeof inputs.importId === "string" && typeof inputs.domainId === "string" && !inputs.importId.startsWith(`${inputs.domainId}/`)) {

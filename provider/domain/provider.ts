@@ -6,28 +6,14 @@
  * `require("pulumi-voiceid/provider/domain/provider")` calls (see `shared/lazyProvider.ts`).
  * @module
  */
-import {
-    Clock,
-    Logger,
-    Random,
-    RetryOptions,
-    classifyError,
-    errorSummary,
-    formatFailures,
-    isNotFound,
-    logRetries,
-    logger,
-    prune,
-    realClock,
-    redactText,
-    resolveSettings,
-    withoutProvider,
-    withEffectiveRegion,
-} from "../shared";
-import { checkWith, diffWith } from "../plan/previewCalls";
-import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
+import { withEffectiveRegion } from "../shared/clients";
+import { prune, withoutProvider } from "../shared/data";
+import { classifyError, errorSummary, isNotFound } from "../shared/errors";
+import { validInputs } from "../shared/validation";
+import { previewCalls } from "../plan/previewCalls";
+import { CallContext as SharedCallContext, withKnobs } from "../shared/callContext";
+import { MAX_TOKEN_GENERATIONS, createdEarlier, resourceToken, walkTokenGenerations } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
-import { endpointInputsOf } from "../shared/scope";
 import { DomainInputs, DomainOutputs } from "./args";
 import { DomainApi, DomainView, domainIsGone, tagChanges } from "../shared/domainCalls";
 
@@ -38,50 +24,20 @@ import { validateDomainInputs } from "./validate";
 /** Resource type name used in messages. */
 const TYPE = "VoiceIdDomain";
 
-/** Process-wide knobs; tests swap the clock, randomness, delays and the API factory. */
-export const runtime = {
-    clock: realClock as Clock,
-    random: Math.random as Random,
-    retryBaseDelayMs: 300,
-    retryMaxDelayMs: 20_000,
-    /** Longest time one call keeps retrying throttling / 5xx / connection errors. */
-    callDeadlineMs: 300_000,
+/** Process-wide knobs (see `shared/callContext.ts`) with the domain's own. */
+export const runtime = withKnobs({
     /** Longest wait for a new domain to leave PENDING. */
     activeWaitMs: 600_000,
     /** Poll interval while waiting for ACTIVE. */
     activePollMs: 2_000,
-    api: (settings: ReturnType<typeof resolveSettings>, retry: () => RetryOptions) => new DomainApi(settings, retry),
-};
+});
 
-/** Per-call context: where calls go, how they retry, what they log. */
-class CallContext {
-    readonly api: DomainApi;
-    readonly log: Logger;
-    constructor(readonly inputs: Partial<DomainInputs>) {
-        this.api = runtime.api(resolveSettings("Voice ID", endpointInputsOf(inputs)), () => this.retryOptions());
-        this.log = logger("voiceid", () => this.secrets());
-    }
-
-    /** Name, description, tag keys and values: masked in every line and message. */
-    secrets(): (string | undefined)[] {
-        const tags = this.inputs.tags ?? {};
-        return [this.inputs.name, this.inputs.description, ...Object.keys(tags), ...Object.values(tags)];
-    }
-
-    retryOptions(): RetryOptions {
-        return {
-            clock: runtime.clock,
-            random: runtime.random,
-            deadline: runtime.clock.now() + runtime.callDeadlineMs,
-            baseDelayMs: runtime.retryBaseDelayMs,
-            maxDelayMs: runtime.retryMaxDelayMs,
-            onRetry: logRetries(this.log, runtime.clock),
-        };
-    }
-
-    /** An error with sensitive values masked. */
-    error(message: string): Error {
-        return new Error(redactText(message, this.secrets()));
+/** A domain operation's context (see `shared/callContext.ts`), with the domain calls. */
+class CallContext extends SharedCallContext {
+    readonly api = this.calls((settings, retry) => new DomainApi(settings, retry));
+    constructor(inputs: Partial<DomainInputs>) {
+        // Name, description, tag keys and values: masked in every line and message.
+        super(inputs, () => [inputs.name, inputs.description, ...Object.keys(inputs.tags ?? {}), ...Object.values(inputs.tags ?? {})]);
     }
 }
 
@@ -117,11 +73,11 @@ export function domainClientToken(inputs: DomainInputs, generation: number): str
 
 // ---------------------------------------------------------------- check / diff
 
-/** Validates every constraint before any API call; unknown (preview) values pass. */
-export const check = checkWith(TYPE, validateDomainInputs);
-
-/** See `diff.ts`; the diff comes with its presentation and a plan line for a replacement. */
-export const diff = diffWith(TYPE, diffDomain);
+/**
+ * `check` validates every constraint before any API call (unknown preview values pass); `diff`
+ * (see `diff.ts`) comes with its presentation and a plan line for a replacement.
+ */
+export const { check, diff } = previewCalls(TYPE, validateDomainInputs, diffDomain);
 
 // ---------------------------------------------------------------- create
 
@@ -131,9 +87,7 @@ export const diff = diffWith(TYPE, diffDomain);
  * the next generation is tried.
  */
 export async function create(props: Record<string, unknown>) {
-    const inputs = withoutProvider<DomainInputs>(props);
-    const failures = validateDomainInputs(inputs as unknown as Record<string, unknown>);
-    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const inputs = validInputs<DomainInputs>(TYPE, props, validateDomainInputs);
     const ctx = new CallContext(inputs);
     if (inputs.importId) return adopt(ctx, inputs, inputs.importId);
     const req = {
@@ -142,31 +96,24 @@ export async function create(props: Record<string, unknown>) {
         kmsKeyId: inputs.serverSideEncryptionConfiguration.kmsKeyId,
         tags: inputs.tags,
     };
-    for (let generation = 0; generation < MAX_TOKEN_GENERATIONS; generation++) {
+    const created = await walkTokenGenerations<DomainView>(async (generation) => {
         let d: DomainView;
         try {
             d = await ctx.api.create(req, domainClientToken(inputs, generation));
         } catch (err) {
-            if (classifyError(err) === "conflict") {
-                // The token is bound to another request (or object): spent, try the next one.
-                ctx.log.info(`ClientToken generation ${generation} is taken (${errorSummary(err)}); trying generation ${generation + 1}`);
-                continue;
-            }
+            // The token is bound to another request (or object): spent, try the next one.
+            if (classifyError(err) === "conflict") return { spent: `ClientToken generation ${generation} is taken (${errorSummary(err)})` };
             if (classifyError(err) === "quota") {
                 throw ctx.error(`${TYPE}: the account has reached its Voice ID domain quota: ${errorSummary(err)}`);
             }
             throw ctx.error(`${TYPE}: cannot create the domain: ${errorSummary(err)}`);
         }
-        if (d.status === "SUSPENDED") {
-            ctx.log.info(`ClientToken generation ${generation} belongs to domain ${d.domainId}, deleted since; trying generation ${generation + 1}`);
-            continue;
-        }
-        const adopted = d.createdAt && runtime.clock.now() - d.createdAt.getTime() > 10_000;
-        ctx.log.info(adopted ? `adopting domain ${d.domainId}, created earlier with the same inputs` : `created domain ${d.domainId}`);
-        d = await waitUntilActive(ctx, d);
-        return { id: d.domainId, outs: await withEffectiveRegion(outputsOf(inputs, d, inputs.tags), inputs) };
-    }
-    throw ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`);
+        if (d.status === "SUSPENDED") return { spent: `ClientToken generation ${generation} belongs to domain ${d.domainId}, deleted since` };
+        return { use: d };
+    }, ctx.log, () => ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`));
+    ctx.log.info(createdEarlier(created.createdAt) ? `adopting domain ${created.domainId}, created earlier with the same inputs` : `created domain ${created.domainId}`);
+    const d = await waitUntilActive(ctx, created);
+    return { id: d.domainId, outs: await withEffectiveRegion(outputsOf(inputs, d, inputs.tags), inputs) };
 }
 
 /**
@@ -196,13 +143,13 @@ async function adopt(ctx: CallContext, inputs: DomainInputs, domainId: string) {
 
 /** Watchlists and jobs need an ACTIVE domain: wait out PENDING. */
 async function waitUntilActive(ctx: CallContext, d: DomainView): Promise<DomainView> {
-    const deadline = runtime.clock.now() + runtime.activeWaitMs;
+    const deadline = ctx.clock.now() + runtime.activeWaitMs;
     while (d.status === "PENDING") {
-        if (runtime.clock.now() >= deadline) {
+        if (ctx.clock.now() >= deadline) {
             ctx.log.warn(`domain ${d.domainId} is still PENDING; resources that need it ACTIVE may fail until it is`);
             return d;
         }
-        await runtime.clock.sleep(runtime.activePollMs);
+        await ctx.clock.sleep(runtime.activePollMs);
         d = await ctx.api.describe(d.domainId);
     }
     return d;
@@ -240,9 +187,7 @@ export async function read(id: string, props: Record<string, unknown>) {
 /** UpdateDomain for name / description / key, TagResource / UntagResource for tags. */
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const prev = withoutProvider<DomainOutputs>(olds);
-    const inputs = withoutProvider<DomainInputs>(news);
-    const failures = validateDomainInputs(inputs as unknown as Record<string, unknown>);
-    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const inputs = validInputs<DomainInputs>(TYPE, news, validateDomainInputs);
     const ctx = new CallContext(inputs);
     const domainId = prev.domainId ?? id;
     let d: DomainView;

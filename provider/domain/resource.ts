@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../shared/lazyProvider";
-import { GetOptions, dynamicResourceInputs, getArgs } from "../shared/resourceInputs";
+import { GetOptions, VoiceIdResource, getArgs, hasTypeToken, voiceIdTypeToken } from "../shared/resourceInputs";
 import { DomainStatus, VoiceIdDomainArgs } from "./args";
 import { defaultName } from "./validate";
 
@@ -15,7 +15,7 @@ import { defaultName } from "./validate";
 export const DOMAIN_PROVIDER_MODULE = "pulumi-voiceid/provider/domain/provider";
 
 /** Type token of the resource. */
-export const DOMAIN_TYPE = "pulumi-nodejs:dynamic/voiceid:VoiceIdDomain";
+export const DOMAIN_TYPE = voiceIdTypeToken("VoiceIdDomain");
 
 const provider = lazyProvider(DOMAIN_PROVIDER_MODULE);
 
@@ -58,11 +58,9 @@ const OUTPUT_NAMES = [
  * export const domainId = domain.domainId;
  * ```
  */
-export class VoiceIdDomain extends pulumi.dynamic.Resource {
+export class VoiceIdDomain extends VoiceIdResource {
     /** The domain's id (22 alphanumerics); equal to the resource id, so known in previews of updates. */
     readonly domainId: pulumi.Output<string>;
-    /** The region the resource lives in, however it was chosen (argument, stack config, environment, profile). */
-    declare readonly effectiveRegion: pulumi.Output<string | undefined>;
     /** `arn:aws:voiceid:<region>:<account>:domain/<domainId>`. */
     declare readonly arn: pulumi.Output<string>;
     /** ACTIVE, PENDING or SUSPENDED. */
@@ -97,7 +95,7 @@ export class VoiceIdDomain extends pulumi.dynamic.Resource {
 
     /** Returns true if `obj` is a VoiceIdDomain (works across package copies). */
     static isInstance(obj: unknown): obj is VoiceIdDomain {
-        return !!obj && (obj as { __pulumiType?: string }).__pulumiType === DOMAIN_TYPE;
+        return hasTypeToken(obj, DOMAIN_TYPE);
     }
 
     /**
@@ -107,11 +105,7 @@ export class VoiceIdDomain extends pulumi.dynamic.Resource {
      * @param opts Resource options; `{ import: "<domainId>" }` adopts an existing domain.
      */
     constructor(name: string, args: VoiceIdDomainArgs, opts?: pulumi.CustomResourceOptions) {
-        const { props, opts: options } = dynamicResourceInputs(name, { ...args, name: args.name ?? defaultName(name) }, opts, {
-            outputs: OUTPUT_NAMES,
-            secretOutputs: SECRET_OUTPUTS,
-        });
-        super(provider, name, props, options, "voiceid", "VoiceIdDomain");
+        super(provider, "VoiceIdDomain", name, { ...args, name: args.name ?? defaultName(name) }, opts, { outputs: OUTPUT_NAMES, secretOutputs: SECRET_OUTPUTS });
         // The resource id is the domain id. Unlike outputs, the id stays known in the preview of
         // an update, so watchlists and jobs built on it show no spurious replacement.
         this.domainId = this.id;

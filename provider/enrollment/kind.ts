@@ -3,7 +3,7 @@
  * derivation, output file, and destroy deleting the speakers it newly enrolled.
  * @module
  */
-import { definedMembers } from "../batchJob/api";
+import { definedMembers, jobCommandNames } from "../batchJob/api";
 import { JobKind, configMismatches, plural } from "../batchJob/kind";
 import { verifyManifest } from "../batchJob/manifest";
 import { prune } from "../shared/data";
@@ -40,9 +40,7 @@ export const speakerEnrollment: JobKind = {
     errorsOutput: "enrollmentErrors",
     defaultTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
     commands: {
-        start: "StartSpeakerEnrollmentJobCommand",
-        describe: "DescribeSpeakerEnrollmentJobCommand",
-        list: "ListSpeakerEnrollmentJobsCommand",
+        ...jobCommandNames("SpeakerEnrollment"),
         configMember: "EnrollmentConfig",
         configRequest: (inputs) => {
             const ec = (inputs as EnrollmentInputs).enrollmentConfig;

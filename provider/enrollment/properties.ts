@@ -4,11 +4,11 @@
  */
 import { batchJobInputs, deriveProperties } from "../batchJob/kind";
 
-/** Default `timeoutSeconds`: 6 hours. */
-export const DEFAULT_TIMEOUT_SECONDS = 6 * 3600;
+/** Default `timeoutSeconds`: 6 hours, as every batch job. */
+export { DEFAULT_JOB_TIMEOUT_SECONDS as DEFAULT_TIMEOUT_SECONDS } from "../batchJob/kind";
 
 /** The inputs in order, with what a change of each does (the batch-job inputs with this kind's config and delete option). */
-export const INPUTS = batchJobInputs("enrollmentConfig", "deleteSpeakersOnDestroy", DEFAULT_TIMEOUT_SECONDS);
+export const INPUTS = batchJobInputs("enrollmentConfig", "deleteSpeakersOnDestroy");
 
 /** What the job's output file adds to the outputs (see `results.ts`). */
 export const RESULTS = [

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../shared/lazyProvider";
 import { BatchJobResource } from "../batchJob/resource";
-import { GetOptions, dynamicResourceInputs, getArgs } from "../shared/resourceInputs";
+import { GetOptions, getArgs, hasTypeToken, voiceIdTypeToken } from "../shared/resourceInputs";
 import { EnrollmentConfigArgs, Enrollment, EnrollmentError, SpeakerEnrollmentJobArgs } from "./args";
 import { PROPERTIES } from "./properties";
 
@@ -63,7 +63,7 @@ export class SpeakerEnrollmentJob extends BatchJobResource {
 
     /** Returns true if `obj` is a SpeakerEnrollmentJob (works across package copies). */
     static isInstance(obj: unknown): obj is SpeakerEnrollmentJob {
-        return !!obj && (obj as { __pulumiType?: string }).__pulumiType === "pulumi-nodejs:dynamic/voiceid:SpeakerEnrollmentJob";
+        return hasTypeToken(obj, voiceIdTypeToken("SpeakerEnrollmentJob"));
     }
 
     /**
@@ -72,10 +72,6 @@ export class SpeakerEnrollmentJob extends BatchJobResource {
      * @param opts Resource options; `{ import: "<domainId>/<jobId>" }` adopts an existing job.
      */
     constructor(name: string, args: SpeakerEnrollmentJobArgs, opts?: pulumi.CustomResourceOptions) {
-        const { props, opts: options } = dynamicResourceInputs(name, args, opts, {
-            outputs: PROPERTIES.outputNames,
-            secretOutputs: SECRET_OUTPUTS,
-        });
-        super(provider, name, props, options, "voiceid", "SpeakerEnrollmentJob");
+        super(provider, "SpeakerEnrollmentJob", name, args, opts, { outputs: PROPERTIES.outputNames, secretOutputs: SECRET_OUTPUTS });
     }
 }

@@ -5,11 +5,10 @@
  * so; a success may also carry a `FraudDetectionResult` (PASS/FAIL under IGNORE).
  * @module
  */
-import { listOf, parseOutputDocument } from "../batchJob/results";
+import { RESULT_LIST_CAP, listOf, parseOutputDocument, requestCounts, requestErrors } from "../batchJob/results";
 import { Enrollment, EnrollmentError, EnrollmentResults } from "./args";
 
-/** Longest `enrollments` / `enrollmentErrors` list kept in state. */
-export const RESULT_LIST_CAP = 100;
+export { RESULT_LIST_CAP };
 
 const flaggedByFraudDetection = (message: string) => /fraud/i.test(message);
 
@@ -26,23 +25,17 @@ export function parseEnrollmentOutput(text: string, cap = RESULT_LIST_CAP): Enro
             ...(verdict ? { fraudDetectionResult: verdict } : {}),
         };
     });
-    const enrollmentErrors: EnrollmentError[] = listOf(doc, "Errors").map((e) => ({
-        requestId: String(e?.RequestId ?? ""),
-        errorCode: Number(e?.ErrorCode ?? 0),
-        errorMessage: String(e?.ErrorMessage ?? ""),
-    }));
+    const enrollmentErrors: EnrollmentError[] = requestErrors(doc);
     const newOnes = enrollments.filter((r) => r.enrollmentStatus === "NEW_ENROLLMENT");
     return {
         enrollments: enrollments.slice(0, cap),
         enrollmentErrors: enrollmentErrors.slice(0, cap),
-        totalRequests: enrollments.length + enrollmentErrors.length,
+        ...requestCounts(enrollments, enrollmentErrors, cap),
         newEnrollmentCount: newOnes.length,
         overwrittenCount: enrollments.filter((r) => r.enrollmentStatus.startsWith("OVERWRITTEN")).length,
         duplicateCount: enrollments.filter((r) => r.enrollmentStatus === "DUPLICATE_SKIPPED").length,
-        errorCount: enrollmentErrors.length,
         fraudDetectionFailureCount:
             enrollmentErrors.filter((e) => flaggedByFraudDetection(e.errorMessage)).length + enrollments.filter((r) => r.fraudDetectionResult === "FAIL").length,
-        resultsTruncated: enrollments.length > cap || enrollmentErrors.length > cap,
         // Not recorded in state: used by delete to remove exactly the speakers this job enrolled.
         newSpeakerIds: newOnes.map((r) => r.speakerId).filter(Boolean),
     };

@@ -3,7 +3,7 @@
  * calls (`batchJob/api.ts`).
  * @module
  */
-import { JobCommands, definedMembers, readS3Text } from "../batchJob/api";
+import { JobCommands, definedMembers, jobCommandNames, readS3Text } from "../batchJob/api";
 import { JobInputs } from "./args";
 
 export { readS3Text };
@@ -11,9 +11,7 @@ export type { JobView } from "../batchJob/kind";
 
 /** StartFraudsterRegistrationJob and its siblings; the RegistrationConfig in both directions. */
 export const COMMANDS: JobCommands = {
-    start: "StartFraudsterRegistrationJobCommand",
-    describe: "DescribeFraudsterRegistrationJobCommand",
-    list: "ListFraudsterRegistrationJobsCommand",
+    ...jobCommandNames("FraudsterRegistration"),
     configMember: "RegistrationConfig",
     configRequest: (inputs) => {
         const rc = (inputs as JobInputs).registrationConfig;

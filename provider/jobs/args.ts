@@ -4,11 +4,17 @@
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { BaseJobInputs, BaseJobOutputs } from "../batchJob/kind";
+import type { BaseJobInputs, BaseJobOutputs, InputDataConfigArgs, OutputDataConfigArgs } from "../batchJob/kind";
+import type { ResourceScope } from "../shared/scope";
 
 export type { JobStatus } from "../batchJob/status";
-export type { FailureDetails, JobScope, InputDataConfigArgs, OutputDataConfigArgs } from "../batchJob/kind";
-import type { InputDataConfigArgs, OutputDataConfigArgs } from "../batchJob/kind";
+export type { FailureDetails, InputDataConfigArgs, OutputDataConfigArgs } from "../batchJob/kind";
+
+/**
+ * Program context the resource class passes to the provider.
+ * @deprecated The same for every resource: use `ResourceScope` (`provider/shared/scope`).
+ */
+export type JobScope = ResourceScope;
 export { DEFAULT_TIMEOUT_SECONDS } from "./properties";
 
 /** Whether to register a fraudster whose voice matches one already in the watchlist. */
@@ -122,7 +128,7 @@ export interface JobResults {
 }
 
 /** Longest `registrations` / `registrationErrors` list kept in state. */
-export const RESULT_LIST_CAP = 100;
+export { RESULT_LIST_CAP } from "../batchJob/results";
 
 /**
  * Inputs as the provider receives them (plain values). `scope` is filled by the resource class:

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../shared/lazyProvider";
 import { BatchJobResource } from "../batchJob/resource";
-import { GetOptions, dynamicResourceInputs, getArgs } from "../shared/resourceInputs";
+import { GetOptions, getArgs, hasTypeToken, voiceIdTypeToken } from "../shared/resourceInputs";
 import {
     FraudsterRegistrationJobArgs,
     Registration,
@@ -75,7 +75,7 @@ export class FraudsterRegistrationJob extends BatchJobResource {
 
     /** Returns true if `obj` is a FraudsterRegistrationJob (works across package copies). */
     static isInstance(obj: unknown): obj is FraudsterRegistrationJob {
-        return !!obj && (obj as { __pulumiType?: string }).__pulumiType === "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob";
+        return hasTypeToken(obj, voiceIdTypeToken("FraudsterRegistrationJob"));
     }
 
     /**
@@ -87,10 +87,6 @@ export class FraudsterRegistrationJob extends BatchJobResource {
     constructor(name: string, args: FraudsterRegistrationJobArgs, opts?: pulumi.CustomResourceOptions) {
         // `{ import }` is carried as an input: the engine's import Read cannot load a dynamic
         // provider (see shared/importing.ts); `create` adopts the job instead of starting one.
-        const { props, opts: options } = dynamicResourceInputs(name, args, opts, {
-            outputs: OUTPUT_NAMES,
-            secretOutputs: SECRET_OUTPUTS,
-        });
-        super(provider, name, props, options, "voiceid", "FraudsterRegistrationJob");
+        super(provider, "FraudsterRegistrationJob", name, args, opts, { outputs: OUTPUT_NAMES, secretOutputs: SECRET_OUTPUTS });
     }
 }

@@ -4,7 +4,7 @@
  * lists are capped, counts always cover the whole file. Where the file is: `batchJob/results.ts`.
  * @module
  */
-import { listOf, parseOutputDocument } from "../batchJob/results";
+import { listOf, parseOutputDocument, requestCounts, requestErrors } from "../batchJob/results";
 import { JobResults, RESULT_LIST_CAP, Registration, RegistrationError } from "./args";
 
 export { OutputFileFormatError, outputFileUri, parseS3Uri } from "../batchJob/results";
@@ -18,20 +18,14 @@ export function parseOutputFile(text: string, cap = RESULT_LIST_CAP): JobResults
         registrationStatus: String(s?.RegistrationStatus ?? ""),
         ...(typeof s?.FraudsterSimilarityScore === "number" ? { fraudsterSimilarityScore: s.FraudsterSimilarityScore } : {}),
     }));
-    const registrationErrors: RegistrationError[] = listOf(doc, "Errors").map((e) => ({
-        requestId: String(e?.RequestId ?? ""),
-        errorCode: Number(e?.ErrorCode ?? 0),
-        errorMessage: String(e?.ErrorMessage ?? ""),
-    }));
+    const registrationErrors: RegistrationError[] = requestErrors(doc);
     const newOnes = registrations.filter((r) => r.registrationStatus === "NEW_REGISTRATION");
     return {
         registrations: registrations.slice(0, cap),
         registrationErrors: registrationErrors.slice(0, cap),
-        totalRequests: registrations.length + registrationErrors.length,
+        ...requestCounts(registrations, registrationErrors, cap),
         newRegistrationCount: newOnes.length,
         duplicateCount: registrations.filter((r) => r.registrationStatus === "DUPLICATE_SKIPPED").length,
-        errorCount: registrationErrors.length,
-        resultsTruncated: registrations.length > cap || registrationErrors.length > cap,
         // Not recorded in state: used by delete to remove exactly what this job registered.
         newFraudsterIds: newOnes.map((r) => r.fraudsterId).filter(Boolean),
     };

@@ -34,46 +34,99 @@ export function fraudsters(n: number): string {
     return `${n} fraudster${n === 1 ? "" : "s"}`;
 }
 
-/**
- * How many fraudsters deleting or replacing a recorded job deletes (0 when it only forgets the
- * job), from state: the job's NEW_REGISTRATION count when `deleteFraudstersOnDestroy` is on.
- */
-export function fraudstersDeletedWith(job: JobFacts | undefined): number {
-    if (!job?.deleteFraudstersOnDestroy) return 0;
-    if (job.jobStatus !== "COMPLETED" && job.jobStatus !== "COMPLETED_WITH_ERRORS") return 0;
-    return job.newRegistrationCount ?? 0;
-}
-
-/** The consequence of deleting a recorded job (destroy, or the old half of a replacement). */
-export function jobDeleteConsequence(job: JobFacts | undefined): string {
-    const id = job?.jobId ? `job ${job.jobId}` : "the job";
-    const n = fraudstersDeletedWith(job);
-    if (n > 0) return `the ${fraudsters(n)} ${id} registered will be deleted (deleteFraudstersOnDestroy)`;
-    const n2 = job?.newRegistrationCount ?? 0;
-    const kept = n2 ? `; the ${fraudsters(n2)} it registered ${n2 === 1 ? "stays" : "stay"}` : "";
-    return `${id} is forgotten (Voice ID cannot delete jobs)${kept}`;
-}
-
 /** `1 speaker`, `2 speakers`. */
 export function speakers(n: number): string {
     return `${n} speaker${n === 1 ? "" : "s"}`;
 }
 
+/** How a job kind's consequences are worded, and which recorded facts count. */
+interface JobWords {
+    /** "registration", "enrollment". */
+    job: string;
+    /** "register", "enroll": what the job does to the manifest's objects. */
+    verb: string;
+    /** "fraudsters", "speakers": the manifest's objects. */
+    objects: string;
+    /** `3 fraudsters`. */
+    count: (n: number) => string;
+    /** The opt-in input that deletes what the job created on destroy. */
+    deleteInput: "deleteFraudstersOnDestroy" | "deleteSpeakersOnDestroy";
+    /** The recorded count of objects the job newly created. */
+    created: "newRegistrationCount" | "newEnrollmentCount";
+    /** Said after "stays" of what is kept ("" or " enrolled"). */
+    keptAs: string;
+}
+
+const JOB_WORDS: Record<"FraudsterRegistrationJob" | "SpeakerEnrollmentJob", JobWords> = {
+    FraudsterRegistrationJob: {
+        job: "registration", verb: "register", objects: "fraudsters", count: fraudsters,
+        deleteInput: "deleteFraudstersOnDestroy", created: "newRegistrationCount", keptAs: "",
+    },
+    SpeakerEnrollmentJob: {
+        job: "enrollment", verb: "enroll", objects: "speakers", count: speakers,
+        deleteInput: "deleteSpeakersOnDestroy", created: "newEnrollmentCount", keptAs: " enrolled",
+    },
+};
+
+/** How many objects deleting or replacing a recorded job deletes: its new ones under the delete option, else 0. */
+function deletedWith(words: JobWords, job: JobFacts | undefined): number {
+    if (!job?.[words.deleteInput]) return 0;
+    if (job.jobStatus !== "COMPLETED" && job.jobStatus !== "COMPLETED_WITH_ERRORS") return 0;
+    return job[words.created] ?? 0;
+}
+
+/** The consequence of deleting a recorded job (destroy, or the old half of a replacement). */
+function deleteConsequence(words: JobWords, job: JobFacts | undefined): string {
+    const id = job?.jobId ? `job ${job.jobId}` : "the job";
+    const n = deletedWith(words, job);
+    if (n > 0) return `the ${words.count(n)} ${id} ${words.verb}ed will be deleted (${words.deleteInput})`;
+    const n2 = job?.[words.created] ?? 0;
+    const kept = n2 ? `; the ${words.count(n2)} it ${words.verb}ed ${n2 === 1 ? "stays" : "stay"}${words.keptAs}` : "";
+    return `${id} is forgotten (Voice ID cannot delete jobs)${kept}`;
+}
+
+/**
+ * How many fraudsters deleting or replacing a recorded job deletes (0 when it only forgets the
+ * job), from state: the job's NEW_REGISTRATION count when `deleteFraudstersOnDestroy` is on.
+ */
+export function fraudstersDeletedWith(job: JobFacts | undefined): number {
+    return deletedWith(JOB_WORDS.FraudsterRegistrationJob, job);
+}
+
+/** The consequence of deleting a recorded job (destroy, or the old half of a replacement). */
+export function jobDeleteConsequence(job: JobFacts | undefined): string {
+    return deleteConsequence(JOB_WORDS.FraudsterRegistrationJob, job);
+}
+
 /** How many speakers deleting or replacing a recorded enrollment job deletes (its NEW_ENROLLMENT count under `deleteSpeakersOnDestroy`). */
 export function speakersDeletedWith(job: JobFacts | undefined): number {
-    if (!job?.deleteSpeakersOnDestroy) return 0;
-    if (job.jobStatus !== "COMPLETED" && job.jobStatus !== "COMPLETED_WITH_ERRORS") return 0;
-    return job.newEnrollmentCount ?? 0;
+    return deletedWith(JOB_WORDS.SpeakerEnrollmentJob, job);
 }
 
 /** The consequence of deleting a recorded enrollment job. */
 export function enrollmentDeleteConsequence(job: JobFacts | undefined): string {
-    const id = job?.jobId ? `job ${job.jobId}` : "the job";
-    const n = speakersDeletedWith(job);
-    if (n > 0) return `the ${speakers(n)} ${id} enrolled will be deleted (deleteSpeakersOnDestroy)`;
-    const n2 = job?.newEnrollmentCount ?? 0;
-    const kept = n2 ? `; the ${speakers(n2)} it enrolled ${n2 === 1 ? "stays" : "stay"} enrolled` : "";
-    return `${id} is forgotten (Voice ID cannot delete jobs)${kept}`;
+    return deleteConsequence(JOB_WORDS.SpeakerEnrollmentJob, job);
+}
+
+/** The consequence of `op` on a job of a kind. */
+function jobConsequence(words: JobWords, op: PlanOp, olds: JobFacts | undefined, importId: string | undefined, deleteFirst: boolean): string {
+    switch (op) {
+        case "create":
+            return `a new ${words.job} job will run and ${words.verb} the manifest's ${words.objects}`;
+        case "import":
+            return `adopts existing job ${importId ?? "(id unknown)"} instead of starting one`;
+        case "replace": {
+            const run = `a new ${words.job} job will run and ${words.verb} the manifest's ${words.objects} again`;
+            if (deletedWith(words, olds) === 0) return run;
+            return deleteFirst
+                ? `first ${deleteConsequence(words, olds)}; then ${run}`
+                : `${run}; only then ${deleteConsequence(words, olds)} (the new manifest could not be verified first)`;
+        }
+        case "delete":
+            return deleteConsequence(words, olds);
+        default:
+            return "settings change in place; no job runs";
+    }
 }
 
 /** Consequences of `op` on a resource of `type`, as one clause (no resource name, no reason). */
@@ -87,67 +140,48 @@ export function consequence(
 ): string {
     switch (type) {
         case "FraudsterRegistrationJob":
-            switch (op) {
-                case "create":
-                    return "a new registration job will run and register the manifest's fraudsters";
-                case "import":
-                    return `adopts existing job ${importId ?? "(id unknown)"} instead of starting one`;
-                case "replace": {
-                    const run = "a new registration job will run and register the manifest's fraudsters again";
-                    if (fraudstersDeletedWith(olds) === 0) return run;
-                    return deleteFirst
-                        ? `first ${jobDeleteConsequence(olds)}; then ${run}`
-                        : `${run}; only then ${jobDeleteConsequence(olds)} (the new manifest could not be verified first)`;
-                }
-                case "delete":
-                    return jobDeleteConsequence(olds);
-                default:
-                    return "settings change in place; no job runs";
-            }
         case "SpeakerEnrollmentJob":
-            switch (op) {
-                case "create":
-                    return "a new enrollment job will run and enroll the manifest's speakers";
-                case "import":
-                    return `adopts existing job ${importId ?? "(id unknown)"} instead of starting one`;
-                case "replace": {
-                    const run = "a new enrollment job will run and enroll the manifest's speakers again";
-                    if (speakersDeletedWith(olds) === 0) return run;
-                    return deleteFirst
-                        ? `first ${enrollmentDeleteConsequence(olds)}; then ${run}`
-                        : `${run}; only then ${enrollmentDeleteConsequence(olds)} (the new manifest could not be verified first)`;
-                }
-                case "delete":
-                    return enrollmentDeleteConsequence(olds);
-                default:
-                    return "settings change in place; no job runs";
-            }
+            return jobConsequence(JOB_WORDS[type], op, olds, importId, deleteFirst);
         case "VoiceIdDomain":
-            switch (op) {
-                case "import":
-                    return `adopts existing domain ${importId ?? "(id unknown)"} instead of creating one`;
-                case "replace":
-                    return "a new, empty domain is created and the old one deleted: the fraudsters, speakers and watchlists it holds go with it";
-                case "delete":
-                    return "the domain is deleted: the fraudsters, speakers and watchlists it holds go with it";
-                case "create":
-                    return "a new domain is created";
-                default:
-                    return "changes in place";
-            }
         case "Watchlist":
-            switch (op) {
-                case "import":
-                    return `adopts existing watchlist ${importId ?? "(id unknown)"} instead of creating one`;
-                case "replace":
-                    return "a new watchlist is created; the old one is deleted (Voice ID deletes only empty watchlists)";
-                case "delete":
-                    return "the watchlist is deleted (Voice ID deletes only empty watchlists)";
-                case "create":
-                    return "a new watchlist is created";
-                default:
-                    return "changes in place";
-            }
+            return containerConsequence(CONTAINER_WORDS[type], op, importId);
+    }
+}
+
+/** How the consequences of a domain or watchlist operation are worded. */
+interface ContainerWords {
+    /** "domain", "watchlist". */
+    noun: string;
+    replace: string;
+    delete: string;
+}
+
+const CONTAINER_WORDS: Record<"VoiceIdDomain" | "Watchlist", ContainerWords> = {
+    VoiceIdDomain: {
+        noun: "domain",
+        replace: "a new, empty domain is created and the old one deleted: the fraudsters, speakers and watchlists it holds go with it",
+        delete: "the domain is deleted: the fraudsters, speakers and watchlists it holds go with it",
+    },
+    Watchlist: {
+        noun: "watchlist",
+        replace: "a new watchlist is created; the old one is deleted (Voice ID deletes only empty watchlists)",
+        delete: "the watchlist is deleted (Voice ID deletes only empty watchlists)",
+    },
+};
+
+/** The consequence of `op` on a domain or a watchlist. */
+function containerConsequence(words: ContainerWords, op: PlanOp, importId: string | undefined): string {
+    switch (op) {
+        case "import":
+            return `adopts existing ${words.noun} ${importId ?? "(id unknown)"} instead of creating one`;
+        case "replace":
+            return words.replace;
+        case "delete":
+            return words.delete;
+        case "create":
+            return `a new ${words.noun} is created`;
+        default:
+            return "changes in place";
     }
 }
 

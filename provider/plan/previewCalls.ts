@@ -13,6 +13,15 @@ import { Failure } from "../shared/validation";
 import { VoiceIdType } from "./consequences";
 import { noteCheck, noteDiff } from "./notes";
 
+/** `check` and `diff` of a resource from its validation and its comparison. */
+export function previewCalls(
+    type: VoiceIdType,
+    validate: (inputs: Record<string, unknown>) => Failure[],
+    compare: (olds: Record<string, unknown>, news: Record<string, unknown>, ambient: AmbientTarget) => ResourceDiff,
+) {
+    return { check: checkWith(type, validate), diff: diffWith(type, compare) };
+}
+
 /** `check`: every constraint before any API call (unknown preview values pass), then the import line. */
 export function checkWith(type: VoiceIdType, validate: (inputs: Record<string, unknown>) => Failure[]) {
     return async (olds: Record<string, unknown>, news: Record<string, unknown>) => {

@@ -12,6 +12,7 @@
 import * as crypto from "crypto";
 import { canonicalJson } from "./data";
 import { TargetInputs, declaredTargetOf } from "./scope";
+import { runtime } from "./callContext";
 
 /** Largest generation walked before giving up. */
 export const MAX_TOKEN_GENERATIONS = 20;
@@ -40,4 +41,33 @@ export function resourceToken(prefix: string, derivation: string, inputs: Target
         request,
         target: declaredTargetOf(inputs),
     }, generation);
+}
+
+/** What one generation's create call came to: the object to use, or why its token is spent. */
+export type GenerationOutcome<T> = { use: T } | { spent: string };
+
+/**
+ * The walk every create call makes: generations 0, 1, 2... until `attempt` returns something to
+ * use. A spent generation is logged (`<why>; trying generation <next>`) and the next one tried;
+ * past {@link MAX_TOKEN_GENERATIONS} the error of `exhausted` is thrown.
+ */
+export async function walkTokenGenerations<T>(
+    attempt: (generation: number) => Promise<GenerationOutcome<T>>,
+    log: { info(message: string): void },
+    exhausted: () => Error,
+): Promise<T> {
+    for (let generation = 0; generation < MAX_TOKEN_GENERATIONS; generation++) {
+        const outcome = await attempt(generation);
+        if ("use" in outcome) return outcome.use;
+        log.info(`${outcome.spent}; trying generation ${generation + 1}`);
+    }
+    throw exhausted();
+}
+
+/**
+ * Whether an object a create call answered with was created earlier than this call (the token
+ * adopted it): created more than `marginMs` ago by the provider's clock.
+ */
+export function createdEarlier(createdAt: Date | undefined, marginMs = 10_000): boolean {
+    return createdAt !== undefined && runtime.clock.now() - createdAt.getTime() > marginMs;
 }

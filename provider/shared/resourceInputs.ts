@@ -1,6 +1,7 @@
 /**
  * What every resource class does with its constructor arguments before handing them to
- * `pulumi.dynamic.Resource`, in one place. Program side only (loads `@pulumi/pulumi`).
+ * `pulumi.dynamic.Resource`, in one place, and the base class that does it. Program side only
+ * (loads `@pulumi/pulumi`).
  * @module
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -61,4 +62,37 @@ export function dynamicResourceInputs<A extends TargetArgs>(
 export function getArgs<A>(id: pulumi.Input<pulumi.ID>, opts: GetOptions | undefined): { args: A; opts: pulumi.CustomResourceOptions } {
     const { region, endpoint, ...rest } = opts ?? {};
     return { args: { region, endpoint } as unknown as A, opts: { ...rest, id } };
+}
+
+/** The type token of a resource of this package's `voiceid` module (`pulumi-nodejs:dynamic/voiceid:<type>`). */
+export function voiceIdTypeToken(type: string): string {
+    return `pulumi-nodejs:dynamic/voiceid:${type}`;
+}
+
+/** Whether `obj` is a resource with type token `token` (works across package copies). */
+export function hasTypeToken(obj: unknown, token: string): boolean {
+    return !!obj && (obj as { __pulumiType?: string }).__pulumiType === token;
+}
+
+/**
+ * The base of every resource class: a dynamic resource of the `voiceid` module, its props and
+ * options made by {@link dynamicResourceInputs}. `type` is the type name recorded in state
+ * (never the class name: a renamed class keeps its token).
+ */
+export abstract class VoiceIdResource extends pulumi.dynamic.Resource {
+    /** The region the resource lives in, however it was chosen (argument, stack config, environment, profile). */
+    declare readonly effectiveRegion: pulumi.Output<string | undefined>;
+
+    protected constructor(
+        provider: pulumi.dynamic.ResourceProvider,
+        type: string,
+        name: string,
+        /** The resource's args: its own and {@link TargetArgs}. */
+        args: object,
+        opts: pulumi.CustomResourceOptions | undefined,
+        shape: ResourceShape,
+    ) {
+        const { props, opts: options } = dynamicResourceInputs(name, args as TargetArgs, opts, shape);
+        super(provider, name, props, options, "voiceid", type);
+    }
 }

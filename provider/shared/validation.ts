@@ -208,3 +208,14 @@ export class InputValidationError extends Error {
 export function formatFailures(resource: string, failures: Failure[]): string {
     return `${resource}: invalid inputs:\n  ${failures.map((f) => `${f.property}: ${f.reason}`).join("\n  ")}`;
 }
+
+/**
+ * The inputs a create or update receives, without the engine's `__provider`, validated: throws
+ * one error naming every broken rule.
+ */
+export function validInputs<T>(resource: string, props: Record<string, unknown>, validate: (inputs: Record<string, unknown>) => Failure[]): T {
+    const { __provider: _p, ...inputs } = props ?? {};
+    const failures = validate(inputs);
+    if (failures.length) throw new Error(formatFailures(resource, failures));
+    return inputs as T;
+}

@@ -2,11 +2,15 @@
  * An adaptive waiter for long-running jobs that report a percentage of completion.
  *
  * A fixed poller trades detection lag against calls: every 15 s means up to 15 s of lag. This one
- * predicts the end instead: from the progress seen so far it estimates when the job will finish
- * and sleeps until just after that moment, refining the estimate once on the way for long jobs.
- * Close to (or past) the predicted end it polls at the lag tolerance, max(1 s, 2% of elapsed), so
- * a wrong prediction costs calls but never a late notice. With no progress information (queued
- * jobs) it backs off from 2 s towards 15 s.
+ * predicts the end instead: from the progress seen so far it brackets when the job will finish.
+ * While the earliest possible end is more than 30 s away it sleeps 85% of the way there and looks
+ * again (the bracket narrows with every reading). Close to the end it polls just late enough to
+ * catch an end at the bracket's early side within the lag tolerance, max(1 s, 2% of the time
+ * since the start), and a job at 100% (or past its predicted end) is polled every 0.9 x that
+ * tolerance: a wrong prediction costs calls but never a late notice. With no progress information
+ * (queued jobs) the first poll comes after 3 s and the sleeps grow by half each poll up to 15 s.
+ * Every sleep lies between 0.5 s and 2 min; sleeps over 5 s are shortened by up to 5% of jitter.
+ * All of these are {@link DEFAULT_POLL_POLICY} values that a {@link PollPolicy} overrides.
  *
  * Pure apart from `describe`: time and randomness are injected, so tests run it on a fake clock.
  * Style after `@smithy/util-waiter`: explicit result states, jitter, a deadline.

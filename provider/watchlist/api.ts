@@ -2,8 +2,8 @@
  * The Voice ID watchlist calls, with retries and plain result shapes.
  * @module
  */
-import { VoiceIdCalls, voiceIdSdk } from "../shared";
-
+import { prune } from "../shared/data";
+import { VoiceIdCalls, voiceIdSdk } from "../shared/voiceIdCalls";
 
 /** A watchlist as the provider sees it. */
 export interface WatchlistView {
@@ -32,36 +32,25 @@ export function toWatchlistView(w: any): WatchlistView {
 /** Voice ID watchlist calls for one target (region + endpoint), each retried per `retry`. */
 export class WatchlistApi extends VoiceIdCalls {
     /** CreateWatchlist (a known token answers with the watchlist it created before). */
-    async create(domainId: string, name: string, description: string | undefined, clientToken: string): Promise<WatchlistView> {
+    create(domainId: string, name: string, description: string | undefined, clientToken: string): Promise<WatchlistView> {
         const { CreateWatchlistCommand } = voiceIdSdk();
-        const out: any = await this.send(
-            new CreateWatchlistCommand({
-                DomainId: domainId,
-                Name: name,
-                ...(description !== undefined ? { Description: description } : {}),
-                ClientToken: clientToken,
-            }),
-        );
-        return toWatchlistView(out.Watchlist);
+        return this.watchlist(new CreateWatchlistCommand(prune({ DomainId: domainId, Name: name, Description: description, ClientToken: clientToken })));
     }
 
-    async describe(domainId: string, watchlistId: string): Promise<WatchlistView> {
+    describe(domainId: string, watchlistId: string): Promise<WatchlistView> {
         const { DescribeWatchlistCommand } = voiceIdSdk();
-        const out: any = await this.send(new DescribeWatchlistCommand({ DomainId: domainId, WatchlistId: watchlistId }));
-        return toWatchlistView(out.Watchlist);
+        return this.watchlist(new DescribeWatchlistCommand({ DomainId: domainId, WatchlistId: watchlistId }));
     }
 
-    /** UpdateWatchlist: absent fields are left as they are. */
-    async update(domainId: string, watchlistId: string, name: string | undefined, description: string | undefined): Promise<WatchlistView> {
+    /** UpdateWatchlist: absent fields are left as they are (members left undefined are not sent). */
+    update(domainId: string, watchlistId: string, name: string | undefined, description: string | undefined): Promise<WatchlistView> {
         const { UpdateWatchlistCommand } = voiceIdSdk();
-        const out: any = await this.send(
-            new UpdateWatchlistCommand({
-                DomainId: domainId,
-                WatchlistId: watchlistId,
-                ...(name !== undefined ? { Name: name } : {}),
-                ...(description !== undefined ? { Description: description } : {}),
-            }),
-        );
+        return this.watchlist(new UpdateWatchlistCommand(prune({ DomainId: domainId, WatchlistId: watchlistId, Name: name, Description: description })));
+    }
+
+    /** Sends a command that answers with a `Watchlist`. */
+    private async watchlist(command: unknown): Promise<WatchlistView> {
+        const out: any = await this.send(command);
         return toWatchlistView(out.Watchlist);
     }
 

@@ -6,29 +6,15 @@
  * `require("pulumi-voiceid/provider/watchlist/provider")` calls (see `shared/lazyProvider.ts`).
  * @module
  */
-import {
-    Clock,
-    Logger,
-    Random,
-    RetryOptions,
-    classifyError,
-    errorSummary,
-    formatFailures,
-    isNotFound,
-    logRetries,
-    logger,
-    prune,
-    realClock,
-    redactText,
-    resolveSettings,
-    withoutProvider,
-    Refusal,
-    withEffectiveRegion,
-} from "../shared";
-import { checkWith, diffWith } from "../plan/previewCalls";
-import { MAX_TOKEN_GENERATIONS, resourceToken } from "../shared/idempotency";
+import { withEffectiveRegion } from "../shared/clients";
+import { prune, withoutProvider } from "../shared/data";
+import { classifyError, errorSummary, isNotFound } from "../shared/errors";
+import { Refusal } from "../shared/partial";
+import { validInputs } from "../shared/validation";
+import { previewCalls } from "../plan/previewCalls";
+import { CallContext as SharedCallContext, runtime } from "../shared/callContext";
+import { MAX_TOKEN_GENERATIONS, createdEarlier, resourceToken, walkTokenGenerations } from "../shared/idempotency";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
-import { endpointInputsOf } from "../shared/scope";
 import { DomainApi, domainIsGone } from "../shared/domainCalls";
 import { WatchlistInputs, WatchlistOutputs } from "./args";
 import { WatchlistApi, WatchlistView } from "./api";
@@ -38,17 +24,7 @@ import { validateWatchlistInputs } from "./validate";
 /** Resource type name used in messages. */
 const TYPE = "Watchlist";
 
-/** Process-wide knobs; tests swap the clock, randomness, delays and the API factories. */
-export const runtime = {
-    clock: realClock as Clock,
-    random: Math.random as Random,
-    retryBaseDelayMs: 300,
-    retryMaxDelayMs: 20_000,
-    /** Longest time one call keeps retrying throttling / 5xx / connection errors. */
-    callDeadlineMs: 300_000,
-    api: (settings: ReturnType<typeof resolveSettings>, retry: () => RetryOptions) => new WatchlistApi(settings, retry),
-    domainApi: (settings: ReturnType<typeof resolveSettings>, retry: () => RetryOptions) => new DomainApi(settings, retry),
-};
+export { runtime };
 
 /** `<domainId>/<watchlistId>` */
 export function resourceId(domainId: string, watchlistId: string): string {
@@ -62,43 +38,16 @@ export function parseResourceId(id: string): { domainId: string; watchlistId: st
     return { domainId: m[1], watchlistId: m[2] };
 }
 
-/** Per-call context: where calls go, how they retry, what they log. */
-class CallContext {
-    readonly api: WatchlistApi;
-    readonly log: Logger;
-    private readonly settings: ReturnType<typeof resolveSettings>;
-    constructor(readonly inputs: Partial<WatchlistInputs>) {
-        this.settings = resolveSettings("Voice ID", endpointInputsOf(inputs));
-        this.api = runtime.api(this.settings, () => this.retryOptions());
-        this.log = logger("voiceid", () => this.secrets());
+/** A watchlist operation's context (see `shared/callContext.ts`), with the watchlist calls. */
+class CallContext extends SharedCallContext {
+    readonly api = this.calls((settings, retry) => new WatchlistApi(settings, retry));
+    constructor(inputs: Partial<WatchlistInputs>) {
+        super(inputs, () => [inputs.name, inputs.description]);
     }
 
+    /** The domain calls (to tell a deleted domain from a deleted watchlist). */
     domains(): DomainApi {
-        return runtime.domainApi(this.settings, () => this.retryOptions());
-    }
-
-    secrets(): (string | undefined)[] {
-        return [this.inputs.name, this.inputs.description];
-    }
-
-    retryOptions(): RetryOptions {
-        return {
-            clock: runtime.clock,
-            random: runtime.random,
-            deadline: runtime.clock.now() + runtime.callDeadlineMs,
-            baseDelayMs: runtime.retryBaseDelayMs,
-            maxDelayMs: runtime.retryMaxDelayMs,
-            onRetry: logRetries(this.log, runtime.clock),
-        };
-    }
-
-    error(message: string): Error {
-        return new Error(redactText(message, this.secrets()));
-    }
-
-    /** An expected refusal, masked the same way (printed once, without a stack trace). */
-    refusal(message: string): Error {
-        return new Refusal(redactText(message, this.secrets()));
+        return this.calls((settings, retry) => new DomainApi(settings, retry));
     }
 }
 
@@ -129,11 +78,11 @@ export function watchlistClientToken(inputs: WatchlistInputs, generation: number
 
 // ---------------------------------------------------------------- check / diff
 
-/** Validates every constraint before any API call; unknown (preview) values pass. */
-export const check = checkWith(TYPE, validateWatchlistInputs);
-
-/** See `diff.ts`; the diff comes with its presentation and a plan line for a replacement. */
-export const diff = diffWith(TYPE, diffWatchlist);
+/**
+ * `check` validates every constraint before any API call (unknown preview values pass); `diff`
+ * (see `diff.ts`) comes with its presentation and a plan line for a replacement.
+ */
+export const { check, diff } = previewCalls(TYPE, validateWatchlistInputs, diffWatchlist);
 
 // ---------------------------------------------------------------- create
 
@@ -142,24 +91,19 @@ export const diff = diffWith(TYPE, diffWatchlist);
  * A token whose watchlist was deleted since is spent: the next generation is tried.
  */
 export async function create(props: Record<string, unknown>) {
-    const inputs = withoutProvider<WatchlistInputs>(props);
-    const failures = validateWatchlistInputs(inputs as unknown as Record<string, unknown>);
-    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const inputs = validInputs<WatchlistInputs>(TYPE, props, validateWatchlistInputs);
     const ctx = new CallContext(inputs);
     if (inputs.importId) return adopt(ctx, inputs, inputs.importId);
-    for (let generation = 0; generation < MAX_TOKEN_GENERATIONS; generation++) {
-        let w: WatchlistView;
+    const w = await walkTokenGenerations<WatchlistView>(async (generation) => {
         try {
-            w = await ctx.api.create(inputs.domainId, inputs.name, inputs.description, watchlistClientToken(inputs, generation));
+            return { use: await ctx.api.create(inputs.domainId, inputs.name, inputs.description, watchlistClientToken(inputs, generation)) };
         } catch (err) {
             const kind = classifyError(err);
             if (isNotFound(err, "WATCHLIST") && !isNotFound(err, "DOMAIN")) {
-                ctx.log.info(`ClientToken generation ${generation} belongs to a watchlist deleted since; trying generation ${generation + 1}`);
-                continue;
+                return { spent: `ClientToken generation ${generation} belongs to a watchlist deleted since` };
             }
             if (kind === "conflict" && conflictType(err) !== "DOMAIN_NOT_ACTIVE") {
-                ctx.log.info(`ClientToken generation ${generation} is taken (${errorSummary(err)}); trying generation ${generation + 1}`);
-                continue;
+                return { spent: `ClientToken generation ${generation} is taken (${errorSummary(err)})` };
             }
             if (kind === "quota") {
                 throw ctx.error(`${TYPE}: domain ${inputs.domainId} already has as many watchlists as Voice ID allows: ${errorSummary(err)}`);
@@ -167,13 +111,11 @@ export async function create(props: Record<string, unknown>) {
             if (kind === "conflict") throw ctx.error(`${TYPE}: domain ${inputs.domainId} is not ACTIVE: ${errorSummary(err)}`);
             throw ctx.error(`${TYPE}: cannot create the watchlist in domain ${inputs.domainId}: ${errorSummary(err)}`);
         }
-        const adopted = w.createdAt && runtime.clock.now() - w.createdAt.getTime() > 10_000;
-        ctx.log.info(adopted
-            ? `adopting watchlist ${w.watchlistId} in domain ${inputs.domainId}, created earlier with the same inputs`
-            : `created watchlist ${w.watchlistId} in domain ${inputs.domainId}`);
-        return { id: resourceId(inputs.domainId, w.watchlistId), outs: await withEffectiveRegion(outputsOf(inputs, w), inputs) };
-    }
-    throw ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`);
+    }, ctx.log, () => ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`));
+    ctx.log.info(createdEarlier(w.createdAt)
+        ? `adopting watchlist ${w.watchlistId} in domain ${inputs.domainId}, created earlier with the same inputs`
+        : `created watchlist ${w.watchlistId} in domain ${inputs.domainId}`);
+    return { id: resourceId(inputs.domainId, w.watchlistId), outs: await withEffectiveRegion(outputsOf(inputs, w), inputs) };
 }
 
 /**
@@ -231,9 +173,7 @@ export async function read(id: string, props: Record<string, unknown>) {
 /** UpdateWatchlist with the new name and (when set) description. */
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const prev = withoutProvider<WatchlistOutputs>(olds);
-    const inputs = withoutProvider<WatchlistInputs>(news);
-    const failures = validateWatchlistInputs(inputs as unknown as Record<string, unknown>);
-    if (failures.length) throw new Error(formatFailures(TYPE, failures));
+    const inputs = validInputs<WatchlistInputs>(TYPE, news, validateWatchlistInputs);
     const ctx = new CallContext(inputs);
     const { domainId, watchlistId } = prev.watchlistId ? { domainId: prev.domainId, watchlistId: prev.watchlistId } : parseResourceId(id);
     let w: WatchlistView;

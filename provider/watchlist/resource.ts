@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultName } from "../shared/names";
 import { lazyProvider } from "../shared/lazyProvider";
-import { GetOptions, dynamicResourceInputs, getArgs } from "../shared/resourceInputs";
+import { GetOptions, VoiceIdResource, getArgs, hasTypeToken, voiceIdTypeToken } from "../shared/resourceInputs";
 import { VoiceIdWatchlistArgs } from "./args";
 
 /**
@@ -19,7 +19,7 @@ export const WATCHLIST_PROVIDER_MODULE = "pulumi-voiceid/provider/watchlist/prov
  * although the class is now `VoiceIdWatchlist`: a different token would replace every existing
  * watchlist. The constructor passes module and type explicitly, so the class name never counts.
  */
-export const WATCHLIST_TYPE = "pulumi-nodejs:dynamic/voiceid:Watchlist";
+export const WATCHLIST_TYPE = voiceIdTypeToken("Watchlist");
 
 const provider = lazyProvider(WATCHLIST_PROVIDER_MODULE);
 
@@ -50,13 +50,11 @@ const OUTPUT_NAMES = ["name", "description", "defaultWatchlist", "createdAt", "u
  * // registrationConfig: { watchlistIds: [watchlist.watchlistId] }
  * ```
  */
-export class VoiceIdWatchlist extends pulumi.dynamic.Resource {
+export class VoiceIdWatchlist extends VoiceIdResource {
     /** The watchlist's id (22 alphanumerics); from the resource id, so known in previews of updates. */
     readonly watchlistId: pulumi.Output<string>;
     /** The domain it belongs to; from the resource id. */
     readonly domainId: pulumi.Output<string>;
-    /** The region the resource lives in, however it was chosen (argument, stack config, environment, profile). */
-    declare readonly effectiveRegion: pulumi.Output<string | undefined>;
     /** Its name (secret when the input is). */
     declare readonly name: pulumi.Output<string>;
     /** Its description (secret when the input is). */
@@ -79,7 +77,7 @@ export class VoiceIdWatchlist extends pulumi.dynamic.Resource {
 
     /** Returns true if `obj` is a watchlist of this package (works across package copies and both names). */
     static isInstance(obj: unknown): obj is VoiceIdWatchlist {
-        return !!obj && (obj as { __pulumiType?: string }).__pulumiType === WATCHLIST_TYPE;
+        return hasTypeToken(obj, WATCHLIST_TYPE);
     }
 
     /**
@@ -89,12 +87,8 @@ export class VoiceIdWatchlist extends pulumi.dynamic.Resource {
      * @param opts Resource options; `{ import: "<domainId>/<watchlistId>" }` adopts an existing watchlist.
      */
     constructor(name: string, args: VoiceIdWatchlistArgs, opts?: pulumi.CustomResourceOptions) {
-        const { props, opts: options } = dynamicResourceInputs(name, { ...args, name: args.name ?? defaultName(name) }, opts, {
-            outputs: OUTPUT_NAMES,
-            secretOutputs: SECRET_OUTPUTS,
-        });
-        // Module and type of WATCHLIST_TYPE: never the class name (see there).
-        super(provider, name, props, options, "voiceid", "Watchlist");
+        // The type of WATCHLIST_TYPE: never the class name (see there).
+        super(provider, "Watchlist", name, { ...args, name: args.name ?? defaultName(name) }, opts, { outputs: OUTPUT_NAMES, secretOutputs: SECRET_OUTPUTS });
         // Outputs of a resource being updated are unknown in preview, its id is not: deriving
         // the ids from it keeps jobs that target this watchlist from showing a replacement.
         this.domainId = this.id.apply((id) => id.split("/")[0]);

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as domain from "../../../provider/domain/provider";
 import { DomainView, tagChanges } from "../../../provider/domain/api";
-import { sink } from "../../../provider/shared/log";
+import { ScriptedSdk, sdkError } from "../shared/sdkSeam";
 import { CLIENT_TOKEN_PATTERN } from "../../../provider/shared/validation";
 
 const ID = "AbCdEfGhIjKlMnOpQrStUv";
@@ -16,21 +16,21 @@ const view = (over: Partial<DomainView> = {}): DomainView => ({
     createdAt: new Date(),
     ...over,
 });
-const notFound = () => Object.assign(new Error("Domain not found"), { name: "ResourceNotFoundException", ResourceType: "DOMAIN", $metadata: { httpStatusCode: 404 } });
+const notFound = () => sdkError("ResourceNotFoundException", 404, "Domain not found", { ResourceType: "DOMAIN" });
 
-/** A scripted DomainApi: records calls, answers from the handlers given. */
-function fakeApi(handlers: Record<string, (...args: any[]) => any>) {
-    const calls: [string, ...any[]][] = [];
-    const api: any = {};
-    for (const op of ["create", "describe", "update", "delete", "isListed", "tags", "tag", "untag"]) {
-        api[op] = async (...args: any[]) => {
-            calls.push([op, ...args]);
-            if (!handlers[op]) throw new Error(`unexpected call ${op}`);
-            return handlers[op](...args);
-        };
-    }
-    return { api, calls };
-}
+/** The SDK's shape of a domain view (what DescribeDomain and the other calls answer). */
+const sdkDomain = (v: DomainView) => ({
+    DomainId: v.domainId,
+    Arn: v.arn,
+    Name: v.name,
+    Description: v.description,
+    ServerSideEncryptionConfiguration: v.kmsKeyId ? { KmsKeyId: v.kmsKeyId } : undefined,
+    DomainStatus: v.status,
+    WatchlistDetails: { DefaultWatchlistId: v.defaultWatchlistId },
+    CreatedAt: v.createdAt,
+});
+const answer = (over: Partial<DomainView> = {}) => ({ Domain: sdkDomain(view(over)) });
+const tagList = (tags: Record<string, string>) => ({ Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) });
 
 const inputs = () => ({
     name: "fraud",
@@ -40,18 +40,10 @@ const inputs = () => ({
     scope: { project: "p", stack: "s", name: "fraud" },
 });
 
-describe("VoiceIdDomain provider (scripted API)", () => {
-    const saved = { ...domain.runtime };
-    const lines: string[] = [];
-    const savedWrite = sink.write;
-    beforeEach(() => {
-        lines.length = 0;
-        sink.write = (_level, line) => void lines.push(line);
-    });
-    afterEach(() => {
-        Object.assign(domain.runtime, saved);
-        sink.write = savedWrite;
-    });
+describe("VoiceIdDomain provider (scripted SDK)", () => {
+    let sdk: ScriptedSdk;
+    beforeEach(() => (sdk = new ScriptedSdk().install()));
+    afterEach(() => sdk.uninstall());
 
     it("derives a valid, deterministic ClientToken per generation", () => {
         const t0 = domain.domainClientToken(inputs(), 0);
@@ -65,13 +57,15 @@ describe("VoiceIdDomain provider (scripted API)", () => {
     });
 
     it("creates with tags and records the service's values", async () => {
-        const { api, calls } = fakeApi({ create: () => view({ description: "secret-description" }) });
-        domain.runtime.api = () => api;
+        const calls = sdk.script({ CreateDomainCommand: () => answer({ description: "secret-description" }) });
         const r = await domain.create({ ...inputs(), __provider: "x" });
         assert.strictEqual(r.id, ID);
-        assert.deepStrictEqual(calls.map((c) => c[0]), ["create"]);
-        assert.deepStrictEqual(calls[0][1], { name: "fraud", description: "secret-description", kmsKeyId: "alias/voiceid", tags: { team: "fraud-ops" } });
-        assert.strictEqual(calls[0][2], domain.domainClientToken(inputs(), 0));
+        assert.deepStrictEqual(calls.map((c) => c[0]), ["CreateDomainCommand"]);
+        const { ClientToken, ...request } = calls[0][1];
+        assert.deepStrictEqual(request, {
+            Name: "fraud", Description: "secret-description", ServerSideEncryptionConfiguration: { KmsKeyId: "alias/voiceid" }, Tags: [{ Key: "team", Value: "fraud-ops" }],
+        });
+        assert.strictEqual(ClientToken, domain.domainClientToken(inputs(), 0));
         assert.strictEqual(r.outs.status, "ACTIVE");
         assert.strictEqual(r.outs.arn, view().arn);
         assert.strictEqual(r.outs.defaultWatchlistId, "WaTcHlIsTiDaBcDeFgHiJk");
@@ -81,17 +75,15 @@ describe("VoiceIdDomain provider (scripted API)", () => {
 
     it("skips token generations that answer with a deleted domain", async () => {
         let n = 0;
-        const { api, calls } = fakeApi({ create: () => (n++ < 2 ? view({ status: "SUSPENDED" }) : view({ domainId: ID2 })) });
-        domain.runtime.api = () => api;
+        const calls = sdk.script({ CreateDomainCommand: () => (n++ < 2 ? answer({ status: "SUSPENDED" }) : answer({ domainId: ID2 })) });
         const r = await domain.create(inputs());
         assert.strictEqual(r.id, ID2);
-        assert.deepStrictEqual(calls.map((c) => c[2]), [0, 1, 2].map((g) => domain.domainClientToken(inputs(), g)));
+        assert.deepStrictEqual(calls.map((c) => c[1].ClientToken), [0, 1, 2].map((g) => domain.domainClientToken(inputs(), g)));
     });
 
     it("waits for a PENDING domain to become ACTIVE", async () => {
         let polls = 0;
-        const { api } = fakeApi({ create: () => view({ status: "PENDING" }), describe: () => view({ status: ++polls < 3 ? "PENDING" : "ACTIVE" }) });
-        domain.runtime.api = () => api;
+        sdk.script({ CreateDomainCommand: () => answer({ status: "PENDING" }), DescribeDomainCommand: () => answer({ status: ++polls < 3 ? "PENDING" : "ACTIVE" }) });
         domain.runtime.activePollMs = 1;
         const r = await domain.create(inputs());
         assert.strictEqual(r.outs.status, "ACTIVE");
@@ -99,25 +91,27 @@ describe("VoiceIdDomain provider (scripted API)", () => {
     });
 
     it("rejects invalid inputs in create without calling the API", async () => {
-        const { api, calls } = fakeApi({});
-        domain.runtime.api = () => api;
+        const calls = sdk.script({});
         await assert.rejects(domain.create({ ...inputs(), name: "bad name" }), /VoiceIdDomain: invalid inputs:\n  name: /);
         assert.strictEqual(calls.length, 0);
     });
 
     it("read: a missing or soft-deleted domain leaves the stack; a suspended but listed one stays", async () => {
-        domain.runtime.api = () => fakeApi({ describe: () => { throw notFound(); } }).api;
+        sdk.script({ DescribeDomainCommand: () => { throw notFound(); } });
         assert.deepStrictEqual(await domain.read(ID, inputs()), {});
-        domain.runtime.api = () => fakeApi({ describe: () => view({ status: "SUSPENDED" }), isListed: () => false }).api;
+        sdk.script({ DescribeDomainCommand: () => answer({ status: "SUSPENDED" }), ListDomainsCommand: () => ({ DomainSummaries: [] }) });
         assert.deepStrictEqual(await domain.read(ID, inputs()), {});
-        domain.runtime.api = () => fakeApi({ describe: () => view({ status: "SUSPENDED" }), isListed: () => true, tags: () => ({}) }).api;
+        sdk.script({
+            DescribeDomainCommand: () => answer({ status: "SUSPENDED" }),
+            ListDomainsCommand: () => ({ DomainSummaries: [{ DomainId: ID }] }),
+            ListTagsForResourceCommand: () => tagList({}),
+        });
         const r: any = await domain.read(ID, inputs());
         assert.strictEqual(r.props.status, "SUSPENDED");
     });
 
     it("read: takes name, description, key and tags from the service (import, drift)", async () => {
-        const { api } = fakeApi({ describe: () => view({ name: "renamed", description: "d2", kmsKeyId: "alias/k2" }), tags: () => ({ a: "b" }) });
-        domain.runtime.api = () => api;
+        sdk.script({ DescribeDomainCommand: () => answer({ name: "renamed", description: "d2", kmsKeyId: "alias/k2" }), ListTagsForResourceCommand: () => tagList({ a: "b" }) });
         const r: any = await domain.read(ID, { __provider: "x", scope: { project: "p" } });
         assert.strictEqual(r.id, ID);
         assert.deepStrictEqual(
@@ -128,35 +122,34 @@ describe("VoiceIdDomain provider (scripted API)", () => {
     });
 
     it("update: UpdateDomain only when name/description/key differ, and tags by difference", async () => {
-        const { api, calls } = fakeApi({
-            describe: () => view({ description: "secret-description" }),
-            update: (_id: string, req: any) => view({ description: req.description, kmsKeyId: req.kmsKeyId }),
-            tags: () => ({ team: "old", gone: "x" }),
-            tag: () => undefined,
-            untag: () => undefined,
+        const calls = sdk.script({
+            DescribeDomainCommand: () => answer({ description: "secret-description" }),
+            UpdateDomainCommand: (req: any) => answer({ description: req.Description, kmsKeyId: req.ServerSideEncryptionConfiguration.KmsKeyId }),
+            ListTagsForResourceCommand: () => tagList({ team: "old", gone: "x" }),
+            TagResourceCommand: () => ({}),
+            UntagResourceCommand: () => ({}),
         });
-        domain.runtime.api = () => api;
         const olds = { ...inputs(), domainId: ID };
         await domain.update(ID, olds, { ...inputs(), serverSideEncryptionConfiguration: { kmsKeyId: "alias/new" } });
-        assert.deepStrictEqual(calls.map((c) => c[0]), ["describe", "update", "tags", "tag", "untag"]);
-        assert.deepStrictEqual(calls[1][2], { name: "fraud", description: "secret-description", kmsKeyId: "alias/new" });
-        assert.deepStrictEqual(calls[3][2], { team: "fraud-ops" });
-        assert.deepStrictEqual(calls[4][2], ["gone"]);
+        assert.deepStrictEqual(calls.map((c) => c[0]), ["DescribeDomainCommand", "UpdateDomainCommand", "ListTagsForResourceCommand", "TagResourceCommand", "UntagResourceCommand"]);
+        assert.deepStrictEqual(calls[1][1], { DomainId: ID, Name: "fraud", Description: "secret-description", ServerSideEncryptionConfiguration: { KmsKeyId: "alias/new" } });
+        assert.deepStrictEqual(calls[3][1].Tags, tagList({ team: "fraud-ops" }).Tags);
+        assert.deepStrictEqual(calls[4][1].TagKeys, ["gone"]);
         calls.length = 0;
         await domain.update(ID, olds, inputs());
-        assert.deepStrictEqual(calls.map((c) => c[0]), ["describe", "tags", "tag", "untag"]);
+        assert.deepStrictEqual(calls.map((c) => c[0]), ["DescribeDomainCommand", "ListTagsForResourceCommand", "TagResourceCommand", "UntagResourceCommand"]);
     });
 
     it("delete: already gone is fine; messages never carry sensitive values", async () => {
-        domain.runtime.api = () => fakeApi({ delete: () => { throw notFound(); } }).api;
+        sdk.script({ DeleteDomainCommand: () => { throw notFound(); } });
         await domain.delete(ID, { ...inputs(), domainId: ID });
-        domain.runtime.api = () => fakeApi({ delete: () => { throw Object.assign(new Error("boom secret-description"), { name: "ValidationException", $metadata: { httpStatusCode: 400 } }); } }).api;
+        sdk.script({ DeleteDomainCommand: () => { throw sdkError("ValidationException", 400, "boom secret-description"); } });
         await assert.rejects(domain.delete(ID, { ...inputs(), domainId: ID }), (err: Error) => {
             assert.match(err.message, /cannot delete domain/);
             assert.ok(!err.message.includes("secret-description"), err.message);
             return true;
         });
-        assert.ok(lines.every((l) => !l.includes("secret-description") && !l.includes("fraud-ops")));
+        assert.ok(sdk.lines.every((l) => !l.includes("secret-description") && !l.includes("fraud-ops")));
     });
 
     it("computes tag changes", () => {

@@ -1,15 +1,12 @@
 /**
  * An in-memory Voice ID + S3 behind the real SDK clients, for unit tests of the provider.
  *
- * It is attached to every client the provider creates (through `observeClients`) as a middleware
- * at the `initialize` step, so commands are built and dispatched by the real SDK but answered
- * here, on the provider's (fake) clock. Jobs follow a script: duration, outcome, results.
+ * It answers at the seam every provider test uses (`shared/sdkSeam.ts`): commands are built and
+ * dispatched by the real SDK but answered here, on the provider's (fake) clock. Jobs follow a
+ * script: duration, outcome, results.
  */
 import * as crypto from "crypto";
-import { FakeClock } from "../../../provider/shared/clock";
-import { observeClients, resetClients } from "../../../provider/shared/clients";
-import { runtime } from "../../../provider/jobs/provider";
-import { sink } from "../../../provider/shared/log";
+import { SdkSeam, sdkError as err } from "../shared/sdkSeam";
 
 export interface JobScript {
     durationMs: number;
@@ -28,48 +25,19 @@ interface FakeJob {
     fraudsters: string[];
 }
 
-function err(name: string, status: number, message = name, extra: Record<string, unknown> = {}) {
-    return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status }, $fault: status >= 500 ? "server" : "client", ...extra });
-}
 const id22 = () => crypto.randomBytes(16).toString("base64").replace(/[^a-zA-Z0-9]/g, "").padEnd(22, "x").slice(0, 22);
 
-export class FakeVoiceId {
-    readonly clock = new FakeClock(1_700_000_000_000);
+export class FakeVoiceId extends SdkSeam {
     readonly jobs = new Map<string, FakeJob>();
     readonly tokens = new Map<string, { hash: string; jobId: string }>();
     readonly fraudsters = new Set<string>();
     readonly calls: Record<string, number> = {};
-    readonly lines: string[] = [];
     /** Script for the next started jobs (the last one repeats). */
     scripts: JobScript[] = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 2 }];
     maxActive = 2;
     /** Errors to throw before answering the next calls (by command, or "*"). */
     failNext: { command: string; error: () => Error; times: number }[] = [];
     s3Denied = false;
-    private detach?: () => void;
-    private saved = { ...runtime };
-    private savedWrite = sink.write;
-
-    install(): this {
-        resetClients();
-        runtime.clock = this.clock;
-        runtime.random = () => 0.5;
-        this.detach = observeClients((client) => {
-            client.middlewareStack.add((_next: any, context: any) => async (args: any) => ({ output: await this.handle(context.commandName, args.input) }), {
-                step: "initialize",
-                name: "fakeVoiceId",
-            });
-        });
-        sink.write = (_level, line) => void this.lines.push(line);
-        return this;
-    }
-
-    uninstall(): void {
-        this.detach?.();
-        resetClients();
-        Object.assign(runtime, this.saved);
-        sink.write = this.savedWrite;
-    }
 
     /** Describe calls made so far. */
     get describes(): number {
@@ -124,7 +92,7 @@ export class FakeVoiceId {
         return [...this.jobs.values()].filter((j) => j.domainId === domainId && this.status(j).status === "IN_PROGRESS");
     }
 
-    private async handle(command: string, input: any): Promise<any> {
+    protected async answer(command: string, input: any): Promise<any> {
         this.calls[command] = (this.calls[command] ?? 0) + 1;
         const f = this.failNext.find((x) => (x.command === command || x.command === "*") && x.times > 0);
         if (f) {

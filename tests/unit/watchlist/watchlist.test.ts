@@ -3,7 +3,7 @@ import * as watchlist from "../../../provider/watchlist/provider";
 import { diffWatchlist } from "../../../provider/watchlist/diff";
 import { validateWatchlistInputs } from "../../../provider/watchlist/validate";
 import { WatchlistView } from "../../../provider/watchlist/api";
-import { sink } from "../../../provider/shared/log";
+import { ScriptedSdk, sdkError } from "../shared/sdkSeam";
 import { UNKNOWN } from "../../../provider/shared/validation";
 
 const DOMAIN = "AbCdEfGhIjKlMnOpQrStUv";
@@ -17,21 +17,14 @@ const view = (over: Partial<WatchlistView> = {}): WatchlistView => ({
     createdAt: new Date(),
     ...over,
 });
-const err = (name: string, status: number, extra: Record<string, unknown> = {}) =>
-    Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode: status }, ...extra });
+const err = (name: string, status: number, extra: Record<string, unknown> = {}) => sdkError(name, status, `${name} happened`, extra);
 
-function fakeApi(handlers: Record<string, (...args: any[]) => any>) {
-    const calls: [string, ...any[]][] = [];
-    const api: any = {};
-    for (const op of ["create", "describe", "update", "delete", "isListed"]) {
-        api[op] = async (...args: any[]) => {
-            calls.push([op, ...args]);
-            if (!handlers[op]) throw new Error(`unexpected call ${op}`);
-            return handlers[op](...args);
-        };
-    }
-    return { api, calls };
-}
+/** The SDK's answer with a watchlist view. */
+const answer = (over: Partial<WatchlistView> = {}) => {
+    const w = view(over);
+    return { Watchlist: { WatchlistId: w.watchlistId, DomainId: w.domainId, Name: w.name, Description: w.description, DefaultWatchlist: w.defaultWatchlist, CreatedAt: w.createdAt } };
+};
+const domainAnswer = (status: string) => ({ Domain: { DomainId: DOMAIN, DomainStatus: status } });
 
 const inputs = () => ({ domainId: DOMAIN, name: "known-fraudsters", description: "secret-desc", scope: { project: "p", stack: "s", name: "wl" } });
 
@@ -39,17 +32,9 @@ const inputs = () => ({ domainId: DOMAIN, name: "known-fraudsters", description:
 const comparison = (d: { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean }) => ({ changes: d.changes, replaces: d.replaces, ...(d.deleteBeforeReplace ? { deleteBeforeReplace: d.deleteBeforeReplace } : {}) });
 
 describe("Watchlist", () => {
-    const saved = { ...watchlist.runtime };
-    const savedWrite = sink.write;
-    const lines: string[] = [];
-    beforeEach(() => {
-        lines.length = 0;
-        sink.write = (_l, line) => void lines.push(line);
-    });
-    afterEach(() => {
-        Object.assign(watchlist.runtime, saved);
-        sink.write = savedWrite;
-    });
+    let sdk: ScriptedSdk;
+    beforeEach(() => (sdk = new ScriptedSdk().install()));
+    afterEach(() => sdk.uninstall());
 
     describe("validation", () => {
         it("accepts valid inputs and skips unknowns", () => {
@@ -90,70 +75,70 @@ describe("Watchlist", () => {
 
         it("creates under a derived token; a token of a deleted watchlist is skipped", async () => {
             let n = 0;
-            const { api, calls } = fakeApi({
-                create: () => {
+            const calls = sdk.script({
+                CreateWatchlistCommand: () => {
                     if (n++ === 0) throw err("ResourceNotFoundException", 404, { ResourceType: "WATCHLIST" });
-                    return view({ watchlistId: WL2, description: "secret-desc" });
+                    return answer({ watchlistId: WL2, description: "secret-desc" });
                 },
             });
-            watchlist.runtime.api = () => api;
             const r = await watchlist.create(inputs());
             assert.strictEqual(r.id, `${DOMAIN}/${WL2}`);
-            assert.deepStrictEqual(calls.map((c) => c[4]), [0, 1].map((g) => watchlist.watchlistClientToken(inputs(), g)));
+            assert.deepStrictEqual(calls.map((c) => c[1].ClientToken), [0, 1].map((g) => watchlist.watchlistClientToken(inputs(), g)));
             assert.strictEqual(r.outs.watchlistId, WL2);
             assert.strictEqual(r.outs.defaultWatchlist, false);
         });
 
         it("a missing domain or a full domain fails with a clear error", async () => {
-            watchlist.runtime.api = () => fakeApi({ create: () => { throw err("ResourceNotFoundException", 404, { ResourceType: "DOMAIN" }); } }).api;
+            sdk.script({ CreateWatchlistCommand: () => { throw err("ResourceNotFoundException", 404, { ResourceType: "DOMAIN" }); } });
             await assert.rejects(watchlist.create(inputs()), /cannot create the watchlist in domain/);
-            watchlist.runtime.api = () => fakeApi({ create: () => { throw err("ServiceQuotaExceededException", 402); } }).api;
+            sdk.script({ CreateWatchlistCommand: () => { throw err("ServiceQuotaExceededException", 402); } });
             await assert.rejects(watchlist.create(inputs()), /already has as many watchlists as Voice ID allows/);
         });
 
         it("refuses to delete the default watchlist, with what to do instead", async () => {
-            const { api, calls } = fakeApi({ describe: () => view({ defaultWatchlist: true }) });
-            watchlist.runtime.api = () => api;
+            const calls = sdk.script({ DescribeWatchlistCommand: () => answer({ defaultWatchlist: true }) });
             await assert.rejects(watchlist.delete(`${DOMAIN}/${WL}`, { ...inputs(), watchlistId: WL, defaultWatchlist: true }), (e: Error) => {
                 assert.match(e.message, /is the default watchlist of domain .* which Voice ID cannot delete/);
                 assert.match(e.message, /retainOnDelete/);
                 return true;
             });
-            assert.deepStrictEqual(calls.map((c) => c[0]), ["describe"]);
+            assert.deepStrictEqual(calls.map((c) => c[0]), ["DescribeWatchlistCommand"]);
         });
 
         it("explains a non-empty watchlist", async () => {
-            watchlist.runtime.api = () => fakeApi({
-                describe: () => view(),
-                delete: () => { throw err("ConflictException", 409, { ConflictType: "CANNOT_DELETE_NON_EMPTY_WATCHLIST" }); },
-            }).api;
+            sdk.script({
+                DescribeWatchlistCommand: () => answer(),
+                DeleteWatchlistCommand: () => { throw err("ConflictException", 409, { ConflictType: "CANNOT_DELETE_NON_EMPTY_WATCHLIST" }); },
+            });
             await assert.rejects(watchlist.delete(`${DOMAIN}/${WL}`, { ...inputs(), watchlistId: WL }), /still has fraudsters.*deleteFraudstersOnDestroy/s);
         });
 
         it("a watchlist already gone, or in a deleted domain, counts as deleted", async () => {
-            watchlist.runtime.api = () => fakeApi({ describe: () => { throw err("ResourceNotFoundException", 404, { ResourceType: "WATCHLIST" }); } }).api;
+            sdk.script({ DescribeWatchlistCommand: () => { throw err("ResourceNotFoundException", 404, { ResourceType: "WATCHLIST" }); } });
             await watchlist.delete(`${DOMAIN}/${WL}`, {});
-            watchlist.runtime.api = () => fakeApi({ describe: () => view(), delete: () => { throw err("ConflictException", 409, { ConflictType: "DOMAIN_NOT_ACTIVE" }); } }).api;
-            watchlist.runtime.domainApi = () => fakeApi({ describe: () => ({ domainId: DOMAIN, status: "SUSPENDED" }), isListed: () => false }).api;
+            sdk.script({
+                DescribeWatchlistCommand: () => answer(),
+                DeleteWatchlistCommand: () => { throw err("ConflictException", 409, { ConflictType: "DOMAIN_NOT_ACTIVE" }); },
+                DescribeDomainCommand: () => domainAnswer("SUSPENDED"),
+                ListDomainsCommand: () => ({ DomainSummaries: [] }),
+            });
             await watchlist.delete(`${DOMAIN}/${WL}`, {});
-            assert.ok(lines.some((l) => /went with it/.test(l)));
+            assert.ok(sdk.lines.some((l) => /went with it/.test(l)));
         });
 
         it("read: gone watchlists leave the stack; present ones take the service's values", async () => {
-            watchlist.runtime.api = () => fakeApi({ describe: () => { throw err("ResourceNotFoundException", 404, { ResourceType: "WATCHLIST" }); } }).api;
+            sdk.script({ DescribeWatchlistCommand: () => { throw err("ResourceNotFoundException", 404, { ResourceType: "WATCHLIST" }); } });
             assert.deepStrictEqual(await watchlist.read(`${DOMAIN}/${WL}`, {}), {});
-            watchlist.runtime.api = () => fakeApi({ describe: () => view({ name: "renamed", description: "d" }) }).api;
-            watchlist.runtime.domainApi = () => fakeApi({ describe: () => ({ domainId: DOMAIN, status: "ACTIVE" }) }).api;
+            sdk.script({ DescribeWatchlistCommand: () => answer({ name: "renamed", description: "d" }), DescribeDomainCommand: () => domainAnswer("ACTIVE") });
             const r: any = await watchlist.read(`${DOMAIN}/${WL}`, { __provider: "x" });
             assert.deepStrictEqual([r.id, r.props.domainId, r.props.name, r.props.description, r.props.watchlistId], [`${DOMAIN}/${WL}`, DOMAIN, "renamed", "d", WL]);
         });
 
         it("update sends the name and, when set, the description", async () => {
-            const { api, calls } = fakeApi({ update: () => view() });
-            watchlist.runtime.api = () => api;
+            const calls = sdk.script({ UpdateWatchlistCommand: () => answer() });
             await watchlist.update(`${DOMAIN}/${WL}`, { ...inputs(), watchlistId: WL }, { ...inputs(), description: undefined, name: "renamed" });
-            assert.deepStrictEqual(calls[0], ["update", DOMAIN, WL, "renamed", undefined]);
-            assert.ok(lines.every((l) => !l.includes("secret-desc")));
+            assert.deepStrictEqual(calls[0], ["UpdateWatchlistCommand", { DomainId: DOMAIN, WatchlistId: WL, Name: "renamed" }]);
+            assert.ok(sdk.lines.every((l) => !l.includes("secret-desc")));
         });
     });
 });
