@@ -12,10 +12,9 @@
  *   upgrade or a stack rename previews clean.
  * @module
  */
-import { deepEqual } from "../shared/data";
 import { containsUnknown } from "../shared/validation";
 import { AmbientTarget, targetReplaces } from "../shared/scope";
-import { ResourceDiff, normalize } from "../shared/resourceDiff";
+import { ResourceDiff, changed, normalize } from "../shared/resourceDiff";
 import { DerivedProperties } from "./kind";
 import { isRunning } from "./status";
 
@@ -39,10 +38,7 @@ export function diffBatchJob(
     news: Record<string, any>,
     ambient: AmbientTarget = {},
 ): JobDiff {
-    const replaces: string[] = [];
-    for (const key of properties.replaceKeys) {
-        if (containsUnknown(news[key]) || !deepEqual(norm(olds[key]), norm(news[key]))) replaces.push(key);
-    }
+    const replaces = properties.replaceKeys.filter((key) => changed(olds, news, key));
     replaces.push(...targetReplaces(olds, news, ambient, containsUnknown));
 
     let changes = false;

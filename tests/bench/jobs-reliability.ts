@@ -61,7 +61,6 @@ import {
 import { CREDENTIALS, LocalStack, REGION, RegistrationSeed, freePort, startLocalStack } from "../support/localStack";
 import { TestProgram } from "../support/pulumi";
 import { killTree } from "../support/process";
-// The seeded uniform [0, 1) source of the synthetic voices (mulberry32), so a run's kill delays can be replayed.
 import { rng } from "../../emulator/voices";
 
 const TYPE = "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob";
@@ -625,7 +624,7 @@ async function main() {
     const crashRuns = Number(process.env.BENCH_CRASH_RUNS ?? 10);
     const faultRunCount = Number(process.env.BENCH_FAULT_RUNS ?? 3);
     const seed = Number(process.env.BENCH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const random = rng(seed);
+    const random = rng(seed); // seeded (mulberry32), so a run's kill delays can be replayed
     const started = Date.now();
     console.error(`jobs-reliability: seed ${seed}`);
 

@@ -55,6 +55,7 @@ function report(title: string, s: Separation): void {
   const at = (t: number) => `${t}: ${s.distinctScores.filter((x) => x >= t).length} false / ${s.sameScores.filter((x) => x < t).length} missed`;
   console.log(`      ${title}`);
   console.log(`        threshold ${THRESHOLD}: ${s.pairs} distinct pairs, ${s.falseMatches.length} false matches; ${s.sameTried} same-voice pairs, ${s.misses.length} misses`);
+  console.log(`        margin: highest distinct score ${Math.max(...s.distinctScores)}, lowest same-voice score ${Math.min(...s.sameScores)}`);
   console.log(`        distinct scores ${histogram(s.distinctScores)}`);
   console.log(`        same-voice scores ${histogram(s.sameScores)}`);
   console.log(`        other thresholds ${[50, 60, 80, 90, 95].map(at).join("; ")}`);
@@ -81,10 +82,9 @@ describe("emulator voiceprint", function () {
     const s = separation(recordings);
     report(`espeak-ng (${fs.readFileSync(path.join(dir, "VERSION"), "utf8").trim()}), ${new Set(recordings.map((r) => r.voice)).size} voices x 2 sentences`, s);
     assert.deepEqual(s.misses, [], "every second utterance of a voice matches");
-    // The target is no false match at all; this model does not reach it on espeak-ng variants
-    // that differ only by a few percent of formant frequency or by formant bandwidths at the
-    // same pitch (see emulator/README.md). The bound keeps it from getting worse.
-    assert.ok(s.falseMatches.length <= 14, `false matches: ${s.falseMatches.length} of ${s.pairs}`);
+    // Including the variants of one base voice 3-5% apart in formant frequency (en, m3-m6) and
+    // f2 vs f5 (same formants, close pitch).
+    assert.deepEqual(s.falseMatches, [], "no two distinct voices match");
     // Scores are spread: raising the threshold from 50 to 95 changes the outcome.
     assert.ok(s.distinctScores.filter((x) => x >= 50).length > s.distinctScores.filter((x) => x >= 70).length);
     assert.ok(s.sameScores.filter((x) => x < 95).length > 0 && s.sameScores.filter((x) => x < 70).length === 0);
@@ -137,5 +137,7 @@ describe("emulator voiceprint", function () {
     const current = computeVoiceprint([utterance(speaker(1), 1, { seconds: 3 })]);
     const old = { v: 2, lpcc: new Array(12).fill(0), pitch: current.pitch, speechSeconds: 3 } as unknown as Voiceprint;
     assert.equal(similarity(current, old), 0);
+    const v3 = { v: 3, mean: current.mean, cov: current.cov, pitch: current.pitch, speechSeconds: 3 } as unknown as Voiceprint;
+    assert.equal(similarity(current, v3), 0, "the statistics-only format before frame matching");
   });
 });
