@@ -27,11 +27,16 @@ const watchlist = new VoiceIdWatchlist("known-fraudsters", {
     description: "Fraudsters confirmed by the investigations team",
 });
 
-const registration = new FraudsterRegistrationJob("register-known-fraudsters", {
+/** What both batch jobs share: the domain, the role Voice ID assumes, and where results go. */
+const batchJob = {
     domainId: domain.domainId,
     dataAccessRoleArn: config.require("dataAccessRoleArn"),
-    inputDataConfig: { s3Uri: config.require("manifestS3Uri") },
     outputDataConfig: { s3Uri: config.require("outputS3Uri"), kmsKeyId: kmsKeyArn },
+};
+
+const registration = new FraudsterRegistrationJob("register-known-fraudsters", {
+    ...batchJob,
+    inputDataConfig: { s3Uri: config.require("manifestS3Uri") },
     registrationConfig: {
         duplicateRegistrationAction: "SKIP",
         fraudsterSimilarityThreshold: config.getNumber("similarityThreshold") ?? 70,
@@ -43,10 +48,8 @@ const registration = new FraudsterRegistrationJob("register-known-fraudsters", {
 });
 
 const enrollment = new SpeakerEnrollmentJob("enroll-customers", {
-    domainId: domain.domainId,
-    dataAccessRoleArn: config.require("dataAccessRoleArn"),
+    ...batchJob,
     inputDataConfig: { s3Uri: config.require("enrollmentManifestS3Uri") },
-    outputDataConfig: { s3Uri: config.require("outputS3Uri"), kmsKeyId: kmsKeyArn },
     enrollmentConfig: {
         existingEnrollmentAction: "SKIP",
         // A customer whose voice matches a known fraudster of the watchlist is not enrolled.
@@ -55,6 +58,11 @@ const enrollment = new SpeakerEnrollmentJob("enroll-customers", {
     deleteSpeakersOnDestroy: true,
 }, { dependsOn: [registration] });
 
+/** What a summary says when the job's output file could not be read. */
+const NO_RESULTS = "no results (the output file could not be read)";
+/** `1 error`, `2 errors`. */
+const plural = (n: number | undefined, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 export const domainId = domain.domainId;
 export const watchlistId = watchlist.watchlistId;
 export const jobId = registration.jobId;
@@ -62,16 +70,12 @@ export const jobStatus = registration.jobStatus;
 export const outputFileUri = registration.outputFileS3Uri;
 export const summary = pulumi
     .all([registration.totalRequests, registration.newRegistrationCount, registration.duplicateCount, registration.errorCount])
-    .apply(([total, created, duplicates, errors]) =>
-        total === undefined
-            ? "no results (the output file could not be read)"
-            : `${total} requests: ${created} new fraudsters registered, ${duplicates} duplicate${duplicates === 1 ? "" : "s"} skipped, ${errors} error${errors === 1 ? "" : "s"}`,
-    );
+    .apply(([total, created, duplicates, errors]) => total === undefined
+        ? NO_RESULTS
+        : `${total} requests: ${created} new fraudsters registered, ${plural(duplicates, "duplicate")} skipped, ${plural(errors, "error")}`);
 export const enrollmentJobId = enrollment.jobId;
 export const enrollmentSummary = pulumi
     .all([enrollment.totalRequests, enrollment.newEnrollmentCount, enrollment.duplicateCount, enrollment.fraudDetectionFailureCount])
-    .apply(([total, enrolled, skipped, flagged]) =>
-        total === undefined
-            ? "no results (the output file could not be read)"
-            : `${total} customers: ${enrolled} enrolled, ${skipped} already enrolled, ${flagged} refused as known fraudster${flagged === 1 ? "" : "s"}`,
-    );
+    .apply(([total, enrolled, skipped, flagged]) => total === undefined
+        ? NO_RESULTS
+        : `${total} customers: ${enrolled} enrolled, ${skipped} already enrolled, ${plural(flagged, "refused as known fraudster")}`);

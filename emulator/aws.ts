@@ -230,7 +230,12 @@ export function serviceSession(config: EmulatorConfig): RoleSession {
   };
 }
 
-/** s3://bucket/key -> parts. */
+/**
+ * s3://bucket/key -> parts; a bad URI is the service's 400. The library has its own parser
+ * (provider/shared/s3Uri.ts) and this one stays separate on purpose: the local service stands in
+ * for AWS and is what the library is tested against, so it does not share the library's code
+ * (a bug there would pass on both sides) and imports nothing from provider/.
+ */
 export function parseS3Uri(uri: string): { bucket: string; key: string } {
   const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
   if (!m) throw new JobFailure(400, `Invalid S3 URI ${uri}`);

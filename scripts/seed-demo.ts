@@ -15,6 +15,7 @@ import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCom
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { speakerWav as utteranceWav } from "../emulator/voices";
+import { buildDataAccessPolicy, buildTrustPolicy, dnsSuffixForPartition } from "../provider/components/policies";
 
 /** Names of what the demo owns in moto. */
 export const DEMO = {
@@ -108,28 +109,20 @@ async function ensureKey(): Promise<string> {
     return key.KeyMetadata!.Arn!;
 }
 
+/**
+ * The data access role, with the policies the components would give it (the same builders as
+ * `VoiceIdDataAccessRole`): Voice ID may assume it only for a domain of this account, and it may
+ * read the manifests and recordings, write the results and use the key for them through S3.
+ */
 async function ensureRole(accountId: string, keyArn: string): Promise<string> {
-    const trust = {
-        Version: "2012-10-17",
-        Statement: [{
-            Effect: "Allow",
-            Principal: { Service: "voiceid.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            // Confused-deputy protection: only Voice ID acting for a domain of this account.
-            Condition: {
-                StringEquals: { "aws:SourceAccount": accountId },
-                ArnLike: { "aws:SourceArn": `arn:aws:voiceid:${region}:${accountId}:domain/*` },
-            },
-        }],
-    };
-    const policy = JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-            { Effect: "Allow", Action: ["s3:GetObject"], Resource: [`arn:aws:s3:::${DEMO.bucket}/manifests/*`, `arn:aws:s3:::${DEMO.bucket}/audio/*`] },
-            { Effect: "Allow", Action: ["s3:PutObject"], Resource: [`arn:aws:s3:::${DEMO.bucket}/${DEMO.resultsPrefix}/*`] },
-            { Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: [keyArn] },
-        ],
-    });
+    const scope = { partition: "aws", accountId, region, dnsSuffix: dnsSuffixForPartition("aws") };
+    const trust = buildTrustPolicy({ scope });
+    const policy = JSON.stringify(buildDataAccessPolicy({
+        scope,
+        inputS3Uris: [`s3://${DEMO.bucket}/manifests/`, `s3://${DEMO.bucket}/audio/`],
+        outputS3Uri: `s3://${DEMO.bucket}/${DEMO.resultsPrefix}`,
+        outputKmsKeyArn: keyArn,
+    }));
     let arn: string;
     try {
         arn = (await iam.send(new GetRoleCommand({ RoleName: DEMO.roleName }))).Role!.Arn!;

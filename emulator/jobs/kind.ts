@@ -25,8 +25,11 @@ export interface JobKind {
   configKey: string;
   /** The manifest's list of requests. */
   manifestKey: string;
-  /** Normalizes the Start request's config (defaults filled in), checking what it references. */
-  normalizeConfig(ctx: OperationContext, domain: DomainRow, input: Input): Record<string, unknown>;
+  /**
+   * Normalizes the Start request's config, `input[configKey]` (`{}` when absent): defaults filled
+   * in, what it references checked.
+   */
+  normalizeConfig(ctx: OperationContext, domain: DomainRow, given: Input): Record<string, unknown>;
   /** Checks the kind's own members of a manifest entry before its audio is read (throws RequestError). */
   checkEntry(entry: Record<string, unknown>): void;
   /**
@@ -36,4 +39,15 @@ export interface JobKind {
   apply(ctx: OperationContext, job: JobRow, config: Record<string, unknown>, entry: Record<string, unknown>, row: JobRequestRow, voiceprint: Voiceprint): void;
   /** The output file document (without Version). */
   output(rows: JobRequestRow[]): Record<string, unknown>;
+}
+
+/**
+ * The names Voice ID derives from a job kind's noun (`FraudsterRegistration`): its operations
+ * `Start<noun>Job`, `Describe<noun>Job`, `List<noun>Jobs` and its manifest's list `<noun>Requests`.
+ */
+export function namesOfJobKind(noun: string): Pick<JobKind, "operations" | "manifestKey"> {
+  return {
+    operations: { start: `Start${noun}Job`, describe: `Describe${noun}Job`, list: `List${noun}Jobs` },
+    manifestKey: `${noun}Requests`,
+  };
 }

@@ -68,6 +68,21 @@ export function decodeNextToken(token: string | undefined, scope: string): [numb
   throw validation("Invalid NextToken");
 }
 
+/**
+ * One page of a List operation: up to `MaxResults` rows (default `defaultMax`) after the position
+ * the `NextToken` holds; a token is valid only for the same `scope` (the listing and its filters).
+ * `rows(after, count)` reads `count` rows in (created_at, id) order after `after`.
+ */
+export function listPage<T extends { created_at: number; id: string }>(
+  input: Input,
+  scope: string,
+  rows: (after: [number, string] | undefined, count: number) => T[],
+  defaultMax = 100,
+): { items: T[]; nextToken?: string } {
+  const limit = input.MaxResults ?? defaultMax;
+  return page(rows(decodeNextToken(input.NextToken, scope), limit + 1), limit, scope);
+}
+
 export function page<T extends { created_at: number; id: string }>(
   rows: T[],
   limit: number,

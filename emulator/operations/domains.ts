@@ -1,7 +1,7 @@
 import type { DomainRow } from "../store";
 import { newId } from "../ids";
 import { validation } from "../errors";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, checkClientToken, decodeNextToken, page } from "./context";
+import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, checkClientToken, listPage } from "./context";
 
 export function domainArn(ctx: OperationContext, id: string): string {
   return `arn:aws:voiceid:${ctx.config.region}:${ctx.config.accountId}:domain/${id}`;
@@ -64,9 +64,7 @@ const createDomain: Handler = (ctx, input) => {
 const describeDomain: Handler = (ctx, input) => ({ Domain: renderDomain(requireDomain(ctx, input.DomainId)) });
 
 const listDomains: Handler = (ctx, input) => {
-  const limit = input.MaxResults ?? 10;
-  const after = decodeNextToken(input.NextToken, "domains");
-  const { items, nextToken } = page(ctx.store.listDomains(after, limit + 1), limit, "domains");
+  const { items, nextToken } = listPage(input, "domains", (after, count) => ctx.store.listDomains(after, count), 10);
   return { DomainSummaries: items.map(renderDomain), NextToken: nextToken };
 };
 

@@ -1,6 +1,6 @@
 import type { FraudsterRow } from "../store";
 import { notFound, conflict, quotaExceeded } from "../errors";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, decodeNextToken, page } from "./context";
+import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, listPage } from "./context";
 import { requireWatchlist } from "./watchlists";
 
 /** Watchlists a fraudster may belong to at once. */
@@ -30,11 +30,8 @@ const describeFraudster: Handler = (ctx, input) => {
 const listFraudsters: Handler = (ctx, input) => {
   requireDomain(ctx, input.DomainId);
   if (input.WatchlistId) requireWatchlist(ctx, input.DomainId, input.WatchlistId);
-  const limit = input.MaxResults ?? 100;
   const scope = `fraudsters/${input.DomainId}/${input.WatchlistId ?? ""}`;
-  const after = decodeNextToken(input.NextToken, scope);
-  const rows = ctx.store.listFraudsters(input.DomainId, input.WatchlistId, after, limit + 1);
-  const { items, nextToken } = page(rows, limit, scope);
+  const { items, nextToken } = listPage(input, scope, (after, count) => ctx.store.listFraudsters(input.DomainId, input.WatchlistId, after, count));
   return { FraudsterSummaries: items.map((f) => renderFraudster(ctx, f)), NextToken: nextToken };
 };
 

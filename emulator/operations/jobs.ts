@@ -5,7 +5,7 @@ import { newId } from "../ids";
 import { notFound, quotaExceeded } from "../errors";
 import type { JobKind, StoredJobRequest } from "../jobs/kind";
 import { JOB_KINDS } from "../jobs/kinds";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, checkClientToken, decodeNextToken, page } from "./context";
+import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, checkClientToken, listPage } from "./context";
 
 function summary(j: JobRow): Record<string, unknown> {
   return {
@@ -44,7 +44,7 @@ function handlersOf(kind: JobKind): Record<string, Handler> {
         S3Uri: input.OutputDataConfig.S3Uri,
         ...(input.OutputDataConfig.KmsKeyId !== undefined ? { KmsKeyId: input.OutputDataConfig.KmsKeyId } : {}),
       },
-      [kind.configKey]: kind.normalizeConfig(ctx, d, input),
+      [kind.configKey]: kind.normalizeConfig(ctx, d, input[kind.configKey] ?? {}),
       ...(input.JobName !== undefined ? { JobName: input.JobName } : {}),
     };
     const now = ctx.now();
@@ -86,10 +86,8 @@ function handlersOf(kind: JobKind): Record<string, Handler> {
 
   const list: Handler = (ctx, input) => {
     requireDomain(ctx, input.DomainId);
-    const limit = input.MaxResults ?? 100;
     const scope = `jobs/${kind.name}/${input.DomainId}/${input.JobStatus ?? ""}`;
-    const after = decodeNextToken(input.NextToken, scope);
-    const { items, nextToken } = page(ctx.store.listJobs(input.DomainId, kind.name, input.JobStatus, after, limit + 1), limit, scope);
+    const { items, nextToken } = listPage(input, scope, (after, count) => ctx.store.listJobs(input.DomainId, kind.name, input.JobStatus, after, count));
     return { JobSummaries: items.map(summary), NextToken: nextToken };
   };
 

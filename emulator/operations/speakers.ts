@@ -3,7 +3,7 @@
 import type { SpeakerRow, SpeakerStatus } from "../store";
 import { newGeneratedId } from "../ids";
 import { notFound } from "../errors";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, decodeNextToken, page } from "./context";
+import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, listPage } from "./context";
 
 /** The speaker's status now: ENROLLED turns EXPIRED after speakerExpiryDays without access. */
 export function speakerStatus(ctx: OperationContext, s: SpeakerRow): SpeakerStatus {
@@ -38,10 +38,7 @@ const describeSpeaker: Handler = (ctx, input) => {
 
 const listSpeakers: Handler = (ctx, input) => {
   requireDomain(ctx, input.DomainId);
-  const limit = input.MaxResults ?? 100;
-  const scope = `speakers/${input.DomainId}`;
-  const after = decodeNextToken(input.NextToken, scope);
-  const { items, nextToken } = page(ctx.store.listSpeakers(input.DomainId, after, limit + 1), limit, scope);
+  const { items, nextToken } = listPage(input, `speakers/${input.DomainId}`, (after, count) => ctx.store.listSpeakers(input.DomainId, after, count));
   return { SpeakerSummaries: items.map((s) => renderSpeaker(ctx, s)), NextToken: nextToken };
 };
 

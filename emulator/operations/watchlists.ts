@@ -1,7 +1,7 @@
 import type { WatchlistRow } from "../store";
 import { newId } from "../ids";
 import { notFound, conflict, quotaExceeded, validation } from "../errors";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, checkClientToken, decodeNextToken, page } from "./context";
+import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, checkClientToken, listPage } from "./context";
 
 export function renderWatchlist(w: WatchlistRow): Record<string, unknown> {
   return {
@@ -19,6 +19,13 @@ export function requireWatchlist(ctx: OperationContext, domainId: string, watchl
   const w = ctx.store.getWatchlist(domainId, watchlistId);
   if (!w) throw notFound("WATCHLIST", `Watchlist ${watchlistId} not found in domain ${domainId}`);
   return w;
+}
+
+/** The watchlists a job's config names, or else the domain's default one; each must exist. */
+export function jobWatchlists(ctx: OperationContext, domain: { id: string; default_watchlist_id: string }, watchlistIds: string[] | undefined): string[] {
+  const ids = watchlistIds ?? [domain.default_watchlist_id];
+  for (const w of ids) requireWatchlist(ctx, domain.id, w);
+  return ids;
 }
 
 const createWatchlist: Handler = (ctx, input) => {
@@ -52,10 +59,7 @@ const describeWatchlist: Handler = (ctx, input) => {
 
 const listWatchlists: Handler = (ctx, input) => {
   requireDomain(ctx, input.DomainId);
-  const limit = input.MaxResults ?? 100;
-  const scope = `watchlists/${input.DomainId}`;
-  const after = decodeNextToken(input.NextToken, scope);
-  const { items, nextToken } = page(ctx.store.listWatchlists(input.DomainId, after, limit + 1), limit, scope);
+  const { items, nextToken } = listPage(input, `watchlists/${input.DomainId}`, (after, count) => ctx.store.listWatchlists(input.DomainId, after, count));
   return { WatchlistSummaries: items.map(renderWatchlist), NextToken: nextToken };
 };
 

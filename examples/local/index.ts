@@ -32,11 +32,16 @@ const suspected = new VoiceIdWatchlist("suspected-fraudsters", {
     description: "Reported by agents - not yet confirmed",
 });
 
-const registerConfirmed = new FraudsterRegistrationJob("register-confirmed", {
+// Both jobs register the same recordings in the same domain, with the same role and results folder.
+const batch = {
     domainId: domain.domainId,
     dataAccessRoleArn,
     inputDataConfig: { s3Uri: manifestS3Uri },
     outputDataConfig: { s3Uri: outputS3Uri, kmsKeyId: kmsKeyArn },
+};
+
+const registerConfirmed = new FraudsterRegistrationJob("register-confirmed", {
+    ...batch,
     registrationConfig: { duplicateRegistrationAction: "SKIP", fraudsterSimilarityThreshold: threshold, watchlistIds: [confirmed.watchlistId] },
     // A request that fails (bad audio, too short) fails the update instead of only warning.
     failOnErrors: true,
@@ -46,10 +51,7 @@ const registerConfirmed = new FraudsterRegistrationJob("register-confirmed", {
 
 // The same recordings again, into the other watchlist, after the first job has finished.
 const registerSuspected = new FraudsterRegistrationJob("register-suspected", {
-    domainId: domain.domainId,
-    dataAccessRoleArn,
-    inputDataConfig: { s3Uri: manifestS3Uri },
-    outputDataConfig: { s3Uri: outputS3Uri, kmsKeyId: kmsKeyArn },
+    ...batch,
     registrationConfig: { duplicateRegistrationAction: "SKIP", fraudsterSimilarityThreshold: threshold, watchlistIds: [suspected.watchlistId] },
     deleteFraudstersOnDestroy: true,
 }, { dependsOn: [registerConfirmed] });

@@ -13,7 +13,7 @@ import { companionSettings } from "../shared/settings";
 import { endpointInputsOf } from "../shared/scope";
 import { readS3Text } from "./api";
 import { BaseJobInputs } from "./kind";
-import { parseS3Uri } from "./results";
+import { parseS3Uri } from "../shared/s3Uri";
 
 /** Outcome of {@link verifyManifest}. */
 export type ManifestVerdict =

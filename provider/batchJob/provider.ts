@@ -28,10 +28,11 @@ import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
 import { noteCheck, noteDiff } from "../plan/notes";
 import { CallContext as SharedCallContext } from "../shared/callContext";
 import { MAX_TOKEN_GENERATIONS, createdEarlier, walkTokenGenerations } from "../shared/idempotency";
+import { parseS3Uri } from "../shared/s3Uri";
 import { BatchJobApi, readS3Text } from "./api";
 import { JobDiff, diffBatchJob, norm } from "./diff";
 import { BaseJobInputs, BaseJobOutputs, JobKind, JobView, ManifestVerdict } from "./kind";
-import { outputFileUri, parseS3Uri } from "./results";
+import { outputFileUri } from "./results";
 import { runtime } from "./runtime";
 import { isRunning, isSuccess, isTerminal } from "./status";
 

@@ -8,12 +8,8 @@
 /** Longest result list (successes, errors) kept in state; counts always cover the whole file. */
 export const RESULT_LIST_CAP = 100;
 
-/** `s3://bucket/key` -> parts; throws on anything else. */
-export function parseS3Uri(uri: string): { bucket: string; key: string } {
-    const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
-    if (!m) throw new Error(`not an s3:// URI: ${uri}`);
-    return { bucket: m[1], key: m[2] };
-}
+// The S3 URI parser's home is shared/s3Uri.ts; re-exported here, where it was.
+export { parseS3Uri } from "../shared/s3Uri";
 
 /** The output file's URI for a job. */
 export function outputFileUri(outputFolderUri: string, jobId: string, inputUri: string): string {

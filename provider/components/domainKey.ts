@@ -3,9 +3,8 @@
  * @module
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resolveAwsScope } from "./awsScope";
 import { KmsKeyOptionsArgs, checkKmsKeyOptions, checkPrincipalArns } from "./keyOptions";
-import { createKmsKey } from "./kmsKey";
+import { KmsKeyComponent } from "./kmsKey";
 import { buildDomainKeyPolicy } from "./policies";
 import { Issues } from "./validation";
 
@@ -46,24 +45,12 @@ function checkArgs(name: string, args: VoiceIdDomainKeyArgs): void {
  * });
  * ```
  */
-export class VoiceIdDomainKey extends pulumi.ComponentResource {
+export class VoiceIdDomainKey extends KmsKeyComponent {
     /** @internal */
     public static readonly __pulumiType = "voiceid:components:VoiceIdDomainKey";
 
     /** ARN of the key: pass it as the domain's `serverSideEncryptionConfiguration.kmsKeyId`. */
-    public readonly keyArn: pulumi.Output<string>;
-    /** Id of the key. */
-    public readonly keyId: pulumi.Output<string>;
-    /** The alias name, `alias/...`. */
-    public readonly aliasName: pulumi.Output<string>;
-    /** The alias ARN. */
-    public readonly aliasArn: pulumi.Output<string>;
-    /** The key policy JSON. */
-    public readonly keyPolicy: pulumi.Output<string>;
-    /** The `aws.kms.Key` (typed as a plain resource so the package's types do not need `@pulumi/aws`). */
-    public readonly key: pulumi.CustomResource;
-    /** The `aws.kms.Alias` of the key. */
-    public readonly alias: pulumi.CustomResource;
+    public declare readonly keyArn: pulumi.Output<string>;
 
     /**
      * @param name The component's unique name.
@@ -72,26 +59,11 @@ export class VoiceIdDomainKey extends pulumi.ComponentResource {
      */
     constructor(name: string, args: VoiceIdDomainKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         checkArgs(name, args);
-        super(VoiceIdDomainKey.__pulumiType, name, {}, opts);
-
-        const scope = resolveAwsScope(args, this);
-        const keyPolicy = pulumi.all([scope, args.keyUsers, args.keyAdministrators])
+        super(VoiceIdDomainKey.__pulumiType, name, args, opts, (scope) => pulumi
+            .all([scope, args.keyUsers, args.keyAdministrators])
             .apply(([s, keyUsers, keyAdministrators]) => {
                 checkArgs(name, { keyUsers, keyAdministrators });
                 return JSON.stringify(buildDomainKeyPolicy({ scope: s, keyUsers, keyAdministrators }));
-            });
-        const { key, alias } = createKmsKey(this, name, args, keyPolicy,
-            "Encrypts the data of an Amazon Connect Voice ID domain");
-        this.key = key;
-        this.alias = alias;
-        this.keyArn = key.arn;
-        this.keyId = key.keyId;
-        this.aliasName = alias.name;
-        this.aliasArn = alias.arn;
-        this.keyPolicy = keyPolicy;
-        this.registerOutputs({
-            keyArn: this.keyArn, keyId: this.keyId, aliasName: this.aliasName, aliasArn: this.aliasArn,
-            keyPolicy: this.keyPolicy,
-        });
+            }), "Encrypts the data of an Amazon Connect Voice ID domain");
     }
 }

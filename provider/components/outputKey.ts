@@ -3,9 +3,8 @@
  * @module
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resolveAwsScope } from "./awsScope";
 import { KmsKeyOptionsArgs, checkKmsKeyOptions, checkPrincipalArns } from "./keyOptions";
-import { createKmsKey } from "./kmsKey";
+import { KmsKeyComponent } from "./kmsKey";
 import { buildOutputKeyPolicy, iamRoleArn } from "./policies";
 import { IAM_ROLE_NAME_PATTERN, Issues } from "./validation";
 
@@ -79,24 +78,12 @@ function checkArgs(name: string, args: Partial<VoiceIdOutputKeyArgs>): void {
  * resource; so the key depends on nothing of the role, the role's policy depends on the key, and
  * the role can use the key only when both the key policy and its own IAM policy allow it.
  */
-export class VoiceIdOutputKey extends pulumi.ComponentResource {
+export class VoiceIdOutputKey extends KmsKeyComponent {
     /** @internal */
     public static readonly __pulumiType = "voiceid:components:VoiceIdOutputKey";
 
     /** ARN of the key: pass it as `outputDataConfig.kmsKeyId` and to the role's `outputKmsKeyArn`. */
-    public readonly keyArn: pulumi.Output<string>;
-    /** Id of the key. */
-    public readonly keyId: pulumi.Output<string>;
-    /** The alias name, `alias/...`. */
-    public readonly aliasName: pulumi.Output<string>;
-    /** The alias ARN. */
-    public readonly aliasArn: pulumi.Output<string>;
-    /** The key policy JSON. */
-    public readonly keyPolicy: pulumi.Output<string>;
-    /** The `aws.kms.Key` (typed as a plain resource so the package's types do not need `@pulumi/aws`). */
-    public readonly key: pulumi.CustomResource;
-    /** The `aws.kms.Alias` of the key. */
-    public readonly alias: pulumi.CustomResource;
+    public declare readonly keyArn: pulumi.Output<string>;
 
     /**
      * @param name The component's unique name.
@@ -105,10 +92,7 @@ export class VoiceIdOutputKey extends pulumi.ComponentResource {
      */
     constructor(name: string, args: VoiceIdOutputKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         checkArgs(name, args);
-        super(VoiceIdOutputKey.__pulumiType, name, {}, opts);
-
-        const scope = resolveAwsScope(args, this);
-        const keyPolicy = pulumi
+        super(VoiceIdOutputKey.__pulumiType, name, args, opts, (scope) => pulumi
             .all([scope, args.dataAccessRoleName, args.dataAccessRoleArn, args.outputS3Uri,
                 args.resultsReaders ?? args.resultReaderArns, args.keyAdministrators])
             .apply(([s, roleName, roleArn, outputS3Uri, readers, keyAdministrators]) => {
@@ -118,19 +102,6 @@ export class VoiceIdOutputKey extends pulumi.ComponentResource {
                 return JSON.stringify(buildOutputKeyPolicy({
                     scope: s, dataAccessRoleArns: [arn], outputS3Uri, resultsReaders: readers, keyAdministrators,
                 }));
-            });
-        const { key, alias } = createKmsKey(this, name, args, keyPolicy,
-            "Encrypts Amazon Connect Voice ID fraudster registration results");
-        this.key = key;
-        this.alias = alias;
-        this.keyArn = key.arn;
-        this.keyId = key.keyId;
-        this.aliasName = alias.name;
-        this.aliasArn = alias.arn;
-        this.keyPolicy = keyPolicy;
-        this.registerOutputs({
-            keyArn: this.keyArn, keyId: this.keyId, aliasName: this.aliasName, aliasArn: this.aliasArn,
-            keyPolicy: this.keyPolicy,
-        });
+            }), "Encrypts Amazon Connect Voice ID fraudster registration results");
     }
 }

@@ -84,20 +84,9 @@ export const KEY_ADMIN_ACTIONS: readonly string[] = [
     "kms:UpdateKeyDescription",
 ];
 
-/** The parts of an `s3://bucket/key` URI. */
-export interface S3Location {
-    /** The bucket name. */
-    bucket: string;
-    /** The object key or folder prefix, without the leading `/`; empty for a bare bucket. */
-    key: string;
-}
-
-/** Splits `s3://bucket/key` into bucket and key. Throws on anything else. */
-export function parseS3Uri(uri: string): S3Location {
-    const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(uri);
-    if (!match) throw new Error(`not an S3 URI: ${uri}`);
-    return { bucket: match[1], key: match[2] ?? "" };
-}
+// The one S3 URI parser of the library (shared/s3Uri.ts), also exported here as it always was.
+import { S3Location, parseS3Uri } from "../shared/s3Uri";
+export { S3Location, parseS3Uri };
 
 /**
  * The ARN s3:GetObject needs for an input location. An object URI (`s3://b/calls/a.wav`) gives
@@ -275,16 +264,23 @@ export interface KeyAdministrationInput {
 export function keyAdministrationStatement(
     scope: Pick<AwsScope, "partition" | "accountId">, input: KeyAdministrationInput,
 ): PolicyStatement {
+    const named = input.keyAdministrators !== undefined && input.keyAdministrators.length > 0;
+    return keyStatement(scope, "AdministratorsManageKey", [...KEY_ADMIN_ACTIONS],
+        named ? { ArnLike: { "aws:PrincipalArn": oneOrMany(input.keyAdministrators!) } } : undefined);
+}
+
+/**
+ * A key policy statement of the shape every statement of the two key policies has: allowed to the
+ * account root (so to the account's IAM policies, or to the principals the conditions name), on
+ * this key (`"Resource": "*"`), under the given conditions if any.
+ */
+function keyStatement(
+    scope: Pick<AwsScope, "partition" | "accountId">, sid: string, action: string | string[], condition?: PolicyConditions,
+): PolicyStatement {
     const statement: PolicyStatement = {
-        Sid: "AdministratorsManageKey",
-        Effect: "Allow",
-        Principal: { AWS: accountRootArn(scope.partition, scope.accountId) },
-        Action: [...KEY_ADMIN_ACTIONS],
-        Resource: "*",
+        Sid: sid, Effect: "Allow", Principal: { AWS: accountRootArn(scope.partition, scope.accountId) }, Action: action, Resource: "*",
     };
-    if (input.keyAdministrators !== undefined && input.keyAdministrators.length > 0) {
-        statement.Condition = { ArnLike: { "aws:PrincipalArn": oneOrMany(input.keyAdministrators) } };
-    }
+    if (condition !== undefined) statement.Condition = condition;
     return statement;
 }
 
@@ -334,7 +330,6 @@ export interface OutputKeyPolicyInput extends KeyAdministrationInput {
 export function buildOutputKeyPolicy(input: OutputKeyPolicyInput): PolicyDocument {
     const { partition, accountId, region, dnsSuffix } = input.scope;
     if (input.dataAccessRoleArns.length === 0) throw new Error("dataAccessRoleArns must not be empty");
-    const root = accountRootArn(partition, accountId);
     const throughS3ToResults = (): PolicyConditions => ({
         StringEquals: { "kms:ViaService": s3ViaService(region, dnsSuffix), "kms:CallerAccount": accountId },
         StringLike: { "kms:EncryptionContext:aws:s3:arn": s3EncryptionContextArns(partition, input.outputS3Uri) },
@@ -347,22 +342,9 @@ export function buildOutputKeyPolicy(input: OutputKeyPolicyInput): PolicyDocumen
         Version: POLICY_VERSION,
         Statement: [
             keyAdministrationStatement(input.scope, input),
-            {
-                Sid: "DataAccessRoleEncryptsResultsThroughS3",
-                Effect: "Allow",
-                Principal: { AWS: root },
-                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-                Resource: "*",
-                Condition: { ArnEquals: { "aws:PrincipalArn": oneOrMany(input.dataAccessRoleArns) }, ...throughS3ToResults() },
-            },
-            {
-                Sid: "ReadersDecryptResultsThroughS3",
-                Effect: "Allow",
-                Principal: { AWS: root },
-                Action: "kms:Decrypt",
-                Resource: "*",
-                Condition: readerCondition,
-            },
+            keyStatement(input.scope, "DataAccessRoleEncryptsResultsThroughS3", ["kms:Decrypt", "kms:GenerateDataKey"],
+                { ArnEquals: { "aws:PrincipalArn": oneOrMany(input.dataAccessRoleArns) }, ...throughS3ToResults() }),
+            keyStatement(input.scope, "ReadersDecryptResultsThroughS3", "kms:Decrypt", readerCondition),
         ],
     };
 }
@@ -395,8 +377,7 @@ export interface DomainKeyPolicyInput extends KeyAdministrationInput {
  * manage the key, as for the output key.
  */
 export function buildDomainKeyPolicy(input: DomainKeyPolicyInput): PolicyDocument {
-    const { partition, accountId, region, dnsSuffix } = input.scope;
-    const root = accountRootArn(partition, accountId);
+    const { accountId, region, dnsSuffix } = input.scope;
     const throughVoiceId = (): PolicyConditions => {
         const condition: PolicyConditions = {
             StringEquals: { "kms:ViaService": voiceIdViaService(region, dnsSuffix), "kms:CallerAccount": accountId },
@@ -410,22 +391,10 @@ export function buildDomainKeyPolicy(input: DomainKeyPolicyInput): PolicyDocumen
         Version: POLICY_VERSION,
         Statement: [
             keyAdministrationStatement(input.scope, input),
-            {
-                Sid: "UsersEncryptDomainDataThroughVoiceId",
-                Effect: "Allow",
-                Principal: { AWS: root },
-                Action: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
-                Resource: "*",
-                Condition: throughVoiceId(),
-            },
-            {
-                Sid: "UsersLetVoiceIdCreateGrants",
-                Effect: "Allow",
-                Principal: { AWS: root },
-                Action: "kms:CreateGrant",
-                Resource: "*",
-                Condition: { ...throughVoiceId(), Bool: { "kms:GrantIsForAWSResource": "true" } },
-            },
+            keyStatement(input.scope, "UsersEncryptDomainDataThroughVoiceId", ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
+                throughVoiceId()),
+            keyStatement(input.scope, "UsersLetVoiceIdCreateGrants", "kms:CreateGrant",
+                { ...throughVoiceId(), Bool: { "kms:GrantIsForAWSResource": "true" } }),
         ],
     };
 }

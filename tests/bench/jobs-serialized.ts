@@ -6,6 +6,7 @@
  * Run: PATH=$(bash scripts/ensure-node.sh):$PATH node bin/tests/bench/jobs-serialized.js
  */
 import * as pulumi from "@pulumi/pulumi";
+import { minimalJobArgs } from "../unit/jobs/corpus";
 
 async function main() {
     let providerText = "";
@@ -17,12 +18,7 @@ async function main() {
         call: () => ({}),
     }, "bench", "serialized", true);
     const { FraudsterRegistrationJob } = await import("../../provider/jobs");
-    const job = new FraudsterRegistrationJob("job", {
-        domainId: "D".repeat(22),
-        dataAccessRoleArn: "arn:aws:iam::123456789012:role/R",
-        inputDataConfig: { s3Uri: "s3://bucket/in.json" },
-        outputDataConfig: { s3Uri: "s3://bucket/out" },
-    });
+    const job = new FraudsterRegistrationJob("job", minimalJobArgs());
     await new Promise<void>((r) => job.urn.apply(() => r()));
     await new Promise((r) => setTimeout(r, 200));
     const bytes = Buffer.byteLength(providerText);

@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand } from "@aws-sdk/client-s3";
 import { IAMClient, CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { KMSClient, CreateKeyCommand, CreateAliasCommand } from "@aws-sdk/client-kms";
-import { VoiceIDClient } from "@aws-sdk/client-voice-id";
+import { CreateDomainCommand, ListFraudsterRegistrationJobsCommand, ListFraudstersCommand, VoiceIDClient } from "@aws-sdk/client-voice-id";
 import { startEmulator, DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, type EmulatorOptions, type RunningEmulator } from "../../emulator/index";
 import { utteranceWav } from "./audio";
 
@@ -230,6 +230,25 @@ export interface RegistrationSeed {
   kmsKeyArn: string;
 }
 
+/** The members of a Start...Job request that point at a seed (see {@link jobLocations}). */
+export interface JobLocations {
+  DataAccessRoleArn: string;
+  InputDataConfig: { S3Uri: string };
+  OutputDataConfig: { S3Uri: string; KmsKeyId?: string };
+}
+
+/**
+ * A seed's data access role, manifest and output folder as Start...Job request members, the
+ * output encrypted with the seed's KMS key unless `kmsKey: false`.
+ */
+export function jobLocations(seed: RegistrationSeed, opts: { kmsKey?: boolean } = {}): JobLocations {
+  return {
+    DataAccessRoleArn: seed.roleArn,
+    InputDataConfig: { S3Uri: seed.manifestUri },
+    OutputDataConfig: opts.kmsKey === false ? { S3Uri: seed.outputUri } : { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+  };
+}
+
 /** One manifest entry: the speaker and utterance of each audio file. */
 export interface SeedRequest {
   requestId: string;
@@ -269,6 +288,14 @@ export interface LocalStack {
   createDataAccessRole(name: string, opts?: { trustService?: string; sourceArnPattern?: string; policy?: unknown; inputBucket?: string; outputBucket?: string; kmsKeyArn?: string }): Promise<string>;
   /** A symmetric KMS key with an alias; returns id and ARN. */
   createKmsKey(alias?: string): Promise<{ keyId: string; arn: string }>;
+  /** Creates a Voice ID domain encrypted with `kmsKeyId` (default: a new KMS key); returns its id. */
+  createDomain(name: string, kmsKeyId?: string): Promise<string>;
+  /** The ids of a domain's fraudsters (of one watchlist when given), first page of 100. */
+  fraudsterIds(domainId: string, watchlistId?: string): Promise<string[]>;
+  /** How many fraudster registration jobs a domain has (first page). */
+  registrationJobCount(domainId: string): Promise<number>;
+  /** The parsed output file a job started on `seed` wrote (`results/<jobId>/input-file.json.out`). */
+  readJobOutput(seed: RegistrationSeed, jobId: string): Promise<any>;
   /** Buckets, a KMS key, a data access role, audio and a manifest, in one call. */
   seedRegistration(prefix: string, requests: SeedRequest[]): Promise<RegistrationSeed>;
   /** The same for a speaker enrollment job (SpeakerEnrollmentRequests with SpeakerId). */
@@ -291,6 +318,21 @@ export interface LocalStackOptions extends EmulatorOptions {
 }
 
 let counter = 0;
+
+/**
+ * Starts a local stack before the tests of the calling `describe` and stops it after them (mocha
+ * hooks); `use` receives the stack once it runs, e.g. `startLocalStackForSuite((s) => (stack = s))`.
+ */
+export function startLocalStackForSuite(use: (stack: LocalStack) => void, opts: LocalStackOptions = {}): void {
+  let started: LocalStack | undefined;
+  before(async () => {
+    started = await startLocalStack(opts);
+    use(started);
+  });
+  after(async () => {
+    await started?.stop();
+  });
+}
 
 /** Starts moto (or reuses the stack's) and an isolated emulator wired to it. */
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
@@ -433,6 +475,22 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       const key = await kms.send(new CreateKeyCommand({ Description: "voiceid test output key" }));
       if (alias) await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyMetadata!.KeyId! }));
       return { keyId: key.KeyMetadata!.KeyId!, arn: key.KeyMetadata!.Arn! };
+    },
+    async createDomain(name, kmsKeyId) {
+      const key = kmsKeyId ?? (await stack.createKmsKey()).keyId;
+      const { Domain } = await voiceId.send(new CreateDomainCommand({ Name: name, ServerSideEncryptionConfiguration: { KmsKeyId: key } }));
+      return Domain!.DomainId!;
+    },
+    async fraudsterIds(domainId, watchlistId) {
+      const out = await voiceId.send(new ListFraudstersCommand({ DomainId: domainId, WatchlistId: watchlistId, MaxResults: 100 }));
+      return (out.FraudsterSummaries ?? []).map((f) => f.GeneratedFraudsterId!);
+    },
+    async registrationJobCount(domainId) {
+      const out = await voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId }));
+      return out.JobSummaries?.length ?? 0;
+    },
+    async readJobOutput(seed, jobId) {
+      return JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${jobId}/input-file.json.out`));
     },
     seedRegistration: (prefix, requests) => seedJob(prefix, requests, "FraudsterRegistrationRequests"),
     seedEnrollment: (prefix, requests) => seedJob(prefix, requests, "SpeakerEnrollmentRequests"),

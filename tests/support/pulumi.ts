@@ -2,12 +2,13 @@
  * Drives the real Pulumi engine (CLI built by scripts/ensure-pulumi.sh) on throwaway programs
  * that consume pulumi-voiceid the way users do: installed as a package, not imported by path.
  */
+import * as assert from "assert";
 import { execFileSync, spawn, ChildProcess } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { localDir, repoRoot } from "./repo";
-import { run, RunResult } from "./process";
+import { killTree, run, RunResult } from "./process";
 
 /** Where consumer programs live: node_modules/pulumi-voiceid here is a packed copy of the repo. */
 export const consumerDir = path.join(localDir, "consumer");
@@ -158,6 +159,14 @@ export class TestProgram {
         return this.pulumi(["destroy", "--yes", "--skip-preview", ...extra], env);
     }
 
+    /** `pulumi destroy`, asserted to succeed and to leave no resource whose type starts with `typePrefix`. */
+    async destroyAll(typePrefix: string): Promise<RunResult> {
+        const destroy = await this.destroy();
+        assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);
+        assert.deepStrictEqual(await this.resources(typePrefix), []);
+        return destroy;
+    }
+
     /** Stack outputs, secrets revealed. */
     async outputs(): Promise<Record<string, any>> {
         const r = await this.ok(["stack", "output", "--json", "--show-secrets"]);
@@ -184,6 +193,27 @@ export class TestProgram {
             detached: true,
             stdio: ["ignore", "pipe", "pipe"],
         });
+    }
+
+    /**
+     * Crashes `pulumi up` as a killed CI runner would: starts it, waits (up to 2 minutes) until
+     * `started()` says its job exists, lets it run half a second more, kills the CLI's whole
+     * process tree (it starts its plugins, the language host and the dynamic provider, in
+     * process groups of their own, and a real crash takes them all down), then removes the
+     * lock the file backend keeps for the killed update (`pulumi cancel`, the documented step).
+     */
+    async crashUp(started: () => Promise<boolean>): Promise<void> {
+        const child = this.spawn(["up", "--yes", "--skip-preview"]);
+        const deadline = Date.now() + 120_000;
+        while (!(await started())) {
+            assert.ok(Date.now() < deadline, "job never started");
+            await new Promise((r) => setTimeout(r, 200));
+        }
+        await new Promise((r) => setTimeout(r, 500));
+        const closed = new Promise((r) => child.once("close", r));
+        killTree(child.pid!);
+        await closed;
+        await this.ok(["cancel", "--yes"]);
     }
 
     /** Removes the stack (destroying what is left) and the program directory. */

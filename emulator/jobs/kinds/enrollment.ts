@@ -3,11 +3,11 @@
 // A speaker already ENROLLED is skipped (SKIP) or re-enrolled with the new voice (OVERWRITE);
 // with FraudDetectionAction FAIL, a voice at or above RiskThreshold against a fraudster of the
 // configured watchlist is not enrolled (a per-request error).
-import type { JobKind } from "../kind";
+import { namesOfJobKind, type JobKind } from "../kind";
 import { RequestError } from "../audio";
 import { newGeneratedId } from "../../ids";
 import { closestFraudster } from "../../fraud";
-import { requireWatchlist } from "../../operations/watchlists";
+import { jobWatchlists } from "../../operations/watchlists";
 import { speakerStatus } from "../../operations/speakers";
 
 export interface EnrollmentConfig {
@@ -20,21 +20,18 @@ const CUSTOMER_SPEAKER_ID = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
 export const enrollment: JobKind = {
   name: "SPEAKER_ENROLLMENT",
   label: "speaker enrollment",
-  operations: { start: "StartSpeakerEnrollmentJob", describe: "DescribeSpeakerEnrollmentJob", list: "ListSpeakerEnrollmentJobs" },
+  // StartSpeakerEnrollmentJob, DescribeSpeakerEnrollmentJob, ListSpeakerEnrollmentJobs; the manifest lists SpeakerEnrollmentRequests.
+  ...namesOfJobKind("SpeakerEnrollment"),
   configKey: "EnrollmentConfig",
-  manifestKey: "SpeakerEnrollmentRequests",
 
-  normalizeConfig(ctx, domain, input) {
-    const ec = input.EnrollmentConfig ?? {};
+  normalizeConfig(ctx, domain, ec) {
     const fd = ec.FraudDetectionConfig ?? {};
-    const watchlistIds: string[] = fd.WatchlistIds ?? [domain.default_watchlist_id];
-    for (const w of watchlistIds) requireWatchlist(ctx, domain.id, w);
     const config: EnrollmentConfig = {
       ExistingEnrollmentAction: ec.ExistingEnrollmentAction ?? "SKIP",
       FraudDetectionConfig: {
         FraudDetectionAction: fd.FraudDetectionAction ?? "FAIL",
         RiskThreshold: fd.RiskThreshold ?? ctx.config.defaultRiskThreshold,
-        WatchlistIds: watchlistIds,
+        WatchlistIds: jobWatchlists(ctx, domain, fd.WatchlistIds),
       },
     };
     return { ...config };

@@ -1,10 +1,10 @@
 // Fraudster registration jobs: each request's voice is compared with the domain's fraudsters;
 // with SKIP a close enough one makes it DUPLICATE_SKIPPED, otherwise a new fraudster joins the
 // configured watchlists.
-import type { JobKind } from "../kind";
+import { namesOfJobKind, type JobKind } from "../kind";
 import { newGeneratedId } from "../../ids";
 import { closestFraudster } from "../../fraud";
-import { requireWatchlist } from "../../operations/watchlists";
+import { jobWatchlists } from "../../operations/watchlists";
 
 export interface RegistrationConfig {
   DuplicateRegistrationAction: "SKIP" | "REGISTER_AS_NEW";
@@ -15,18 +15,15 @@ export interface RegistrationConfig {
 export const registration: JobKind = {
   name: "FRAUDSTER_REGISTRATION",
   label: "fraudster registration",
-  operations: { start: "StartFraudsterRegistrationJob", describe: "DescribeFraudsterRegistrationJob", list: "ListFraudsterRegistrationJobs" },
+  // StartFraudsterRegistrationJob, DescribeFraudsterRegistrationJob, ListFraudsterRegistrationJobs; the manifest lists FraudsterRegistrationRequests.
+  ...namesOfJobKind("FraudsterRegistration"),
   configKey: "RegistrationConfig",
-  manifestKey: "FraudsterRegistrationRequests",
 
-  normalizeConfig(ctx, domain, input) {
-    const rc = input.RegistrationConfig ?? {};
-    const watchlistIds: string[] = rc.WatchlistIds ?? [domain.default_watchlist_id];
-    for (const w of watchlistIds) requireWatchlist(ctx, domain.id, w);
+  normalizeConfig(ctx, domain, rc) {
     const config: RegistrationConfig = {
       DuplicateRegistrationAction: rc.DuplicateRegistrationAction ?? "SKIP",
       FraudsterSimilarityThreshold: rc.FraudsterSimilarityThreshold ?? ctx.config.defaultSimilarityThreshold,
-      WatchlistIds: watchlistIds,
+      WatchlistIds: jobWatchlists(ctx, domain, rc.WatchlistIds),
     };
     return { ...config };
   },

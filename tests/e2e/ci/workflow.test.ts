@@ -67,6 +67,15 @@ describe("examples/ci: the PR workflow's scripts against the local service", fun
 
     const step = (script: string, args: string[], extra: NodeJS.ProcessEnv = {}) =>
         run("bash", [path.join(CI, script), ...args], { cwd: work, env: { ...env, ...extra }, timeoutMs: 600_000 });
+    /** The program with a new threshold and description, planned (preview.sh into <name>.json) and summarized (summarize.sh into <name>.md). */
+    const planAndSummarize = async (name: string, threshold: number, description: string) => {
+        program.writeSource(source(seed, threshold, description));
+        const json = path.join(work, `${name}.json`);
+        const preview = await step("preview.sh", [program.dir, json]);
+        assert.strictEqual(preview.code, 0, preview.stdout + preview.stderr);
+        const md = path.join(work, `${name}.md`);
+        return { json, md, summarized: await step("summarize.sh", [json, md]) };
+    };
 
     it("the workflow calls only scripts that exist, and this test runs each of them", () => {
         const yml = fs.readFileSync(path.join(CI, "voiceid-plan.yml"), "utf8");
@@ -78,12 +87,8 @@ describe("examples/ci: the PR workflow's scripts against the local service", fun
     });
 
     it("a safe change: preview, summary, comment, gate passes", async () => {
-        program.writeSource(source(seed, 70, "Fraud line EU"));
-        const json = path.join(work, "safe.json");
-        let r = await step("preview.sh", [program.dir, json]);
-        assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-        const md = path.join(work, "safe.md");
-        r = await step("summarize.sh", [json, md]);
+        const { json, md, summarized } = await planAndSummarize("safe", 70, "Fraud line EU");
+        let r = summarized;
         assert.strictEqual(r.code, 0, r.stdout + r.stderr);
         assert.match(r.stdout, /destructive=false/);
         assert.match(fs.readFileSync(env.GITHUB_OUTPUT!, "utf8"), /^destructive=false$/m);
@@ -99,12 +104,8 @@ describe("examples/ci: the PR workflow's scripts against the local service", fun
     });
 
     it("a destructive change: the comment says what is deleted and the gate fails unless allowed", async () => {
-        program.writeSource(source(seed, 85, "Fraud line"));
-        const json = path.join(work, "replace.json");
-        let r = await step("preview.sh", [program.dir, json]);
-        assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-        const md = path.join(work, "replace.md");
-        r = await step("summarize.sh", [json, md]);
+        const { json, md, summarized } = await planAndSummarize("replace", 85, "Fraud line");
+        let r = summarized;
         assert.strictEqual(r.code, 0, "summarize never fails on a destructive plan: the comment must be posted");
         assert.match(r.stdout, /destructive=true/);
         const comment = fs.readFileSync(md, "utf8");

@@ -6,10 +6,9 @@
  * the next `up` adopts the job, no speaker enrolled twice.
  */
 import * as assert from "assert";
-import { CreateDomainCommand, ListSpeakerEnrollmentJobsCommand, ListSpeakersCommand } from "@aws-sdk/client-voice-id";
+import { ListSpeakerEnrollmentJobsCommand, ListSpeakersCommand } from "@aws-sdk/client-voice-id";
 import { changeSummary, TestProgram } from "../../support/pulumi";
-import { killTree } from "../../support/process";
-import { LocalStack, RegistrationSeed, startLocalStack } from "../../support/localStack";
+import { LocalStack, RegistrationSeed, startLocalStackForSuite } from "../../support/localStack";
 
 const TYPE = "pulumi-nodejs:dynamic/voiceid:SpeakerEnrollmentJob";
 
@@ -50,14 +49,10 @@ export const enrollments = customers.enrollments;
 describe("SpeakerEnrollmentJob through the Pulumi engine", function () {
     this.timeout(900_000);
     let stack: LocalStack;
-    before(async () => {
-        stack = await startLocalStack({ jobDurationMs: 0 });
-    });
-    after(async () => stack && (await stack.stop()));
+    startLocalStackForSuite((s) => (stack = s), { jobDurationMs: 0 });
 
     it("enrolls customers and catches a known fraudster; SKIP -> OVERWRITE; a FAILED job fixed by `up`; destroy", async () => {
-        const key = await stack.createKmsKey();
-        const domainId = (await stack.voiceId.send(new CreateDomainCommand({ Name: "e2e-enroll", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }))).Domain!.DomainId!;
+        const domainId = await stack.createDomain("e2e-enroll");
         const fraudsters = await stack.seedRegistration("e2e-enr-fraud", [{ requestId: "mallory", audio: [{ speaker: 211, utterance: 1 }] }]);
         const customers = await stack.seedEnrollment("e2e-enr-cust", [
             { requestId: "alice", speakerId: "cust-alice", audio: [{ speaker: 212, utterance: 1 }] },
@@ -118,9 +113,7 @@ describe("SpeakerEnrollmentJob through the Pulumi engine", function () {
             assert.strictEqual(outs.status, "COMPLETED_WITH_ERRORS");
             assert.deepStrictEqual([outs.enrolled, outs.overwritten], [0, 2]);
 
-            const destroy = await prog.destroy();
-            assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);
-            assert.deepStrictEqual(await prog.resources(TYPE), []);
+            await prog.destroyAll(TYPE);
         } finally {
             await prog.dispose();
         }
@@ -128,8 +121,7 @@ describe("SpeakerEnrollmentJob through the Pulumi engine", function () {
 
     it("SIGKILL of `pulumi up` mid-job, then `up` again: one job, no speaker enrolled twice", async () => {
         stack.emulator!.config.jobDurationMs = 10_000;
-        const key = await stack.createKmsKey();
-        const domainId = (await stack.voiceId.send(new CreateDomainCommand({ Name: "e2e-enroll-crash", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }))).Domain!.DomainId!;
+        const domainId = await stack.createDomain("e2e-enroll-crash");
         const seed = await stack.seedEnrollment("e2e-enr-crash", [221, 222, 223].map((s) => ({ requestId: `r${s}`, speakerId: `cust-${s}`, audio: [{ speaker: s, utterance: 1 }] })));
         const jobs = async () => (await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId }))).JobSummaries?.length ?? 0;
         const prog = await TestProgram.create({
@@ -148,17 +140,7 @@ export const enrolled = job.newEnrollmentCount;
             env: stack.env,
         });
         try {
-            const child = prog.spawn(["up", "--yes", "--skip-preview"]);
-            const deadline = Date.now() + 120_000;
-            while ((await jobs()) === 0) {
-                assert.ok(Date.now() < deadline, "job never started");
-                await new Promise((r) => setTimeout(r, 200));
-            }
-            await new Promise((r) => setTimeout(r, 500));
-            const closed = new Promise((r) => child.once("close", r));
-            killTree(child.pid!);
-            await closed;
-            await prog.ok(["cancel", "--yes"]);
+            await prog.crashUp(async () => (await jobs()) > 0);
             const again = await prog.up();
             assert.strictEqual(again.code, 0, again.stdout + again.stderr);
             assert.strictEqual(await jobs(), 1, "exactly one job");

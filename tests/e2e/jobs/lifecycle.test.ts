@@ -5,10 +5,9 @@
  * the bad-input corpus rejected at preview with zero calls reaching the service.
  */
 import * as assert from "assert";
-import { CreateDomainCommand, ListFraudstersCommand, ListFraudsterRegistrationJobsCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
+import { StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { changeSummary, TestProgram } from "../../support/pulumi";
-import { killTree } from "../../support/process";
-import { LocalStack, RegistrationSeed, startLocalStack } from "../../support/localStack";
+import { jobLocations, LocalStack, RegistrationSeed, startLocalStackForSuite } from "../../support/localStack";
 import { BAD_CASES, badInputs } from "../../unit/jobs/corpus";
 
 const TYPE = "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob";
@@ -54,31 +53,15 @@ export const registrations = job.registrations;
 ${imported}`;
 }
 
-async function jobsIn(stack: LocalStack, domainId: string): Promise<number> {
-    const out = await stack.voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId }));
-    return out.JobSummaries?.length ?? 0;
-}
-async function fraudstersIn(stack: LocalStack, domainId: string): Promise<string[]> {
-    const out = await stack.voiceId.send(new ListFraudstersCommand({ DomainId: domainId, MaxResults: 100 }));
-    return (out.FraudsterSummaries ?? []).map((f) => f.GeneratedFraudsterId!);
-}
-async function newDomain(stack: LocalStack, name: string): Promise<string> {
-    const key = await stack.createKmsKey();
-    const d = await stack.voiceId.send(new CreateDomainCommand({ Name: name, ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }));
-    return d.Domain!.DomainId!;
-}
 const speakers = (...ids: number[]) => ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
 
 describe("FraudsterRegistrationJob through the Pulumi engine", function () {
     this.timeout(900_000);
     let stack: LocalStack;
-    before(async () => {
-        stack = await startLocalStack({ jobDurationMs: 0 });
-    });
-    after(async () => stack && (await stack.stop()));
+    startLocalStackForSuite((s) => (stack = s), { jobDurationMs: 0 });
 
     it("up, no-op preview, replace preview, refresh, import, destroy", async () => {
-        const domainId = await newDomain(stack, "e2e-lifecycle");
+        const domainId = await stack.createDomain("e2e-lifecycle");
         const seed = await stack.seedRegistration("e2e-life", speakers(101, 102));
         const prog = await TestProgram.create({ name: "jobs-life", source: source({ domainId, seed }), env: stack.env });
         try {
@@ -117,8 +100,7 @@ describe("FraudsterRegistrationJob through the Pulumi engine", function () {
             // Import a job started outside Pulumi.
             const importSeed = await stack.seedRegistration("e2e-imp", speakers(103));
             const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-                DomainId: domainId, DataAccessRoleArn: importSeed.roleArn,
-                InputDataConfig: { S3Uri: importSeed.manifestUri }, OutputDataConfig: { S3Uri: importSeed.outputUri },
+                DomainId: domainId, ...jobLocations(importSeed, { kmsKey: false }),
             }));
             const importId = `${domainId}/${started.Job!.JobId}`;
             await new Promise((r) => setTimeout(r, 3000));
@@ -128,26 +110,25 @@ describe("FraudsterRegistrationJob through the Pulumi engine", function () {
             const after = await prog.outputs();
             assert.strictEqual(after.adoptedStatus, "COMPLETED");
             assert.strictEqual(after.adoptedNew, 1);
-            assert.strictEqual(await jobsIn(stack, domainId), 2, "import must not start a job");
+            assert.strictEqual(await stack.registrationJobCount(domainId), 2, "import must not start a job");
             assert.strictEqual((await prog.preview(["--expect-no-changes"])).code, 0);
 
-            const fraudsters = (await fraudstersIn(stack, domainId)).length;
+            const fraudsters = (await stack.fraudsterIds(domainId)).length;
             const destroy = await prog.destroy();
             assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);
             assert.match(destroy.stdout, /forgetting job/);
             assert.deepStrictEqual(await prog.resources(TYPE), []);
-            assert.strictEqual((await fraudstersIn(stack, domainId)).length, fraudsters, "default destroy keeps fraudsters");
+            assert.strictEqual((await stack.fraudsterIds(domainId)).length, fraudsters, "default destroy keeps fraudsters");
         } finally {
             await prog.dispose();
         }
     });
 
     it("FraudsterRegistrationJob.get reads an existing job", async () => {
-        const domainId = await newDomain(stack, "e2e-get");
+        const domainId = await stack.createDomain("e2e-get");
         const seed = await stack.seedRegistration("e2e-get", speakers(121));
         const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-            DomainId: domainId, DataAccessRoleArn: seed.roleArn,
-            InputDataConfig: { S3Uri: seed.manifestUri }, OutputDataConfig: { S3Uri: seed.outputUri },
+            DomainId: domainId, ...jobLocations(seed, { kmsKey: false }),
         }));
         await new Promise((r) => setTimeout(r, 3000));
         const id = `${domainId}/${started.Job!.JobId}`;
@@ -172,37 +153,24 @@ export const newRegistrations = j.newRegistrationCount;
 
     it("SIGKILL of `pulumi up` after the job started, then `up` again: one job, no duplicates", async () => {
         stack.emulator!.config.jobDurationMs = 10_000;
-        const domainId = await newDomain(stack, "e2e-crash");
+        const domainId = await stack.createDomain("e2e-crash");
         const seed = await stack.seedRegistration("e2e-crash", speakers(111, 112, 113));
         const prog = await TestProgram.create({ name: "jobs-crash", source: source({ domainId, seed }), env: stack.env });
         try {
-            const child = prog.spawn(["up", "--yes", "--skip-preview"]);
-            const deadline = Date.now() + 120_000;
-            while ((await jobsIn(stack, domainId)) === 0) {
-                assert.ok(Date.now() < deadline, "job never started");
-                await new Promise((r) => setTimeout(r, 200));
-            }
-            await new Promise((r) => setTimeout(r, 500));
-            // The whole tree: the CLI starts its plugins (language host, dynamic provider) in
-            // process groups of their own, and a real crash takes them all down.
-            const closed = new Promise((r) => child.once("close", r));
-            killTree(child.pid!);
-            await closed;
-            // The file backend keeps the killed update's lock; removing it is the documented step.
-            await prog.ok(["cancel", "--yes"]);
+            await prog.crashUp(async () => (await stack.registrationJobCount(domainId)) > 0);
             const again = await prog.up();
             assert.strictEqual(again.code, 0, again.stdout + again.stderr);
-            assert.strictEqual(await jobsIn(stack, domainId), 1, "exactly one job");
+            assert.strictEqual(await stack.registrationJobCount(domainId), 1, "exactly one job");
             const outs = await prog.outputs();
             assert.strictEqual(outs.jobStatus, "COMPLETED");
             assert.strictEqual(outs.newRegistrations, 3);
-            assert.strictEqual((await fraudstersIn(stack, domainId)).length, 3, "no fraudster registered twice");
+            assert.strictEqual((await stack.fraudsterIds(domainId)).length, 3, "no fraudster registered twice");
             // The killed update's pending create stays recorded until cleared (docs/jobs.md);
             // afterwards the stack is clean.
             await prog.ok(["refresh", "--yes", "--skip-preview", "--clear-pending-creates"]);
             const clean = await prog.preview(["--expect-no-changes"]);
             assert.strictEqual(clean.code, 0, clean.stdout + clean.stderr);
-            assert.strictEqual(await jobsIn(stack, domainId), 1, "still exactly one job");
+            assert.strictEqual(await stack.registrationJobCount(domainId), 1, "still exactly one job");
         } finally {
             stack.emulator!.config.jobDurationMs = 0;
             await prog.dispose();

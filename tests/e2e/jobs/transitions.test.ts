@@ -10,34 +10,18 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
-    CreateDomainCommand,
     CreateWatchlistCommand,
     DescribeWatchlistCommand,
-    ListFraudstersCommand,
-    ListFraudsterRegistrationJobsCommand,
     StartFraudsterRegistrationJobCommand,
 } from "@aws-sdk/client-voice-id";
 import { changeSummary, TestProgram } from "../../support/pulumi";
-import { LocalStack, RegistrationSeed, SeedRequest, startLocalStack } from "../../support/localStack";
+import { jobLocations, LocalStack, RegistrationSeed, SeedRequest, startLocalStack } from "../../support/localStack";
 
 const JOB = "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob";
 const STACK_ERROR = /^\s+at .+\(.*:\d+:\d+\)$/m;
 
 const speakers = (...ids: number[]): SeedRequest[] => ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
 
-async function newDomain(stack: LocalStack, name: string): Promise<string> {
-    const key = await stack.createKmsKey();
-    const d = await stack.voiceId.send(new CreateDomainCommand({ Name: name, ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }));
-    return d.Domain!.DomainId!;
-}
-async function fraudstersIn(stack: LocalStack, domainId: string, watchlistId?: string): Promise<string[]> {
-    const out = await stack.voiceId.send(new ListFraudstersCommand({ DomainId: domainId, WatchlistId: watchlistId, MaxResults: 100 }));
-    return (out.FraudsterSummaries ?? []).map((f) => f.GeneratedFraudsterId!);
-}
-async function jobsIn(stack: LocalStack, domainId: string): Promise<number> {
-    const out = await stack.voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId }));
-    return out.JobSummaries?.length ?? 0;
-}
 
 /** A job declaration whose manifest, timeout and policy come from stack config. */
 function jobSource(name: string, domainId: string, seed: RegistrationSeed, extra = ""): string {
@@ -85,7 +69,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
     after(async () => stack && (await stack.stop()));
 
     it("create -> FAILED, failOnErrors failure -> up (fails again) -> fix -> up -> refresh -> destroy", async () => {
-        const domainId = await newDomain(stack, "e2e-failed");
+        const domainId = await stack.createDomain("e2e-failed");
         const seed = await stack.seedRegistration("e2e-failed", speakers(131, 132));
         const shortSeed = await stack.seedRegistration("e2e-short", [
             { requestId: "ok", audio: [{ speaker: 133, utterance: 2 }] },
@@ -151,9 +135,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             const clean = await prog.preview(["--expect-no-changes"]);
             assert.strictEqual(clean.code, 0, clean.stdout + clean.stderr);
 
-            const destroy = await prog.destroy();
-            assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);
-            assert.deepStrictEqual(await prog.resources(JOB), []);
+            await prog.destroyAll(JOB);
         } finally {
             await prog.dispose();
         }
@@ -161,7 +143,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
 
     it("timeout -> refresh -> up (resumes the same job) -> destroy", async () => {
         stack.emulator!.config.jobDurationMs = 25_000;
-        const domainId = await newDomain(stack, "e2e-timeout");
+        const domainId = await stack.createDomain("e2e-timeout");
         const seed = await stack.seedRegistration("e2e-timeout", speakers(141, 142));
         const prog = await TestProgram.create({
             name: "jobs-timeout",
@@ -187,7 +169,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             assert.strictEqual(outs.slowStatus, "COMPLETED");
             assert.strictEqual(outs.slowId, recorded.outputs.jobId, "the same job was waited for");
             assert.strictEqual(outs.slowNew, 2);
-            assert.strictEqual(await jobsIn(stack, domainId), 1);
+            assert.strictEqual(await stack.registrationJobCount(domainId), 1);
 
             const destroy = await prog.destroy();
             assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);
@@ -198,7 +180,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
     });
 
     it("a replacement under deleteFraudstersOnDestroy whose new manifest is missing deletes nothing", async () => {
-        const domainId = await newDomain(stack, "e2e-keep");
+        const domainId = await stack.createDomain("e2e-keep");
         const seed = await stack.seedRegistration("e2e-keep", speakers(151, 152));
         // The next manifest sits where the job's data access role may read it.
         const nextAudio = await stack.putAudio(seed.inputBucket, "audio/next.wav", 153, 2);
@@ -214,7 +196,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
         try {
             const up = await prog.up();
             assert.strictEqual(up.code, 0, up.stdout + up.stderr);
-            const before = await fraudstersIn(stack, domainId);
+            const before = await stack.fraudsterIds(domainId);
             assert.strictEqual(before.length, 2);
 
             // A mistyped key: preview and up fail at check, naming the field; nothing is deleted.
@@ -224,8 +206,8 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             assert.match(preview.stdout + preview.stderr, /inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*input-flie\.json does not exist/);
             const failed = await prog.up();
             assert.notStrictEqual(failed.code, 0);
-            assert.deepStrictEqual((await fraudstersIn(stack, domainId)).sort(), before.sort(), "0 fraudsters lost");
-            assert.strictEqual(await jobsIn(stack, domainId), 1, "no job started");
+            assert.deepStrictEqual((await stack.fraudsterIds(domainId)).sort(), before.sort(), "0 fraudsters lost");
+            assert.strictEqual(await stack.registrationJobCount(domainId), 1, "no job started");
 
             // A manifest naming missing audio is refused the same way.
             await stack.putManifest(seed.inputBucket, "manifests/dangling.json", [
@@ -252,7 +234,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             // A working manifest: the old job's fraudsters go first, the new job registers its own.
             const replaced = await prog.up();
             assert.strictEqual(replaced.code, 0, replaced.stdout + replaced.stderr);
-            const after = await fraudstersIn(stack, domainId);
+            const after = await stack.fraudsterIds(domainId);
             assert.strictEqual(after.length, 1);
             assert.ok(!before.some((f) => after.includes(f)));
         } finally {
@@ -312,13 +294,12 @@ export const status = job.jobStatus;
     });
 
     it("import with retainOnDelete -> destroy leaves the objects; a refused delete prints once", async () => {
-        const domainId = await newDomain(stack, "e2e-retain");
+        const domainId = await stack.createDomain("e2e-retain");
         const seed = await stack.seedRegistration("e2e-retain", speakers(171));
         const list = await stack.voiceId.send(new CreateWatchlistCommand({ DomainId: domainId, Name: "outside" }));
         const watchlistId = list.Watchlist!.WatchlistId!;
         const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-            DomainId: domainId, DataAccessRoleArn: seed.roleArn,
-            InputDataConfig: { S3Uri: seed.manifestUri }, OutputDataConfig: { S3Uri: seed.outputUri },
+            DomainId: domainId, ...jobLocations(seed, { kmsKey: false }),
             RegistrationConfig: { WatchlistIds: [watchlistId] },
         }));
         await new Promise((r) => setTimeout(r, 3000));
@@ -339,11 +320,9 @@ export const status = job.jobStatus;
             const up = await prog.up();
             assert.strictEqual(up.code, 0, up.stdout + up.stderr);
             assert.strictEqual((await prog.outputs()).status, "COMPLETED");
-            const destroy = await prog.destroy();
-            assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);
-            assert.deepStrictEqual(await prog.resources("pulumi-nodejs:dynamic/voiceid:"), []);
+            await prog.destroyAll("pulumi-nodejs:dynamic/voiceid:");
             await stack.voiceId.send(new DescribeWatchlistCommand({ DomainId: domainId, WatchlistId: watchlistId }));
-            assert.strictEqual((await fraudstersIn(stack, domainId, watchlistId)).length, 1, "retained: the fraudster stays");
+            assert.strictEqual((await stack.fraudsterIds(domainId, watchlistId)).length, 1, "retained: the fraudster stays");
 
             // Without retainOnDelete and with the job gone from the program, the non-empty
             // watchlist's delete is refused: once, clearly, without a stack trace.

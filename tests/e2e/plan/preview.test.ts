@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CreateDomainCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { TestProgram, changeSummary } from "../../support/pulumi";
-import { LocalStack, RegistrationSeed, startLocalStack } from "../../support/localStack";
+import { jobLocations, LocalStack, RegistrationSeed, startLocalStackForSuite } from "../../support/localStack";
 import { repoRoot } from "../../support/repo";
 import { summarize } from "../../../cli/plan/summary";
 import { parsePreview } from "../../../cli/plan/preview";
@@ -87,10 +87,7 @@ function normalize(text: string, program: TestProgram, ids: Record<string, strin
 describe("previews a reviewer can read (real engine, local service)", function () {
     this.timeout(1_800_000);
     let stack: LocalStack;
-    before(async () => {
-        stack = await startLocalStack({ jobDurationMs: 0 });
-    });
-    after(async () => stack && (await stack.stop()));
+    startLocalStackForSuite((s) => (stack = s), { jobDurationMs: 0 });
 
     const goldens = process.env.UPDATE_PLAN_GOLDENS === "1";
     const fixtures = path.join(repoRoot, "tests", "fixtures", "plan");
@@ -162,8 +159,7 @@ describe("previews a reviewer can read (real engine, local service)", function (
             const importSeed = await stack.seedRegistration("plan-imp", speakers(204));
             for (const [k, v] of Object.entries(importSeed)) ids[v] = `<import.${k}>`;
             const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-                DomainId: domainId, DataAccessRoleArn: importSeed.roleArn,
-                InputDataConfig: { S3Uri: importSeed.manifestUri }, OutputDataConfig: { S3Uri: importSeed.outputUri },
+                DomainId: domainId, ...jobLocations(importSeed, { kmsKey: false }),
             }));
             ids[started.Job!.JobId!] = "<importedJobId>";
             await new Promise((res) => setTimeout(res, 3000));

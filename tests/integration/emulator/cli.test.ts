@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { startLocalStack, pythonBin, type LocalStack } from "../../support/localStack";
+import { startLocalStackForSuite, pythonBin, type LocalStack } from "../../support/localStack";
 import { TERMINAL } from "./helpers";
 
 const execFileP = promisify(execFile);
@@ -14,9 +14,9 @@ describe("emulator: AWS CLI (aws voice-id / aws s3)", function () {
   let stack: LocalStack;
   let aws: (...args: string[]) => Promise<string>;
 
+  startLocalStackForSuite((s) => (stack = s));
   before(async () => {
     const bin = await pythonBin();
-    stack = await startLocalStack();
     aws = async (...args: string[]) => {
       const { stdout } = await execFileP(path.join(bin, "aws"), [...args, "--output", "json"], {
         env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...stack.env },
@@ -25,7 +25,6 @@ describe("emulator: AWS CLI (aws voice-id / aws s3)", function () {
       return stdout;
     };
   });
-  after(async () => stack?.stop());
 
   it("creates a domain, runs a registration job and reads the output file", async () => {
     const seed = await stack.seedRegistration("cli", [

@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import {
-  CreateDomainCommand,
   StartFraudsterRegistrationJobCommand,
   DescribeFraudsterRegistrationJobCommand,
   ListFraudstersCommand,
@@ -8,38 +7,22 @@ import {
   DescribeSpeakerEnrollmentJobCommand,
   ListSpeakersCommand,
 } from "@aws-sdk/client-voice-id";
-import { startLocalStack, type LocalStack } from "../../support/localStack";
-import { waitForJob, waitForEnrollmentJob } from "./helpers";
+import { jobLocations, startLocalStackForSuite, type LocalStack } from "../../support/localStack";
+import { waitForJob, waitForEnrollmentJob, waitForProgress } from "./helpers";
 
 describe("emulator: crash safety (kill -9 mid-job, restart on the same db)", function () {
   this.timeout(120_000);
   let stack: LocalStack;
-
-  before(async () => {
-    stack = await startLocalStack({ emulatorAsProcess: true, jobDurationMs: 8000 });
-  });
-  after(async () => stack?.stop());
+  startLocalStackForSuite((s) => (stack = s), { emulatorAsProcess: true, jobDurationMs: 8000 });
 
   it("resumes the job: completes with every request processed exactly once", async () => {
     const speakers = [0, 1, 2, 3, 4, 5, 6, 7];
     const seed = await stack.seedRegistration("crash", speakers.map((s) => ({ requestId: `spk-${s}`, audio: [{ speaker: s, utterance: 3, seconds: 3 }] })));
-    const { Domain } = await stack.voiceId.send(new CreateDomainCommand({ Name: "crash", ServerSideEncryptionConfiguration: { KmsKeyId: "k" } }));
-    const domainId = Domain!.DomainId!;
-    const { Job } = await stack.voiceId.send(
-      new StartFraudsterRegistrationJobCommand({
-        DomainId: domainId,
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-        ClientToken: "crash-token",
-      }),
-    );
+    const domainId = await stack.createDomain("crash", "k");
+    const start = () => new StartFraudsterRegistrationJobCommand({ DomainId: domainId, ...jobLocations(seed), ClientToken: "crash-token" });
+    const { Job } = await stack.voiceId.send(start());
     // Wait until some, not all, requests are done.
-    for (;;) {
-      const { Job: j } = await stack.voiceId.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: Job!.JobId }));
-      if (j!.JobProgress!.PercentComplete! >= 25) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitForProgress(async () => (await stack.voiceId.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: Job!.JobId }))).Job, 25);
     const pid = stack.emulatorProcess!.pid;
     await stack.emulatorProcess!.kill("SIGKILL");
     assert.throws(() => process.kill(pid, 0), "the emulator process is gone");
@@ -50,20 +33,12 @@ describe("emulator: crash safety (kill -9 mid-job, restart on the same db)", fun
     assert.ok(before!.length >= 2 && before!.length < speakers.length, `registered before the kill: ${before!.length}`);
     assert.equal(resumed!.JobStatus, "IN_PROGRESS");
     // A retry of the same start after the crash adopts the job.
-    const again = await stack.voiceId.send(
-      new StartFraudsterRegistrationJobCommand({
-        DomainId: domainId,
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-        ClientToken: "crash-token",
-      }),
-    );
+    const again = await stack.voiceId.send(start());
     assert.equal(again.Job!.JobId, Job!.JobId);
 
     const done = await waitForJob(stack.voiceId, domainId, Job!.JobId!, 60_000);
     assert.equal(done.JobStatus, "COMPLETED", JSON.stringify(done.FailureDetails));
-    const out = JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${Job!.JobId}/input-file.json.out`));
+    const out = await stack.readJobOutput(seed, Job!.JobId!);
     assert.deepEqual(out.Errors, []);
     assert.deepEqual(out.SuccessfulRegistrations.map((r: { RequestId: string }) => r.RequestId), speakers.map((s) => `spk-${s}`));
     for (const r of out.SuccessfulRegistrations) assert.equal(r.RegistrationStatus, "NEW_REGISTRATION");
@@ -80,24 +55,17 @@ describe("emulator: crash safety (kill -9 mid-job, restart on the same db)", fun
       "crash-enroll",
       speakers.map((s) => ({ requestId: `req-${s}`, speakerId: `customer-${s}`, audio: [{ speaker: s, utterance: 2, seconds: 3 }] })),
     );
-    const { Domain } = await stack.voiceId.send(new CreateDomainCommand({ Name: "crash-enroll", ServerSideEncryptionConfiguration: { KmsKeyId: "k" } }));
-    const domainId = Domain!.DomainId!;
+    const domainId = await stack.createDomain("crash-enroll", "k");
     const { Job } = await stack.voiceId.send(
       new StartSpeakerEnrollmentJobCommand({
         DomainId: domainId,
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+        ...jobLocations(seed),
         // OVERWRITE would hide a redone request as OVERWRITTEN instead of a second speaker: the
         // output must still say NEW_ENROLLMENT for every request.
         EnrollmentConfig: { ExistingEnrollmentAction: "OVERWRITE" },
       }),
     );
-    for (;;) {
-      const { Job: j } = await stack.voiceId.send(new DescribeSpeakerEnrollmentJobCommand({ DomainId: domainId, JobId: Job!.JobId }));
-      if (j!.JobProgress!.PercentComplete! >= 25) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitForProgress(async () => (await stack.voiceId.send(new DescribeSpeakerEnrollmentJobCommand({ DomainId: domainId, JobId: Job!.JobId }))).Job, 25);
     await stack.emulatorProcess!.kill("SIGKILL");
     await stack.restartEmulator();
     const { SpeakerSummaries: before } = await stack.voiceId.send(new ListSpeakersCommand({ DomainId: domainId }));
@@ -105,7 +73,7 @@ describe("emulator: crash safety (kill -9 mid-job, restart on the same db)", fun
 
     const done = await waitForEnrollmentJob(stack.voiceId, domainId, Job!.JobId!, 60_000);
     assert.equal(done.JobStatus, "COMPLETED", JSON.stringify(done.FailureDetails));
-    const out = JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${Job!.JobId}/input-file.json.out`));
+    const out = await stack.readJobOutput(seed, Job!.JobId!);
     assert.deepEqual(out.Errors, []);
     assert.deepEqual(
       out.SuccessfulEnrollments.map((r: { RequestId: string; EnrollmentStatus: string }) => [r.RequestId, r.EnrollmentStatus]),

@@ -6,7 +6,6 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import * as path from "node:path";
 import {
-  CreateDomainCommand,
   StartSpeakerEnrollmentJobCommand,
   StartFraudsterRegistrationJobCommand,
   DescribeSpeakerCommand,
@@ -21,8 +20,8 @@ import {
   ConflictException,
 } from "@aws-sdk/client-voice-id";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
-import { startLocalStack, pythonBin, type LocalStack, type RegistrationSeed } from "../../support/localStack";
-import { waitForEnrollmentJob, waitForJob } from "./helpers";
+import { jobLocations, startLocalStackForSuite, pythonBin, type LocalStack, type RegistrationSeed } from "../../support/localStack";
+import { registerAndWait, waitForEnrollmentJob } from "./helpers";
 
 interface Output {
   Version: string;
@@ -33,29 +32,15 @@ interface Output {
 describe("emulator: speaker enrollment jobs (moto-backed)", function () {
   this.timeout(180_000);
   let stack: LocalStack;
+  startLocalStackForSuite((s) => (stack = s));
 
-  before(async () => {
-    stack = await startLocalStack();
-  });
-  after(async () => stack?.stop());
-
-  const newDomain = async (name: string) =>
-    (await stack.voiceId.send(new CreateDomainCommand({ Name: name, ServerSideEncryptionConfiguration: { KmsKeyId: "alias/voiceid" } }))).Domain!.DomainId!;
+  const newDomain = (name: string) => stack.createDomain(name, "alias/voiceid");
 
   async function enroll(domainId: string, seed: RegistrationSeed, config?: Record<string, unknown>): Promise<{ jobId: string; out: Output; status: string }> {
-    const { Job } = await stack.voiceId.send(
-      new StartSpeakerEnrollmentJobCommand({
-        DomainId: domainId,
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-        EnrollmentConfig: config,
-      }),
-    );
+    const { Job } = await stack.voiceId.send(new StartSpeakerEnrollmentJobCommand({ DomainId: domainId, ...jobLocations(seed), EnrollmentConfig: config }));
     const done = await waitForEnrollmentJob(stack.voiceId, domainId, Job!.JobId!);
     assert.notEqual(done.JobStatus, "FAILED", JSON.stringify(done.FailureDetails));
-    const key = `results/${Job!.JobId}/input-file.json.out`;
-    return { jobId: Job!.JobId!, status: done.JobStatus!, out: JSON.parse(await stack.getObjectText(seed.outputBucket, key)) as Output };
+    return { jobId: Job!.JobId!, status: done.JobStatus!, out: (await stack.readJobOutput(seed, Job!.JobId!)) as Output };
   }
 
   it("enrolls speakers, writes the documented SSE-KMS output file and describes them", async () => {
@@ -64,15 +49,7 @@ describe("emulator: speaker enrollment jobs (moto-backed)", function () {
       { requestId: "r1", speakerId: "cust-alice", audio: [{ speaker: 0, utterance: 1 }] },
       { requestId: "r2", speakerId: "cust-bob", audio: [{ speaker: 3, utterance: 1 }, { speaker: 3, utterance: 2 }] },
     ]);
-    const { Job } = await stack.voiceId.send(
-      new StartSpeakerEnrollmentJobCommand({
-        DomainId: domainId,
-        JobName: "first-enrollment",
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-      }),
-    );
+    const { Job } = await stack.voiceId.send(new StartSpeakerEnrollmentJobCommand({ DomainId: domainId, JobName: "first-enrollment", ...jobLocations(seed) }));
     assert.equal(Job!.JobStatus, "SUBMITTED");
     // Defaults filled in as the API documents them: SKIP, and fraud detection FAIL on the default watchlist.
     assert.equal(Job!.EnrollmentConfig!.ExistingEnrollmentAction, "SKIP");
@@ -134,15 +111,7 @@ describe("emulator: speaker enrollment jobs (moto-backed)", function () {
   it("fraud detection FAIL refuses a known fraudster's voice; IGNORE enrolls it", async () => {
     const domainId = await newDomain("fraud");
     const reg = await stack.seedRegistration("fr", [{ requestId: "f", audio: [{ speaker: 2, utterance: 1 }] }]);
-    const { Job } = await stack.voiceId.send(
-      new StartFraudsterRegistrationJobCommand({
-        DomainId: domainId,
-        DataAccessRoleArn: reg.roleArn,
-        InputDataConfig: { S3Uri: reg.manifestUri },
-        OutputDataConfig: { S3Uri: reg.outputUri, KmsKeyId: reg.kmsKeyId },
-      }),
-    );
-    assert.equal((await waitForJob(stack.voiceId, domainId, Job!.JobId!)).JobStatus, "COMPLETED");
+    assert.equal((await registerAndWait(stack, domainId, reg)).JobStatus, "COMPLETED");
 
     const seed = await stack.seedEnrollment("fe", [
       { requestId: "fraudster", speakerId: "cust-f", audio: [{ speaker: 2, utterance: 5 }] },
@@ -230,12 +199,7 @@ describe("emulator: speaker enrollment jobs (moto-backed)", function () {
     stack.emulator!.config.jobStartDelayMs = 60_000; // keep jobs SUBMITTED while the quota is probed
     try {
       const seed = await stack.seedEnrollment("q", [{ requestId: "r", speakerId: "cust", audio: [{ speaker: 0, utterance: 1 }] }]);
-      const common = {
-        DomainId: domainId,
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-      };
+      const common = { DomainId: domainId, ...jobLocations(seed) };
       const a = await stack.voiceId.send(new StartSpeakerEnrollmentJobCommand({ ...common, ClientToken: "enroll-tok" }));
       const again = await stack.voiceId.send(new StartSpeakerEnrollmentJobCommand({ ...common, ClientToken: "enroll-tok" }));
       assert.equal(again.Job!.JobId, a.Job!.JobId, "same token, same request: the same job");

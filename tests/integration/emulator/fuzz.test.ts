@@ -12,7 +12,7 @@ import { CreateDomainCommand, CreateWatchlistCommand, StartFraudsterRegistration
 import { startEmulator, type RunningEmulator } from "../../../emulator/index";
 import { SHAPES, OPERATIONS } from "../../../emulator/model/shapes";
 import { creds, waitForJob } from "./helpers";
-import { startLocalStack, type LocalStack } from "../../support/localStack";
+import { startLocalStackForSuite, type LocalStack } from "../../support/localStack";
 import { wireRequest, nestedArrays, type WireOptions } from "./wire";
 
 const SEED = 20260527;
@@ -221,10 +221,7 @@ describe("emulator: property-based fuzz of the JSON protocol (fast-check, fixed 
 describe("emulator: property-based fuzz of registration jobs over random manifests (fast-check, fixed seed)", function () {
   this.timeout(300_000);
   let stack: LocalStack;
-  before(async () => {
-    stack = await startLocalStack({ logLevel: "silent" });
-  });
-  after(async () => stack?.stop());
+  startLocalStackForSuite((s) => (stack = s), { logLevel: "silent" });
 
   it("ends every job COMPLETED, COMPLETED_WITH_ERRORS or FAILED with a 4xx reason, never an internal failure", async () => {
     const seed = await stack.seedRegistration("fuzzjob", [{ requestId: "base", audio: [{ speaker: 2, utterance: 1, seconds: 2 }] }]);

@@ -4,12 +4,15 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import {
   DescribeFraudsterRegistrationJobCommand,
   DescribeSpeakerEnrollmentJobCommand,
+  StartFraudsterRegistrationJobCommand,
   type FraudsterRegistrationJob,
+  type StartFraudsterRegistrationJobCommandInput,
   type SpeakerEnrollmentJob,
   type VoiceIDClient,
 } from "@aws-sdk/client-voice-id";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from "../../../emulator/index";
 import { callLocalOperation } from "../../../emulator/local-client";
+import { jobLocations, type LocalStack, type RegistrationSeed } from "../../support/localStack";
 
 export const creds = { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY };
 
@@ -46,9 +49,25 @@ async function pollJob<J extends { JobStatus?: string }>(describe: () => Promise
   }
 }
 
+/** Polls a job's Describe call every 50 ms until it reports at least `percent` complete. */
+export async function waitForProgress(describe: () => Promise<{ JobProgress?: { PercentComplete?: number } } | undefined>, percent: number): Promise<void> {
+  while (((await describe())?.JobProgress?.PercentComplete ?? 0) < percent) await new Promise((r) => setTimeout(r, 50));
+}
+
 /** Polls DescribeFraudsterRegistrationJob until a terminal status. */
 export function waitForJob(client: VoiceIDClient, domainId: string, jobId: string, timeoutMs = 60_000, onPoll?: (j: FraudsterRegistrationJob) => void): Promise<FraudsterRegistrationJob> {
   return pollJob(async () => (await client.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: jobId }))).Job!, jobId, timeoutMs, onPoll);
+}
+
+/** Starts a fraudster registration job on a seed (plus `extra` request members) and waits for its end. */
+export async function registerAndWait(
+  stack: LocalStack,
+  domainId: string,
+  seed: RegistrationSeed,
+  extra: Partial<StartFraudsterRegistrationJobCommandInput> = {},
+): Promise<FraudsterRegistrationJob> {
+  const { Job } = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({ DomainId: domainId, ...jobLocations(seed), ...extra }));
+  return waitForJob(stack.voiceId, domainId, Job!.JobId!);
 }
 
 /** Polls DescribeSpeakerEnrollmentJob until a terminal status. */

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { CreateDomainCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { startEmulator, type RunningEmulator } from "../../../emulator/index";
 import { MAX_BODY } from "../../../emulator/server";
-import { startLocalStack, type LocalStack } from "../../support/localStack";
+import { startLocalStackForSuite, type LocalStack } from "../../support/localStack";
 import { wireRequest as wire, nested, nestedArrays } from "./wire";
 import { waitForJob } from "./helpers";
 
@@ -161,10 +161,7 @@ describe("emulator: hostile input answered as AWS would", function () {
 describe("emulator: a manifest nested too deep fails its job with 400", function () {
   this.timeout(180_000);
   let stack: LocalStack;
-  before(async () => {
-    stack = await startLocalStack();
-  });
-  after(async () => stack?.stop());
+  startLocalStackForSuite((s) => (stack = s));
 
   it("ends the job FAILED with a 400 failure naming the nesting bound, not 500", async () => {
     const seed = await stack.seedRegistration("deep", [{ requestId: "r1", audio: [{ speaker: 1, utterance: 1 }] }]);

@@ -8,7 +8,7 @@ import {
   type StartFraudsterRegistrationJobCommandInput,
 } from "@aws-sdk/client-voice-id";
 import { DisableKeyCommand } from "@aws-sdk/client-kms";
-import { startLocalStack, type LocalStack, type RegistrationSeed } from "../../support/localStack";
+import { jobLocations, startLocalStack, startLocalStackForSuite, type LocalStack, type RegistrationSeed } from "../../support/localStack";
 import { encodeWav } from "../../../emulator/wav";
 import { waitForJob } from "./helpers";
 
@@ -20,27 +20,16 @@ describe("emulator: job failures, per-request errors, quota, idempotency", funct
   const newDomain = async (name: string) =>
     (await stack.voiceId.send(new CreateDomainCommand({ Name: name, ServerSideEncryptionConfiguration: { KmsKeyId: "alias/voiceid" } }))).Domain!;
   const start = async (domainId: string, over: Partial<StartFraudsterRegistrationJobCommandInput> = {}) =>
-    (
-      await stack.voiceId.send(
-        new StartFraudsterRegistrationJobCommand({
-          DomainId: domainId,
-          DataAccessRoleArn: seed.roleArn,
-          InputDataConfig: { S3Uri: seed.manifestUri },
-          OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-          ...over,
-        }),
-      )
-    ).Job!;
+    (await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({ DomainId: domainId, ...jobLocations(seed), ...over }))).Job!;
   const run = async (domainId: string, over: Partial<StartFraudsterRegistrationJobCommandInput> = {}) => {
     const job = await start(domainId, over);
     return waitForJob(stack.voiceId, domainId, job.JobId!);
   };
 
+  startLocalStackForSuite((s) => (stack = s));
   before(async () => {
-    stack = await startLocalStack();
     seed = await stack.seedRegistration("fail", [{ requestId: "one", audio: [{ speaker: 1, utterance: 1 }] }]);
   });
-  after(async () => stack?.stop());
 
   it("fails the whole job for an unusable role, manifest, key or output (FailureDetails)", async () => {
     const d = await newDomain("failures");
@@ -140,7 +129,7 @@ describe("emulator: job failures, per-request errors, quota, idempotency", funct
     try {
       const s = await paced.seedRegistration("quota", [1, 2, 3, 4].map((i) => ({ requestId: `r${i}`, audio: [{ speaker: i, utterance: 1, seconds: 2 }] })));
       const d = (await paced.voiceId.send(new CreateDomainCommand({ Name: "quota", ServerSideEncryptionConfiguration: { KmsKeyId: "k" } }))).Domain!;
-      const input = { DomainId: d.DomainId!, DataAccessRoleArn: s.roleArn, InputDataConfig: { S3Uri: s.manifestUri }, OutputDataConfig: { S3Uri: s.outputUri, KmsKeyId: s.kmsKeyId } };
+      const input = { DomainId: d.DomainId!, ...jobLocations(s) };
       const j1 = (await paced.voiceId.send(new StartFraudsterRegistrationJobCommand(input))).Job!;
       await paced.voiceId.send(new StartFraudsterRegistrationJobCommand({ ...input, RegistrationConfig: { DuplicateRegistrationAction: "REGISTER_AS_NEW" } }));
       const q = await paced.voiceId.send(new StartFraudsterRegistrationJobCommand(input)).catch((x) => x);

@@ -12,48 +12,26 @@ import {
   ListFraudsterRegistrationJobsCommand,
   ListFraudstersCommand,
   ListSpeakerEnrollmentJobsCommand,
-  StartFraudsterRegistrationJobCommand,
 } from "@aws-sdk/client-voice-id";
 import { computeVoiceprint, parseWav } from "../../../emulator/index";
 import { utteranceWav } from "../../support/audio";
-import { startLocalStack, type LocalStack } from "../../support/localStack";
-import { waitForJob } from "./helpers";
+import { jobLocations, startLocalStackForSuite, type LocalStack } from "../../support/localStack";
+import { repoRoot } from "../../support/repo";
+import { registerAndWait, waitForJob } from "./helpers";
 
-/** The schema of release 0.1's emulator/store.ts, verbatim. */
-const SCHEMA_0_1 = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS domains (
-  id TEXT PRIMARY KEY, arn TEXT NOT NULL, name TEXT NOT NULL, description TEXT,
-  kms_key_id TEXT NOT NULL, old_kms_key_id TEXT, status TEXT NOT NULL,
-  default_watchlist_id TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
-  deleted_at INTEGER);
-CREATE TABLE IF NOT EXISTS watchlists (
-  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, name TEXT NOT NULL, description TEXT,
-  is_default INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS watchlists_domain ON watchlists (domain_id, created_at, id);
-CREATE TABLE IF NOT EXISTS fraudsters (
-  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, voiceprint TEXT NOT NULL,
-  created_at INTEGER NOT NULL, job_id TEXT);
-CREATE INDEX IF NOT EXISTS fraudsters_domain ON fraudsters (domain_id, created_at, id);
-CREATE TABLE IF NOT EXISTS fraudster_watchlists (
-  fraudster_id TEXT NOT NULL, watchlist_id TEXT NOT NULL, PRIMARY KEY (fraudster_id, watchlist_id));
-CREATE INDEX IF NOT EXISTS fw_watchlist ON fraudster_watchlists (watchlist_id);
-CREATE TABLE IF NOT EXISTS tags (
-  resource_arn TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (resource_arn, key));
-CREATE TABLE IF NOT EXISTS jobs (
-  id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, name TEXT, status TEXT NOT NULL,
-  request TEXT NOT NULL, manifest TEXT, percent INTEGER NOT NULL DEFAULT 0,
-  failure_code INTEGER, failure_message TEXT, created_at INTEGER NOT NULL,
-  started_at INTEGER, ended_at INTEGER);
-CREATE INDEX IF NOT EXISTS jobs_domain ON jobs (domain_id, created_at, id);
-CREATE TABLE IF NOT EXISTS job_requests (
-  job_id TEXT NOT NULL, idx INTEGER NOT NULL, request_id TEXT NOT NULL, outcome TEXT NOT NULL,
-  fraudster_id TEXT, score INTEGER, error_code INTEGER, error_message TEXT,
-  PRIMARY KEY (job_id, idx));
-CREATE TABLE IF NOT EXISTS idempotency (
-  operation TEXT NOT NULL, token TEXT NOT NULL, request_hash TEXT NOT NULL,
-  resource_id TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (operation, token));
-`;
+/**
+ * The schema release 0.1's emulator wrote, read from the database that release left in its
+ * fixture (tests/fixtures/releases/0.1.0/voiceid.db): tables, then their indexes, in order.
+ */
+function schemaOfRelease01(): string {
+  const fixture = new DatabaseSync(path.join(repoRoot, "tests", "fixtures", "releases", "0.1.0", "voiceid.db"), { readOnly: true });
+  try {
+    const rows = fixture.prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").all() as { sql: string }[];
+    return rows.map((r) => `${r.sql};`).join("\n");
+  } finally {
+    fixture.close();
+  }
+}
 
 const DOMAIN = "D".repeat(21) + "1";
 const WATCHLIST = "W".repeat(21) + "1";
@@ -69,12 +47,11 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
   let stack: LocalStack;
   let dir: string;
 
-  before(async () => {
-    stack = await startLocalStack();
+  startLocalStackForSuite((s) => (stack = s));
+  before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-migration-"));
   });
-  after(async () => {
-    await stack?.stop();
+  after(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -84,9 +61,7 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
     const manifest = JSON.parse(await stack.getObjectText(seed.inputBucket, "manifests/input-file.json"));
     const request = (name: string) =>
       JSON.stringify({
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+        ...jobLocations(seed),
         RegistrationConfig: { DuplicateRegistrationAction: "SKIP", FraudsterSimilarityThreshold: 70, WatchlistIds: [WATCHLIST] },
         JobName: name,
       });
@@ -95,7 +70,7 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
     const file = path.join(dir, "voiceid.db");
     const db = new DatabaseSync(file);
     db.exec("PRAGMA journal_mode = WAL;");
-    db.exec(SCHEMA_0_1);
+    db.exec(schemaOfRelease01());
     const t = Date.now() - 60_000;
     db.prepare("INSERT INTO domains VALUES (?, ?, 'old', NULL, 'alias/old', NULL, 'ACTIVE', ?, ?, ?, NULL)").run(DOMAIN, `arn:aws:voiceid:us-east-1:123456789012:domain/${DOMAIN}`, WATCHLIST, t, t);
     db.prepare("INSERT INTO watchlists VALUES (?, ?, 'Default', 'Default watchlist', 1, ?, ?)").run(WATCHLIST, DOMAIN, t, t);
@@ -124,7 +99,7 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
 
     const resumed = await waitForJob(stack.voiceId, DOMAIN, RUNNING_JOB);
     assert.equal(resumed.JobStatus, "COMPLETED", JSON.stringify(resumed.FailureDetails));
-    const out = JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${RUNNING_JOB}/input-file.json.out`));
+    const out = await stack.readJobOutput(seed, RUNNING_JOB);
     assert.deepEqual(out.Errors, []);
     assert.equal(out.SuccessfulRegistrations[0].GeneratedFraudsterId, RESUMED_FRAUDSTER, "the request done before the kill is not redone");
     assert.deepEqual(out.SuccessfulRegistrations.map((r: { RegistrationStatus: string }) => r.RegistrationStatus), speakers.map(() => "NEW_REGISTRATION"));
@@ -140,15 +115,7 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
     await stack.restartEmulator({ dbPath: file });
     const again = (await stack.voiceId.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: DOMAIN, JobId: RUNNING_JOB }))).Job!;
     assert.equal(again.JobStatus, "COMPLETED");
-    const next = await stack.voiceId.send(
-      new StartFraudsterRegistrationJobCommand({
-        DomainId: DOMAIN,
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-      }),
-    );
-    const nextDone = await waitForJob(stack.voiceId, DOMAIN, next.Job!.JobId!);
+    const nextDone = await registerAndWait(stack, DOMAIN, seed);
     assert.equal(nextDone.JobStatus, "COMPLETED");
     await stack.restartEmulator({ dbPath: ":memory:" });
 

@@ -1,13 +1,12 @@
 import * as assert from "node:assert/strict";
 import {
-  CreateDomainCommand,
   StartFraudsterRegistrationJobCommand,
   ListFraudstersCommand,
   CreateWatchlistCommand,
 } from "@aws-sdk/client-voice-id";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
-import { startLocalStack, type LocalStack } from "../../support/localStack";
-import { waitForJob as wait } from "./helpers";
+import { jobLocations, startLocalStackForSuite, type LocalStack } from "../../support/localStack";
+import { registerAndWait, waitForJob as wait } from "./helpers";
 
 const waitForJob = (stack: LocalStack, domainId: string, jobId: string) => wait(stack.voiceId, domainId, jobId);
 
@@ -16,12 +15,10 @@ describe("emulator: fraudster registration jobs (moto-backed)", function () {
   let stack: LocalStack;
   let domainId: string;
 
+  startLocalStackForSuite((s) => (stack = s));
   before(async () => {
-    stack = await startLocalStack();
-    const { Domain } = await stack.voiceId.send(new CreateDomainCommand({ Name: "reg", ServerSideEncryptionConfiguration: { KmsKeyId: "alias/voiceid" } }));
-    domainId = Domain!.DomainId!;
+    domainId = await stack.createDomain("reg", "alias/voiceid");
   });
-  after(async () => stack?.stop());
 
   it("registers new fraudsters, skips duplicates and writes an SSE-KMS output file", async () => {
     const seed = await stack.seedRegistration("reg", [
@@ -30,15 +27,7 @@ describe("emulator: fraudster registration jobs (moto-backed)", function () {
       { requestId: "alice-again", audio: [{ speaker: 0, utterance: 7 }] },
       { requestId: "carol-stereo", audio: [{ speaker: 5, utterance: 2, stereo: true, channel: 1 }] },
     ]);
-    const { Job } = await stack.voiceId.send(
-      new StartFraudsterRegistrationJobCommand({
-        DomainId: domainId,
-        JobName: "first",
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-      }),
-    );
+    const { Job } = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({ DomainId: domainId, JobName: "first", ...jobLocations(seed) }));
     assert.equal(Job!.JobStatus, "SUBMITTED");
     assert.equal(Job!.RegistrationConfig!.DuplicateRegistrationAction, "SKIP");
     const done = await waitForJob(stack, domainId, Job!.JobId!);
@@ -68,18 +57,11 @@ describe("emulator: fraudster registration jobs (moto-backed)", function () {
   it("REGISTER_AS_NEW registers duplicates into the given watchlist", async () => {
     const { Watchlist } = await stack.voiceId.send(new CreateWatchlistCommand({ DomainId: domainId, Name: "vip" }));
     const seed = await stack.seedRegistration("dup", [{ requestId: "alice-3", audio: [{ speaker: 0, utterance: 9 }] }]);
-    const { Job } = await stack.voiceId.send(
-      new StartFraudsterRegistrationJobCommand({
-        DomainId: domainId,
-        DataAccessRoleArn: seed.roleArn,
-        InputDataConfig: { S3Uri: seed.manifestUri },
-        OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
-        RegistrationConfig: { DuplicateRegistrationAction: "REGISTER_AS_NEW", WatchlistIds: [Watchlist!.WatchlistId!] },
-      }),
-    );
-    const done = await waitForJob(stack, domainId, Job!.JobId!);
+    const done = await registerAndWait(stack, domainId, seed, {
+      RegistrationConfig: { DuplicateRegistrationAction: "REGISTER_AS_NEW", WatchlistIds: [Watchlist!.WatchlistId!] },
+    });
     assert.equal(done.JobStatus, "COMPLETED");
-    const out = JSON.parse(await stack.getObjectText(seed.outputBucket, `results/${Job!.JobId}/input-file.json.out`));
+    const out = await stack.readJobOutput(seed, done.JobId!);
     assert.equal(out.SuccessfulRegistrations[0].RegistrationStatus, "NEW_REGISTRATION");
     assert.ok(out.SuccessfulRegistrations[0].FraudsterSimilarityScore >= 70, "the closest existing fraudster (the same voice) is reported");
     const { FraudsterSummaries } = await stack.voiceId.send(new ListFraudstersCommand({ DomainId: domainId, WatchlistId: Watchlist!.WatchlistId }));

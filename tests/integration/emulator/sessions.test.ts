@@ -7,7 +7,6 @@ import {
   CreateWatchlistCommand,
   EvaluateSessionCommand,
   StartSpeakerEnrollmentJobCommand,
-  StartFraudsterRegistrationJobCommand,
   OptOutSpeakerCommand,
   DescribeSpeakerCommand,
   ResourceNotFoundException,
@@ -16,8 +15,8 @@ import {
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { startLocalStack, pythonBin, REPO_ROOT, type LocalStack } from "../../support/localStack";
-import { createSession, waitForEnrollmentJob, waitForJob, rawRequest } from "./helpers";
+import { jobLocations, startLocalStackForSuite, pythonBin, REPO_ROOT, type LocalStack } from "../../support/localStack";
+import { createSession, registerAndWait, waitForEnrollmentJob, rawRequest } from "./helpers";
 import { botocoreModel, outputProblems } from "./model";
 
 describe("emulator: sessions and EvaluateSession", function () {
@@ -40,8 +39,8 @@ describe("emulator: sessions and EvaluateSession", function () {
   };
   const evaluate = async (nameOrId: string): Promise<EvaluateSessionResponse> => stack.voiceId.send(new EvaluateSessionCommand({ DomainId: domainId, SessionNameOrId: nameOrId }));
 
+  startLocalStackForSuite((s) => (stack = s));
   before(async () => {
-    stack = await startLocalStack();
     const { Domain } = await stack.voiceId.send(new CreateDomainCommand({ Name: "sessions", ServerSideEncryptionConfiguration: { KmsKeyId: "alias/voiceid" } }));
     domainId = Domain!.DomainId!;
     defaultWatchlist = Domain!.WatchlistDetails!.DefaultWatchlistId!;
@@ -54,32 +53,16 @@ describe("emulator: sessions and EvaluateSession", function () {
     ]);
     bucket = enroll.inputBucket;
     roleArn = enroll.roleArn;
-    const job = await stack.voiceId.send(
-      new StartSpeakerEnrollmentJobCommand({
-        DomainId: domainId,
-        DataAccessRoleArn: enroll.roleArn,
-        InputDataConfig: { S3Uri: enroll.manifestUri },
-        OutputDataConfig: { S3Uri: enroll.outputUri, KmsKeyId: enroll.kmsKeyId },
-      }),
-    );
+    const job = await stack.voiceId.send(new StartSpeakerEnrollmentJobCommand({ DomainId: domainId, ...jobLocations(enroll) }));
     assert.equal((await waitForEnrollmentJob(stack.voiceId, domainId, job.Job!.JobId!)).JobStatus, "COMPLETED");
     for (const [voice, watchlist] of [[5, defaultWatchlist], [6, otherWatchlist]] as const) {
       const reg = await stack.seedRegistration(`sessf${voice}`, [{ requestId: `f${voice}`, audio: [{ speaker: voice, utterance: 1 }] }]);
-      const { Job } = await stack.voiceId.send(
-        new StartFraudsterRegistrationJobCommand({
-          DomainId: domainId,
-          DataAccessRoleArn: reg.roleArn,
-          InputDataConfig: { S3Uri: reg.manifestUri },
-          OutputDataConfig: { S3Uri: reg.outputUri, KmsKeyId: reg.kmsKeyId },
-          RegistrationConfig: { WatchlistIds: [watchlist] },
-        }),
-      );
-      assert.equal((await waitForJob(stack.voiceId, domainId, Job!.JobId!)).JobStatus, "COMPLETED");
-      const out = JSON.parse(await stack.getObjectText(reg.outputBucket, `results/${Job!.JobId}/input-file.json.out`));
+      const done = await registerAndWait(stack, domainId, reg, { RegistrationConfig: { WatchlistIds: [watchlist] } });
+      assert.equal(done.JobStatus, "COMPLETED");
+      const out = await stack.readJobOutput(reg, done.JobId!);
       fraudsterIds[voice] = out.SuccessfulRegistrations[0].GeneratedFraudsterId;
     }
   });
-  after(async () => stack?.stop());
 
   it("ACCEPTs the enrolled speaker's own voice and REJECTs another voice", async () => {
     const own = await session({ SessionName: "call-a", SpeakerId: "cust-a", AudioSpecifications: [{ S3Uri: await audio("a", 0, 9), ChannelId: 0 }] });

@@ -41,19 +41,22 @@ describe("pulumi-voiceid local: log files", () => {
 });
 
 describe("pulumi-voiceid local: ports", () => {
-    it("keeps a recorded port that is free", async () => {
+    /** A server of this process listening on a free loopback port. */
+    const listening = async () => {
         const srv = net.createServer();
         await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
-        const port = (srv.address() as net.AddressInfo).port;
+        return { srv, port: (srv.address() as net.AddressInfo).port };
+    };
+
+    it("keeps a recorded port that is free", async () => {
+        const { srv, port } = await listening();
         assert.equal(await portIsFree(port), false);
         await new Promise((r) => srv.close(r));
         assert.deepEqual(await choosePort("svc", port), { port });
     });
 
     it("picks another port when a process listens on the recorded one, with a message naming both", async () => {
-        const srv = net.createServer();
-        await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
-        const port = (srv.address() as net.AddressInfo).port;
+        const { srv, port } = await listening();
         try {
             const choice = await choosePort("svc", port);
             assert.notEqual(choice.port, port);
@@ -64,17 +67,13 @@ describe("pulumi-voiceid local: ports", () => {
     });
 
     it("keeps a recorded port its old holder releases within the grace period (a process still exiting)", async () => {
-        const srv = net.createServer();
-        await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
-        const port = (srv.address() as net.AddressInfo).port;
+        const { srv, port } = await listening();
         setTimeout(() => srv.close(), 300);
         assert.deepEqual(await choosePort("svc", port), { port });
     });
 
     it("names the process that holds a port", async () => {
-        const srv = net.createServer();
-        await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
-        const port = (srv.address() as net.AddressInfo).port;
+        const { srv, port } = await listening();
         try {
             assert.equal(portHolder(port)?.pid, process.pid);
         } finally {

@@ -5,7 +5,7 @@ import {
     AUDIO_FOLDER_URI, AUDIO_URIS, DOMAIN_ID, EXPECTED_DATA_ACCESS_POLICY, EXPECTED_TRUST_POLICY, INPUT_KEY_ARN,
     MANIFEST_URI, OUTPUT_KEY_ARN, OUTPUT_URI, ROLE_ARN, ROLE_NAME,
 } from "./fixtures";
-import { ComponentMocks, installMocks, urnOf, valueOf } from "./mocks";
+import { ComponentMocks, installMocksForSuite, urnOf, valueOf } from "./mocks";
 
 const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/rolePolicy:RolePolicy";
@@ -22,8 +22,7 @@ function validArgs() {
 
 describe("components/VoiceIdDataAccessRole (mocks)", () => {
     let mocks: ComponentMocks;
-    before(async () => { mocks = await installMocks(); });
-    beforeEach(() => mocks.reset());
+    installMocksForSuite((m) => (mocks = m));
 
     it("creates a role trusted only by Voice ID for this account and domain, with the exact least-privilege policy", async () => {
         const c = new VoiceIdDataAccessRole("registration", validArgs());

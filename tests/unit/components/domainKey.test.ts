@@ -1,12 +1,11 @@
 import * as assert from "assert";
 import { VoiceIdDomainKey } from "../../../provider/components";
 import { expectedDomainKeyPolicy } from "./fixtures";
-import { ComponentMocks, installMocks, mockKeyArn, urnOf, valueOf } from "./mocks";
+import { ComponentMocks, installMocksForSuite, mockKeyArn, urnOf, valueOf } from "./mocks";
 
 describe("components/VoiceIdDomainKey (mocks)", () => {
     let mocks: ComponentMocks;
-    before(async () => { mocks = await installMocks(); });
-    beforeEach(() => mocks.reset());
+    installMocksForSuite((m) => (mocks = m));
 
     it("creates a symmetric key with rotation, an alias and a key policy usable only through Voice ID", async () => {
         const c = new VoiceIdDomainKey("domain");

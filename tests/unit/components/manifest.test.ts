@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { FraudsterRegistrationManifest, FraudsterRegistrationRequest, VoiceIdDataAccessRole, VoiceIdOutputKey } from "../../../provider/components";
-import { ComponentMocks, installMocks, isKnown, unknownOutput, urnOf, valueOf } from "./mocks";
+import { ComponentMocks, installMocks, installMocksForSuite, isKnown, unknownOutput, urnOf, valueOf } from "./mocks";
 
 const OBJECT = "aws:s3/bucketObjectv2:BucketObjectv2";
 
@@ -50,8 +50,7 @@ function audio(n: number, channelId = 0) {
 
 describe("components/FraudsterRegistrationManifest (mocks)", () => {
     let mocks: ComponentMocks;
-    before(async () => { mocks = await installMocks(); });
-    beforeEach(() => mocks.reset());
+    installMocksForSuite((m) => (mocks = m));
 
     it("writes the manifest JSON under a key holding its content hash and outputs its S3 URI", async () => {
         const m = new FraudsterRegistrationManifest("fraudsters", { bucket: "voiceid-inputs", requests: REQUESTS });

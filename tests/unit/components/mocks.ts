@@ -115,6 +115,19 @@ export class ComponentMocks implements pulumi.runtime.Mocks {
     }
 }
 
+/**
+ * Installs fresh mocks before the tests of the calling `describe` and resets them before each
+ * test (mocha hooks); `use` receives them, e.g. `installMocksForSuite((m) => (mocks = m))`.
+ */
+export function installMocksForSuite(use: (mocks: ComponentMocks) => void): void {
+    let installed: ComponentMocks;
+    before(async () => {
+        installed = await installMocks();
+        use(installed);
+    });
+    beforeEach(() => installed.reset());
+}
+
 /** Installs fresh mocks for a test file; call from `before`. */
 export async function installMocks(preview = false): Promise<ComponentMocks> {
     const mocks = new ComponentMocks();

@@ -1,15 +1,14 @@
 import * as assert from "assert";
 import { VoiceIdDataAccessRole, VoiceIdOutputKey } from "../../../provider/components";
 import { DOMAIN_ID, MANIFEST_URI, OUTPUT_URI, ROLE_ARN, ROLE_NAME, expectedKeyPolicy } from "./fixtures";
-import { ComponentMocks, installMocks, mockKeyArn, mockKeyId, urnOf, valueOf } from "./mocks";
+import { ComponentMocks, installMocksForSuite, mockKeyArn, mockKeyId, urnOf, valueOf } from "./mocks";
 
 const KEY = "aws:kms/key:Key";
 const ALIAS = "aws:kms/alias:Alias";
 
 describe("components/VoiceIdOutputKey (mocks)", () => {
     let mocks: ComponentMocks;
-    before(async () => { mocks = await installMocks(); });
-    beforeEach(() => mocks.reset());
+    installMocksForSuite((m) => (mocks = m));
 
     it("creates a symmetric key with rotation, an alias and the exact key policy", async () => {
         const c = new VoiceIdOutputKey("results", { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI });

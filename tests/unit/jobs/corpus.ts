@@ -24,6 +24,19 @@ export function validInputs(): Record<string, any> {
     };
 }
 
+/**
+ * The smallest valid job arguments, what the serialized-provider size is measured on (the unit
+ * test's bound and the jobs-serialized benchmark).
+ */
+export function minimalJobArgs() {
+    return {
+        domainId: "D".repeat(22),
+        dataAccessRoleArn: "arn:aws:iam::123456789012:role/R",
+        inputDataConfig: { s3Uri: "s3://bucket/in.json" },
+        outputDataConfig: { s3Uri: "s3://bucket/out" },
+    };
+}
+
 /** One invalid case: `patch` is applied to valid inputs; `property` must be named in the failure. */
 export interface BadCase {
     name: string;

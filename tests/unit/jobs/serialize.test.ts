@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import { minimalJobArgs } from "./corpus";
 
 /**
  * The provider serialized into every resource's state must stay tiny and portable: no SDK, no
@@ -26,13 +27,7 @@ describe("jobs/serialized provider", () => {
     it("is under 8 KB, holds no absolute path, and requires the implementation by package name", async function () {
         this.timeout(60_000);
         const { FraudsterRegistrationJob } = await import("../../../provider/jobs");
-        const job = new FraudsterRegistrationJob("job", {
-            domainId: "D".repeat(22),
-            dataAccessRoleArn: "arn:aws:iam::123456789012:role/R",
-            inputDataConfig: { s3Uri: "s3://bucket/in.json" },
-            outputDataConfig: { s3Uri: "s3://bucket/out" },
-            jobName: "secret-name",
-        });
+        const job = new FraudsterRegistrationJob("job", { ...minimalJobArgs(), jobName: "secret-name" });
         await new Promise<void>((resolve) => job.urn.apply(() => resolve()));
         await new Promise((r) => setTimeout(r, 100));
         const reg = registered.find((r) => r.type === "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob");

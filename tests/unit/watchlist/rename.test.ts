@@ -6,14 +6,13 @@
  */
 import * as assert from "assert";
 import { VoiceIdWatchlist, WATCHLIST_TYPE, Watchlist } from "../../../provider/watchlist/resource";
-import { ComponentMocks, installMocks, urnOf } from "../components/mocks";
+import { ComponentMocks, installMocksForSuite, urnOf } from "../components/mocks";
 
 const DOMAIN = "AbCdEfGhIjKlMnOpQrStUv";
 
 describe("VoiceIdWatchlist (formerly Watchlist)", () => {
     let mocks: ComponentMocks;
-    before(async () => { mocks = await installMocks(); });
-    beforeEach(() => mocks.reset());
+    installMocksForSuite((m) => (mocks = m));
 
     it("registers the same type token under the new and the deprecated name", async () => {
         assert.strictEqual(WATCHLIST_TYPE, "pulumi-nodejs:dynamic/voiceid:Watchlist");
