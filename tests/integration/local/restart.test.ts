@@ -126,4 +126,40 @@ describe("local stack: restarts keep the Voice ID endpoint (pulumi-voiceid local
         assert.equal(env.code, 0);
         assert.equal(env.stdout, fs.readFileSync(envFile(), "utf8"));
     });
+
+    /** Live processes whose command line or environment names `needle` (this stack's files). */
+    const processesNaming = (needle: string): number[] => fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
+        try {
+            const own = fs.readFileSync(`/proc/${d}/cmdline`, "utf8") + fs.readFileSync(`/proc/${d}/environ`, "utf8");
+            return own.includes(needle) && !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${d}/status`, "utf8"));
+        } catch {
+            return false; // exited meanwhile
+        }
+    }).map(Number);
+
+    it("two starts at once in one directory start one moto and one service, and agree on the endpoints", async () => {
+        assert.equal((await local(["stop"])).code, 0);
+        const [a, b] = await Promise.all([local(["start"]), local(["start"])]);
+        assert.equal(a.code, 0, a.stderr);
+        assert.equal(b.code, 0, b.stderr);
+        assert.match(a.stderr + b.stderr, /waiting for another pulumi-voiceid local command \(pid \d+\)/, "the second waited for the first");
+        const emulators = processesNaming(`--db\0${path.join(dir, "voiceid.db")}`);
+        const motos = processesNaming(`MOTO_RECORDER_FILEPATH=${path.join(dir, "moto-recording.jsonl")}`).filter((pid) => !emulators.includes(pid));
+        assert.equal(emulators.length, 1, `Voice ID services for ${dir}: ${emulators.join(", ")}`);
+        assert.equal(motos.length, 1, `moto servers for ${dir}: ${motos.join(", ")}`);
+        assert.deepEqual([emulatorPid()], emulators, "the pid file names the service that runs");
+        assert.deepEqual([Number(fs.readFileSync(path.join(dir, "moto.pid"), "utf8"))], motos, "the pid file names the moto that runs");
+        const res = await fetch(`${readStackEnv(envFile()).AWS_ENDPOINT_URL_VOICE_ID}/_emulator/health`);
+        assert.equal(res.status, 200);
+        assert.equal(fs.existsSync(path.join(dir, "stack.lock")), false, "the lock is released");
+    });
+
+    it("takes over a lock left by a command that was killed", async () => {
+        const gone = await run(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { timeoutMs: 30_000 });
+        fs.writeFileSync(path.join(dir, "stack.lock"), `${gone.stdout}\n`);
+        const r = await local(["start"]);
+        assert.equal(r.code, 0, r.stderr);
+        assert.doesNotMatch(r.stderr, /waiting for another/);
+        assert.equal(fs.existsSync(path.join(dir, "stack.lock")), false);
+    });
 });
