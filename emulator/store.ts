@@ -13,6 +13,14 @@ export type JobStatus = "SUBMITTED" | "IN_PROGRESS" | "COMPLETED" | "COMPLETED_W
 export type JobKindName = "FRAUDSTER_REGISTRATION" | "SPEAKER_ENROLLMENT";
 export type SpeakerStatus = "ENROLLED" | "EXPIRED" | "OPTED_OUT" | "PENDING";
 
+/**
+ * Where a listing is: every List operation orders rows by (created_at, seq), seq being SQLite's
+ * rowid, so rows made in the same millisecond still list in the order they were made.
+ */
+export type ListPosition = [createdAt: number, seq: number];
+/** A row as a List operation reads it: with its position. */
+export type Listed<T> = T & { created_at: number; seq: number };
+
 export interface DomainRow {
   id: string;
   arn: string;
@@ -202,6 +210,12 @@ export class Store {
     const keys = Object.keys(row);
     this.run(`INSERT INTO ${table} (${keys.join(",")}) VALUES (${keys.map(() => "?").join(",")})`, ...keys.map((k) => row[k]));
   }
+  /** Up to `limit` rows of `table` matching `where`, in (created_at, rowid) order after `after`. */
+  private listed<T>(table: string, where: string[], params: SQLInputValue[], after: ListPosition | undefined, limit: number): Listed<T>[] {
+    const conditions = after ? [...where, "(created_at, rowid) > (?, ?)"] : where;
+    const values = after ? [...params, after[0], after[1]] : params;
+    return this.all(`SELECT *, rowid AS seq FROM ${table} WHERE ${conditions.join(" AND ")} ORDER BY created_at, rowid LIMIT ?`, ...values, limit);
+  }
   private update(table: string, id: string, fields: Row): void {
     const keys = Object.keys(fields);
     if (keys.length === 0) return;
@@ -213,10 +227,8 @@ export class Store {
   getDomain(id: string): DomainRow | undefined { return this.get("SELECT * FROM domains WHERE id = ?", id); }
   updateDomain(id: string, fields: Partial<DomainRow>): void { this.update("domains", id, fields as Row); }
   /** Domains visible to ListDomains (not deleted), keyset-paginated by (created_at, id). */
-  listDomains(after: [number, string] | undefined, limit: number): DomainRow[] {
-    return after
-      ? this.all("SELECT * FROM domains WHERE deleted_at IS NULL AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", after[0], after[1], limit)
-      : this.all("SELECT * FROM domains WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT ?", limit);
+  listDomains(after: ListPosition | undefined, limit: number): Listed<DomainRow>[] {
+    return this.listed("domains", ["deleted_at IS NULL"], [], after, limit);
   }
   purgeDomain(id: string): void {
     this.run("DELETE FROM fraudster_watchlists WHERE watchlist_id IN (SELECT id FROM watchlists WHERE domain_id = ?)", id);
@@ -239,10 +251,8 @@ export class Store {
   countWatchlists(domainId: string): number {
     return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM watchlists WHERE domain_id = ?", domainId)!.n;
   }
-  listWatchlists(domainId: string, after: [number, string] | undefined, limit: number): WatchlistRow[] {
-    return after
-      ? this.all("SELECT * FROM watchlists WHERE domain_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", domainId, after[0], after[1], limit)
-      : this.all("SELECT * FROM watchlists WHERE domain_id = ? ORDER BY created_at, id LIMIT ?", domainId, limit);
+  listWatchlists(domainId: string, after: ListPosition | undefined, limit: number): Listed<WatchlistRow>[] {
+    return this.listed("watchlists", ["domain_id = ?"], [domainId], after, limit);
   }
 
   // Fraudsters
@@ -269,18 +279,14 @@ export class Store {
   countWatchlistFraudsters(watchlistId: string): number {
     return this.get<{ n: number }>("SELECT COUNT(*) AS n FROM fraudster_watchlists WHERE watchlist_id = ?", watchlistId)!.n;
   }
-  listFraudsters(domainId: string, watchlistId: string | undefined, after: [number, string] | undefined, limit: number): FraudsterRow[] {
-    const where = ["f.domain_id = ?"];
+  listFraudsters(domainId: string, watchlistId: string | undefined, after: ListPosition | undefined, limit: number): Listed<FraudsterRow>[] {
+    const where = ["domain_id = ?"];
     const params: SQLInputValue[] = [domainId];
     if (watchlistId) {
-      where.push("EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = f.id AND w.watchlist_id = ?)");
+      where.push("EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = fraudsters.id AND w.watchlist_id = ?)");
       params.push(watchlistId);
     }
-    if (after) {
-      where.push("(f.created_at, f.id) > (?, ?)");
-      params.push(after[0], after[1]);
-    }
-    return this.all(`SELECT f.* FROM fraudsters f WHERE ${where.join(" AND ")} ORDER BY f.created_at, f.id LIMIT ?`, ...params, limit);
+    return this.listed("fraudsters", where, params, after, limit);
   }
   /** Fraudster voiceprints of a domain (of one or more of its watchlists when given), for duplicate and fraud detection. */
   domainVoiceprints(domainId: string, watchlistIds?: string[]): { id: string; voiceprint: string }[] {
@@ -302,10 +308,8 @@ export class Store {
       : this.get("SELECT * FROM speakers WHERE domain_id = ? AND customer_id = ?", domainId, speakerId);
   }
   deleteSpeaker(id: string): void { this.run("DELETE FROM speakers WHERE id = ?", id); }
-  listSpeakers(domainId: string, after: [number, string] | undefined, limit: number): SpeakerRow[] {
-    return after
-      ? this.all("SELECT * FROM speakers WHERE domain_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", domainId, after[0], after[1], limit)
-      : this.all("SELECT * FROM speakers WHERE domain_id = ? ORDER BY created_at, id LIMIT ?", domainId, limit);
+  listSpeakers(domainId: string, after: ListPosition | undefined, limit: number): Listed<SpeakerRow>[] {
+    return this.listed("speakers", ["domain_id = ?"], [domainId], after, limit);
   }
 
   // Sessions
@@ -341,12 +345,11 @@ export class Store {
   unfinishedJobs(): JobRow[] {
     return this.all("SELECT * FROM jobs WHERE status IN ('SUBMITTED', 'IN_PROGRESS') ORDER BY created_at, id");
   }
-  listJobs(domainId: string, kind: JobKindName, status: string | undefined, after: [number, string] | undefined, limit: number): JobRow[] {
+  listJobs(domainId: string, kind: JobKindName, status: string | undefined, after: ListPosition | undefined, limit: number): Listed<JobRow>[] {
     const where = ["domain_id = ?", "kind = ?"];
     const params: SQLInputValue[] = [domainId, kind];
     if (status) { where.push("status = ?"); params.push(status); }
-    if (after) { where.push("(created_at, id) > (?, ?)"); params.push(after[0], after[1]); }
-    return this.all(`SELECT * FROM jobs WHERE ${where.join(" AND ")} ORDER BY created_at, id LIMIT ?`, ...params, limit);
+    return this.listed("jobs", where, params, after, limit);
   }
   jobRequests(jobId: string): JobRequestRow[] {
     return this.all("SELECT * FROM job_requests WHERE job_id = ? ORDER BY idx", jobId);

@@ -1,4 +1,4 @@
-import type { Store, DomainRow } from "../store";
+import type { Store, DomainRow, ListPosition } from "../store";
 import type { EmulatorConfig } from "../config";
 import type { Logger } from "../log";
 import { notFound, conflict, validation } from "../errors";
@@ -56,12 +56,12 @@ export function checkClientToken(ctx: OperationContext, operation: string, input
   return { hash, existing: prev.resource_id };
 }
 
-// Pagination: opaque tokens over the (created_at, id) ordering every list uses.
-export function decodeNextToken(token: string | undefined, scope: string): [number, string] | undefined {
+// Pagination: opaque tokens over the (created_at, seq) ordering every list uses.
+export function decodeNextToken(token: string | undefined, scope: string): ListPosition | undefined {
   if (token === undefined || token === "") return undefined;
   try {
     const v = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-    if (v.s === scope && typeof v.c === "number" && typeof v.i === "string") return [v.c, v.i];
+    if (v.s === scope && Number.isSafeInteger(v.c) && Number.isSafeInteger(v.q)) return [v.c, v.q];
   } catch {
     // fall through
   }
@@ -71,25 +71,18 @@ export function decodeNextToken(token: string | undefined, scope: string): [numb
 /**
  * One page of a List operation: up to `MaxResults` rows (default `defaultMax`) after the position
  * the `NextToken` holds; a token is valid only for the same `scope` (the listing and its filters).
- * `rows(after, count)` reads `count` rows in (created_at, id) order after `after`.
+ * `rows(after, count)` reads `count` rows in (created_at, seq) order after `after`.
  */
-export function listPage<T extends { created_at: number; id: string }>(
+export function listPage<T extends { created_at: number; seq: number }>(
   input: Input,
   scope: string,
-  rows: (after: [number, string] | undefined, count: number) => T[],
+  rows: (after: ListPosition | undefined, count: number) => T[],
   defaultMax = 100,
 ): { items: T[]; nextToken?: string } {
   const limit = input.MaxResults ?? defaultMax;
-  return page(rows(decodeNextToken(input.NextToken, scope), limit + 1), limit, scope);
-}
-
-export function page<T extends { created_at: number; id: string }>(
-  rows: T[],
-  limit: number,
-  scope: string,
-): { items: T[]; nextToken?: string } {
-  if (rows.length <= limit) return { items: rows };
-  const items = rows.slice(0, limit);
+  const found = rows(decodeNextToken(input.NextToken, scope), limit + 1);
+  if (found.length <= limit) return { items: found };
+  const items = found.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextToken: Buffer.from(JSON.stringify({ s: scope, c: last.created_at, i: last.id })).toString("base64url") };
+  return { items, nextToken: Buffer.from(JSON.stringify({ s: scope, c: last.created_at, q: last.seq })).toString("base64url") };
 }
