@@ -117,11 +117,11 @@ CREATE TABLE IF NOT EXISTS domains (
 CREATE TABLE IF NOT EXISTS watchlists (
   id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, name TEXT NOT NULL, description TEXT,
   is_default INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS watchlists_domain ON watchlists (domain_id, created_at, id);
+CREATE INDEX IF NOT EXISTS watchlists_listed ON watchlists (domain_id, created_at);
 CREATE TABLE IF NOT EXISTS fraudsters (
   id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, voiceprint TEXT NOT NULL,
   created_at INTEGER NOT NULL, job_id TEXT);
-CREATE INDEX IF NOT EXISTS fraudsters_domain ON fraudsters (domain_id, created_at, id);
+CREATE INDEX IF NOT EXISTS fraudsters_listed ON fraudsters (domain_id, created_at);
 CREATE TABLE IF NOT EXISTS fraudster_watchlists (
   fraudster_id TEXT NOT NULL, watchlist_id TEXT NOT NULL, PRIMARY KEY (fraudster_id, watchlist_id));
 CREATE INDEX IF NOT EXISTS fw_watchlist ON fraudster_watchlists (watchlist_id);
@@ -132,7 +132,7 @@ CREATE TABLE IF NOT EXISTS jobs (
   request TEXT NOT NULL, manifest TEXT, percent INTEGER NOT NULL DEFAULT 0,
   failure_code INTEGER, failure_message TEXT, created_at INTEGER NOT NULL,
   started_at INTEGER, ended_at INTEGER);
-CREATE INDEX IF NOT EXISTS jobs_domain ON jobs (domain_id, created_at, id);
+CREATE INDEX IF NOT EXISTS jobs_listed ON jobs (domain_id, created_at);
 CREATE TABLE IF NOT EXISTS job_requests (
   job_id TEXT NOT NULL, idx INTEGER NOT NULL, request_id TEXT NOT NULL, outcome TEXT NOT NULL,
   result_id TEXT, score INTEGER, error_code INTEGER, error_message TEXT,
@@ -141,7 +141,7 @@ CREATE TABLE IF NOT EXISTS speakers (
   id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, customer_id TEXT NOT NULL, status TEXT NOT NULL,
   voiceprint TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
   last_accessed_at INTEGER, job_id TEXT, UNIQUE (domain_id, customer_id));
-CREATE INDEX IF NOT EXISTS speakers_domain ON speakers (domain_id, created_at, id);
+CREATE INDEX IF NOT EXISTS speakers_listed ON speakers (domain_id, created_at);
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, name TEXT NOT NULL, speaker_id TEXT,
   voiceprint TEXT NOT NULL, acceptance_threshold INTEGER NOT NULL, risk_threshold INTEGER NOT NULL,
@@ -178,6 +178,9 @@ export class Store {
     // 0.x: jobs were all fraudster registration jobs and their results named fraudsters only.
     if (!columns("jobs").includes("kind")) this.db.exec("ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'FRAUDSTER_REGISTRATION'");
     if (columns("job_requests").includes("fraudster_id")) this.db.exec("ALTER TABLE job_requests RENAME COLUMN fraudster_id TO result_id");
+    // Lists were ordered by (created_at, id); now (created_at, rowid), which the *_listed
+    // indexes serve directly (an index's entries end with the rowid).
+    for (const table of ["watchlists", "fraudsters", "jobs", "speakers"]) this.db.exec(`DROP INDEX IF EXISTS ${table}_domain`);
   }
 
   close(): void {
@@ -226,7 +229,7 @@ export class Store {
   insertDomain(row: DomainRow): void { this.insert("domains", row as unknown as Row); }
   getDomain(id: string): DomainRow | undefined { return this.get("SELECT * FROM domains WHERE id = ?", id); }
   updateDomain(id: string, fields: Partial<DomainRow>): void { this.update("domains", id, fields as Row); }
-  /** Domains visible to ListDomains (not deleted), keyset-paginated by (created_at, id). */
+  /** Domains visible to ListDomains (not deleted), keyset-paginated by (created_at, rowid). */
   listDomains(after: ListPosition | undefined, limit: number): Listed<DomainRow>[] {
     return this.listed("domains", ["deleted_at IS NULL"], [], after, limit);
   }
@@ -290,9 +293,9 @@ export class Store {
   }
   /** Fraudster voiceprints of a domain (of one or more of its watchlists when given), for duplicate and fraud detection. */
   domainVoiceprints(domainId: string, watchlistIds?: string[]): { id: string; voiceprint: string }[] {
-    if (!watchlistIds) return this.all("SELECT id, voiceprint FROM fraudsters WHERE domain_id = ? ORDER BY created_at, id", domainId);
+    if (!watchlistIds) return this.all("SELECT id, voiceprint FROM fraudsters WHERE domain_id = ? ORDER BY created_at, rowid", domainId);
     return this.all(
-      `SELECT id, voiceprint FROM fraudsters f WHERE domain_id = ? AND EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = f.id AND w.watchlist_id IN (${watchlistIds.map(() => "?").join(",")})) ORDER BY created_at, id`,
+      `SELECT id, voiceprint FROM fraudsters f WHERE domain_id = ? AND EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = f.id AND w.watchlist_id IN (${watchlistIds.map(() => "?").join(",")})) ORDER BY created_at, rowid`,
       domainId,
       ...watchlistIds,
     );
@@ -318,7 +321,7 @@ export class Store {
   findSession(domainId: string, nameOrId: string): SessionRow | undefined {
     return nameOrId.startsWith("id#")
       ? this.get("SELECT * FROM sessions WHERE domain_id = ? AND id = ?", domainId, nameOrId)
-      : this.get("SELECT * FROM sessions WHERE domain_id = ? AND name = ? ORDER BY created_at DESC, id DESC LIMIT 1", domainId, nameOrId);
+      : this.get("SELECT * FROM sessions WHERE domain_id = ? AND name = ? ORDER BY created_at DESC, rowid DESC LIMIT 1", domainId, nameOrId);
   }
 
   // Tags
@@ -343,7 +346,7 @@ export class Store {
   }
   /** Jobs that still have work to do, oldest first (used at start-up to resume). */
   unfinishedJobs(): JobRow[] {
-    return this.all("SELECT * FROM jobs WHERE status IN ('SUBMITTED', 'IN_PROGRESS') ORDER BY created_at, id");
+    return this.all("SELECT * FROM jobs WHERE status IN ('SUBMITTED', 'IN_PROGRESS') ORDER BY created_at, rowid");
   }
   listJobs(domainId: string, kind: JobKindName, status: string | undefined, after: ListPosition | undefined, limit: number): Listed<JobRow>[] {
     const where = ["domain_id = ?", "kind = ?"];

@@ -121,7 +121,12 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
 
     const check = new DatabaseSync(file);
     const kinds = check.prepare("SELECT kind, COUNT(*) AS n FROM jobs GROUP BY kind").all();
+    // The list indexes of 0.1 (created_at, id) are replaced by ones that serve (created_at, rowid).
+    const indexes = (check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((i) => i.name);
+    const plan = (check.prepare("EXPLAIN QUERY PLAN SELECT * FROM fraudsters WHERE domain_id = ? ORDER BY created_at, rowid LIMIT 10").all("x") as { detail: string }[]).map((p) => p.detail);
     check.close();
     assert.deepEqual(kinds.map((k) => ({ ...k })), [{ kind: "FRAUDSTER_REGISTRATION", n: 3 }]);
+    assert.deepEqual(indexes.filter((i) => /_(domain|listed)$/.test(i)), ["fraudsters_listed", "jobs_listed", "speakers_listed", "watchlists_listed"]);
+    assert.deepEqual(plan, ["SEARCH fraudsters USING INDEX fraudsters_listed (domain_id=?)"], "a page is read from the index, not sorted");
   });
 });

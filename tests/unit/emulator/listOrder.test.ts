@@ -54,6 +54,15 @@ describe("emulator list order", () => {
     assert.deepEqual(await listAll("ListSpeakers", { DomainId }, "SpeakerSummaries", "CustomerSpeakerId", 2), speakers);
   });
 
+  it("resolves same-millisecond ties by order of creation: the newest session of a name, the first of equally close fraudsters", () => {
+    const now = ctx.now();
+    const session = (id: string) => ({ id, domain_id: "d", name: "call-1", speaker_id: null, voiceprint: "{}", acceptance_threshold: 75, risk_threshold: 50, watchlist_id: "w", created_at: now });
+    for (const id of ["id#zzzz", "id#aaaa", "id#mmmm"]) ctx.store.insertSession(session(id));
+    assert.equal(ctx.store.findSession("d", "call-1")!.id, "id#mmmm");
+    for (const id of ["id#zzzz", "id#aaaa", "id#mmmm"]) ctx.store.insertFraudster({ id, domain_id: "d", voiceprint: "{}", created_at: now, job_id: null }, []);
+    assert.deepEqual(ctx.store.domainVoiceprints("d").map((f) => f.id), ["id#zzzz", "id#aaaa", "id#mmmm"]);
+  });
+
   it("refuses a NextToken of another listing or of the old (created_at, id) form", async () => {
     const SSE = { KmsKeyId: "alias/k" };
     for (let i = 0; i < 3; i++) await call("CreateDomain", { Name: `d${i}`, ServerSideEncryptionConfiguration: SSE });
