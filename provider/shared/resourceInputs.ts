@@ -93,6 +93,23 @@ export abstract class VoiceIdResource extends pulumi.dynamic.Resource {
         shape: ResourceShape,
     ) {
         const { props, opts: options } = dynamicResourceInputs(name, args as TargetArgs, opts, shape);
-        super(provider, name, props, options, "voiceid", type);
+        // The SDK records a formatted stack trace on the promise of every property it registers
+        // (for its promise-leak report, printed only under PULUMI_DEBUG_PROMISE_LEAKS); with the
+        // 29 properties of a job that was a third of a preview's time. Registration is
+        // synchronous here, so the limit is lowered for exactly its duration. The resource's
+        // source position is unaffected (the SDK lifts the limit to read it), and an error thrown
+        // by registration gets its stack back from this constructor on.
+        const limit = Error.stackTraceLimit;
+        const shortStacks = !process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+        if (shortStacks) Error.stackTraceLimit = 0;
+        try {
+            super(provider, name, props, options, "voiceid", type);
+        } catch (e) {
+            Error.stackTraceLimit = limit;
+            if (shortStacks && e instanceof Error) Error.captureStackTrace(e);
+            throw e;
+        } finally {
+            Error.stackTraceLimit = limit;
+        }
     }
 }
