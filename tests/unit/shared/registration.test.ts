@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { minimalJobArgs } from "../jobs/corpus";
+import { dynamicResourceInputs } from "../../../provider/shared/resourceInputs";
 
 /**
  * Registration of our resources runs with stack traces off (the SDK formats one per registered
@@ -53,5 +54,13 @@ describe("resource registration: stack traces", () => {
             return true;
         });
         assert.equal(Error.stackTraceLimit, before);
+    });
+
+    it("a program's additionalSecretOutputs add to the outputs a resource always keeps secret", () => {
+        const shape = { outputs: ["jobId", "outputFileS3Uri", "registrations"], secretOutputs: ["registrations"] };
+        const { props, opts } = dynamicResourceInputs("job", { region: "eu-west-2" }, { additionalSecretOutputs: ["outputFileS3Uri"], protect: true }, shape);
+        assert.deepStrictEqual(opts.additionalSecretOutputs, ["outputFileS3Uri", "registrations"]);
+        assert.equal(opts.protect, true);
+        assert.ok("outputFileS3Uri" in props && props.outputFileS3Uri === undefined);
     });
 });
