@@ -108,8 +108,7 @@ export abstract class VoiceIdResource extends pulumi.dynamic.Resource {
             Error.stackTraceLimit = limit;
             if (shortStacks && e instanceof Error) Error.captureStackTrace(e);
             throw e;
-        } finally {
-            Error.stackTraceLimit = limit;
         }
+        Error.stackTraceLimit = limit;
     }
 }
