@@ -105,15 +105,18 @@ export class BatchJobApi extends VoiceIdCalls {
 
     /** Jobs of the domain that hold a slot (SUBMITTED or IN_PROGRESS). */
     async activeJobs(domainId: string): Promise<JobView[]> {
+        return [...(await this.jobsWithStatus(domainId, "IN_PROGRESS")), ...(await this.jobsWithStatus(domainId, "SUBMITTED"))];
+    }
+
+    /** Every job of the domain in `status`, as listed (summaries: no input or output config). */
+    async jobsWithStatus(domainId: string, status: string): Promise<JobView[]> {
         const jobs: JobView[] = [];
-        for (const status of ["IN_PROGRESS", "SUBMITTED"]) {
-            let next: string | undefined;
-            do {
-                const out: any = await this.send(this.command(this.commands.list, { DomainId: domainId, JobStatus: status, MaxResults: 100, NextToken: next }));
-                for (const j of out.JobSummaries ?? []) jobs.push(toJobView(j, this.commands));
-                next = out.NextToken;
-            } while (next);
-        }
+        let next: string | undefined;
+        do {
+            const out: any = await this.send(this.command(this.commands.list, { DomainId: domainId, JobStatus: status, MaxResults: 100, NextToken: next }));
+            for (const j of out.JobSummaries ?? []) jobs.push(toJobView(j, this.commands));
+            next = out.NextToken;
+        } while (next);
         return jobs;
     }
 

@@ -10,6 +10,9 @@
  *   `failOnErrors` is updated (the update fails again until the inputs change).
  * - `__provider` and the program scope (project, stack, resource name) are ignored, so a package
  *   upgrade or a stack rename previews clean.
+ * - A replacement always runs the new job first and deletes the old job's objects (under the
+ *   kind's delete option) only after it succeeded, keeping those the new job claims (see
+ *   `claims.ts`): a replacement never asks for delete-before-replace.
  * @module
  */
 import { containsUnknown } from "../shared/validation";
@@ -26,14 +29,9 @@ export interface JobDiff extends ResourceDiff {
 /** The comparison every resource uses (`shared/resourceDiff.ts`): empty values count as absent. */
 export const norm = normalize;
 
-/**
- * Computes the diff between recorded outputs `olds` and new inputs `news`. With `deleteInput`
- * set on either side, a replacement deletes the old job's objects first: deleting them after the
- * new job ran would undo the new job's work (its duplicates of them were skipped).
- */
+/** Computes the diff between recorded outputs `olds` and new inputs `news`. */
 export function diffBatchJob(
     properties: Pick<DerivedProperties, "replaceKeys" | "updateKeys">,
-    deleteInput: string,
     olds: Record<string, any>,
     news: Record<string, any>,
     ambient: AmbientTarget = {},
@@ -56,11 +54,5 @@ export function diffBatchJob(
     if (isRunning(status) && news.waitForCompletion !== false) changes = true;
     if (status === "COMPLETED_WITH_ERRORS" && news.failOnErrors === true) changes = true;
 
-    const deleteBeforeReplace = replaces.length > 0 && (olds[deleteInput] === true || news[deleteInput] === true);
-    return {
-        changes: changes || replaces.length > 0,
-        replaces,
-        updates,
-        ...(deleteBeforeReplace ? { deleteBeforeReplace } : {}),
-    };
+    return { changes: changes || replaces.length > 0, replaces, updates };
 }

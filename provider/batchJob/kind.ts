@@ -187,10 +187,20 @@ export interface ParsedResults {
     results: Record<string, unknown>;
     /** Ids of what this job newly created (never recorded in state). */
     createdIds: string[];
+    /**
+     * Ids of existing objects this job found again (a duplicate skipped, a speaker enrolled
+     * again): it relies on them, so deleting them under it would undo its work (`claims.ts`).
+     */
+    claimedIds: string[];
     /** Failed requests. */
     errorCount: number;
     /** One line for the log, e.g. "3 new, 1 duplicate skipped, 0 errors". */
     summary: string;
+}
+
+/** Voice ID commands by name, for a kind's hooks. */
+export interface VoiceIdCommandCalls {
+    call<T>(name: string, input: unknown): Promise<T>;
 }
 
 /** A batch-job kind. */
@@ -231,9 +241,13 @@ export interface JobKind {
     /** How to look up and delete one object the job created (fraudster, speaker). */
     created: { describeCommand: string; deleteCommand: string; idMember: string };
     /**
-     * Checks a new manifest before delete-before-replace deletes the old job's objects; kinds
-     * without it never delete before replacing.
+     * Moves an object the deleting job `from` created, and that the later job `claimer` found
+     * again, into the claimer's place: a fraudster joins the claimer's watchlists and leaves those
+     * only `from` put it in, so deleting `from`'s watchlist later is not refused. Kinds whose
+     * objects have no place (speakers) leave it out.
      */
+    handOver?(api: VoiceIdCommandCalls, domainId: string, objectId: string, from: Record<string, any>, claimer: JobView): Promise<void>;
+    /** Checks that a new manifest exists and parses, and every audio object it names exists. */
     verifyManifest?(inputs: BaseJobInputs, retry: RetryOptions): Promise<ManifestVerdict>;
 }
 

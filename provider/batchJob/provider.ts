@@ -35,6 +35,13 @@ import { BaseJobInputs, BaseJobOutputs, JobKind, JobView, ManifestVerdict } from
 import { outputFileUri } from "./results";
 import { runtime } from "./runtime";
 import { isRunning, isSuccess, isTerminal } from "./status";
+import { Claims, ClaimsContext, findClaims, readHandovers, writeHandover } from "./claims";
+
+/** The earliest of some ISO times (undefined when none is given). */
+function earliest(times: (string | undefined)[]): Date | undefined {
+    const ms = times.filter((t): t is string => !!t).map((t) => Date.parse(t)).filter((t) => !Number.isNaN(t));
+    return ms.length ? new Date(Math.min(...ms)) : undefined;
+}
 
 type Inputs = BaseJobInputs & Record<string, any>;
 type Outputs = BaseJobOutputs & Record<string, any>;
@@ -70,7 +77,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     const TYPE = kind.type;
     const props = kind.properties;
     const parseId = (id: string) => parseResourceId(TYPE, id);
-    const diffOf = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(props, kind.deleteInput, olds, news, ambient);
+    const diffOf = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(props, olds, news, ambient);
 
     /** A job operation's context (see `shared/callContext.ts`), with the kind's calls. */
     class CallContext extends SharedCallContext {
@@ -137,32 +144,21 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     }
 
     /**
-     * The diff comes with its presentation and a plan line for a replacement. Two things it
-     * cannot know from values alone:
-     * - an entry recorded without `__provider` (a failed create under 0.1.0) cannot be deleted
-     *   or read by the dynamic provider host, so a replacement is planned as an update that
-     *   replaces the job in place (`update`) and records complete state;
-     * - deleting the old job's objects first needs the new manifest verified; when it cannot be
-     *   checked, the old job is deleted only after the new one ran (create before delete).
+     * The diff comes with its presentation and a plan line for a replacement. An entry recorded
+     * without `__provider` (a failed create under 0.1.0) cannot be deleted or read by the dynamic
+     * provider host, so its replacement is planned as an update that replaces the job in place
+     * (`update`) and records complete state.
      */
     async function diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff & PresentedDiff> {
         const prev = withoutProvider(olds) as Partial<Outputs>;
         const inputs = withoutProvider(news) as Partial<Inputs>;
-        let d = diffOf(prev, inputs, await ambientTarget());
-        const log = logger("voiceid", () => [inputs.jobName, prev.jobName]);
+        const d = diffOf(prev, inputs, await ambientTarget());
         if (d.replaces.length && olds.__provider === undefined) {
+            const log = logger("voiceid", () => [inputs.jobName, prev.jobName], inputs.scope?.urn);
             log.info(`job ${prev.jobId} was recorded without its provider (a failed create under 0.1.0); ` +
                 `it is replaced in place by an update (${d.replaces.join(", ")}), which also repairs its state`);
             const updates = [...d.updates, ...d.replaces.filter((k) => !d.updates.includes(k))];
             return presentDiff(prev, inputs, { changes: true, replaces: [], updates }, props.knownInputs) as JobDiff & PresentedDiff;
-        }
-        if (d.deleteBeforeReplace && isSuccess(prev.jobStatus) && !containsUnknown(inputs.inputDataConfig)) {
-            const verdict = await manifestVerdict(inputs as Inputs);
-            if (verdict?.state !== "verified") {
-                log.warn(`cannot verify the new manifest before deleting the ${kind.noun}s of job ${prev.jobId} ` +
-                    `(${verdict?.reason ?? "no manifest"}); they are kept until the new job has run, then deleted`);
-                d = { changes: d.changes, replaces: d.replaces, updates: d.updates };
-            }
         }
         const presented = presentDiff(prev, inputs, d, props.knownInputs) as JobDiff & PresentedDiff;
         noteDiff(TYPE, id, prev, inputs, presented);
@@ -459,26 +455,16 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
 
     /**
      * A replacement carried out by `update`, for entries the host cannot delete: what a replace
-     * would do (the old job's objects deleted first when the new manifest is verified, else after
-     * the new job ran), then the new job's outputs. The resource id keeps naming the old job until
+     * does (the new job first; the old job's objects deleted only after it succeeded, except
+     * those it claims), then the new job's outputs. The resource id keeps naming the old job until
      * the next refresh; every operation takes the job from the outputs.
      */
     async function replaceInPlace(id: string, prev: Outputs, news: Record<string, any>) {
         const inputs = withoutProvider(news) as unknown as Inputs;
         const ctx = new CallContext(inputs, timeoutOf(inputs));
-        const deletes = prev[kind.deleteInput] === true && isSuccess(prev.jobStatus);
-        let deleteFirst = false;
-        if (deletes && kind.verifyManifest) {
-            const verdict = await kind.verifyManifest(inputs, ctx.retryOptions());
-            if (verdict.state === "invalid") {
-                throw ctx.error(`${TYPE}: inputDataConfig.s3Uri must name a manifest that works before the ${kind.noun}s of job ${prev.jobId} are deleted: ${verdict.reason}`);
-            }
-            deleteFirst = verdict.state === "verified";
-        }
         ctx.log.info(`replacing job ${prev.jobId} (${prev.jobStatus}) with a new job`);
-        if (deleteFirst) await deleteJob(id, prev);
         const created = await create(news);
-        if (deletes && !deleteFirst) await deleteJob(id, prev);
+        await deleteJob(id, prev);
         return { outs: created.outs };
     }
 
@@ -534,8 +520,10 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
 
     /**
      * Voice ID cannot delete jobs: by default the job is forgotten. With the kind's delete option,
-     * what the job newly created (from its output file) is deleted; what it skipped as duplicates
-     * belongs to someone else and stays.
+     * what the job newly created (from its output file), plus what earlier jobs handed over to
+     * it, is deleted, except what a later job claims (`claims.ts`): that is kept and handed over
+     * to the claiming job. A replacement deletes the old job only after the new one succeeded, so
+     * the new job's claims are known by then.
      */
     async function deleteJob(id: string, raw: Record<string, any>): Promise<void> {
         const prev = withoutProvider(raw) as unknown as Outputs;
@@ -555,21 +543,23 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             ctx.log.info(`forgetting job ${jobId} (${prev.jobStatus}); no ${kind.resultsNoun} to delete`);
             return;
         }
-        let ids: string[];
-        const fromFile = prev.inputDataConfig && prev.outputDataConfig ? await readResults(ctx, prev, { jobId }, true) : undefined;
-        const recorded = prev.resultsTruncated ? undefined : kind.recordedCreatedIds(prev);
-        if (fromFile?.resultsStatus === "read") {
-            ids = fromFile.createdIds;
-        } else if (recorded) {
-            ids = recorded;
-        } else {
+        const claimsCtx = { api: ctx.api, s3: ctx.companion("S3"), retry: () => ctx.retryOptions() };
+        const created = await createdIdsOf(ctx, prev, jobId);
+        const handovers = prev.outputDataConfig ? await readHandovers(claimsCtx, { jobId, outputDataConfig: prev.outputDataConfig }) : [];
+        const ids = [...new Set([...created, ...handovers.flatMap((h) => h.ids)])];
+        const since = earliest([prev.createdAt, ...handovers.map((h) => h.fromCreatedAt)]);
+        const claims = await findClaims(claimsCtx, kind, domainId, ids, since, jobId);
+        if (claims.unreadable.length) {
             throw ctx.error(
-                `${TYPE}: cannot list the ${noun}s job ${jobId} ${verb} (output file ${fromFile?.resultsStatus ?? "unavailable"} and the recorded list is truncated); ` +
-                    `fix access to ${fromFile?.outputFileS3Uri ?? "the output file"} or unset ${kind.deleteInput} to only forget the job`,
+                `${TYPE}: not deleting the ${noun}s of job ${jobId}: ${claims.unreadable.length} later job(s) of the domain may rely on them and their output files cannot be read ` +
+                    `(${claims.unreadable.map((u) => `job ${u.job.jobId}: ${u.reason}`).join("; ")}). ` +
+                    `Allow reading those files, or unset ${kind.deleteInput} to only forget the job.`,
             );
         }
+        const kept = await handOver(ctx, claimsCtx, domainId, prev, jobId, claims);
         let deleted = 0;
-        for (const objectId of ids) {
+        const doomed = ids.filter((i) => !claims.claimedBy.has(i));
+        for (const objectId of doomed) {
             try {
                 await ctx.api.call(kind.created.deleteCommand, { DomainId: domainId, [kind.created.idMember]: objectId });
                 deleted++;
@@ -577,7 +567,45 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
                 if (!isNotFound(err)) throw ctx.error(`${TYPE}: deleting ${noun}s of job ${jobId} failed after ${deleted}: ${errorSummary(err)}`);
             }
         }
-        ctx.log.info(`deleted ${deleted} ${noun}(s) ${verb} by job ${jobId}${ids.length > deleted ? ` (${ids.length - deleted} already gone)` : ""}; forgetting the job`);
+        const gone = doomed.length - deleted;
+        ctx.log.info(
+            `deleted ${deleted} ${noun}(s) of job ${jobId}${gone ? ` (${gone} already gone)` : ""}` +
+                `${kept ? `; kept ${kept} that later job(s) found again (handed over to them)` : ""}; forgetting the job`,
+        );
+    }
+
+    /** The ids the job newly created: from its output file, else from the recorded (untruncated) list. */
+    async function createdIdsOf(ctx: CallContext, prev: Outputs, jobId: string): Promise<string[]> {
+        const fromFile = prev.inputDataConfig && prev.outputDataConfig ? await readResults(ctx, prev, { jobId }, true) : undefined;
+        if (fromFile?.resultsStatus === "read") return fromFile.createdIds;
+        const recorded = prev.resultsTruncated ? undefined : kind.recordedCreatedIds(prev);
+        if (recorded) return recorded;
+        throw ctx.error(
+            `${TYPE}: cannot list the ${kind.noun}s job ${jobId} ${kind.verb} (output file ${fromFile?.resultsStatus ?? "unavailable"} and the recorded list is truncated); ` +
+                `fix access to ${fromFile?.outputFileS3Uri ?? "the output file"} or unset ${kind.deleteInput} to only forget the job`,
+        );
+    }
+
+    /** Hands each claimed object over to its claimer (a record beside its output file, the kind's move); returns how many. */
+    async function handOver(ctx: CallContext, claimsCtx: ClaimsContext, domainId: string, prev: Outputs, jobId: string, claims: Claims): Promise<number> {
+        const byClaimer = new Map<string, { job: JobView; ids: string[] }>();
+        for (const [objectId, job] of claims.claimedBy) {
+            const entry = byClaimer.get(job.jobId) ?? { job, ids: [] };
+            entry.ids.push(objectId);
+            byClaimer.set(job.jobId, entry);
+        }
+        for (const { job, ids } of byClaimer.values()) {
+            for (const objectId of ids) await kind.handOver?.(ctx.api, domainId, objectId, prev, job);
+            try {
+                await writeHandover(claimsCtx, job, { fromJobId: jobId, fromCreatedAt: prev.createdAt, ids });
+            } catch (err) {
+                ctx.log.warn(
+                    `kept ${ids.length} ${kind.noun}(s) of job ${jobId} that job ${job.jobId} found again, but could not record the handover beside its output file ` +
+                        `(${errorSummary(err)}): destroying that job will not delete them`,
+                );
+            }
+        }
+        return claims.claimedBy.size;
     }
 
     return { check, diff, create, read, update, delete: deleteJob, parseResourceId: parseId };

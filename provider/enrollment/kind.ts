@@ -69,11 +69,12 @@ export const speakerEnrollment: JobKind = {
     validate: validateEnrollmentInputs,
     deriveClientToken: (inputs, generation) => deriveEnrollmentToken(inputs as EnrollmentInputs, generation),
     parseOutput(text) {
-        const { newSpeakerIds, ...results } = parseEnrollmentOutput(text);
+        const { newSpeakerIds, existingSpeakerIds, ...results } = parseEnrollmentOutput(text);
         const flagged = results.fraudDetectionFailureCount ? `, ${results.fraudDetectionFailureCount} flagged by fraud detection` : "";
         return {
             results: { ...results },
             createdIds: newSpeakerIds,
+            claimedIds: existingSpeakerIds,
             errorCount: results.errorCount,
             summary: `${results.newEnrollmentCount} new, ${results.overwrittenCount} overwritten, ${plural(results.duplicateCount, "duplicate")} skipped, ${plural(results.errorCount, "error")}${flagged}`,
         };

@@ -13,7 +13,7 @@ export { RESULT_LIST_CAP };
 const flaggedByFraudDetection = (message: string) => /fraud/i.test(message);
 
 /** Parses the output file's text. `cap` bounds each list; counts always cover everything. */
-export function parseEnrollmentOutput(text: string, cap = RESULT_LIST_CAP): EnrollmentResults & { newSpeakerIds: string[] } {
+export function parseEnrollmentOutput(text: string, cap = RESULT_LIST_CAP): EnrollmentResults & { newSpeakerIds: string[]; existingSpeakerIds: string[] } {
     const doc = parseOutputDocument(text);
     const enrollments: Enrollment[] = listOf(doc, "SuccessfulEnrollments").map((s) => {
         const fd = s?.FraudDetectionResult;
@@ -38,6 +38,8 @@ export function parseEnrollmentOutput(text: string, cap = RESULT_LIST_CAP): Enro
             enrollmentErrors.filter((e) => flaggedByFraudDetection(e.errorMessage)).length + enrollments.filter((r) => r.fraudDetectionResult === "FAIL").length,
         // Not recorded in state: used by delete to remove exactly the speakers this job enrolled.
         newSpeakerIds: newOnes.map((r) => r.speakerId).filter(Boolean),
+        // Speakers enrolled before that this job enrolled again or skipped: never deleted under it.
+        existingSpeakerIds: enrollments.filter((r) => r.enrollmentStatus !== "NEW_ENROLLMENT").map((r) => r.speakerId).filter(Boolean),
     };
 }
 

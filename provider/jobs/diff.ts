@@ -21,5 +21,5 @@ export const UPDATE_KEYS = PROPERTIES.updateKeys;
 
 /** Computes the diff between recorded outputs `olds` and new inputs `news`. */
 export function diffJob(olds: Partial<JobOutputs>, news: Partial<JobInputs>, ambient: AmbientTarget = {}): JobDiff {
-    return diffBatchJob(PROPERTIES, "deleteFraudstersOnDestroy", olds, news, ambient);
+    return diffBatchJob(PROPERTIES, olds, news, ambient);
 }

@@ -12,6 +12,7 @@ import { DEFAULT_TIMEOUT_SECONDS, PROPERTIES } from "./properties";
 import { emptyResults, parseOutputFile } from "./results";
 import { deriveClientToken } from "./token";
 import { validateJobInputs } from "./validate";
+import { moveToClaimerWatchlists } from "./handover";
 
 export const fraudsterRegistration: JobKind = {
     type: "FraudsterRegistrationJob",
@@ -28,10 +29,11 @@ export const fraudsterRegistration: JobKind = {
     validate: validateJobInputs,
     deriveClientToken,
     parseOutput(text) {
-        const { newFraudsterIds, ...results } = parseOutputFile(text);
+        const { newFraudsterIds, skippedFraudsterIds, ...results } = parseOutputFile(text);
         return {
             results: { ...results },
             createdIds: newFraudsterIds,
+            claimedIds: skippedFraudsterIds,
             errorCount: results.errorCount,
             summary: `${results.newRegistrationCount} new, ${plural(results.duplicateCount, "duplicate")} skipped, ${plural(results.errorCount, "error")}`,
         };
@@ -42,5 +44,6 @@ export const fraudsterRegistration: JobKind = {
     recordedCreatedCount: (outs) => (outs as Partial<JobOutputs>).newRegistrationCount,
     configMismatches: (declared, job) =>
         configMismatches("registrationConfig", ["duplicateRegistrationAction", "fraudsterSimilarityThreshold", "watchlistIds"], declared, job),
+    handOver: moveToClaimerWatchlists,
     verifyManifest: (inputs, retry) => verifyManifest(inputs as JobInputs, retry),
 };

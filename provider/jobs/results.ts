@@ -10,7 +10,7 @@ import { JobResults, RESULT_LIST_CAP, Registration, RegistrationError } from "./
 export { OutputFileFormatError, outputFileUri, parseS3Uri } from "../batchJob/results";
 
 /** Parses the output file's text. `cap` bounds each list; counts always cover everything. */
-export function parseOutputFile(text: string, cap = RESULT_LIST_CAP): JobResults & { newFraudsterIds: string[] } {
+export function parseOutputFile(text: string, cap = RESULT_LIST_CAP): JobResults & { newFraudsterIds: string[]; skippedFraudsterIds: string[] } {
     const doc = parseOutputDocument(text);
     const registrations: Registration[] = listOf(doc, "SuccessfulRegistrations").map((s) => ({
         requestId: String(s?.RequestId ?? ""),
@@ -28,6 +28,8 @@ export function parseOutputFile(text: string, cap = RESULT_LIST_CAP): JobResults
         duplicateCount: registrations.filter((r) => r.registrationStatus === "DUPLICATE_SKIPPED").length,
         // Not recorded in state: used by delete to remove exactly what this job registered.
         newFraudsterIds: newOnes.map((r) => r.fraudsterId).filter(Boolean),
+        // The existing fraudsters this job relies on: never deleted under it (batchJob/claims.ts).
+        skippedFraudsterIds: registrations.filter((r) => r.registrationStatus === "DUPLICATE_SKIPPED").map((r) => r.fraudsterId).filter(Boolean),
     };
 }
 

@@ -108,40 +108,46 @@ export function enrollmentDeleteConsequence(job: JobFacts | undefined): string {
     return deleteConsequence(JOB_WORDS.SpeakerEnrollmentJob, job);
 }
 
-/** The consequence of `op` on a job of a kind. */
-function jobConsequence(words: JobWords, op: PlanOp, olds: JobFacts | undefined, importId: string | undefined, deleteFirst: boolean): string {
+/** Whether a recorded job is still running (the update resumes waiting for it). */
+const running = (job: JobFacts | undefined) => job?.jobStatus === "SUBMITTED" || job?.jobStatus === "IN_PROGRESS";
+
+/** The consequence of `op` on a job of a kind; `reasons` are the replacement's. */
+function jobConsequence(words: JobWords, op: PlanOp, olds: JobFacts | undefined, importId: string | undefined, reasons: readonly string[]): string {
     switch (op) {
         case "create":
             return `a new ${words.job} job will run and ${words.verb} the manifest's ${words.objects}`;
         case "import":
             return `adopts existing job ${importId ?? "(id unknown)"} instead of starting one`;
         case "replace": {
-            const run = `a new ${words.job} job will run and ${words.verb} the manifest's ${words.objects} again`;
+            const retry = olds?.jobStatus === "FAILED" && reasons.length === 1 && reasons[0] === "jobStatus";
+            const run = retry
+                ? `job ${olds?.jobId ?? ""} FAILED and no input changed: a new ${words.job} job will run on the same inputs and will likely fail the same way (fix what failed it, e.g. the manifest or the role, or change triggers)`
+                : `a new ${words.job} job will run and ${words.verb} the manifest's ${words.objects} again`;
             if (deletedWith(words, olds) === 0) return run;
-            return deleteFirst
-                ? `first ${deleteConsequence(words, olds)}; then ${run}`
-                : `${run}; only then ${deleteConsequence(words, olds)} (the new manifest could not be verified first)`;
+            return `${run}; only if it succeeds, ${deleteConsequence(words, olds)}, except those the new job finds again (they are kept)`;
         }
         case "delete":
             return deleteConsequence(words, olds);
         default:
-            return "settings change in place; no job runs";
+            return running(olds)
+                ? `resumes waiting for job ${olds?.jobId ?? ""}, still ${olds?.jobStatus} (the job is not started again)`
+                : "settings change in place; no job runs";
     }
 }
 
-/** Consequences of `op` on a resource of `type`, as one clause (no resource name, no reason). */
+/** Consequences of `op` on a resource of `type`, as one clause (no resource name). */
 export function consequence(
     type: VoiceIdType,
     op: PlanOp,
     olds?: JobFacts & Record<string, unknown>,
     importId?: string,
-    /** For a job replacement: false when the old job's fraudsters go only after the new job ran. */
-    deleteFirst = true,
+    /** For a job replacement: why it is replaced (`jobStatus` alone: a FAILED job retried unchanged). */
+    reasons: readonly string[] = [],
 ): string {
     switch (type) {
         case "FraudsterRegistrationJob":
         case "SpeakerEnrollmentJob":
-            return jobConsequence(JOB_WORDS[type], op, olds, importId, deleteFirst);
+            return jobConsequence(JOB_WORDS[type], op, olds, importId, reasons);
         case "VoiceIdDomain":
         case "Watchlist":
             return containerConsequence(CONTAINER_WORDS[type], op, importId);

@@ -65,7 +65,7 @@ export class CallContext {
     ) {
         if (budgetSeconds !== undefined) this.fixedDeadline = this.clock.now() + budgetSeconds * 1000;
         this.settings = resolveSettings("Voice ID", endpointInputsOf(inputs));
-        this.log = logger("voiceid", secrets);
+        this.log = logger("voiceid", secrets, inputs.scope?.urn);
     }
 
     /** The deadline of a call made now: the operation's, else `callDeadlineMs` from now. */

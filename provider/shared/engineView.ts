@@ -13,6 +13,8 @@
  * Provider-side only: no `@pulumi/pulumi` import.
  * @module
  */
+import { flushEngineLog } from "./engineLog";
+import { markRead, runDiff } from "./refreshDiff";
 
 /** Provider-side field name → engine-side key of the inputs a resource class adds itself. */
 export const INTERNAL_INPUTS: Readonly<Record<string, string>> = Object.freeze({
@@ -108,13 +110,15 @@ export async function dispatch(modulePath: string, method: string, args: any[]):
                 return r && { ...r, inputs: toEngine(r.inputs) };
             }
             case "diff":
-                return await fn(args[0], fromEngine(args[1]), fromEngine(args[2]));
+                return await runDiff(args[0], () => fn(args[0], fromEngine(args[1]), fromEngine(args[2])));
             case "create": {
                 const r = await fn(fromEngine(args[0]));
                 return r && { ...r, outs: toEngine(r.outs) };
             }
             case "read": {
                 const r = await fn(args[0], fromEngine(args[1]));
+                markRead(r?.id ?? args[0]);
+                if (r?.id && r.id !== args[0]) markRead(args[0]);
                 return r && { ...r, props: toEngine(r.props), ...(r.inputs ? { inputs: toEngine(r.inputs) } : {}) };
             }
             case "update": {
@@ -128,5 +132,8 @@ export async function dispatch(modulePath: string, method: string, args: any[]):
         }
     } catch (err) {
         throw engineError(err, method === "create" ? args[0] : method === "update" ? args[2] : undefined);
+    } finally {
+        // The call's lines reach the engine before its answer does (the host may be stopped after).
+        await flushEngineLog();
     }
 }

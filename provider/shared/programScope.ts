@@ -7,8 +7,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ResourceScope } from "./scope";
 
-/** Project, stack, logical name and the stack config that decides where calls go. */
-export function programScope(name: string): ResourceScope {
+/**
+ * Project, stack, logical name and the stack config that decides where calls go; with `type`
+ * (the type token), the resource's URN as the engine will make it, for provider lines on its row.
+ */
+export function programScope(name: string, type?: string, parent?: pulumi.Resource): ResourceScope {
     const voiceid = new pulumi.Config("voiceid");
     const aws = new pulumi.Config("aws");
     const scope: ResourceScope = {
@@ -17,6 +20,8 @@ export function programScope(name: string): ResourceScope {
         name,
         configRegion: voiceid.get("region") ?? aws.get("region"),
         configEndpoint: voiceid.get("endpoint"),
+        // An Output in the program; the provider receives the string.
+        urn: type ? (pulumi.createUrn(name, type, parent) as unknown as string) : undefined,
     };
     for (const k of Object.keys(scope) as (keyof ResourceScope)[]) if (scope[k] === undefined) delete scope[k];
     return scope;

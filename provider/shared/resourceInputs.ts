@@ -45,14 +45,17 @@ export function dynamicResourceInputs<A extends TargetArgs>(
     args: A,
     opts: pulumi.CustomResourceOptions | undefined,
     shape: ResourceShape,
+    /** The type token, when the scope should carry the resource's URN. */
+    type?: string,
 ): { props: Record<string, unknown>; opts: pulumi.CustomResourceOptions } {
     const taken = takeImport(opts);
+    const scope = programScope(name, type, taken.opts?.parent);
     const props: Record<string, unknown> = {};
     for (const k of shape.outputs) props[k] = undefined;
     if (taken.opts?.id !== undefined) {
-        Object.assign(props, { region: args?.region, endpoint: args?.endpoint, [INTERNAL_INPUTS.scope]: programScope(name) });
+        Object.assign(props, { region: args?.region, endpoint: args?.endpoint, [INTERNAL_INPUTS.scope]: scope });
     } else {
-        Object.assign(props, args, { [INTERNAL_INPUTS.scope]: programScope(name), [INTERNAL_INPUTS.importId]: taken.importId });
+        Object.assign(props, args, { [INTERNAL_INPUTS.scope]: scope, [INTERNAL_INPUTS.importId]: taken.importId });
     }
     const secrets = [...(taken.opts?.additionalSecretOutputs ?? []), ...shape.secretOutputs];
     return { props, opts: secrets.length ? { ...taken.opts, additionalSecretOutputs: secrets } : { ...taken.opts } };
@@ -92,7 +95,7 @@ export abstract class VoiceIdResource extends pulumi.dynamic.Resource {
         opts: pulumi.CustomResourceOptions | undefined,
         shape: ResourceShape,
     ) {
-        const { props, opts: options } = dynamicResourceInputs(name, args as TargetArgs, opts, shape);
+        const { props, opts: options } = dynamicResourceInputs(name, args as TargetArgs, opts, shape, voiceIdTypeToken(type));
         // The SDK records a formatted stack trace on the promise of every property it registers
         // (for its promise-leak report, printed only under PULUMI_DEBUG_PROMISE_LEAKS); with the
         // 29 properties of a job that was a third of a preview's time. Registration is

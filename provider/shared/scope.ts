@@ -23,6 +23,11 @@ export interface ResourceScope {
     configRegion?: string;
     /** Stack config `voiceid:endpoint`. */
     configEndpoint?: string;
+    /**
+     * The resource's URN, so provider lines show on its row (`engineLog.ts`). Bookkeeping only:
+     * never part of a token or a diff.
+     */
+    urn?: string;
 }
 
 /** Inputs every Voice ID resource shares: explicit target and scope. */

@@ -141,14 +141,17 @@ describe("enrollment/results", () => {
             [6, 2, 1, 1, 2, 2, false],
         );
         assert.deepStrictEqual(r.newSpeakerIds, ["S1", "S4"]);
+        // Speakers enrolled before (overwritten or skipped) are what the job relies on.
+        assert.deepStrictEqual(r.existingSpeakerIds, r.enrollments.filter((e) => e.enrollmentStatus !== "NEW_ENROLLMENT").map((e) => e.speakerId));
+        assert.strictEqual(r.existingSpeakerIds.length, 2);
     });
 
     it("caps lists but counts everything; tolerates missing lists; rejects what is not JSON", () => {
         const many = JSON.stringify({ SuccessfulEnrollments: Array.from({ length: 5 }, (_, i) => ({ RequestId: `r${i}`, GeneratedSpeakerId: `S${i}`, EnrollmentStatus: "NEW_ENROLLMENT" })) });
         const r = parseEnrollmentOutput(many, 2);
         assert.deepStrictEqual([r.enrollments.length, r.newEnrollmentCount, r.resultsTruncated, r.newSpeakerIds.length], [2, 5, true, 5]);
-        const { newSpeakerIds, ...empty } = parseEnrollmentOutput("{}");
-        assert.deepStrictEqual([empty, newSpeakerIds], [emptyEnrollmentResults(), []]);
+        const { newSpeakerIds, existingSpeakerIds, ...empty } = parseEnrollmentOutput("{}");
+        assert.deepStrictEqual([empty, newSpeakerIds, existingSpeakerIds], [emptyEnrollmentResults(), [], []]);
         assert.throws(() => parseEnrollmentOutput("not json"), /not valid JSON/);
     });
 });
@@ -167,6 +170,6 @@ describe("enrollment in plan-summary", () => {
         assert.match(md, /1 enrollment job\(s\) will run/);
         assert.match(md, /\*\*3 speakers will be deleted\*\*/);
         assert.match(md, /### Speakers to delete/);
-        assert.match(md, /`customers` replaced \(`enrollmentConfig`\): first the 3 speakers job J+ enrolled will be deleted/);
+        assert.match(md, /`customers` replaced \(`enrollmentConfig`\): a new enrollment job will run .*; only if it succeeds, the 3 speakers job J+ enrolled will be deleted \(deleteSpeakersOnDestroy\), except those the new job finds again/);
     });
 });

@@ -93,9 +93,10 @@ describe("jobs/diff", () => {
         assert.deepStrictEqual(comparison(await diff("id", recorded({ jobStatus: "COMPLETED_WITH_ERRORS" }), news())), { changes: false, replaces: [] });
     });
 
-    it("deletes before replacing when fraudsters are deleted on destroy", () => {
+    it("replaces the new job first even when fraudsters are deleted on destroy (never delete-before-replace)", () => {
         const d = diffJob(recorded({ deleteFraudstersOnDestroy: true }), news((i) => { i.deleteFraudstersOnDestroy = true; i.triggers = ["v2"]; }));
-        assert.deepStrictEqual(comparison(d), { changes: true, replaces: ["triggers"], deleteBeforeReplace: true });
+        assert.deepStrictEqual(comparison(d), { changes: true, replaces: ["triggers"] });
+        assert.strictEqual((d as { deleteBeforeReplace?: boolean }).deleteBeforeReplace, undefined);
     });
 
     it("compares the effective region, and only declared endpoints", () => {

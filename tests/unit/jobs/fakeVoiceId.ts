@@ -13,6 +13,8 @@ export interface JobScript {
     outcome: "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED";
     newRegistrations?: number;
     duplicates?: number;
+    /** Existing fraudsters the job reports as DUPLICATE_SKIPPED (it claims them). */
+    skips?: string[];
     errors?: number;
 }
 
@@ -31,6 +33,10 @@ export class FakeVoiceId extends SdkSeam {
     readonly jobs = new Map<string, FakeJob>();
     readonly tokens = new Map<string, { hash: string; jobId: string }>();
     readonly fraudsters = new Set<string>();
+    /** Objects written to S3 other than output files (handover records), by key. */
+    readonly objects = new Map<string, string>();
+    /** Watchlist associations made or removed: `+<fraudster> <watchlist>` / `-<fraudster> <watchlist>`. */
+    readonly associations: string[] = [];
     readonly calls: Record<string, number> = {};
     /** Script for the next started jobs (the last one repeats). */
     scripts: JobScript[] = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 2 }];
@@ -84,6 +90,7 @@ export class FakeVoiceId extends SdkSeam {
     outputFile(j: FakeJob): string {
         const reg = j.fraudsters.map((f, i) => ({ RequestId: `new-${i}`, GeneratedFraudsterId: f, RegistrationStatus: "NEW_REGISTRATION", FraudsterSimilarityScore: 10 }));
         for (let i = 0; i < (j.script.duplicates ?? 0); i++) reg.push({ RequestId: `dup-${i}`, GeneratedFraudsterId: "id#" + "D".repeat(22), RegistrationStatus: "DUPLICATE_SKIPPED", FraudsterSimilarityScore: 95 });
+        for (const [i, f] of (j.script.skips ?? []).entries()) reg.push({ RequestId: `skip-${i}`, GeneratedFraudsterId: f, RegistrationStatus: "DUPLICATE_SKIPPED", FraudsterSimilarityScore: 90 });
         const errors = Array.from({ length: j.script.errors ?? 0 }, (_, i) => ({ RequestId: `bad-${i}`, ErrorCode: 400, ErrorMessage: "audio must be 8 kHz" }));
         return JSON.stringify({ Version: "1.0", Errors: errors, SuccessfulRegistrations: reg });
     }
@@ -130,8 +137,23 @@ export class FakeVoiceId extends SdkSeam {
             case "DeleteFraudsterCommand":
                 if (!this.fraudsters.delete(input.FraudsterId)) throw err("ResourceNotFoundException", 404, "no such fraudster", { ResourceType: "FRAUDSTER" });
                 return {};
+            case "DescribeDomainCommand":
+                return { Domain: { DomainId: input.DomainId, WatchlistDetails: { DefaultWatchlistId: "W".repeat(22) } } };
+            case "AssociateFraudsterCommand":
+            case "DisassociateFraudsterCommand":
+                this.associations.push(`${command.startsWith("Associate") ? "+" : "-"}${input.FraudsterId} ${input.WatchlistId}`);
+                return {};
+            case "PutObjectCommand":
+                if (this.s3Denied) throw err("AccessDenied", 403, "Access Denied");
+                this.objects.set(input.Key, String(input.Body));
+                return {};
+            case "ListObjectsV2Command":
+                if (this.s3Denied) throw err("AccessDenied", 403, "Access Denied");
+                return { Contents: [...this.objects.keys()].filter((k) => k.startsWith(input.Prefix)).map((Key) => ({ Key })), IsTruncated: false };
             case "GetObjectCommand": {
                 if (this.s3Denied) throw err("AccessDenied", 403, "Access Denied");
+                const stored = this.objects.get(input.Key);
+                if (stored !== undefined) return { Body: { transformToString: async () => stored } };
                 const m = /^(.*)\/([^/]+)\/[^/]+\.out$/.exec(input.Key);
                 const j = m && this.jobs.get(m[2]);
                 if (!j) throw err("NoSuchKey", 404, "The specified key does not exist.");

@@ -224,6 +224,42 @@ describe("jobs/provider (SDK mocked)", () => {
         await provider.delete(a.id, { ...a.outs, deleteFraudstersOnDestroy: true });
     });
 
+    it("delete keeps what a later job claims, hands it over, and the later job's delete takes it", async () => {
+        fake.scripts = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 2 }];
+        const a = await provider.create(inputs({ deleteFraudstersOnDestroy: true }));
+        const [kept, dropped] = [...fake.fraudsters];
+        // The replacement runs first (create before delete) and skips one of A's voices.
+        fake.scripts = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 1, skips: [kept] }];
+        const b = await provider.create(inputs({ deleteFraudstersOnDestroy: true, triggers: ["again"], registrationConfig: { watchlistIds: ["V".repeat(22)] } }));
+        const bNew = [...fake.fraudsters].find((f) => f !== kept && f !== dropped)!;
+        await provider.delete(a.id, a.outs);
+        assert.deepStrictEqual([...fake.fraudsters].sort(), [kept, bNew].sort(), "A's claimed fraudster stays, its other one is deleted");
+        assert.ok(fake.lines.some((l) => l.includes("kept 1 that later job(s) found again")), fake.lines.join("\n"));
+        // It moves to B's watchlist, out of A's (the domain default).
+        assert.deepStrictEqual(fake.associations, [`+${kept} ${"V".repeat(22)}`]);
+        const record = [...fake.objects.entries()].find(([k]) => k.includes(`/${b.outs.jobId}/pulumi-voiceid-handover/`));
+        assert.ok(record, "a handover record beside B's output file");
+        assert.deepStrictEqual(JSON.parse(record[1]).Ids, [kept]);
+        // Destroying B deletes its own fraudster and the one handed over.
+        await provider.delete(b.id, b.outs);
+        assert.deepStrictEqual([...fake.fraudsters], []);
+    });
+
+    it("delete refuses to guess when a later job's output file cannot be read", async () => {
+        fake.scripts = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 2 }];
+        const a = await provider.create(inputs({ deleteFraudstersOnDestroy: true }));
+        fake.scripts = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 1 }];
+        const b = await provider.create(inputs({ triggers: ["other"], outputDataConfig: { s3Uri: "s3://elsewhere/out" } }));
+        const before = [...fake.fraudsters].sort();
+        const answer = (fake as any).answer.bind(fake);
+        (fake as any).answer = async (command: string, input: any) => {
+            if (command === "GetObjectCommand" && input.Bucket === "elsewhere") throw Object.assign(new Error("Access Denied"), { name: "AccessDenied", $metadata: { httpStatusCode: 403 } });
+            return answer(command, input);
+        };
+        await assert.rejects(provider.delete(a.id, a.outs), new RegExp(`not deleting the fraudsters of job ${a.outs.jobId}: 1 later job\\(s\\) .*job ${b.outs.jobId}: s3://elsewhere/.*unset deleteFraudstersOnDestroy`));
+        assert.deepStrictEqual([...fake.fraudsters].sort(), before, "nothing deleted");
+    });
+
     it("a re-create after its fraudsters were deleted starts a new job instead of adopting", async () => {
         fake.scripts = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 2 }];
         const a = await provider.create(inputs({ deleteFraudstersOnDestroy: true }));

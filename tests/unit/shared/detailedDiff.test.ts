@@ -49,16 +49,22 @@ describe("shared/detailedDiff", () => {
         try {
             const base = { domainId: D, dataAccessRoleArn: "arn:aws:iam::123456789012:role/r", inputDataConfig: { s3Uri: "s3://b/m.json" }, outputDataConfig: { s3Uri: "s3://b/o" }, registrationConfig: { fraudsterSimilarityThreshold: 70 }, scope: { name: "q3" } };
             const recorded = { ...base, jobId: "J".repeat(22), jobStatus: "COMPLETED" as const, newRegistrationCount: 4, deleteFraudstersOnDestroy: true };
-            // The provider diff of a deleteFraudstersOnDestroy replacement verifies the new manifest in
-            // S3 (tested through the engine); here its comparison is presented directly.
             const next = { ...base, registrationConfig: { fraudsterSimilarityThreshold: 85 }, deleteFraudstersOnDestroy: true };
             const d = presentDiff(recorded, next, diffJob(recorded, next));
             noteDiff("FraudsterRegistrationJob", `${D}/${"J".repeat(22)}`, recorded, next, d);
             assert.deepStrictEqual(d.detailedDiff, { "registrationConfig.fraudsterSimilarityThreshold": { kind: "updateReplace", inputDiff: true } });
-            assert.deepStrictEqual(lines, [`[voiceid] plan: FraudsterRegistrationJob "q3" will be replaced (registrationConfig.fraudsterSimilarityThreshold): first the 4 fraudsters job ${"J".repeat(22)} registered will be deleted (deleteFraudstersOnDestroy); then a new registration job will run and register the manifest's fraudsters again`]);
+            assert.deepStrictEqual(lines, [`[voiceid] plan: FraudsterRegistrationJob "q3" will be replaced (registrationConfig.fraudsterSimilarityThreshold): a new registration job will run and register the manifest's fraudsters again; only if it succeeds, the 4 fraudsters job ${"J".repeat(22)} registered will be deleted (deleteFraudstersOnDestroy), except those the new job finds again (they are kept)`]);
             lines.length = 0;
-            noteDiff("FraudsterRegistrationJob", `${D}/${"J".repeat(22)}`, recorded, next, { ...d, deleteBeforeReplace: undefined });
-            assert.deepStrictEqual(lines, [`[voiceid] plan: FraudsterRegistrationJob "q3" will be replaced (registrationConfig.fraudsterSimilarityThreshold): a new registration job will run and register the manifest's fraudsters again; only then the 4 fraudsters job ${"J".repeat(22)} registered will be deleted (deleteFraudstersOnDestroy) (the new manifest could not be verified first)`]);
+            // A FAILED job retried on unchanged inputs says it will likely fail again.
+            const failed = { ...recorded, jobStatus: "FAILED" as const, newRegistrationCount: 0, deleteFraudstersOnDestroy: false };
+            const same = { ...base };
+            noteDiff("FraudsterRegistrationJob", `${D}/${"J".repeat(22)}`, failed, same, presentDiff(failed, same, diffJob(failed, same)));
+            assert.deepStrictEqual(lines, [`[voiceid] plan: FraudsterRegistrationJob "q3" will be replaced (jobStatus): job ${"J".repeat(22)} FAILED and no input changed: a new registration job will run on the same inputs and will likely fail the same way (fix what failed it, e.g. the manifest or the role, or change triggers)`]);
+            lines.length = 0;
+            // A job still running (a timed-out wait) is updated: the update resumes waiting.
+            const running = { ...recorded, jobStatus: "IN_PROGRESS" as const, deleteFraudstersOnDestroy: false };
+            noteDiff("FraudsterRegistrationJob", `${D}/${"J".repeat(22)}`, running, same, presentDiff(running, same, diffJob(running, same)));
+            assert.deepStrictEqual(lines, [`[voiceid] plan: FraudsterRegistrationJob "q3" will update: resumes waiting for job ${"J".repeat(22)}, still IN_PROGRESS (the job is not started again)`]);
             lines.length = 0;
             const j = await jobDiff(`${D}/${"J".repeat(22)}`, { ...recorded, deleteFraudstersOnDestroy: false, __provider: "p" }, { ...next, deleteFraudstersOnDestroy: false });
             assert.deepStrictEqual(j.detailedDiff, d.detailedDiff, "the provider diff carries the same presentation");
