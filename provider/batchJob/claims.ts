@@ -8,13 +8,14 @@
  * the new job's output file names it. Deleting it would undo the new job.
  *
  * - Claims are read from the output files of every completed job of the same kind in the domain
- *   created since the objects were made (other than the deleting job and their own registrant):
- *   a later job of another stack counts too, since deleting under it would break it the same way.
+ *   created since the objects were made (other than the deleting job, their own registrant, and
+ *   the jobs that already handed them over): a later job of another stack counts too, since
+ *   deleting under it would break it the same way.
  * - A claimed object is kept and *handed over*: a small record beside the claiming job's output
  *   file (`<output folder>/<jobId>/pulumi-voiceid-handover/<fromJobId>.json`, encrypted with that
  *   job's output key) lists it, so destroying the claiming job later deletes it as its own.
- * - A later job whose output file cannot be read might claim anything: nothing is deleted on a
- *   guess, the delete fails naming that job.
+ * - A later job whose output file cannot be read, or that is still running, might claim
+ *   anything: nothing is deleted on a guess, the delete fails naming that job.
  * @module
  */
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -43,7 +44,7 @@ export interface Handover {
 export interface Claims {
     /** Object id -> the completed job that claims it (the newest one). */
     claimedBy: Map<string, JobView>;
-    /** Completed jobs whose output file could not be read, with why. */
+    /** Later jobs whose claims cannot be known (output file unreadable, still running), with why. */
     unreadable: { job: JobView; reason: string }[];
 }
 
@@ -76,23 +77,27 @@ export interface ClaimsContext {
     retry: () => RetryOptions;
 }
 
-/** Completed jobs of the domain created at or after `since`, except `exceptJobId`, described in full. */
-async function completedJobsSince(ctx: ClaimsContext, domainId: string, since: Date | undefined, exceptJobId: string): Promise<JobView[]> {
-    const summaries = [...(await ctx.api.jobsWithStatus(domainId, "COMPLETED")), ...(await ctx.api.jobsWithStatus(domainId, "COMPLETED_WITH_ERRORS"))];
-    const later = summaries.filter((j) => j.jobId !== exceptJobId && (!since || !j.createdAt || j.createdAt.getTime() >= since.getTime()));
-    return Promise.all(later.map((j) => ctx.api.describe(domainId, j.jobId)));
+/** Jobs of the domain in `statuses` created at or after `since`, except those in `except`. */
+async function jobsSince(ctx: ClaimsContext, domainId: string, statuses: string[], since: Date | undefined, except: ReadonlySet<string>): Promise<JobView[]> {
+    const listed = (await Promise.all(statuses.map((s) => ctx.api.jobsWithStatus(domainId, s)))).flat();
+    return listed.filter((j) => !except.has(j.jobId) && (!since || !j.createdAt || j.createdAt.getTime() >= since.getTime()));
 }
 
 /**
  * Which of `ids` completed jobs of the domain claim: jobs created since `since` (other than
- * `exceptJobId`) whose output file reports an id as existing (a duplicate skipped, a speaker
- * enrolled again). A job reporting an id as newly created is its registrant, not a claimant.
+ * those in `except`: the deleting job and the jobs that handed objects over to it) whose output
+ * file reports an id as existing (a duplicate skipped, a speaker enrolled again). A job
+ * reporting an id as newly created is its registrant, not a claimant.
  */
-export async function findClaims(ctx: ClaimsContext, kind: JobKind, domainId: string, ids: readonly string[], since: Date | undefined, exceptJobId: string): Promise<Claims> {
+export async function findClaims(ctx: ClaimsContext, kind: JobKind, domainId: string, ids: readonly string[], since: Date | undefined, except: ReadonlySet<string>): Promise<Claims> {
     const claims: Claims = { claimedBy: new Map(), unreadable: [] };
     if (!ids.length) return claims;
     const wanted = new Set(ids);
-    const jobs = (await completedJobsSince(ctx, domainId, since, exceptJobId)).sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
+    for (const job of await jobsSince(ctx, domainId, ["SUBMITTED", "IN_PROGRESS"], since, except)) {
+        claims.unreadable.push({ job, reason: `still ${job.status}; run the destroy or \`up\` again once it ended` });
+    }
+    const completed = await jobsSince(ctx, domainId, ["COMPLETED", "COMPLETED_WITH_ERRORS"], since, except);
+    const jobs = (await Promise.all(completed.map((j) => ctx.api.describe(domainId, j.jobId)))).sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
     for (const job of jobs) {
         if (!job.outputDataConfig?.s3Uri || !job.inputDataConfig?.s3Uri || !isSuccess(job.status)) continue;
         const uri = outputFileUri(job.outputDataConfig.s3Uri, job.jobId, job.inputDataConfig.s3Uri);

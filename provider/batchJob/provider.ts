@@ -79,6 +79,16 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     const parseId = (id: string) => parseResourceId(TYPE, id);
     const diffOf = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(props, olds, news, ambient);
 
+    /**
+     * Resources whose diff in this process planned a replacement (by program identity). The
+     * engine diffs before it creates the replacement in the same provider host, so `create` knows
+     * it replaces a job: a new job that FAILS then fails the step *without* partial state, which
+     * keeps the engine from marking the old job for deletion (it would be deleted at the end of
+     * a later `up`, or of this one under --continue-on-error, while nothing replaced it).
+     */
+    const replacing = new Set<string>();
+    const identity = (inputs: Partial<BaseJobInputs>) => JSON.stringify([inputs.scope?.project, inputs.scope?.stack, inputs.scope?.name]);
+
     /** A job operation's context (see `shared/callContext.ts`), with the kind's calls. */
     class CallContext extends SharedCallContext {
         readonly api = this.calls((settings, retry) => new BatchJobApi(settings, retry, kind.commands));
@@ -161,6 +171,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             return presentDiff(prev, inputs, { changes: true, replaces: [], updates }, props.knownInputs) as JobDiff & PresentedDiff;
         }
         const presented = presentDiff(prev, inputs, d, props.knownInputs) as JobDiff & PresentedDiff;
+        if (presented.replaces.length && inputs.scope?.name) replacing.add(identity(inputs));
         noteDiff(TYPE, id, prev, inputs, presented);
         return presented;
     }
@@ -373,6 +384,12 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             );
         }
         if (job.status === "FAILED") {
+            if (replacing.has(identity(inputs)) && !inputs.importId) {
+                throw ctx.error(
+                    `${TYPE}: ${failureMessage(job)}. The replaced job stays as it was, with everything it ${kind.verb}; nothing was deleted. ` +
+                        `The failed job is not recorded: the next \`pulumi up\` starts a new one.`,
+                );
+            }
             throw new PartialStateError(
                 redactText(`${TYPE}: ${failureMessage(job)}. The job is recorded; the next \`pulumi up\` starts a new one.`, ctx.secrets()),
                 id,
@@ -548,10 +565,10 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
         const handovers = prev.outputDataConfig ? await readHandovers(claimsCtx, { jobId, outputDataConfig: prev.outputDataConfig }) : [];
         const ids = [...new Set([...created, ...handovers.flatMap((h) => h.ids)])];
         const since = earliest([prev.createdAt, ...handovers.map((h) => h.fromCreatedAt)]);
-        const claims = await findClaims(claimsCtx, kind, domainId, ids, since, jobId);
+        const claims = await findClaims(claimsCtx, kind, domainId, ids, since, new Set([jobId, ...handovers.map((h) => h.fromJobId)]));
         if (claims.unreadable.length) {
             throw ctx.error(
-                `${TYPE}: not deleting the ${noun}s of job ${jobId}: ${claims.unreadable.length} later job(s) of the domain may rely on them and their output files cannot be read ` +
+                `${TYPE}: not deleting the ${noun}s of job ${jobId}: ${claims.unreadable.length} later job(s) of the domain may rely on them and cannot be read ` +
                     `(${claims.unreadable.map((u) => `job ${u.job.jobId}: ${u.reason}`).join("; ")}). ` +
                     `Allow reading those files, or unset ${kind.deleteInput} to only forget the job.`,
             );

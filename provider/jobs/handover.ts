@@ -28,9 +28,20 @@ export async function moveToClaimerWatchlists(api: VoiceIdCommandCalls, domainId
     }
     const target = await watchlistsOf(api, domainId, claimer.config?.watchlistIds);
     const own = await watchlistsOf(api, domainId, from.registrationConfig?.watchlistIds);
+    let joined = current.filter((w) => target.includes(w)).length;
     for (const w of target) {
-        if (!current.includes(w)) await api.call("AssociateFraudsterCommand", { DomainId: domainId, FraudsterId: fraudsterId, WatchlistId: w });
+        if (current.includes(w)) continue;
+        try {
+            await api.call("AssociateFraudsterCommand", { DomainId: domainId, FraudsterId: fraudsterId, WatchlistId: w });
+            joined++;
+        } catch (err) {
+            // The claimer's watchlist is gone (deleted with its stack): nothing to join there.
+            if (!isNotFound(err)) throw err;
+        }
     }
+    // Leave the deleting job's watchlists only once the fraudster is in one of the claimer's
+    // (Voice ID keeps every fraudster in at least one watchlist).
+    if (!joined) return;
     for (const w of own) {
         if (current.includes(w) && !target.includes(w)) await api.call("DisassociateFraudsterCommand", { DomainId: domainId, FraudsterId: fraudsterId, WatchlistId: w });
     }

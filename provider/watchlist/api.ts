@@ -54,6 +54,19 @@ export class WatchlistApi extends VoiceIdCalls {
         return toWatchlistView(out.Watchlist);
     }
 
+    /** How many fraudsters the watchlist holds (ListFraudsters, every page). */
+    async fraudsterCount(domainId: string, watchlistId: string): Promise<number> {
+        const { ListFraudstersCommand } = voiceIdSdk();
+        let count = 0;
+        let next: string | undefined;
+        do {
+            const out: any = await this.send(new ListFraudstersCommand({ DomainId: domainId, WatchlistId: watchlistId, MaxResults: 100, NextToken: next }));
+            count += (out.FraudsterSummaries ?? []).length;
+            next = out.NextToken;
+        } while (next);
+        return count;
+    }
+
     async delete(domainId: string, watchlistId: string): Promise<void> {
         const { DeleteWatchlistCommand } = voiceIdSdk();
         await this.send(new DeleteWatchlistCommand({ DomainId: domainId, WatchlistId: watchlistId }));

@@ -227,10 +227,13 @@ async function deleteWatchlist(id: string, props: Record<string, unknown>): Prom
             return;
         }
         if (type === "CANNOT_DELETE_NON_EMPTY_WATCHLIST" || /fraudster/i.test(String((err as Error)?.message))) {
+            const count = await ctx.api.fraudsterCount(domainId, watchlistId).catch(() => undefined);
             throw ctx.refusal(
-                `${TYPE}: watchlist ${watchlistId} still has fraudsters, and Voice ID deletes only empty watchlists. ` +
-                    `Delete its fraudsters first: a FraudsterRegistrationJob with \`deleteFraudstersOnDestroy: true\` deletes the ones it registered ` +
-                    `when it is destroyed (it is destroyed before the watchlist it depends on).`,
+                `${TYPE}: watchlist ${watchlistId} holds ${count === undefined ? "fraudsters" : `${count} fraudster${count === 1 ? "" : "s"}`} that this stack did not delete, and Voice ID deletes only empty watchlists. ` +
+                    `List them: \`aws voice-id list-fraudsters --domain-id ${domainId} --watchlist-id ${watchlistId}\`. Then either delete them ` +
+                    `(a FraudsterRegistrationJob with \`deleteFraudstersOnDestroy: true\` deletes the ones it registered when it is destroyed, before the watchlist it depends on; ` +
+                    `others with \`aws voice-id delete-fraudster\`), move them to another watchlist (\`aws voice-id disassociate-fraudster\`), ` +
+                    `or keep the watchlist and only remove it from the stack: set \`retainOnDelete: true\` and run \`pulumi up\` first (or \`pulumi state delete\`).`,
             );
         }
         throw ctx.error(`${TYPE}: cannot delete watchlist ${watchlistId}: ${errorSummary(err)}`);
