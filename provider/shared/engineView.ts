@@ -14,6 +14,7 @@
  * @module
  */
 import { flushEngineLog } from "./engineLog";
+import { withoutPlaceholders } from "./redact";
 import { markRead, runDiff } from "./refreshDiff";
 
 /** Provider-side field name → engine-side key of the inputs a resource class adds itself. */
@@ -107,7 +108,9 @@ export async function dispatch(modulePath: string, method: string, args: any[]):
         switch (method) {
             case "check": {
                 const r = await fn(fromEngine(args[0]), fromEngine(args[1]));
-                return r && { ...r, inputs: toEngine(r.inputs) };
+                // A reason never shows the engine's placeholder for a value unknown at preview.
+                const failures = r?.failures?.map((f: { property: string; reason: string }) => ({ ...f, reason: withoutPlaceholders(f.reason) }));
+                return r && { ...r, inputs: toEngine(r.inputs), ...(failures ? { failures } : {}) };
             }
             case "diff":
                 return await runDiff(args[0], () => fn(args[0], fromEngine(args[1]), fromEngine(args[2])));
