@@ -13,6 +13,7 @@
  * Provider-side only: no `@pulumi/pulumi` import.
  * @module
  */
+import { armInDynamicHost } from "./dynamicHost";
 
 /** Provider-side field name → engine-side key of the inputs a resource class adds itself. */
 export const INTERNAL_INPUTS: Readonly<Record<string, string>> = Object.freeze({
@@ -98,6 +99,8 @@ function dropNextStackLine(line: string): void {
  * serialized provider (`lazyProvider.ts`) at call time.
  */
 export async function dispatch(modulePath: string, method: string, args: any[]): Promise<any> {
+    // The first call arms the host's engine watch and cancellation (a no-op outside that host).
+    armInDynamicHost();
     const mod = require(modulePath) as ProviderModule;
     const fn = mod[method];
     if (!fn) throw new Error(`${modulePath} has no ${method}`);
