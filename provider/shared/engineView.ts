@@ -13,6 +13,7 @@
  * Provider-side only: no `@pulumi/pulumi` import.
  * @module
  */
+import { armInDynamicHost } from "./dynamicHost";
 import { flushEngineLog } from "./engineLog";
 import { withoutPlaceholders } from "./redact";
 import { markRead, runDiff } from "./refreshDiff";
@@ -101,6 +102,8 @@ function dropNextStackLine(line: string): void {
  * serialized provider (`lazyProvider.ts`) at call time.
  */
 export async function dispatch(modulePath: string, method: string, args: any[]): Promise<any> {
+    // The first call arms the host's engine watch and cancellation (a no-op outside that host).
+    armInDynamicHost();
     const mod = require(modulePath) as ProviderModule;
     const fn = mod[method];
     if (!fn) throw new Error(`${modulePath} has no ${method}`);
