@@ -154,6 +154,16 @@ CREATE TABLE IF NOT EXISTS idempotency (
 
 type Row = Record<string, SQLInputValue>;
 
+/** The conditions selecting a domain's fraudsters, or those of some of its watchlists. */
+function fraudsterScope(domainId: string, watchlistIds: string[] | undefined): [string[], SQLInputValue[]] {
+  if (!watchlistIds) return [["domain_id = ?"], [domainId]];
+  const inList = watchlistIds.map(() => "?").join(",");
+  return [
+    ["domain_id = ?", `EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = fraudsters.id AND w.watchlist_id IN (${inList}))`],
+    [domainId, ...watchlistIds],
+  ];
+}
+
 /** SQLite-backed state of one emulator instance. */
 export class Store {
   readonly db: DatabaseSync;
@@ -291,14 +301,18 @@ export class Store {
     }
     return this.listed("fraudsters", where, params, after, limit);
   }
-  /** Fraudster voiceprints of a domain (of one or more of its watchlists when given), for duplicate and fraud detection. */
-  domainVoiceprints(domainId: string, watchlistIds?: string[]): { id: string; voiceprint: string }[] {
-    if (!watchlistIds) return this.all("SELECT id, voiceprint FROM fraudsters WHERE domain_id = ? ORDER BY created_at, rowid", domainId);
-    return this.all(
-      `SELECT id, voiceprint FROM fraudsters f WHERE domain_id = ? AND EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = f.id AND w.watchlist_id IN (${watchlistIds.map(() => "?").join(",")})) ORDER BY created_at, rowid`,
-      domainId,
-      ...watchlistIds,
-    );
+  /**
+   * A page of the fraudsters of a domain (of one or more of its watchlists when given), in list
+   * order after `after`, for duplicate and fraud detection (fraud.ts pages through them).
+   */
+  fraudsterVoiceprints(domainId: string, watchlistIds: string[] | undefined, after: ListPosition | undefined, limit: number): Listed<FraudsterRow>[] {
+    const [where, params] = fraudsterScope(domainId, watchlistIds);
+    return this.listed("fraudsters", where, params, after, limit);
+  }
+  /** How many fraudsters {@link fraudsterVoiceprints} pages through. */
+  countFraudstersInScope(domainId: string, watchlistIds: string[] | undefined): number {
+    const [where, params] = fraudsterScope(domainId, watchlistIds);
+    return this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fraudsters WHERE ${where.join(" AND ")}`, ...params)!.n;
   }
 
   // Speakers
