@@ -10,7 +10,8 @@
  *
  * Durability: the Voice ID service keeps its state in `voiceid.db` (SQLite). moto keeps its
  * state in memory only, so every request moto serves is appended to `moto-recording.jsonl`
- * (moto's recorder) and replayed into the fresh moto on the next start.
+ * (moto's recorder) and replayed into the fresh moto on the next start, without the reads
+ * (motoRecording.ts).
  * @module
  */
 import { spawn } from "node:child_process";
@@ -18,6 +19,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { choosePort } from "./ports";
 import { openLogForAppend } from "./logFiles";
+import { SEED_REQUEST, compactRecording, recordingFormat } from "./motoRecording";
 
 /** Root of the package (a clone or node_modules/pulumi-voiceid); this file is bin/cli/local/stack.js. */
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -151,6 +153,7 @@ export function runningPid(pidFile: string, marker: string): number | undefined 
     return pid;
 }
 
+/** In moto's command line: `scripts/moto_server.py` (now) or the venv's `moto_server` (before). */
 const MOTO_MARKER = "moto_server";
 const EMULATOR_MARKER = path.join("emulator", "main.js");
 
@@ -218,14 +221,26 @@ export function ensurePython(): Promise<string> {
 }
 
 async function startMoto(files: StackFiles, pythonBin: string, port: number, say: Say): Promise<void> {
-    const env = { ...process.env, MOTO_ENABLE_RECORDING: "1", MOTO_RECORDER_FILEPATH: files.recording };
-    const pid = spawnDetached(path.join(pythonBin, "moto_server"), ["-H", HOST, "-p", String(port)], env, files.motoLog, files.motoLog);
+    const format = recordingFormat(fs.existsSync(files.recording) ? fs.readFileSync(files.recording, "utf8") : "");
+    if (format === "compactable") {
+        const { before, after } = compactRecording(files.recording);
+        if (after < before) say(`compacted the moto recording: ${before} -> ${after} requests (reads dropped)`);
+    }
+    const env = {
+        ...process.env,
+        MOTO_ENABLE_RECORDING: "1",
+        MOTO_RECORDER_FILEPATH: files.recording,
+        // A recording of an earlier release replays right only with moto's own request ids.
+        PULUMI_VOICEID_MOTO_OWN_REQUEST_IDS: format === "full" ? "0" : "1",
+    };
+    const server = path.join(PACKAGE_ROOT, "scripts", "moto_server.py");
+    const pid = spawnDetached(path.join(pythonBin, "python"), [server, "-H", HOST, "-p", String(port)], env, files.motoLog, files.motoLog);
     fs.writeFileSync(files.motoPid, `${pid}\n`);
     const base = `http://${HOST}:${port}`;
     await waitHttp(`${base}/moto-api/`, pid, "moto_server", files.motoLog);
-    const recording = fs.existsSync(files.recording) ? fs.readFileSync(files.recording, "utf8") : "";
-    if (recording.includes("/moto-api/seed")) {
-        say(`replaying ${recording.split("\n").filter(Boolean).length} recorded moto requests`);
+    if (format !== "none") {
+        const lines = fs.readFileSync(files.recording, "utf8").split("\n").filter(Boolean).length;
+        say(`replaying ${lines} recorded moto requests${format === "full" ? " (a recording of an earlier release: replayed whole; delete it to start afresh with compact restarts)" : ""}`);
         const res = await fetch(`${base}/moto-api/recorder/replay-recording`, { method: "POST" });
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`replaying the moto recording failed: HTTP ${res.status} (log: ${files.motoLog})`);
@@ -233,7 +248,7 @@ async function startMoto(files: StackFiles, pythonBin: string, port: number, say
         // First start: seed moto's random generator. The seed call is recorded first, so a replay
         // re-creates the same generated ids (KMS key ids, ...) in the same order.
         fs.writeFileSync(files.recording, "");
-        const res = await fetch(`${base}/moto-api/seed?a=20210927`, { method: "POST" });
+        const res = await fetch(`${base}${SEED_REQUEST}`, { method: "POST" });
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`seeding moto failed: HTTP ${res.status}`);
     }
