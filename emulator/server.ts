@@ -114,11 +114,15 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
       const body = await readBody(req);
       if (body === undefined) throw payloadTooLarge(MAX_BODY);
       verifySigV4Signature(auth, body);
-      if (req.method !== "POST") throw unknownOperation();
+      if (req.method !== "POST") throw unknownOperation(`Voice ID operations are POST requests to /, not ${req.method} requests`);
       const target = String(req.headers["x-amz-target"] ?? "");
       const route = resolveTarget(target);
       operation = route?.operation ?? target;
-      if (!route) throw unknownOperation();
+      if (!route) {
+        throw unknownOperation(target
+          ? `Unknown operation ${JSON.stringify(target.slice(0, 200))}: X-Amz-Target must be VoiceID.<operation> (or VoiceIDLocal.<operation> for the emulator's own)`
+          : "Missing X-Amz-Target header: it names the operation, VoiceID.<operation>");
+      }
 
       // Injected faults come after authentication, like a real front end's throttling.
       if (ctx.config.throttleRate > 0 && random() < ctx.config.throttleRate) throw throttling();
