@@ -368,8 +368,19 @@ export class Store {
     if (status) { where.push("status = ?"); params.push(status); }
     return this.listed("jobs", where, params, after, limit);
   }
+  /**
+   * A job's request results. The RequestId comes from the manifest and may hold any character,
+   * NUL included (so may the error message quoting it); node:sqlite reads TEXT only up to the
+   * first NUL, so these two are read as bytes.
+   */
   jobRequests(jobId: string): JobRequestRow[] {
-    return this.all("SELECT * FROM job_requests WHERE job_id = ? ORDER BY idx", jobId);
+    type Stored = Omit<JobRequestRow, "request_id" | "error_message"> & { request_id: Uint8Array; error_message: Uint8Array | null };
+    const rows = this.all<Stored>(
+      "SELECT job_id, idx, CAST(request_id AS BLOB) AS request_id, outcome, result_id, score, error_code, CAST(error_message AS BLOB) AS error_message FROM job_requests WHERE job_id = ? ORDER BY idx",
+      jobId,
+    );
+    const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
+    return rows.map((r) => ({ ...r, request_id: text(r.request_id), error_message: r.error_message === null ? null : text(r.error_message) }));
   }
   insertJobRequest(row: JobRequestRow): void { this.insert("job_requests", row as unknown as Row); }
 
