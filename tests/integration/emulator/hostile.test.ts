@@ -4,8 +4,11 @@
 // kept out of idempotency.
 import * as assert from "node:assert/strict";
 import * as http from "node:http";
+import * as net from "node:net";
+import { once } from "node:events";
 import { createHash } from "node:crypto";
-import { CreateDomainCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
+import { CreateDomainCommand, ListDomainsCommand, StartFraudsterRegistrationJobCommand, VoiceIDClient } from "@aws-sdk/client-voice-id";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from "../../../emulator/config";
 import { startEmulator, type RunningEmulator } from "../../../emulator/index";
 import { MAX_BODY } from "../../../emulator/server";
 import { startLocalStackForSuite, type LocalStack } from "../../support/localStack";
@@ -113,6 +116,44 @@ describe("emulator: hostile input answered as AWS would", function () {
       assert.equal(region.body.__type, "InvalidSignatureException");
     });
 
+    it("answers 413 to a client that sends a body over 64 MiB whole before reading, without a reset", async () => {
+      const u = new URL(emu.endpoint);
+      const size = 70 * 1024 * 1024;
+      const now = new Date().toISOString().replace(/[-:]|\.\d{3}/g, "");
+      const sock = net.connect(Number(u.port), u.hostname);
+      await once(sock, "connect");
+      const received: Buffer[] = [];
+      let failure: Error | undefined;
+      sock.on("error", (e) => (failure = e));
+      sock.pause(); // reads nothing until the whole body is sent
+      // A well-formed credential (checked before the body); the signature itself never gets checked.
+      sock.write(
+        `POST / HTTP/1.1\r\nHost: ${u.host}\r\nX-Amz-Target: ${CREATE}\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Date: ${now}\r\n` +
+        `Authorization: AWS4-HMAC-SHA256 Credential=${DEFAULT_ACCESS_KEY_ID}/${now.slice(0, 8)}/us-east-1/voiceid/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}\r\n` +
+        `Content-Length: ${size}\r\n\r\n`,
+      );
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let closed = false;
+      sock.once("close", () => (closed = true));
+      const writable = () => new Promise<void>((resolve) => {
+        const done = () => { sock.off("drain", done); sock.off("close", done); resolve(); };
+        sock.on("drain", done);
+        sock.on("close", done);
+      });
+      for (let sent = 0; sent < size && !closed; sent += chunk.length) {
+        if (!sock.write(chunk)) await writable();
+      }
+      assert.equal(failure, undefined, "the upload was not cut off");
+      sock.on("data", (c: Buffer) => received.push(c));
+      sock.resume();
+      const text = () => Buffer.concat(received).toString("utf8");
+      for (let i = 0; i < 100 && !/RequestEntityTooLargeException"?[^}]*}/.test(text()) && !failure; i++) await new Promise((r) => setTimeout(r, 50));
+      sock.destroy();
+      assert.equal(failure, undefined, "no reset");
+      assert.match(text(), /^HTTP\/1\.1 413 /);
+      assert.match(text(), /RequestEntityTooLargeException/);
+    });
+
     it("refuses an oversized declared body before it is sent (Expect: 100-continue)", async () => {
       const r = await new Promise<{ status: number; body: any; continued: boolean }>((resolve, reject) => {
         const u = new URL(emu.endpoint);
@@ -207,6 +248,39 @@ describe("emulator: a client that goes away mid-body", function () {
       assert.equal(emu.stats.errors.InternalServerException, undefined);
     } finally {
       await emu.stop();
+    }
+  });
+});
+
+describe("emulator: slow and idle sockets cannot starve the service", function () {
+  this.timeout(60_000);
+
+  it("caps open connections and closes sockets that send no complete request in time, then serves", async () => {
+    const limited = await startEmulator({ logLevel: "silent", maxConnections: 20, headersTimeoutMs: 1000, requestTimeoutMs: 2000 });
+    const u = new URL(limited.endpoint);
+    const sockets: net.Socket[] = [];
+    const closed = new Set<net.Socket>();
+    try {
+      // Half say nothing, half start a request and stall: 100 sockets, 5 times the cap.
+      for (let i = 0; i < 100; i++) {
+        const s = net.connect(Number(u.port), u.hostname);
+        s.on("error", () => undefined);
+        s.on("connect", () => { if (i % 2) s.write("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Tar"); });
+        for (const event of ["end", "close"]) s.on(event, () => closed.add(s));
+        s.resume();
+        sockets.push(s);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      const open = () => sockets.length - closed.size;
+      assert.ok(open() <= 20, `${open()} of 100 slow sockets stayed open with a cap of 20`);
+      await new Promise((r) => setTimeout(r, 3500));
+      assert.equal(open(), 0, "the slow sockets were closed by the server's timeouts");
+      const client = new VoiceIDClient({ endpoint: limited.endpoint, region: "us-east-1", credentials: { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY }, maxAttempts: 1 });
+      assert.ok(Array.isArray((await client.send(new ListDomainsCommand({}))).DomainSummaries));
+      client.destroy();
+    } finally {
+      for (const s of sockets) s.destroy();
+      await limited.stop();
     }
   });
 });
