@@ -25,10 +25,11 @@ describe("local stack: moto's recording keeps what changes state (pulumi-voiceid
         const kms = new KMSClient({ region: stack.region, endpoint: stack.motoEndpoint, credentials: stack.credentials });
         return ((await kms.send(new ListKeysCommand({}))).Keys ?? []).map((k) => k.KeyId!).sort();
     };
-    /** Recorded GETs and HEADs, but moto's own (each start's health probe is recorded). */
-    const reads = () =>
+    const recorded = (): { method: string; url: string; body: string }[] =>
         fs.readFileSync(recording(), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l))
-            .filter((e) => ["GET", "HEAD"].includes(e.method) && !new URL(e.url).pathname.startsWith("/moto-api/")).length;
+            .map((e) => ({ ...e, body: e.body_encoded ? Buffer.from(e.body, "base64").toString("utf8") : (e.body ?? "") }));
+    /** Recorded GETs and HEADs, but moto's own (each start's health probe is recorded). */
+    const reads = () => recorded().filter((e) => ["GET", "HEAD"].includes(e.method) && !new URL(e.url).pathname.startsWith("/moto-api/")).length;
 
     before(() => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-recording-"));
@@ -47,6 +48,7 @@ describe("local stack: moto's recording keeps what changes state (pulumi-voiceid
         const keys = await keyIds(stack);
         assert.ok(keys.includes(later.keyId));
         assert.ok(reads() > 3, "the jobs' S3 reads were recorded");
+        assert.equal(recorded().filter((e) => e.body.includes("Action=AssumeRole")).length, 1, "the three jobs of one role assumed it once");
         const before = fs.readFileSync(recording(), "utf8").split("\n").filter(Boolean).length;
 
         assert.equal((await local(["stop"])).code, 0);
