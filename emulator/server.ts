@@ -81,13 +81,15 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
 
 /**
  * Reads and discards the rest of a request whose answer was sent early, so the client gets
- * to read that answer. A client still sending after LINGER_MS is cut off.
+ * to read that answer; with `close`, then closes the connection (the client asked for it). A
+ * client still sending after LINGER_MS is cut off.
  */
-function drain(req: http.IncomingMessage): void {
+function drain(req: http.IncomingMessage, close = false): void {
   if (req.complete || req.destroyed) return;
   const cutOff = setTimeout(() => req.destroy(), LINGER_MS);
   cutOff.unref();
   req.once("close", () => clearTimeout(cutOff));
+  if (close) req.once("end", () => req.socket.end());
   req.on("error", () => undefined);
   req.resume();
 }
@@ -163,8 +165,13 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
       if (!(e instanceof ServiceError)) ctx.log.error("unhandled error", { requestId, operation, error: String((e as Error)?.stack ?? e) });
       stats.errors[err.type] = (stats.errors[err.type] ?? 0) + 1;
       ctx.log.info("request failed", { requestId, operation, status: err.status, error: err.type });
+      // A request that asked to close would have its connection closed once the answer is
+      // written, while its body still arrives: a reset that loses the answer. So the connection
+      // stays until the body is read, then closes (drain).
+      const closeAfterBody = !req.complete && !res.headersSent && !res.shouldKeepAlive;
+      if (closeAfterBody) res.shouldKeepAlive = true;
       if (!res.headersSent) send(res, err.status, err.toBody(), requestId, err.type);
-      drain(req);
+      drain(req, closeAfterBody);
     }
   };
 }

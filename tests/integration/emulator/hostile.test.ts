@@ -116,42 +116,58 @@ describe("emulator: hostile input answered as AWS would", function () {
       assert.equal(region.body.__type, "InvalidSignatureException");
     });
 
-    it("answers 413 to a client that sends a body over 64 MiB whole before reading, without a reset", async () => {
+    /**
+     * Sends a CreateDomain with a body of `size` bytes whole before reading anything (a
+     * well-formed credential, checked before the body; the signature itself is never checked),
+     * then reads. What it read, whether the connection failed, and whether the server closed it.
+     */
+    async function sendWholeThenRead(size: number, connection: "keep-alive" | "close"): Promise<{ text: string; failure?: Error; ended: boolean }> {
       const u = new URL(emu.endpoint);
-      const size = 70 * 1024 * 1024;
       const now = new Date().toISOString().replace(/[-:]|\.\d{3}/g, "");
       const sock = net.connect(Number(u.port), u.hostname);
       await once(sock, "connect");
       const received: Buffer[] = [];
       let failure: Error | undefined;
+      let ended = false;
+      let closed = false;
       sock.on("error", (e) => (failure = e));
-      sock.pause(); // reads nothing until the whole body is sent
-      // A well-formed credential (checked before the body); the signature itself never gets checked.
+      sock.once("end", () => (ended = true));
+      sock.once("close", () => (closed = true));
+      sock.pause();
       sock.write(
-        `POST / HTTP/1.1\r\nHost: ${u.host}\r\nX-Amz-Target: ${CREATE}\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Date: ${now}\r\n` +
+        `POST / HTTP/1.1\r\nHost: ${u.host}\r\nConnection: ${connection}\r\nX-Amz-Target: ${CREATE}\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Date: ${now}\r\n` +
         `Authorization: AWS4-HMAC-SHA256 Credential=${DEFAULT_ACCESS_KEY_ID}/${now.slice(0, 8)}/us-east-1/voiceid/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}\r\n` +
         `Content-Length: ${size}\r\n\r\n`,
       );
       const chunk = Buffer.alloc(1024 * 1024, 0x20);
-      let closed = false;
-      sock.once("close", () => (closed = true));
       const writable = () => new Promise<void>((resolve) => {
         const done = () => { sock.off("drain", done); sock.off("close", done); resolve(); };
         sock.on("drain", done);
         sock.on("close", done);
       });
       for (let sent = 0; sent < size && !closed; sent += chunk.length) {
-        if (!sock.write(chunk)) await writable();
+        if (!sock.write(chunk.subarray(0, Math.min(chunk.length, size - sent)))) await writable();
       }
-      assert.equal(failure, undefined, "the upload was not cut off");
       sock.on("data", (c: Buffer) => received.push(c));
       sock.resume();
       const text = () => Buffer.concat(received).toString("utf8");
-      for (let i = 0; i < 100 && !/RequestEntityTooLargeException"?[^}]*}/.test(text()) && !failure; i++) await new Promise((r) => setTimeout(r, 50));
+      const done = () => failure || (connection === "close" ? ended : /RequestEntityTooLargeException"?[^}]*}/.test(text()));
+      for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
       sock.destroy();
-      assert.equal(failure, undefined, "no reset");
-      assert.match(text(), /^HTTP\/1\.1 413 /);
-      assert.match(text(), /RequestEntityTooLargeException/);
+      return { text: text(), failure, ended };
+    }
+
+    it("answers 413 to a client that sends an oversized body (up to over 64 MiB) whole before reading, without a reset", async () => {
+      for (const size of [2 * MAX_BODY, 70 * 1024 * 1024]) {
+        for (const connection of ["keep-alive", "close"] as const) {
+          const r = await sendWholeThenRead(size, connection);
+          const what = `${size} bytes, Connection: ${connection}`;
+          assert.equal(r.failure, undefined, `${what}: no reset`);
+          assert.match(r.text, /^HTTP\/1\.1 413 /, what);
+          assert.match(r.text, /RequestEntityTooLargeException/, what);
+          if (connection === "close") assert.ok(r.ended, `${what}: the server closed the connection once the body was read`);
+        }
+      }
     });
 
     it("refuses an oversized declared body before it is sent (Expect: 100-continue)", async () => {
