@@ -30,7 +30,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export class FraudsterSearch {
   private best: FraudsterMatch | undefined;
   private after: ListPosition | undefined;
-  private seen = 0;
+  /** How many fraudsters were compared, and the sum of their rowids (see Store.fraudstersInScope). */
+  private seen = { count: 0, seqSum: 0 };
 
   constructor(
     private readonly store: Store,
@@ -56,10 +57,11 @@ export class FraudsterSearch {
     while (this.step());
     // Fraudsters deleted, or made behind the cursor (a clock set back), while the search
     // yielded: the pages seen are no longer the scope, so search it again in one go.
-    if (this.seen !== this.store.countFraudstersInScope(this.domainId, this.watchlistIds) || (this.best && !this.stillInScope(this.best.fraudsterId))) {
+    const now = this.store.fraudstersInScope(this.domainId, this.watchlistIds);
+    if (now.count !== this.seen.count || now.seqSum !== this.seen.seqSum || (this.best && !this.stillInScope(this.best.fraudsterId))) {
       this.best = undefined;
       this.after = undefined;
-      this.seen = 0;
+      this.seen = { count: 0, seqSum: 0 };
       while (this.step());
     }
     return this.best;
@@ -78,8 +80,9 @@ export class FraudsterSearch {
       const score = similarity(this.voiceprint, JSON.parse(f.voiceprint) as Voiceprint);
       if (!this.best || score > this.best.score) this.best = { fraudsterId: f.id, score };
       this.after = [f.created_at, f.seq];
+      this.seen.count++;
+      this.seen.seqSum += f.seq;
     }
-    this.seen += page.length;
     return page.length === SEARCH_PAGE;
   }
 

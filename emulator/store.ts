@@ -309,10 +309,13 @@ export class Store {
     const [where, params] = fraudsterScope(domainId, watchlistIds);
     return this.listed("fraudsters", where, params, after, limit);
   }
-  /** How many fraudsters {@link fraudsterVoiceprints} pages through. */
-  countFraudstersInScope(domainId: string, watchlistIds: string[] | undefined): number {
+  /**
+   * How many fraudsters {@link fraudsterVoiceprints} pages through, and the sum of their rowids
+   * (`seq`): a search compares both with what it saw to know it saw exactly these rows.
+   */
+  fraudstersInScope(domainId: string, watchlistIds: string[] | undefined): { count: number; seqSum: number } {
     const [where, params] = fraudsterScope(domainId, watchlistIds);
-    return this.get<{ n: number }>(`SELECT COUNT(*) AS n FROM fraudsters WHERE ${where.join(" AND ")}`, ...params)!.n;
+    return this.get<{ count: number; seqSum: number }>(`SELECT COUNT(*) AS count, TOTAL(rowid) AS seqSum FROM fraudsters WHERE ${where.join(" AND ")}`, ...params)!;
   }
 
   // Speakers

@@ -77,6 +77,15 @@ describe("emulator fraudster search", () => {
     assert.equal(search.finish()!.fraudsterId, early);
   });
 
+  it("sees a fraudster made behind its cursor even when another was deleted meanwhile", async () => {
+    const ids = Array.from({ length: 2 * SEARCH_PAGE }, () => add(voices[0], ["w1"], 5000));
+    const search = new FraudsterSearch(store, "d", probe);
+    await search.advance();
+    store.deleteFraudster(ids[5]);
+    const early = add(voices[3], ["w1"], 10);
+    assert.equal(search.finish()!.fraudsterId, early);
+  });
+
   it("stops advancing when told, and finish does the rest", async () => {
     for (let i = 0; i < 3 * SEARCH_PAGE; i++) add(voices[i % voices.length]);
     const search = new FraudsterSearch(store, "d", probe);
