@@ -15,7 +15,7 @@
  * @module
  */
 import { ambientTarget, effectiveRegion, withEffectiveRegion } from "../shared/clients";
-import { deepEqual, prune, withoutProvider } from "../shared/data";
+import { canonicalJson, deepEqual, prune, withoutProvider } from "../shared/data";
 import { classifyError, errorSummary, isNotFound } from "../shared/errors";
 import { logger } from "../shared/log";
 import { PartialStateError } from "../shared/partial";
@@ -81,14 +81,14 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     const diffOf = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(props, olds, news, ambient);
 
     /**
-     * Resources whose diff in this process planned a replacement (by program identity). The
-     * engine diffs before it creates the replacement in the same provider host, so `create` knows
-     * it replaces a job: a new job that FAILS then fails the step *without* partial state, which
+     * The new inputs of replacements the diffs in this process planned. The engine diffs before it
+     * creates the replacement, in the same provider host, so `create` knows (once) that it
+     * replaces a job: a new job that FAILS then fails the step *without* partial state, which
      * keeps the engine from marking the old job for deletion (it would be deleted at the end of
      * a later `up`, or of this one under --continue-on-error, while nothing replaced it).
      */
     const replacing = new Set<string>();
-    const identity = (inputs: Partial<BaseJobInputs>) => JSON.stringify([inputs.scope?.project, inputs.scope?.stack, inputs.scope?.name]);
+    const replacementKey = (inputs: Record<string, any>) => canonicalJson(withoutProvider(inputs));
 
     /** A job operation's context (see `shared/callContext.ts`), with the kind's calls. */
     class CallContext extends SharedCallContext {
@@ -172,7 +172,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             return presentDiff(prev, inputs, { changes: true, replaces: [], updates }, props.knownInputs) as JobDiff & PresentedDiff;
         }
         const presented = presentDiff(prev, inputs, d, props.knownInputs) as JobDiff & PresentedDiff;
-        if (presented.replaces.length && inputs.scope?.name) replacing.add(identity(inputs));
+        if (presented.replaces.length) replacing.add(replacementKey(news));
         noteDiff(TYPE, id, prev, inputs, presented);
         return presented;
     }
@@ -190,6 +190,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     /** Starts the job (adopting one already started under the same token), waits, reads results. */
     async function create(raw: Record<string, any>) {
         const inputs = validInputs<Inputs>(TYPE, raw, kind.validate);
+        const replacement = replacing.delete(replacementKey(raw));
         const ctx = new CallContext(inputs, timeoutOf(inputs));
         if (inputs.importId) return importJob(ctx, inputs, inputs.importId);
 
@@ -207,7 +208,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             ctx.log.info(`job ${job.jobId} is ${job.status}; not waiting (waitForCompletion: false)`);
             return { id, outs: finish(outs) };
         }
-        outs = await waitAndCollect(ctx, id, inputs, job, startedAt, outs);
+        outs = await waitAndCollect(ctx, id, inputs, job, startedAt, outs, replacement);
         return { id, outs: finish(outs) };
     }
 
@@ -356,7 +357,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     }
 
     /** Waits for a terminal state, then records the outcome (throwing partial state on failure). */
-    async function waitAndCollect(ctx: CallContext, id: string, inputs: Inputs, initial: JobView, anchor: number, outs: Partial<Outputs>): Promise<Partial<Outputs>> {
+    async function waitAndCollect(ctx: CallContext, id: string, inputs: Inputs, initial: JobView, anchor: number, outs: Partial<Outputs>, replacement = false): Promise<Partial<Outputs>> {
         let lastLine = { at: ctx.clock.now(), percent: initial.percentComplete ?? 0 };
         const stopping = howToStop();
         if (!isTerminal(initial.status) && stopping) {
@@ -400,7 +401,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             );
         }
         if (job.status === "FAILED") {
-            if (replacing.has(identity(inputs)) && !inputs.importId) {
+            if (replacement) {
                 throw ctx.error(
                     `${TYPE}: ${failureMessage(job)}. The replaced job stays as it was, with everything it ${kind.verb}; nothing was deleted. ` +
                         `The failed job is not recorded: the next \`pulumi up\` starts a new one.`,
