@@ -74,8 +74,9 @@ export function evaluate(expr: string, values: ExpressionValues, env: Record<str
     const contains = /^contains\((.*)\)$/.exec(e);
     if (contains) {
         const [list, item] = splitTop(contains[1], ",").map((a) => evaluate(a, values, env, outputs));
-        const needle = String(item);
-        return String(Array.isArray(list) ? list.includes(needle) : String(list).toLowerCase().includes(needle.toLowerCase()));
+        // As on GitHub: an element of a list, or a substring; either way ignoring case.
+        const needle = String(item).toLowerCase();
+        return String(Array.isArray(list) ? list.some((x) => x.toLowerCase() === needle) : String(list).toLowerCase().includes(needle));
     }
     const literal = /^'((?:[^']|'')*)'$/.exec(e);
     if (literal) return literal[1].replace(/''/g, "'");
