@@ -109,7 +109,7 @@ export async function run(argv: string[], io: { stdout: NodeJS.WritableStream; s
     io.stdout.write(json ? JSON.stringify(plan, null, 2) + "\n" : renderMarkdown(plan, { maxChars }));
     if (failOn === "destroy" && plan.destructive) {
         // The reasons name the resources; a CI log needs the first few, the comment has them all.
-        const items = plan.deletions.slice(0, 5).map((d) => `${d.resource} ${d.reason}`);
+        const items = plan.deletions.slice(0, 5).map((d) => `${d.resource}: ${d.reason}`);
         const more = plan.deletions.length > 5 ? `; ${plan.deletions.length - 5} more` : "";
         io.stderr.write(`plan-summary: the plan deletes ${deletionsPhrase(plan)} (${items.join("; ")}${more}) (--fail-on destroy)\n`);
         return EXIT_DESTRUCTIVE;

@@ -197,7 +197,7 @@ describe("ci/voiceid-preview.yml, the shipped workflow, in a team's repository",
         assert.strictEqual(gate.code, 3, failure(results));
         assert.match(gate.stdout, /::error::the plan deletes Voice ID data .*add the label 'voiceid-destroy-approved'/);
         assert.strictEqual(byName(results, "Summarize")!.outputs["exit-code"], "3");
-        assert.match(byName(results, "Summarize")!.stderr, /the plan deletes up to 2 fraudsters \(q3-fraudsters replaced \(registrationConfig\.fraudsterSimilarityThreshold\)\)/);
+        assert.match(byName(results, "Summarize")!.stderr, /the plan deletes up to 2 fraudsters \(q3-fraudsters: replaced \(registrationConfig\.fraudsterSimilarityThreshold\)\)/);
         assert.deepStrictEqual(github.calls.slice(calls).map((c) => `${c.method} ${c.status}`), ["GET 200", "PATCH 200"]);
         assert.strictEqual(github.comments.length, 1, "a second comment");
         const body = github.comments[0].body;

@@ -183,9 +183,9 @@ describe("plan-summary", () => {
         try {
             const cases: [string, PreviewStep, RegExp][] = [
                 ["speakers", step("delete", "SpeakerEnrollmentJob", "customers", { olds: {}, outputs: { jobId: "S".repeat(22), jobStatus: "COMPLETED", newEnrollmentCount: 4, deleteSpeakersOnDestroy: true } }),
-                    /^plan-summary: the plan deletes 4 speakers \(customers removed from the program\) \(--fail-on destroy\)\n$/],
+                    /^plan-summary: the plan deletes 4 speakers \(customers: removed from the program\) \(--fail-on destroy\)\n$/],
                 ["watchlist", step("replace", "Watchlist", "high-risk", { olds: { domainId: "A".repeat(22) }, news: { domainId: "B".repeat(22) }, replaceReasons: ["domainId"] }),
-                    /^plan-summary: the plan deletes 1 watchlist \(high-risk replaced \(domainId\)\) \(--fail-on destroy\)\n$/],
+                    /^plan-summary: the plan deletes 1 watchlist \(high-risk: replaced \(domainId\)\) \(--fail-on destroy\)\n$/],
             ];
             for (const [what, s, rule] of cases) {
                 const file = path.join(dir, `${what}.json`);
