@@ -81,8 +81,7 @@ describe("the root program and the examples type-check", function () {
     });
 
     it("each example has a Pulumi.yaml, a package.json depending on the package, and a README", () => {
-        // examples/ci is a CI workflow and its scripts, not a program (tests/e2e/ci runs it).
-        for (const dir of fs.readdirSync(path.join(repoRoot, "examples")).filter((d) => d !== "ci")) {
+        for (const dir of fs.readdirSync(path.join(repoRoot, "examples"))) {
             const d = path.join(repoRoot, "examples", dir);
             for (const f of ["Pulumi.yaml", "package.json", "README.md", "tsconfig.json"]) assert.ok(fs.existsSync(path.join(d, f)), `examples/${dir}/${f} is missing`);
             const pkg = JSON.parse(fs.readFileSync(path.join(d, "package.json"), "utf8"));
