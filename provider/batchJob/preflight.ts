@@ -70,7 +70,13 @@ export async function preflightFailures(kind: JobKind, rawOlds: Record<string, u
     // The preflight's calls retry silently in the short window: a preview prints one line at most.
     const ctx = new CallContext(inputs, () => [inputs.jobName], runtime.verifyWindowSeconds);
     const retry = () => ({ ...ctx.retryOptions(), onRetry: undefined });
-    const report = which === "import" ? await importPreflight(kind, ctx.calls((settings) => new BatchJobApi(settings, retry, kind.commands)), inputs) : await jobPreflight(kind, retry, inputs);
+    let report: PreflightReport;
+    try {
+        report = which === "import" ? await importPreflight(kind, ctx.calls((settings) => new BatchJobApi(settings, retry, kind.commands)), inputs) : await jobPreflight(kind, retry, inputs);
+    } catch (err) {
+        // The preflight proves failures; an error of its own proves nothing and must not block the plan.
+        report = { failures: [], unchecked: [`anything (${errorSummary(err)})`] };
+    }
     if (report.unchecked.length) reportUnchecked(kind.type, inputs, report.unchecked);
     return report.failures;
 }
@@ -159,7 +165,7 @@ async function jobPreflight(kind: JobKind, retry: () => RetryOptions, inputs: In
     const region = regionInput ? undefined : resolveRegion(target) ?? (await ambientTarget()).region;
 
     const [manifest, key, roleFacts] = await Promise.all([
-        known(inputUri) && kind.verifyManifest ? kind.verifyManifest(inputs, retry()) : undefined,
+        known(inputUri) && kind.verifyManifest ? calls.remembered(["manifest", kind.type, inputUri], () => kind.verifyManifest!(inputs, retry())) : undefined,
         known(keyId) ? calls.describeKey(keyId) : undefined,
         role ? calls.role(role.name) : undefined,
     ]);

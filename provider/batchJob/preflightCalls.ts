@@ -100,7 +100,13 @@ export class PreflightCalls {
     }
 
     private key(...parts: string[]): string {
-        return [...parts, this.settings.iam.endpoint ?? "", this.settings.kms.endpoint ?? "", this.settings.s3.endpoint ?? ""].join("|");
+        const where = (["iam", "kms", "s3"] as const).map((s) => `${this.settings[s].endpoint ?? ""}@${this.settings[s].region ?? ""}`);
+        return [...parts, ...where].join("|");
+    }
+
+    /** Any other answer of the preflight (a manifest's verdict), memoized like the calls here. */
+    remembered<T>(parts: string[], make: () => Promise<T>): Promise<T> {
+        return remember(this.key(...parts), make);
     }
 
     /** The role's trust policy and permissions boundary; `missing` when IAM says it does not exist. */

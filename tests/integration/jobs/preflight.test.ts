@@ -40,6 +40,7 @@ describe("preflight at check against the local stack", function () {
         assert.deepStrictEqual(couldNot(), []);
         // A second job with the same role, key and manifest: answered from the memo.
         assert.deepStrictEqual(await failuresOf({ ...inputs, scope: { ...inputs.scope, name: "pf-ok-2" } }), []);
+        assert.strictEqual(h.calls.GetObjectCommand, 1, "the manifest is read once");
         assert.strictEqual(h.calls.GetRoleCommand, 1);
         assert.strictEqual(h.calls.DescribeKeyCommand, 1);
         assert.strictEqual(h.calls.GetKeyPolicyCommand, 1);
