@@ -30,6 +30,16 @@ describe("preflight at preview through the Pulumi engine", function () {
     let stack: LocalStack;
     startLocalStackForSuite((s) => (stack = s), { jobDurationMs: 0 });
 
+    /** A domain, a seeded manifest with one speaker, and a program on them (role, manifest, key from config). */
+    async function seeded(name: string, speaker: number) {
+        const domainId = await stack.createDomain(name);
+        const seed = await stack.seedRegistration(name, speakers(speaker));
+        const program = (src: string) => TestProgram.create({
+            name: `jobs-${name}`, source: src, env: stack.env, config: { role: seed.roleArn, manifest: seed.manifestUri, key: seed.kmsKeyId },
+        });
+        return { domainId, seed, program };
+    }
+
     it("a key, role or manifest change that would make the new job fail fails the preview; up deletes nothing and starts no job", async () => {
         const domainId = await stack.createDomain("e2e-preflight");
         const seed = await stack.seedRegistration("e2e-preflight", speakers(181, 182));
@@ -79,14 +89,8 @@ describe("preflight at preview through the Pulumi engine", function () {
     });
 
     it("a mistyped manifest on a replacement without deleteFraudstersOnDestroy fails the preview", async () => {
-        const domainId = await stack.createDomain("e2e-preflight-typo");
-        const seed = await stack.seedRegistration("e2e-preflight-typo", speakers(183));
-        const prog = await TestProgram.create({
-            name: "jobs-preflight-typo",
-            source: source(domainId, seed.outputUri),
-            env: stack.env,
-            config: { role: seed.roleArn, manifest: seed.manifestUri, key: seed.kmsKeyId },
-        });
+        const { domainId, seed, program } = await seeded("preflight-typo", 183);
+        const prog = await program(source(domainId, seed.outputUri));
         try {
             assert.strictEqual((await prog.up()).code, 0);
             await prog.ok(["config", "set", "manifest", seed.manifestUri.replace("input-file", "input-flie")]);
@@ -101,20 +105,14 @@ describe("preflight at preview through the Pulumi engine", function () {
     });
 
     it("an import whose declared threshold differs from the job's fails the preview, declared => job's", async () => {
-        const domainId = await stack.createDomain("e2e-preflight-import");
-        const seed = await stack.seedRegistration("e2e-preflight-import", speakers(184));
+        const { domainId, seed, program } = await seeded("preflight-import", 184);
         const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
             DomainId: domainId, DataAccessRoleArn: seed.roleArn, InputDataConfig: { S3Uri: seed.manifestUri },
             OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId }, RegistrationConfig: { FraudsterSimilarityThreshold: 70 },
         }));
         const importSource = (threshold: number) => source(domainId, seed.outputUri, `registrationConfig: { fraudsterSimilarityThreshold: ${threshold} },`)
             .replace(/\n\}\);\nexport/, `\n}, { import: ${JSON.stringify(`${domainId}/${started.Job!.JobId}`)} });\nexport`);
-        const prog = await TestProgram.create({
-            name: "jobs-preflight-import",
-            source: importSource(85),
-            env: stack.env,
-            config: { role: seed.roleArn, manifest: seed.manifestUri, key: seed.kmsKeyId },
-        });
+        const prog = await program(importSource(85));
         try {
             const preview = await prog.preview();
             assert.notStrictEqual(preview.code, 0, preview.stdout);
@@ -131,14 +129,8 @@ describe("preflight at preview through the Pulumi engine", function () {
     });
 
     it("when IAM cannot be asked the preview passes and says so once, on the resource", async () => {
-        const domainId = await stack.createDomain("e2e-preflight-blind");
-        const seed = await stack.seedRegistration("e2e-preflight-blind", speakers(185));
-        const prog = await TestProgram.create({
-            name: "jobs-preflight-blind",
-            source: source(domainId, seed.outputUri),
-            env: stack.env,
-            config: { role: seed.roleArn, manifest: seed.manifestUri, key: seed.kmsKeyId },
-        });
+        const { domainId, seed, program } = await seeded("preflight-blind", 185);
+        const prog = await program(source(domainId, seed.outputUri));
         try {
             const preview = await prog.preview([], { AWS_ENDPOINT_URL_IAM: "http://127.0.0.1:9" });
             const out = preview.stdout + preview.stderr;
