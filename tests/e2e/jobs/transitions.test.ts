@@ -14,6 +14,7 @@ import {
     DescribeWatchlistCommand,
     StartFraudsterRegistrationJobCommand,
 } from "@aws-sdk/client-voice-id";
+import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { changeSummary, TestProgram } from "../../support/pulumi";
 import { jobLocations, LocalStack, RegistrationSeed, SeedRequest, startLocalStack } from "../../support/localStack";
 
@@ -84,10 +85,19 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             name: "jobs-failed",
             source: header + jobSource("failed", domainId, seed) + jobSource("strict", domainId, shortSeed, "failOnErrors: true,"),
             env: stack.env,
-            config: { failedManifest: `s3://${seed.inputBucket}/manifests/mistyped.json`, strictManifest: shortSeed.manifestUri },
+            config: { failedManifest: `s3://${seed.inputBucket}/manifests/vanishing.json`, strictManifest: shortSeed.manifestUri },
         });
         try {
-            const first = await prog.up();
+            // The preflight refuses a manifest missing at preview; a job still FAILS on one that
+            // vanishes after it: here a copy deleted once the jobs are submitted (the local
+            // service holds them 4 s before reading their inputs).
+            await stack.putObject(seed.inputBucket, "manifests/vanishing.json", await stack.getObjectText(seed.inputBucket, "manifests/input-file.json"));
+            stack.emulator!.config.jobStartDelayMs = 4000;
+            const running = prog.up();
+            while ((await stack.registrationJobCount(domainId)) < 2) await new Promise((r) => setTimeout(r, 200));
+            await stack.s3.send(new DeleteObjectCommand({ Bucket: seed.inputBucket, Key: "manifests/vanishing.json" }));
+            const first = await running;
+            stack.emulator!.config.jobStartDelayMs = 0;
             assert.notStrictEqual(first.code, 0, "a FAILED job fails the update");
             assert.match(first.stdout + first.stderr, /FAILED/);
             assert.match(first.stdout + first.stderr, /COMPLETED_WITH_ERRORS .*failOnErrors/);
@@ -112,7 +122,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             const entries = (await prog.resources(JOB)).filter((r: any) => r.urn.endsWith("::failed"));
             const retried = entries.find((r: any) => r.outputs.jobId !== failed.outputs.jobId);
             assert.ok(retried, `a new job was started: ${JSON.stringify(entries.map((r: any) => [r.outputs.jobId, r.delete]))}`);
-            assert.strictEqual(retried.outputs.jobStatus, "FAILED", "the mistyped manifest fails again");
+            assert.strictEqual(retried.outputs.jobStatus, "FAILED", "the vanished manifest fails again");
             assert.ok(retried.outputs.__provider);
 
             // Fix both: the replacements run new jobs and forget the old ones.
