@@ -198,25 +198,33 @@ async function jobPreflight(kind: JobKind, retry: () => RetryOptions, inputs: In
     const principal = { "aws:principalarn": roleArn, "aws:principalaccount": role.account };
     const bucketPolicy = async (uri: string) => ({ source: await calls.bucketPolicy(parseS3Uri(uri).bucket), kms: false });
     const keyPolicy = async (arn: string) => ({ source: await calls.keyPolicy(arn), kms: true });
-    const viaS3 = (objectArn: string): RequestContext => ({
-        ...principal,
-        "kms:viaservice": via,
-        "kms:calleraccount": role.account,
-        "kms:encryptioncontext:aws:s3:arn": objectArn,
-        "kms:encryptioncontextkeys": ["aws:s3:arn"],
-    });
-    const questions: Promise<AccessQuestion>[] = [];
+    /**
+     * A KMS use through S3, asked for both encryption contexts S3 may give KMS (the object's ARN,
+     * or the bucket's with S3 Bucket Keys): either allowing is enough (see accessVerdicts).
+     */
+    const throughS3 = (q: Omit<AccessQuestion, "context">, objectArn: string): AccessQuestion[] =>
+        [objectArn, objectArn.replace(/^(arn:[^:]+:s3:::[^/]+)\/.*$/, "$1")].map((arn) => ({
+            ...q,
+            context: {
+                ...principal,
+                "kms:viaservice": via,
+                "kms:calleraccount": role.account,
+                "kms:encryptioncontext:aws:s3:arn": arn,
+                "kms:encryptioncontextkeys": ["aws:s3:arn"],
+            },
+        }));
+    const questions: Promise<AccessQuestion[]>[] = [];
     const objects = manifest?.state === "verified" ? (manifest.objects ?? []).slice(0, MAX_OBJECTS_CHECKED) : [];
     for (const o of objects) {
         const arn = s3Arn(role.partition, o.uri);
-        questions.push(bucketPolicy(o.uri).then((resourcePolicy) => ({ property: "dataAccessRoleArn", action: "s3:GetObject", resource: arn, subject: o.uri, context: principal, resourcePolicy })));
+        questions.push(bucketPolicy(o.uri).then((resourcePolicy) => [{ property: "dataAccessRoleArn", action: "s3:GetObject", resource: arn, subject: o.uri, context: principal, resourcePolicy }]));
     }
     const inputKeys = new Map<string, string>();
     for (const o of objects) if (o.kmsKeyId && !inputKeys.has(o.kmsKeyId)) inputKeys.set(o.kmsKeyId, o.uri);
     for (const [inputKey, uri] of inputKeys) {
         questions.push(calls.describeKey(inputKey).then(async (k) => {
             const arn = k.state === "found" ? k.arn : inputKey;
-            return { property: "dataAccessRoleArn", action: "kms:Decrypt", resource: arn, subject: `the key ${arn} encrypting ${uri}`, context: viaS3(s3Arn(role.partition, uri)), resourcePolicy: await keyPolicy(arn) };
+            return throughS3({ property: "dataAccessRoleArn", action: "kms:Decrypt", resource: arn, subject: `the key ${arn} encrypting ${uri}`, resourcePolicy: await keyPolicy(arn) }, s3Arn(role.partition, uri));
         }));
     }
     if (known(outputUri)) {
@@ -225,18 +233,17 @@ async function jobPreflight(kind: JobKind, retry: () => RetryOptions, inputs: In
         const sse: RequestContext = key?.state === "found"
             ? { "s3:x-amz-server-side-encryption": "aws:kms", "s3:x-amz-server-side-encryption-aws-kms-key-id": key.arn }
             : {};
-        questions.push(bucketPolicy(outputUri).then((resourcePolicy) => ({
+        questions.push(bucketPolicy(outputUri).then((resourcePolicy) => [{
             property: "dataAccessRoleArn", action: "s3:PutObject", resource: fileArn, subject: `${outputUri.replace(/\/+$/, "")}/<jobId>/`, context: { ...principal, ...sse }, resourcePolicy,
-        })));
+        }]));
         if (key?.state === "found") {
             for (const action of ["kms:GenerateDataKey", "kms:Decrypt"]) {
-                questions.push(keyPolicy(key.arn).then((resourcePolicy) => ({
-                    property: "outputDataConfig.kmsKeyId", action, resource: key.arn, subject: `the output key ${key.arn}`, context: viaS3(fileArn), resourcePolicy,
-                })));
+                questions.push(keyPolicy(key.arn).then((resourcePolicy) =>
+                    throughS3({ property: "outputDataConfig.kmsKeyId", action, resource: key.arn, subject: `the output key ${key.arn}`, resourcePolicy }, fileArn)));
             }
         }
     }
-    const asked = await Promise.all(questions);
+    const asked = (await Promise.all(questions)).flat();
     const answered = await answerAccess(calls, roleArn, role, roleFacts.state === "found" ? roleFacts.boundaryArn : undefined, asked);
     if ("unanswered" in answered) {
         if (asked.length) report.unchecked.push(`what the data access role may do (${answered.unanswered})`);
@@ -358,11 +365,18 @@ function evaluated(identityStatements: PolicyStatementJson[], boundary: PolicySt
 
 /** Proven denials become failures (grouped by property and action); undetermined ones, "could not check". */
 function accessVerdicts(report: PreflightReport, roleArn: string, questions: AccessQuestion[], answers: Answer[]): void {
+    // Questions asked in several request contexts (the KMS ones): the most permissive answer counts.
+    const rank = { allowed: 0, undetermined: 1, implicitDeny: 2, explicitDeny: 3 } as const;
+    const best = new Map<string, { q: AccessQuestion; a: Answer }>();
+    questions.forEach((q, i) => {
+        const k = `${q.property}|${q.action}|${q.resource}|${q.subject}`;
+        const seen = best.get(k);
+        if (answers[i] && (!seen || rank[answers[i].decision] < rank[seen.a.decision])) best.set(k, { q, a: answers[i] });
+    });
     const denied = new Map<string, { q: AccessQuestion; a: Answer; subjects: string[] }>();
     const unsupported = new Set<string>();
-    questions.forEach((q, i) => {
-        const a = answers[i];
-        if (!a || a.decision === "allowed") return;
+    [...best.values()].forEach(({ q, a }) => {
+        if (a.decision === "allowed") return;
         if (a.decision === "undetermined") {
             if (a.unsupported.length) unsupported.add(`${q.action} (${a.unsupported.join(", ")})`);
             return;

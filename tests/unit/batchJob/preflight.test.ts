@@ -56,7 +56,8 @@ describe("batchJob/preflight (IAM simulator path, at the seam)", () => {
         assert.deepStrictEqual((await check({}, inputs)).failures, []);
         assert.deepStrictEqual(couldNot(), []);
         const simulated = calls.filter(([c]) => c === "SimulatePrincipalPolicyCommand").map(([, i]) => i);
-        assert.deepStrictEqual(simulated.map((i) => i.ActionNames[0]).sort(), ["kms:Decrypt", "kms:GenerateDataKey", "s3:GetObject", "s3:PutObject"]);
+        // KMS questions are asked for both encryption contexts S3 may give (object, bucket with Bucket Keys).
+        assert.deepStrictEqual(simulated.map((i) => i.ActionNames[0]).sort(), ["kms:Decrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:GenerateDataKey", "s3:GetObject", "s3:PutObject"]);
         const gets = simulated.find((i) => i.ActionNames[0] === "s3:GetObject");
         assert.deepStrictEqual(gets.ResourceArns, ["arn:aws:s3:::input-bucket/m.json", "arn:aws:s3:::input-bucket/a.wav"], "one call for every input object");
         const kms = simulated.find((i) => i.ActionNames[0] === "kms:GenerateDataKey");
@@ -73,6 +74,15 @@ describe("batchJob/preflight (IAM simulator path, at the seam)", () => {
         const { failures } = await check({}, inputs);
         assert.deepStrictEqual(failures.map((f) => f.property), ["outputDataConfig.kmsKeyId"]);
         assert.match(failures[0].reason, new RegExp(`${ROLE} is not allowed kms:GenerateDataKey on the output key ${KEY}`));
+    });
+
+    it("a KMS use allowed in one of S3's encryption contexts (S3 Bucket Keys) is allowed", async () => {
+        sdk.script(world((input) => {
+            const context = Object.fromEntries(input.ContextEntries.map((e: any) => [e.ContextKeyName, e.ContextKeyValues[0]]));
+            const bucketOnly = context["kms:encryptioncontext:aws:s3:arn"] === "arn:aws:s3:::output-bucket";
+            return results(input, (a) => (a.startsWith("kms:") && !bucketOnly ? "implicitDeny" : "allowed"));
+        }));
+        assert.deepStrictEqual((await check({}, inputs)).failures, []);
     });
 
     it("missing context values make the simulator's denial undetermined: one line, no failure", async () => {
