@@ -89,15 +89,21 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
         });
         try {
             // The preflight refuses a manifest missing at preview; a job still FAILS on one that
-            // vanishes after it: here a copy deleted once the jobs are submitted (the local
+            // vanishes after it: here a copy deleted once `jobs` jobs are submitted (the local
             // service holds them 4 s before reading their inputs).
-            await stack.putObject(seed.inputBucket, "manifests/vanishing.json", await stack.getObjectText(seed.inputBucket, "manifests/input-file.json"));
-            stack.emulator!.config.jobStartDelayMs = 4000;
-            const running = prog.up();
-            while ((await stack.registrationJobCount(domainId)) < 2) await new Promise((r) => setTimeout(r, 200));
-            await stack.s3.send(new DeleteObjectCommand({ Bucket: seed.inputBucket, Key: "manifests/vanishing.json" }));
-            const first = await running;
-            stack.emulator!.config.jobStartDelayMs = 0;
+            const upWhileManifestVanishes = async (jobs: number, extra: string[] = []) => {
+                await stack.putObject(seed.inputBucket, "manifests/vanishing.json", await stack.getObjectText(seed.inputBucket, "manifests/input-file.json"));
+                stack.emulator!.config.jobStartDelayMs = 4000;
+                try {
+                    const running = prog.up(extra);
+                    while ((await stack.registrationJobCount(domainId)) < jobs) await new Promise((r) => setTimeout(r, 200));
+                    await stack.s3.send(new DeleteObjectCommand({ Bucket: seed.inputBucket, Key: "manifests/vanishing.json" }));
+                    return await running;
+                } finally {
+                    stack.emulator!.config.jobStartDelayMs = 0;
+                }
+            };
+            const first = await upWhileManifestVanishes(2);
             assert.notStrictEqual(first.code, 0, "a FAILED job fails the update");
             assert.match(first.stdout + first.stderr, /FAILED/);
             assert.match(first.stdout + first.stderr, /COMPLETED_WITH_ERRORS .*failOnErrors/);
@@ -110,10 +116,18 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             const refresh = await prog.refresh();
             assert.strictEqual(refresh.code, 0, refresh.stdout + refresh.stderr);
 
-            // Nothing changed: the FAILED job is retried, the failOnErrors job fails again. The two
-            // are independent; without --continue-on-error the engine starts no new step once the
-            // first fails, and the strict job's update fails at once, so the retry could be skipped.
-            const again = await prog.up(["--continue-on-error"]);
+            // Nothing changed and the manifest is still missing: the retry is refused at check by the
+            // preflight (the engine checks a replacement's inputs as a create's), before any step.
+            const refused = await prog.up(["--continue-on-error"]);
+            assert.notStrictEqual(refused.code, 0);
+            assert.match(refused.stdout + refused.stderr, /property inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*vanishing\.json does not exist/);
+            assert.strictEqual(await stack.registrationJobCount(domainId), 2, "no job started");
+
+            // Nothing changed, the manifest there at preview: the FAILED job is retried, the
+            // failOnErrors job fails again. The two are independent; without --continue-on-error the
+            // engine starts no new step once the first fails, and the strict job's update fails at
+            // once, so the retry could be skipped.
+            const again = await upWhileManifestVanishes(3, ["--continue-on-error"]);
             assert.notStrictEqual(again.code, 0);
             assert.match(again.stdout + again.stderr, /failOnErrors is set/);
             assert.ok(!/code must be a string/.test(again.stdout + again.stderr), again.stdout + again.stderr);
