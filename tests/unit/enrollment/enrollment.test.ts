@@ -8,6 +8,8 @@ import { PROPERTIES } from "../../../provider/enrollment/properties";
 import { deriveEnrollmentToken } from "../../../provider/enrollment/kind";
 import { deriveClientToken } from "../../../provider/jobs/token";
 import { consequence } from "../../../provider/plan/consequences";
+import { ScriptedSdk } from "../shared/sdkSeam";
+import { resetPreflightMemo } from "../../../provider/batchJob/preflightCalls";
 
 const WATCHLIST = "WatchlistAAAAAAAAAAAAAA".slice(0, 22);
 
@@ -33,7 +35,15 @@ describe("enrollment/check (the StartSpeakerEnrollmentJob model)", () => {
         assert.deepStrictEqual(validateEnrollmentInputs(validInputs()), []);
         const { domainId, dataAccessRoleArn, inputDataConfig, outputDataConfig } = validInputs();
         assert.deepStrictEqual(validateEnrollmentInputs({ domainId, dataAccessRoleArn, inputDataConfig, outputDataConfig }), []);
-        assert.deepStrictEqual((await check({}, validInputs())).failures, []);
+        // The preflight runs with nothing answering (no AWS in unit tests): it passes.
+        const sdk = new ScriptedSdk().install();
+        resetPreflightMemo();
+        try {
+            sdk.script({});
+            assert.deepStrictEqual((await check({}, validInputs())).failures, []);
+        } finally {
+            sdk.uninstall();
+        }
     });
 
     const bad: [string, (i: Record<string, any>) => void, string, RegExp][] = [
