@@ -31,7 +31,7 @@ export { fft } from "./speechFrames";
 
 export interface Voiceprint {
   /** Format version; voiceprints of another version score 0 against this one. */
-  v: 4;
+  v: 5;
   /** Mean mel cepstrum c1..c20 over voiced speech frames. */
   mean: number[];
   /** Their covariance, upper triangle row by row (210 values). */
@@ -101,7 +101,7 @@ export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 1
   const frames = encodeFrames(keepFrames(voiced));
   const formants = formantStats(steady);
   return {
-    v: 4,
+    v: 5,
     mean: mean.map((x) => round(x, 4)),
     cov: cov.map((x) => round(x, 5)),
     pitch: pitch === null ? null : round(pitch, 3),
@@ -151,7 +151,7 @@ const PITCH_TOLERANCE = 1.5;
 /** Distance per semitone beyond the tolerance. */
 const PITCH_WEIGHT = 0.5;
 
-const comparable = (a: Voiceprint, b: Voiceprint) => a.v === 4 && b.v === 4 && a.pitch !== null && b.pitch !== null && a.frames.length > 0 && b.frames.length > 0;
+const comparable = (a: Voiceprint, b: Voiceprint) => a.v === 5 && b.v === 5 && a.pitch !== null && b.pitch !== null && a.frames.length > 0 && b.frames.length > 0;
 
 /** Mahalanobis distance of the means under the pooled covariance, plus the pitch term. */
 function statisticsDistance(a: Voiceprint, b: Voiceprint): number {
@@ -181,7 +181,7 @@ export interface DistanceTerms {
 }
 
 /** Weight of each term in the distance (a global calibration, see emulator/README.md). */
-const WEIGHTS: DistanceTerms = { statistics: 0.3, nearest: 0.1, bias: 0.5, warp: 100, formants: 0.8 };
+const WEIGHTS: DistanceTerms = { statistics: 1.5, nearest: 0.1, bias: 0, warp: 100, formants: 0.8 };
 /** The distance: the weighted terms, at least 0 (identical audio matches itself more closely than its own frames do). */
 const weighted = (t: DistanceTerms) => Math.max(0, WEIGHTS.statistics * t.statistics + WEIGHTS.nearest * t.nearest + WEIGHTS.bias * t.bias + WEIGHTS.warp * t.warp + WEIGHTS.formants * t.formants);
 
@@ -222,8 +222,8 @@ export function voiceprintDistance(a: Voiceprint, b: Voiceprint): number {
 }
 
 /** Distance at which the score is 50, and the logistic's width (see emulator/README.md). */
-const MIDPOINT = 2.93;
-const WIDTH = 0.62;
+const MIDPOINT = 11.16;
+const WIDTH = 4.26;
 const AT_ZERO = 1 / (1 + Math.exp(-MIDPOINT / WIDTH));
 const score = (d: number) => Math.round((100 * (1 / (1 + Math.exp((d - MIDPOINT) / WIDTH)))) / AT_ZERO);
 /** Distances from which the score rounds to 0. */
