@@ -3,7 +3,8 @@
 // `voiceprintDistance` and `similarity` (two voiceprints -> 0-100). A real speaker-embedding
 // model could replace it behind the same three functions (see emulator/README.md).
 //
-// Features (emulator/speechFrames.ts): per 10 ms step of speech, the pitch and, for voiced
+// Features (emulator/speechFrames.ts), from the telephone band (300-3400 Hz) with the
+// background noise subtracted and masked (v5): per 10 ms step of speech, the pitch and, for voiced
 // frames, 20 mel cepstral coefficients of the spectral envelope (the vocal tract's resonances,
 // not the pitch harmonics, not the loudness) and, for steady voiced frames (vowel nuclei), the
 // formants F1-F4 and their bandwidths from the roots of an LPC polynomial.

@@ -34,22 +34,14 @@ source scripts/lib.sh
 command -v espeak-ng >/dev/null && command -v sox >/dev/null || die "needs espeak-ng and sox (apt-get install -y espeak-ng sox)"
 [ -f bin/emulator/voices.js ] || die "build first (npm run build): needs bin/emulator/voices.js"
 
-version="$( (espeak-ng --version | head -1 | sed 's/  Data at.*//'; sox --version; cat "$0") | sha256sum | cut -c1-12)"
+version="$( (espeak-ng --version | head -1 | sed 's/  Data at.*//'; sox --version; cat "$0" scripts/voice-sentences.sh) | sha256sum | cut -c1-12)"
 OUT="$CACHE_DIR/voice-eval/$version"
 if [ -f "$OUT/done" ] && [ "${1:-}" != --force ]; then echo "$OUT"; exit 0; fi
 rm -rf "$OUT"
 mkdir -p "$OUT/calibration" "$OUT/heldout"
 
-CAL_SENTENCES=(
-  "The quick brown fox jumps over the lazy dog near the river bank."
-  "Please call me back tomorrow morning about the missing payment."
-  "My account number changed when I moved to another city last year."
-  "She sells sea shells by the sea shore every summer afternoon."
-  "I would like to check the balance of my savings account today."
-  "We lost the keys somewhere between the station and the office."
-  "Could you read the last four digits of the card again slowly."
-  "Nobody answered the phone at the branch when I tried yesterday evening."
-)
+source scripts/voice-sentences.sh
+CAL_SENTENCES=("${FIXTURE_EN[@]}" "$FIXTURE_EN_THIRD")
 HELD_SENTENCES=(
   "Thank you for calling, your request has been received and will be processed."
   "I need to report a transfer that I never authorised last Friday."
