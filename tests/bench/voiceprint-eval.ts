@@ -18,7 +18,7 @@ import { DEFAULTS } from "../../emulator/config";
 import { computeVoiceprint, similarity, type Voiceprint } from "../../emulator/voiceprint";
 import { parseWav } from "../../emulator/wav";
 import { repoRoot } from "../support/repo";
-import { Canvas, type Rgb } from "./png";
+import { Canvas, type Rgb } from "../support/png";
 
 const THRESHOLD = DEFAULTS.defaultSimilarityThreshold;
 

@@ -1,4 +1,4 @@
-// A minimal PNG writer (RGB, 8 bits, no filtering) and a 3x5 pixel font for digits and a few
+// A minimal PNG writer (used by tests/bench/voiceprint-eval.ts) (RGB, 8 bits, no filtering) and a 3x5 pixel font for digits and a few
 // letters, so benchmarks can draw a plot with node's zlib and nothing else.
 import * as zlib from "node:zlib";
 
