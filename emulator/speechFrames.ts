@@ -1,6 +1,12 @@
 // Signal analysis for the voiceprint (emulator/voiceprint.ts): which 10 ms steps of an 8 kHz
 // recording are speech, their pitch, and the mel-frequency cepstrum of their spectral envelope.
 //
+// Channel and noise first (issue 25): every recording is band-limited to the telephone band
+// (300-3400 Hz), so wideband and telephone audio of one voice are analysed alike; the background
+// noise's spectrum (the quietest 10% of frames) is subtracted twice over from each voiced frame,
+// then a floor 7 dB below the voiced frames' mean spectrum is added (noise masking), so a clean
+// and a noisy recording keep the same spectral floor.
+//
 // Per 25 ms frame (10 ms hop):
 //  - the pitch, from the normalized autocorrelation of a 40 ms window centred on the frame
 //    (60-400 Hz, the shortest strong period to avoid octave errors); frames without a clear
@@ -8,11 +14,12 @@
 //  - for voiced frames, 20 mel-frequency cepstral coefficients of the spectral envelope:
 //    pre-emphasis, Hamming window, power spectrum smoothed over one pitch harmonic's width (so
 //    the envelope follows the formants, not the harmonics, and does not move with the
-//    intonation even for high voices), 30 triangular mel filters over 50-3950 Hz, log, DCT;
+//    intonation even for high voices), 30 triangular mel filters over 350-3350 Hz, log, DCT;
 //    c0 (the loudness) is left out;
 //  - for steady voiced frames (F2 moved less than 15% since the previous frame, which had
 //    formants too: a vowel nucleus, not a transition), the formants F1-F4 and their bandwidths
-//    from the roots of the 10th-order LPC polynomial of the same frame (emulator/formants.ts).
+//    from the roots of the 10th-order LPC polynomial of the same frame's masked spectrum
+//    (emulator/formants.ts).
 
 import { FORMANT_LPC_ORDER, frameFormants, type FrameFormants } from "./formants";
 
@@ -26,8 +33,11 @@ export const HOP = 80;
 
 const FRAME = 200; // 25 ms
 const NFFT = 512;
-const LOW_HZ = 50;
-const HIGH_HZ = 3950;
+const BINS = NFFT / 2 + 1;
+// The analysis band: inside the telephone band (300-3400 Hz), so wideband and telephone
+// recordings of one voice are analysed alike (see CHANNEL below).
+const LOW_HZ = 350;
+const HIGH_HZ = 3350;
 const GATE_DB = 30;
 // Pitch analysis window: long enough for two periods at 60 Hz, centred on the frame.
 const PFRAME = 320;
@@ -116,6 +126,40 @@ export interface SpeechFrame {
 /** Largest change of log F2 from one frame to the next for a frame's formants to count (~15%). */
 const STEADY_F2 = 0.15;
 
+/**
+ * Channel normalization: every recording is band-limited to the telephone band (300-3400 Hz,
+ * a 101-tap Hamming-windowed sinc band-pass) before any analysis, so that a wideband recording
+ * and a telephone recording of one voice look alike to the pitch, cepstrum and formant
+ * analyses. What the telephone channel removes cannot identify a voice on the telephone.
+ */
+const CHANNEL = (() => {
+  const taps = 101;
+  const [lo, hi] = [300 / SAMPLE_RATE, 3400 / SAMPLE_RATE];
+  const h = new Float64Array(taps);
+  const mid = (taps - 1) / 2;
+  for (let n = 0; n < taps; n++) {
+    const t = n - mid;
+    const sinc = (f: number) => (t === 0 ? 2 * f : Math.sin(2 * Math.PI * f * t) / (Math.PI * t));
+    h[n] = (sinc(hi) - sinc(lo)) * (0.54 - 0.46 * Math.cos((2 * Math.PI * n) / (taps - 1)));
+  }
+  return h;
+})();
+
+/** The recording through the CHANNEL band-pass (same length, zero phase: delay removed). */
+export function bandLimit(samples: Float32Array): Float32Array {
+  const taps = CHANNEL.length;
+  const mid = (taps - 1) / 2;
+  const out = new Float32Array(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    let s = 0;
+    const lo = Math.max(0, i - mid);
+    const hi = Math.min(samples.length - 1, i + mid);
+    for (let j = lo; j <= hi; j++) s += samples[j] * CHANNEL[j - i + mid];
+    out[i] = s;
+  }
+  return out;
+}
+
 /** Energy (dB) of every 10 ms step's analysis frame. */
 function frameEnergies(samples: Float32Array): Float64Array {
   const count = Math.max(0, Math.floor((samples.length - FRAME - 2 * PITCH_OFFSET) / HOP) + 1);
@@ -133,42 +177,70 @@ function frameEnergies(samples: Float32Array): Float64Array {
  * The speech frames of one recording: frames within GATE_DB of the loud ones (the gate is per
  * recording, since loudness may differ between a request's recordings), in time order.
  */
-export function speechFrames(samples: Float32Array): SpeechFrame[] {
+export function speechFrames(input: Float32Array): SpeechFrame[] {
+  const samples = bandLimit(input);
   const energies = frameEnergies(samples);
   const sorted = Float64Array.from(energies).sort();
   const loud = sorted.length ? sorted[Math.floor(sorted.length * 0.95)] : 0;
   const out: SpeechFrame[] = [];
   const re = new Float64Array(NFFT);
   const im = new Float64Array(NFFT);
-  let previous: { frame: number; formants: FrameFormants } | null = null;
+  const noise = noiseSpectrum(samples, energies, sorted, re, im);
+  // First pass: pitch and the noise-subtracted power spectrum of every speech frame.
+  const frames: { f: number; f0: number | null; power: Float64Array | null }[] = [];
+  const mask = new Float64Array(BINS);
+  let voiced = 0;
   for (let f = 0; f < energies.length; f++) {
     if (!(energies[f] > loud - GATE_DB && energies[f] > -70)) continue;
     const start = PITCH_OFFSET + f * HOP;
     const f0 = pitchAt(samples, start - PITCH_OFFSET, re, im);
     if (f0 === null) {
-      out.push({ f0, mfcc: null, formants: null });
+      frames.push({ f, f0, power: null });
       continue;
     }
-    const current = frameFormants(lpc(samples, start));
+    powerSpectrum(samples, start, re, im);
+    const power = new Float64Array(BINS);
+    for (let k = 0; k < BINS; k++) {
+      power[k] = Math.max(re[k] - OVER * noise[k], 0);
+      mask[k] += power[k];
+    }
+    voiced++;
+    frames.push({ f, f0, power });
+  }
+  // Noise masking: a floor MASK_DB below the voiced frames' mean spectrum, the same for a clean
+  // and a noisy recording, hides what spectral subtraction leaves of the noise.
+  for (let k = 0; k < BINS; k++) mask[k] *= MASK / Math.max(1, voiced);
+  let previous: { frame: number; formants: FrameFormants } | null = null;
+  for (const { f, f0, power } of frames) {
+    if (f0 === null || power === null) {
+      out.push({ f0: null, mfcc: null, formants: null });
+      continue;
+    }
+    // Both the formants (LPC from the autocorrelation) and the cepstrum come from the masked spectrum.
+    for (let k = 0; k < BINS; k++) power[k] += mask[k];
+    const current = frameFormants(lpc(power));
     const steady = current && previous && previous.frame === f - 1 && Math.abs(Math.log(current.f[1] / previous.formants.f[1])) < STEADY_F2;
     previous = current && { frame: f, formants: current };
-    out.push({ f0, mfcc: envelopeCepstrum(samples, start, f0, re, im), formants: steady ? current : null });
+    out.push({ f0, mfcc: envelopeCepstrum(power, f0, re, im), formants: steady ? current : null });
   }
   return out;
 }
 
+/** cos(2 pi k lag / NFFT) for the LPC lags: the autocorrelation from a power spectrum. */
+const LPC_COS = Array.from({ length: FORMANT_LPC_ORDER + 1 }, (_, lag) => Float64Array.from({ length: NFFT / 2 + 1 }, (_, k) => Math.cos((2 * Math.PI * k * lag) / NFFT) * (k === 0 || k === NFFT / 2 ? 1 : 2)));
+
 /**
- * Prediction coefficients [1, a1, ..., ap] (order FORMANT_LPC_ORDER) of the pre-emphasized,
- * Hamming-windowed FRAME at `start`: the autocorrelation method (Levinson-Durbin).
+ * Prediction coefficients [1, a1, ..., ap] (order FORMANT_LPC_ORDER) of a frame given by its
+ * power spectrum (bins 0..NFFT/2, of the pre-emphasized, Hamming-windowed frame): the
+ * autocorrelation method (Levinson-Durbin), the autocorrelation being the spectrum's inverse FFT.
  */
-function lpc(samples: Float32Array, start: number): Float64Array {
-  const x = new Float64Array(FRAME);
-  for (let i = 0; i < FRAME; i++) x[i] = (samples[start + i] - 0.97 * samples[start + i - 1]) * HAMMING[i];
+function lpc(power: Float64Array): Float64Array {
   const p = FORMANT_LPC_ORDER;
   const r = new Float64Array(p + 1);
   for (let lag = 0; lag <= p; lag++) {
     let s = 0;
-    for (let i = lag; i < FRAME; i++) s += x[i] * x[i - lag];
+    const c = LPC_COS[lag];
+    for (let k = 0; k < BINS; k++) s += power[k] * c[k];
     r[lag] = s;
   }
   const a = new Float64Array(p + 1);
@@ -187,14 +259,47 @@ function lpc(samples: Float32Array, start: number): Float64Array {
   return a;
 }
 
-/** Mel cepstrum of the FRAME at `start`, its power spectrum smoothed over one harmonic (f0). */
-function envelopeCepstrum(samples: Float32Array, start: number, f0: number, re: Float64Array, im: Float64Array): Float64Array {
+/** Power spectrum (bins 0..NFFT/2 of `re`) of the pre-emphasized, Hamming-windowed FRAME at `start`. */
+function powerSpectrum(samples: Float32Array, start: number, re: Float64Array, im: Float64Array): void {
   re.fill(0);
   im.fill(0);
   for (let i = 0; i < FRAME; i++) re[i] = (samples[start + i] - 0.97 * samples[start + i - 1]) * HAMMING[i]; // pre-emphasis
   fft(re, im);
-  const bins = NFFT / 2 + 1;
-  for (let k = 0; k < bins; k++) re[k] = re[k] * re[k] + im[k] * im[k];
+  for (let k = 0; k <= NFFT / 2; k++) re[k] = re[k] * re[k] + im[k] * im[k];
+}
+
+/** Share of the quietest frames whose mean spectrum estimates the background noise. */
+const NOISE_SHARE = 0.1;
+/** Over-subtraction: the noise estimate is subtracted this many times (calibrated, see emulator/README.md). */
+const OVER = 2;
+/** The noise mask's level below the voiced frames' mean power spectrum (dB; calibrated). */
+const MASK_DB = 7;
+const MASK = 10 ** (-MASK_DB / 10);
+
+/**
+ * The background noise's power spectrum: the mean power spectrum of the quietest NOISE_SHARE of
+ * the frames (pauses between words; near zero for a clean recording).
+ */
+function noiseSpectrum(samples: Float32Array, energies: Float64Array, sorted: Float64Array, re: Float64Array, im: Float64Array): Float64Array {
+  const out = new Float64Array(NFFT / 2 + 1);
+  const count = Math.floor(energies.length * NOISE_SHARE);
+  if (count < 3) return out;
+  const limit = sorted[count - 1];
+  let used = 0;
+  for (let f = 0; f < energies.length && used < count; f++) {
+    if (energies[f] > limit) continue;
+    powerSpectrum(samples, PITCH_OFFSET + f * HOP, re, im);
+    for (let k = 0; k < out.length; k++) out[k] += re[k];
+    used++;
+  }
+  for (let k = 0; k < out.length; k++) out[k] /= used;
+  return out;
+}
+
+/** Mel cepstrum of a frame's power spectrum (bins 0..NFFT/2) smoothed over one harmonic (f0). */
+function envelopeCepstrum(power: Float64Array, f0: number, re: Float64Array, im: Float64Array): Float64Array {
+  const bins = BINS;
+  for (let k = 0; k < bins; k++) re[k] = power[k];
   // Running sum of the power spectrum (in `im`, no longer needed), for a moving average over
   // one harmonic's width.
   im[0] = 0;

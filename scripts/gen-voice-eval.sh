@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Generates the voiceprint evaluation sets (issue 25) into a cache outside the repo and prints
+# the directory: `calibration/` and `heldout/`, each with WAV files (8 kHz mono PCM-16) and an
+# index `recordings.tsv` (file, voice, sentences, rate, pitch, noise, channel).
+#
+# The split was decided before any scoring and is fixed here; no weight, constant or threshold
+# of emulator/voiceprint.ts may be chosen on the held-out set (emulator/README.md, "Evaluation").
+#  - Voices: the espeak-ng English variants that are distinct voices (rules below), sorted
+#    case-insensitively, alternate: 1st, 3rd, ... calibration; 2nd, 4th, ... held out. Plus the
+#    project's generator (emulator/voices.ts): speakers 0-19 calibration, 100-119 held out.
+#  - Sentences: calibration uses the fixtures' English sentences (scripts/gen-voice-fixtures.sh);
+#    the held-out set 12 sentences used nowhere else in the project.
+#  - Speaking rate (espeak-ng -s, words per minute): calibration 150, 190; held out 130, 170, 210.
+#  - Pitch (espeak-ng -p, 0-99, default 50): calibration 40, 60; held out 30, 50, 70.
+#  - Noise at 20 dB SNR (against the recording's RMS): calibration white, held out pink.
+#  - Channel: wideband speech resampled to 8 kHz, or a telephone channel: 300-3400 Hz band,
+#    8 kHz, mu-law round trip (8-bit G.711 and back to PCM-16), both sets.
+# Every voice has 4 recordings, each two sentences long (about 5-7 s), no sentence shared between
+# two recordings of a voice: (clean, wideband), (clean, telephone), (noise, wideband),
+# (noise, telephone), each with the rate and pitch of a per-voice rotation. So every same-voice
+# pair is a different-text pair, and most differ in channel or noise, rate and pitch too.
+#
+# Variants left out (not distinct voices): whisper, whisperf and caleb (no voicing: no pitch, no
+# voiceprint), the robot and effect variants (robosoft*, UniRobot, anikaRobot, Demonic), fast,
+# croak, john, grandpa and klatt..klatt6 (the default voice's formants), aunty (f4's formants),
+# RicishayMax3 (RicishayMax2's settings), "Mr serious" (a space in its name).
+#
+# Needs espeak-ng, sox and a built tree (bin/emulator/voices.js, for the generator's voices).
+# Deterministic: sox -R; the output depends on the espeak-ng and sox versions, which name the
+# cache directory together with this script's hash. Usage: scripts/gen-voice-eval.sh [--force]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+command -v espeak-ng >/dev/null && command -v sox >/dev/null || die "needs espeak-ng and sox (apt-get install -y espeak-ng sox)"
+[ -f bin/emulator/voices.js ] || die "build first (npm run build): needs bin/emulator/voices.js"
+
+version="$( (espeak-ng --version | head -1 | sed 's/  Data at.*//'; sox --version; cat "$0" scripts/voice-sentences.sh) | sha256sum | cut -c1-12)"
+OUT="$CACHE_DIR/voice-eval/$version"
+if [ -f "$OUT/done" ] && [ "${1:-}" != --force ]; then echo "$OUT"; exit 0; fi
+rm -rf "$OUT"
+mkdir -p "$OUT/calibration" "$OUT/heldout"
+
+source scripts/voice-sentences.sh
+CAL_SENTENCES=("${FIXTURE_EN[@]}" "$FIXTURE_EN_THIRD")
+HELD_SENTENCES=(
+  "Thank you for calling, your request has been received and will be processed."
+  "I need to report a transfer that I never authorised last Friday."
+  "The weather was so cold that the pipes froze in the kitchen overnight."
+  "Can you tell me why my card was declined at the grocery store?"
+  "Our new address is on the corner of Maple Street and Second Avenue."
+  "He forgot his password again and locked himself out of the website."
+  "Seven large boxes arrived this morning but nobody signed for them."
+  "I am calling on behalf of my mother, who cannot come to the phone."
+  "Would it be possible to move the appointment to Thursday afternoon?"
+  "The children played football in the park until it was completely dark."
+  "Please send the statement to my email rather than by regular mail."
+  "A loud truck blocked the road for an hour while they unloaded furniture."
+)
+
+# Distinct English voices: every variant but the ones excluded above, sorted case-insensitively.
+EXCLUDE=" whisper whisperf caleb robosoft robosoft2 robosoft3 robosoft4 robosoft5 robosoft6 robosoft7 robosoft8 UniRobot anikaRobot Demonic fast croak john grandpa klatt klatt2 klatt3 klatt4 klatt5 klatt6 aunty RicishayMax3 "
+VARIANT_DIR="$(espeak-ng --version | sed -n 's/.*Data at: *//p')/voices/!v"
+mapfile -t ALL < <(ls "$VARIANT_DIR" | grep -v ' ' | LC_ALL=C sort -f)
+CAL_VOICES=() HELD_VOICES=()
+k=0
+for v in "${ALL[@]}"; do
+  [[ $EXCLUDE == *" $v "* ]] && continue
+  if ((k % 2 == 0)); then CAL_VOICES+=("$v"); else HELD_VOICES+=("$v"); fi
+  k=$((k + 1))
+done
+
+# $1 input wav (any rate), $2 output, $3 noise (none|whitenoise|pinknoise), $4 channel (wide|phone)
+post() {
+  local in=$1 out=$2 noise=$3 channel=$4 tmp
+  tmp=$(mktemp -d)
+  sox -R -D "$in" -r 8000 -c 1 -b 16 -e signed-integer "$tmp/a.wav" gain -n -6 silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse
+  if [ "$noise" != none ]; then
+    local rms dur
+    rms=$(sox "$tmp/a.wav" -n stat 2>&1 | awk '/RMS +amplitude/ {print $3}')
+    dur=$(soxi -D "$tmp/a.wav")
+    # Noise whose RMS is the speech's RMS - 20 dB (synth noise at amplitude A has RMS ~A/sqrt(3)
+    # for white; measured and corrected below for either colour).
+    sox -R -n -r 8000 -c 1 -b 16 -e signed-integer "$tmp/n0.wav" synth "$dur" "$noise" vol 0.5
+    local nrms
+    nrms=$(sox "$tmp/n0.wav" -n stat 2>&1 | awk '/RMS +amplitude/ {print $3}')
+    sox -R "$tmp/n0.wav" "$tmp/n.wav" vol "$(awk -v s="$rms" -v n="$nrms" 'BEGIN{print s/n/10}')"
+    sox -R -m "$tmp/a.wav" "$tmp/n.wav" "$tmp/b.wav"
+    mv "$tmp/b.wav" "$tmp/a.wav"
+  fi
+  if [ "$channel" = phone ]; then
+    sox -R "$tmp/a.wav" -r 8000 -e mu-law -b 8 "$tmp/u.wav" sinc 300-3400
+    sox -R "$tmp/u.wav" -e signed-integer -b 16 "$out"
+  else
+    cp "$tmp/a.wav" "$out"
+  fi
+  rm -rf "$tmp"
+}
+
+CONDITIONS=("none wide" "none phone" "NOISE wide" "NOISE phone")
+
+# $1 set, $2 noise colour, $3 rates (space separated), $4 pitches, $5.. voices; sentences in S.
+make_set() {
+  local set=$1 colour=$2 rates=($3) pitches=($4)
+  shift 4
+  local dir="$OUT/$set" i=0 ns=${#S[@]} seed=0
+  [ "$set" = heldout ] && seed=1000
+  printf 'file\tvoice\tsentences\trate\tpitch\tnoise\tchannel\n' >"$dir/recordings.tsv"
+  for v in "$@"; do
+    for r in 0 1 2 3; do
+      # Sentences 2r and 2r+1 of a per-voice rotation: the 4 recordings share none.
+      local a=$(((i + 2 * r) % ns)) b=$(((i + 2 * r + 1) % ns))
+      local rate=${rates[$(((i + r) % ${#rates[@]}))]} pitch=${pitches[$(((i + 2 * r + 1) % ${#pitches[@]}))]}
+      local cond=(${CONDITIONS[$(((r + i) % 4))]}) noise channel
+      noise=${cond[0]/NOISE/$colour}
+      channel=${cond[1]}
+      local name="$v-$((r + 1)).wav" tmp
+      tmp=$(mktemp --suffix=.wav)
+      if [[ $v == gen* ]]; then
+        node -e 'require("fs").writeFileSync(process.argv[1], require("./bin/emulator/voices.js").speakerWav(Number(process.argv[2]), Number(process.argv[3]), { seconds: 6 }))' "$tmp" "${v#gen}" "$((seed + r + 1))"
+        rate=- pitch=-
+      else
+        espeak-ng -v "en+$v" -s "$rate" -p "$pitch" -w "$tmp" "${S[$a]} ${S[$b]}"
+      fi
+      post "$tmp" "$dir/$name" "$noise" "$channel"
+      rm -f "$tmp"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$v" "$a,$b" "$rate" "$pitch" "$noise" "$channel" >>"$dir/recordings.tsv"
+    done
+    i=$((i + 1))
+  done
+}
+
+S=("${CAL_SENTENCES[@]}")
+make_set calibration whitenoise "150 190" "40 60" "${CAL_VOICES[@]}" $(for s in $(seq 0 19); do echo "gen$s"; done)
+S=("${HELD_SENTENCES[@]}")
+make_set heldout pinknoise "130 170 210" "30 50 70" "${HELD_VOICES[@]}" $(for s in $(seq 100 119); do echo "gen$s"; done)
+{ espeak-ng --version | head -1 | sed 's/  Data at.*//'; sox --version; } >"$OUT/VERSION"
+touch "$OUT/done"
+echo "$OUT"
