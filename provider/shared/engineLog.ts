@@ -24,7 +24,7 @@ export function hostEngineAddress(argv: readonly string[] = process.argv): strin
     return isHost && /^[\w.\-[\]:]+:\d+$/.test(address) ? address : undefined;
 }
 
-interface EngineStub {
+export interface EngineStub {
     log(request: unknown, metadata: unknown, options: { deadline: number }, callback: (err: Error | null) => void): void;
 }
 
@@ -33,6 +33,15 @@ const SEND_DEADLINE_MS = 10_000;
 
 let engine: { client: EngineStub; metadata: () => unknown; makeRequest: (severity: Level, message: string, urn?: string) => unknown } | null | undefined;
 const pending = new Set<Promise<void>>();
+
+/**
+ * Routes every line to an engine client the caller made: the native plugin
+ * (`provider/native/host.ts`) is started by the engine with its address too, but is not the
+ * dynamic provider host and bundles its own gRPC, so it hands its client over here.
+ */
+export function useEngine(client: EngineStub, makeRequest: (severity: Level, message: string, urn?: string) => unknown, metadata: () => unknown): void {
+    engine = { client, makeRequest, metadata };
+}
 
 function connect(): typeof engine {
     if (engine !== undefined) return engine;

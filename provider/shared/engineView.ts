@@ -50,7 +50,7 @@ export function toEngine<T extends Record<string, any> | undefined>(props: T): T
 }
 
 /** The methods a provider module may export (`pulumi.dynamic.ResourceProvider` signatures). */
-type ProviderModule = Record<string, ((...args: any[]) => Promise<any>) | undefined>;
+export type ProviderModule = Record<string, ((...args: any[]) => Promise<any>) | undefined>;
 
 /**
  * Prepares an error for the host.
@@ -100,7 +100,14 @@ function dropNextStackLine(line: string): void {
  * serialized provider (`lazyProvider.ts`) at call time.
  */
 export async function dispatch(modulePath: string, method: string, args: any[]): Promise<any> {
-    const mod = require(modulePath) as ProviderModule;
+    return dispatchTo(require(modulePath) as ProviderModule, modulePath, method, args);
+}
+
+/**
+ * {@link dispatch} on a module already loaded: the native plugin (`provider/native/`) imports the
+ * provider modules statically, so its bundle holds them, and calls them through this same view.
+ */
+export async function dispatchTo(mod: ProviderModule, modulePath: string, method: string, args: any[]): Promise<any> {
     const fn = mod[method];
     if (!fn) throw new Error(`${modulePath} has no ${method}`);
     try {
