@@ -75,10 +75,10 @@ export function schemaText(): string {
 
 /** `urn:pulumi:<stack>::<project>::<type>::<name>` → its parts. */
 export function parseUrn(urn: string): { stack?: string; project?: string; name?: string } {
-    const m = /^urn:pulumi:([^:]*)::([^:]*)::[^:]*(?:::.*?)?::(.*)$/.exec(urn ?? "");
-    if (!m) return {};
-    const parts = urn.split("::");
-    return { stack: m[1], project: m[2], name: parts[parts.length - 1] };
+    // Type tokens hold single colons; only `::` separates the parts, and a name may hold `::` too.
+    const parts = (urn ?? "").split("::");
+    if (parts.length < 4 || !parts[0].startsWith("urn:pulumi:")) return {};
+    return { stack: parts[0].slice("urn:pulumi:".length), project: parts[1], name: parts.slice(3).join("::") };
 }
 
 /** Provider configuration: where calls go when a resource declares nothing. */
