@@ -15,7 +15,6 @@ import * as path from "path";
 const ROOT = path.resolve(__dirname, "..", "..");
 
 export async function buildPlugin(outDir = path.join(ROOT, ".local", "plugin")): Promise<string> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require("esbuild") as typeof import("esbuild");
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version as string;
     const schema = path.join(ROOT, "bin", "provider", "native", "schema.json");

@@ -31,7 +31,6 @@ import { Cancellation } from "./cancel";
 import { invoke } from "./functions";
 import { unwrap, wrap } from "./wire";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const plugproto = require("@pulumi/pulumi/proto/plugin_pb");
@@ -41,7 +40,6 @@ const statusproto = require("@pulumi/pulumi/proto/status_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
 const anyproto = require("google-protobuf/google/protobuf/any_pb");
 const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The implementation of each type token: the modules the dynamic classes load by name. */
 const MODULES: Record<string, ProviderModule> = {
