@@ -7,10 +7,17 @@
  * Two shapes, as `jobs-preview`: a fresh stack (50 creates: Check) and a no-op preview after
  * `pulumi up` (Check + Diff). Median of BENCH_RUNS (default 3) runs each.
  *
+ * Start-up is timed for the executable in the checkout (the compiled host) and for the bundled
+ * plugin of the tarball (`npm run build:plugin`, built here when missing).
+ * BENCH_STARTUP_ONLY=1 skips the previews.
+ *
  * Run: npm run bench -- native-preview
  */
-import { spawn } from "child_process";
+import { execFileSync, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { buildPlugin } from "../../scripts/build-plugin";
 import { CreateDomainCommand } from "@aws-sdk/client-voice-id";
 import { startLocalStack } from "../support/localStack";
 import { TestProgram } from "../support/pulumi";
@@ -62,11 +69,11 @@ async function timed(p: TestProgram, args: string[] = []): Promise<number> {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Milliseconds from starting the plugin to its port on stdout. */
-function startupMs(): Promise<number> {
+/** Milliseconds from starting the plugin `exe` to its port on stdout. */
+function startupMs(exe: string): Promise<number> {
     return new Promise((resolve, reject) => {
         const t = process.hrtime.bigint();
-        const child = spawn(path.join(repoRoot, "pulumi-resource-voiceid"), [], { stdio: ["ignore", "pipe", "inherit"] });
+        const child = spawn(exe, [], { stdio: ["ignore", "pipe", "inherit"] });
         child.stdout.once("data", () => {
             const ms = Number(process.hrtime.bigint() - t) / 1e6;
             child.kill("SIGKILL");
@@ -79,7 +86,24 @@ function startupMs(): Promise<number> {
 async function main() {
     const runs = Number(process.env.BENCH_RUNS ?? 3);
     const starts: number[] = [];
-    for (let i = 0; i < Math.max(5, runs); i++) starts.push(await startupMs());
+    const bundledStarts: number[] = [];
+    const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-bench-plugin-"));
+    try {
+        execFileSync("tar", ["xzf", await buildPlugin(unpacked), "-C", unpacked]);
+        for (let i = 0; i < Math.max(5, runs); i++) {
+            starts.push(await startupMs(path.join(repoRoot, "pulumi-resource-voiceid")));
+            bundledStarts.push(await startupMs(path.join(unpacked, "pulumi-resource-voiceid")));
+        }
+    } finally {
+        fs.rmSync(unpacked, { recursive: true, force: true });
+    }
+    const startLine = (label: string, xs: number[]) =>
+        `plugin start-up, ${label} (to the port on stdout), median of ${xs.length}: ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+    if (process.env.BENCH_STARTUP_ONLY === "1") {
+        console.log(startLine("checkout (compiled host)", starts));
+        console.log(startLine("bundled tarball", bundledStarts));
+        return;
+    }
     const stack = await startLocalStack({ jobDurationMs: 0, maxConcurrentJobsPerDomain: N + 10, logLevel: "error" });
     const results: Record<string, { nativeMs: number; dynamicMs: number; ratio: number }> = {};
     let native: TestProgram | undefined;
@@ -116,8 +140,9 @@ async function main() {
     for (const [label, r] of Object.entries(results)) {
         console.log(`| ${label} | ${(r.nativeMs / 1000).toFixed(2)} s | ${(r.dynamicMs / 1000).toFixed(2)} s | ${r.ratio}x | <= 1.1x |`);
     }
-    console.log(`plugin start-up (to the port on stdout), median of ${starts.length}: ${median(starts).toFixed(0)} ms (min ${Math.min(...starts).toFixed(0)}, max ${Math.max(...starts).toFixed(0)})`);
-    console.log(JSON.stringify({ bench: "native-preview", runs, results, startupMs: starts }));
+    console.log(startLine("checkout (compiled host)", starts));
+    console.log(startLine("bundled tarball", bundledStarts));
+    console.log(JSON.stringify({ bench: "native-preview", runs, results, startupMs: starts, bundledStartupMs: bundledStarts }));
 }
 
 main().then(() => process.exit(0), (e) => {

@@ -75,11 +75,23 @@ outputs:
         ]);
     });
 
-    it("says clearly that Node >= 22 is needed when no node is on PATH", () => {
-        const r = spawnSync(path.join(repoRoot, "pulumi-resource-voiceid"), [], { env: { PATH: "/nonexistent" }, encoding: "utf8" });
-        // bash itself is found by the shebang's /usr/bin/env only through PATH: call it directly.
-        const viaBash = r.error ? spawnSync("/bin/bash", [path.join(repoRoot, "pulumi-resource-voiceid")], { env: { PATH: "/nonexistent" }, encoding: "utf8" }) : r;
-        assert.notStrictEqual(viaBash.status, 0);
-        assert.match(viaBash.stderr, /Node\.js >= 22 is required on PATH/);
+    it("says clearly that Node >= 22 is needed when node is missing or too old", () => {
+        // A PATH with the shell tools the wrapper uses, and no node.
+        const bin = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-nonode-"));
+        try {
+            for (const tool of ["bash", "dirname", "readlink"]) {
+                fs.symlinkSync(execFileSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).trim(), path.join(bin, tool));
+            }
+            const run = () => spawnSync(path.join(repoRoot, "pulumi-resource-voiceid"), [], { env: { PATH: bin }, encoding: "utf8" });
+            const missing = run();
+            assert.notStrictEqual(missing.status, 0);
+            assert.match(missing.stderr, /Node\.js >= 22 is required on PATH and no 'node' was found/);
+            fs.writeFileSync(path.join(bin, "node"), "#!/usr/bin/env bash\nif [ \"$1\" = -p ]; then echo 20; else echo v20.19.0; fi\n", { mode: 0o755 });
+            const old = run();
+            assert.notStrictEqual(old.status, 0);
+            assert.match(old.stderr, /Node\.js >= 22 is required; 'node' on PATH is v20\.19\.0/);
+        } finally {
+            fs.rmSync(bin, { recursive: true, force: true });
+        }
     });
 });

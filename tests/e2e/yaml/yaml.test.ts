@@ -10,7 +10,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
+import { ListFraudsterRegistrationJobsCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { changeSummary, TestProgram } from "../../support/pulumi";
 import { jobLocations, LocalStack, RegistrationSeed, SeedRequest, startLocalStackForSuite } from "../../support/localStack";
 import { killGroup } from "../../support/process";
@@ -115,6 +115,14 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             assert.match(detailed.stdout, /fraudsterSimilarityThreshold: 70 => 85/);
             await prog.ok(["config", "set", "similarityThreshold", "70"]);
 
+            // An update of the domain keeps its outputs known at preview: what uses ${domain.domainId}
+            // (the watchlist, both jobs) previews no change.
+            writeYaml(prog, exampleYaml(prog.project).replace("Demo domain for the support line", "Support line domain"));
+            const update = await prog.pulumi(["preview"]);
+            assert.strictEqual(update.code, 0, update.stdout + update.stderr);
+            assert.deepStrictEqual(changeSummary(update.stdout), { update: 1, unchanged: 4 }, update.stdout);
+            writeYaml(prog, exampleYaml(prog.project));
+
             // Import by id from the CLI, all four types; the generated code previews no change.
             const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({ DomainId: domainId, ...jobLocations(seed, { kmsKey: false }) }));
             await new Promise((r) => setTimeout(r, 2000));
@@ -178,8 +186,10 @@ outputs:
                 assert.ok(Date.now() < deadline, "job never started");
                 await new Promise((r) => setTimeout(r, 200));
             }
+            const [startedJob] = (await stack.voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId }))).JobSummaries!.map((j) => j.JobId!);
             const plugins = childrenOf(child.pid!, "provider/native/main.js");
             assert.strictEqual(plugins.length, 1, "the engine runs one plugin");
+            const langHosts = childrenOf(child.pid!, "pulumi-language-yaml");
             const closed = new Promise((r) => child.once("close", r));
             // Only the CLI: the plugin must notice on its own that its engine is gone.
             process.kill(child.pid!, "SIGKILL");
@@ -188,19 +198,69 @@ outputs:
             while (alive(plugins[0]) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
             const stillAlive = alive(plugins[0]);
             if (stillAlive) process.kill(plugins[0], "SIGKILL");
-            killGroup(child.pid!, "SIGKILL"); // the language host, if it survived
+            // The language host is in a process group of its own: a real crash takes it down too.
+            for (const p of langHosts) if (alive(p)) process.kill(p, "SIGKILL");
+            killGroup(child.pid!, "SIGKILL");
             assert.ok(!stillAlive, "the plugin outlived its engine");
             await prog.ok(["cancel", "--yes"]);
 
             const again = await prog.up();
             assert.strictEqual(again.code, 0, again.stdout + again.stderr);
-            assert.match(again.stdout, /(resuming|adopting) job/);
+            // The job the killed up started is the one recorded (its derived ClientToken finds it).
+            assert.match(again.stdout, new RegExp(`job ${startedJob} `));
             assert.strictEqual(await stack.registrationJobCount(domainId), 1, "exactly one job");
             const outs = await prog.outputs();
             assert.strictEqual(outs.jobStatus, "COMPLETED");
             assert.strictEqual(outs.newFraudsters, 2);
             await prog.ok(["refresh", "--yes", "--skip-preview", "--clear-pending-creates"]);
             assert.strictEqual((await prog.preview(["--expect-no-changes"])).code, 0);
+        } finally {
+            stack.emulator!.config.jobDurationMs = 0;
+            await prog.dispose();
+        }
+    });
+
+    it("Cancel (Ctrl-C of `pulumi up`) stops the job wait at once; the next up adopts the job", async () => {
+        const domainId = await stack.createDomain("yaml-cancel");
+        const seed = await stack.seedRegistration("yaml-cancel", speakers(51));
+        const yaml = (project: string) => `${yamlHeader(project)}resources:
+  job:
+    type: voiceid:index:FraudsterRegistrationJob
+    properties:
+      domainId: ${domainId}
+      dataAccessRoleArn: ${seed.roleArn}
+      inputDataConfig: { s3Uri: "${seed.manifestUri}" }
+      outputDataConfig: { s3Uri: "${seed.outputUri}" }
+outputs:
+  jobStatus: \${job.jobStatus}
+`;
+        const prog = await yamlProgram({ name: "yaml-cancel", yaml, env: stack.env });
+        stack.emulator!.config.jobDurationMs = 25_000;
+        try {
+            const child = prog.spawn(["up", "--yes", "--skip-preview"]);
+            let output = "";
+            child.stdout!.on("data", (d) => (output += d));
+            const deadline = Date.now() + 120_000;
+            while ((await stack.registrationJobCount(domainId)) === 0) {
+                assert.ok(Date.now() < deadline, "job never started");
+                await new Promise((r) => setTimeout(r, 200));
+            }
+            await new Promise((r) => setTimeout(r, 1000));
+            const closed = new Promise((r) => child.once("close", r));
+            const signalled = Date.now();
+            // One Ctrl-C: the engine cancels and calls Cancel on its providers; without a working
+            // Cancel it would wait for the job's remaining ~20 s.
+            process.kill(child.pid!, "SIGINT");
+            await closed;
+            const took = Date.now() - signalled;
+            killGroup(child.pid!, "SIGKILL");
+            assert.ok(took < 12_000, `pulumi up took ${took} ms to stop after Ctrl-C\n${output}`);
+            assert.match(output, /cancelled: the Pulumi engine asked the provider to stop/);
+
+            const again = await prog.up();
+            assert.strictEqual(again.code, 0, again.stdout + again.stderr);
+            assert.strictEqual(await stack.registrationJobCount(domainId), 1, "exactly one job");
+            assert.strictEqual((await prog.outputs()).jobStatus, "COMPLETED");
         } finally {
             stack.emulator!.config.jobDurationMs = 0;
             await prog.dispose();
