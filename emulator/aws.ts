@@ -136,6 +136,32 @@ function clientConfig(config: EmulatorConfig, credentials: { accessKeyId: string
   };
 }
 
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
+/**
+ * Assumed-role credentials by AWS endpoint and role, reused while at least half of their hour
+ * is left. An AssumeRole per job was one more request per job in the local stack's moto
+ * recording, which every start replays (cli/local/motoRecording.ts); the role's checks still
+ * run for every job. Bounded: the oldest entry goes first.
+ */
+const assumedRoles = new Map<string, { creds: Credentials; reuseUntil: number }>();
+const ASSUMED_ROLES_KEPT = 100;
+const ROLE_SESSION_SECONDS = 3600;
+
+async function roleCredentials(config: EmulatorConfig, sts: STSClient, roleArn: string, sessionName: string): Promise<Credentials> {
+  const key = `${config.awsEndpoint} ${roleArn}`;
+  const kept = assumedRoles.get(key);
+  if (kept && kept.reuseUntil > Date.now()) return kept.creds;
+  const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, DurationSeconds: ROLE_SESSION_SECONDS }));
+  const c = assumed.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey) throw new JobFailure(403, `Voice ID could not assume ${roleArn}`);
+  const creds = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+  assumedRoles.delete(key);
+  if (assumedRoles.size >= ASSUMED_ROLES_KEPT) assumedRoles.delete(assumedRoles.keys().next().value!);
+  assumedRoles.set(key, { creds, reuseUntil: Date.now() + (ROLE_SESSION_SECONDS * 1000) / 2 });
+  return creds;
+}
+
 /**
  * Checks the data access role the way Voice ID would (exists, trusts voiceid.amazonaws.com
  * under the trust policy's conditions) and assumes it. Throws JobFailure with a clear message.
@@ -190,10 +216,7 @@ export async function assumeDataAccessRole(config: EmulatorConfig, roleArn: stri
       }
     }
 
-    const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, DurationSeconds: 3600 }));
-    const c = assumed.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new JobFailure(403, `Voice ID could not assume ${roleArn}`);
-    const creds = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+    const creds = await roleCredentials(config, sts, roleArn, sessionName);
     const s3 = new S3Client({ ...clientConfig(config, creds), forcePathStyle: true });
     const kms = new KMSClient(clientConfig(config, creds));
     return {

@@ -50,6 +50,15 @@ export interface EmulatorConfig {
   enforceRolePolicies: boolean;
   /** "debug" | "info" | "warn" | "error" | "silent" */
   logLevel: string;
+  /**
+   * Open connections the service accepts; more are closed at once. With the timeouts below,
+   * slow or idle sockets cannot take every file descriptor. Read when the service starts.
+   */
+  maxConnections: number;
+  /** Time a connection gets to send a request's headers, in ms. Read when the service starts. */
+  headersTimeoutMs: number;
+  /** Time a connection gets to send a whole request (headers and body), in ms. Read when the service starts. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_ACCESS_KEY_ID = "AKIAVOICEIDLOCAL0001";
@@ -77,6 +86,9 @@ export const DEFAULTS: EmulatorConfig = {
   serviceCredentials: { accessKeyId: "AKIAVOICEIDSERVICE01", secretAccessKey: "voiceid-service-principal" },
   enforceRolePolicies: true,
   logLevel: "info",
+  maxConnections: 1000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
 };
 
 /** Reads knobs from VOICEID_EMULATOR_* environment variables (used by main.ts). */
@@ -105,6 +117,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<EmulatorConfig> {
   set("deletedDomainRetentionSeconds", num("VOICEID_EMULATOR_DELETED_DOMAIN_RETENTION"));
   set("awsEndpoint", env.VOICEID_EMULATOR_AWS_ENDPOINT);
   set("logLevel", env.VOICEID_EMULATOR_LOG_LEVEL);
+  set("maxConnections", num("VOICEID_EMULATOR_MAX_CONNECTIONS"));
+  set("headersTimeoutMs", num("VOICEID_EMULATOR_HEADERS_TIMEOUT_MS"));
+  set("requestTimeoutMs", num("VOICEID_EMULATOR_REQUEST_TIMEOUT_MS"));
   if (env.VOICEID_EMULATOR_ENFORCE_ROLE_POLICIES) out.enforceRolePolicies = env.VOICEID_EMULATOR_ENFORCE_ROLE_POLICIES !== "0";
   if (env.VOICEID_EMULATOR_CREDENTIALS) out.credentials = parseCredentials(env.VOICEID_EMULATOR_CREDENTIALS);
   return out;

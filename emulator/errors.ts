@@ -37,7 +37,8 @@ export const throttling = () => new ServiceError("ThrottlingException", 429, "Ra
 export const internal = (message = "An internal error occurred. Retry the request.") =>
   new ServiceError("InternalServerException", 500, message);
 export const serialization = (message: string) => new ServiceError("SerializationException", 400, message);
-export const unknownOperation = () => new ServiceError("UnknownOperationException", 400, "");
+/** What was asked for, so a caller sees its typo or wrong service prefix. */
+export const unknownOperation = (message: string) => new ServiceError("UnknownOperationException", 400, message);
 /** A body over the service's size limit: HTTP 413, as AWS's front ends answer it. */
 export const payloadTooLarge = (limit: number) =>
   new ServiceError("RequestEntityTooLargeException", 413, `Request body too large: the limit is ${limit} bytes`);

@@ -60,7 +60,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const runner = new JobRunner(ctx);
   const stats: ServerStats = { requests: 0, errors: {} };
   const server = createHttpServer(ctx, stats, random);
-  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

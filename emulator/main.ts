@@ -32,6 +32,9 @@ const FLAGS: Record<string, { key: keyof EmulatorOptions; type: "number" | "stri
   "--deleted-domain-retention": { key: "deletedDomainRetentionSeconds", type: "number" },
   "--enforce-role-policies": { key: "enforceRolePolicies", type: "bool" },
   "--log-level": { key: "logLevel", type: "string" },
+  "--max-connections": { key: "maxConnections", type: "number" },
+  "--headers-timeout-ms": { key: "headersTimeoutMs", type: "number" },
+  "--request-timeout-ms": { key: "requestTimeoutMs", type: "number" },
 };
 
 function usage(): string {

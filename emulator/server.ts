@@ -22,8 +22,15 @@ import type { OperationContext } from "./operations/context";
  * front ends commonly apply.
  */
 export const MAX_BODY = 1024 * 1024;
-/** How much of an oversized body is read and discarded after the 413 before the connection is dropped. */
-const MAX_DRAIN = 64 * 1024 * 1024;
+/**
+ * How long the rest of a refused request's body is read and discarded after the early answer
+ * (a 413, or an authentication error) before the connection is dropped. A time bound rather
+ * than a byte bound: discarding costs no memory, and a client that sends its whole body before
+ * reading (many do) must get to read the answer; closing with unread data would make the
+ * kernel reset the connection and lose the answer. Bounded, so an endless body cannot hold a
+ * connection forever (nginx's lingering_time is the same idea).
+ */
+const LINGER_MS = 30_000;
 
 /** Counters exposed for tests and benchmarks. */
 export interface ServerStats {
@@ -74,16 +81,15 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
 
 /**
  * Reads and discards the rest of a request whose answer was sent early, so the client gets
- * to read that answer (closing with unread data makes the kernel reset the connection). A
- * client that keeps sending past MAX_DRAIN is cut off.
+ * to read that answer; with `close`, then closes the connection (the client asked for it). A
+ * client still sending after LINGER_MS is cut off.
  */
-function drain(req: http.IncomingMessage): void {
+function drain(req: http.IncomingMessage, close = false): void {
   if (req.complete || req.destroyed) return;
-  let drained = 0;
-  req.on("data", (c: Buffer) => {
-    drained += c.length;
-    if (drained > MAX_DRAIN) req.destroy();
-  });
+  const cutOff = setTimeout(() => req.destroy(), LINGER_MS);
+  cutOff.unref();
+  req.once("close", () => clearTimeout(cutOff));
+  if (close) req.once("end", () => req.socket.end());
   req.on("error", () => undefined);
   req.resume();
 }
@@ -114,11 +120,15 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
       const body = await readBody(req);
       if (body === undefined) throw payloadTooLarge(MAX_BODY);
       verifySigV4Signature(auth, body);
-      if (req.method !== "POST") throw unknownOperation();
+      if (req.method !== "POST") throw unknownOperation(`Voice ID operations are POST requests to /, not ${req.method} requests`);
       const target = String(req.headers["x-amz-target"] ?? "");
       const route = resolveTarget(target);
       operation = route?.operation ?? target;
-      if (!route) throw unknownOperation();
+      if (!route) {
+        throw unknownOperation(target
+          ? `Unknown operation ${JSON.stringify(target.slice(0, 200))}: X-Amz-Target must be VoiceID.<operation> (or VoiceIDLocal.<operation> for the emulator's own)`
+          : "Missing X-Amz-Target header: it names the operation, VoiceID.<operation>");
+      }
 
       // Injected faults come after authentication, like a real front end's throttling.
       if (ctx.config.throttleRate > 0 && random() < ctx.config.throttleRate) throw throttling();
@@ -155,8 +165,13 @@ export function createRequestListener(ctx: OperationContext, stats: ServerStats,
       if (!(e instanceof ServiceError)) ctx.log.error("unhandled error", { requestId, operation, error: String((e as Error)?.stack ?? e) });
       stats.errors[err.type] = (stats.errors[err.type] ?? 0) + 1;
       ctx.log.info("request failed", { requestId, operation, status: err.status, error: err.type });
+      // A request that asked to close would have its connection closed once the answer is
+      // written, while its body still arrives: a reset that loses the answer. So the connection
+      // stays until the body is read, then closes (drain).
+      const closeAfterBody = !req.complete && !res.headersSent && !res.shouldKeepAlive;
+      if (closeAfterBody) res.shouldKeepAlive = true;
       if (!res.headersSent) send(res, err.status, err.toBody(), requestId, err.type);
-      drain(req);
+      drain(req, closeAfterBody);
     }
   };
 }
@@ -187,7 +202,15 @@ function checkContinue(listener: http.RequestListener) {
  */
 export function createHttpServer(ctx: OperationContext, stats: ServerStats, random?: () => number): http.Server {
   const listener = createRequestListener(ctx, stats, random);
-  const server = http.createServer(listener);
+  const { headersTimeoutMs, requestTimeoutMs, maxConnections } = ctx.config;
+  const server = http.createServer({
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    // How often those two are checked (Node's default, 30 s, would let slow sockets pile up).
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, headersTimeoutMs / 4)),
+    keepAliveTimeout: 5000,
+  }, listener);
+  server.maxConnections = maxConnections;
   server.on("checkContinue", checkContinue(listener));
   server.on("checkExpectation", listener);
   return server;

@@ -148,9 +148,12 @@ export function parseSigV4(req: IncomingSigned, opts: VerifyOptions): ParsedSigV
   const now = (opts.now ?? Date.now)();
   const skew = opts.maxSkewMs ?? 15 * 60 * 1000;
   if (Math.abs(now - signingDate.getTime()) > skew) {
-    const direction = signingDate.getTime() < now ? "earlier" : "later";
-    const bound = new Date(signingDate.getTime() < now ? now - skew : now + skew);
-    throw invalidSignature(`Signature expired: ${fmt(signingDate)} is now ${direction} than ${fmt(bound)} (${fmt(new Date(now))} ${direction === "earlier" ? "-" : "+"} 15 min.)`);
+    // AWS's two messages: a past date has expired, a future one is not current yet.
+    const minutes = Math.round(skew / 60_000);
+    if (signingDate.getTime() < now) {
+      throw invalidSignature(`Signature expired: ${fmt(signingDate)} is now earlier than ${fmt(new Date(now - skew))} (${fmt(new Date(now))} - ${minutes} min.)`);
+    }
+    throw invalidSignature(`Signature not yet current: ${fmt(signingDate)} is still later than ${fmt(new Date(now + skew))} (${fmt(new Date(now))} + ${minutes} min.)`);
   }
   if (scopeDate !== fmt(signingDate).slice(0, 8)) {
     throw invalidSignature("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.");

@@ -154,6 +154,16 @@ CREATE TABLE IF NOT EXISTS idempotency (
 
 type Row = Record<string, SQLInputValue>;
 
+/** The conditions selecting a domain's fraudsters, or those of some of its watchlists. */
+function fraudsterScope(domainId: string, watchlistIds: string[] | undefined): [string[], SQLInputValue[]] {
+  if (!watchlistIds) return [["domain_id = ?"], [domainId]];
+  const inList = watchlistIds.map(() => "?").join(",");
+  return [
+    ["domain_id = ?", `EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = fraudsters.id AND w.watchlist_id IN (${inList}))`],
+    [domainId, ...watchlistIds],
+  ];
+}
+
 /** SQLite-backed state of one emulator instance. */
 export class Store {
   readonly db: DatabaseSync;
@@ -291,14 +301,21 @@ export class Store {
     }
     return this.listed("fraudsters", where, params, after, limit);
   }
-  /** Fraudster voiceprints of a domain (of one or more of its watchlists when given), for duplicate and fraud detection. */
-  domainVoiceprints(domainId: string, watchlistIds?: string[]): { id: string; voiceprint: string }[] {
-    if (!watchlistIds) return this.all("SELECT id, voiceprint FROM fraudsters WHERE domain_id = ? ORDER BY created_at, rowid", domainId);
-    return this.all(
-      `SELECT id, voiceprint FROM fraudsters f WHERE domain_id = ? AND EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = f.id AND w.watchlist_id IN (${watchlistIds.map(() => "?").join(",")})) ORDER BY created_at, rowid`,
-      domainId,
-      ...watchlistIds,
-    );
+  /**
+   * A page of the fraudsters of a domain (of one or more of its watchlists when given), in list
+   * order after `after`, for duplicate and fraud detection (fraud.ts pages through them).
+   */
+  fraudsterVoiceprints(domainId: string, watchlistIds: string[] | undefined, after: ListPosition | undefined, limit: number): Listed<FraudsterRow>[] {
+    const [where, params] = fraudsterScope(domainId, watchlistIds);
+    return this.listed("fraudsters", where, params, after, limit);
+  }
+  /**
+   * How many fraudsters {@link fraudsterVoiceprints} pages through, and the sum of their rowids
+   * (`seq`): a search compares both with what it saw to know it saw exactly these rows.
+   */
+  fraudstersInScope(domainId: string, watchlistIds: string[] | undefined): { count: number; seqSum: number } {
+    const [where, params] = fraudsterScope(domainId, watchlistIds);
+    return this.get<{ count: number; seqSum: number }>(`SELECT COUNT(*) AS count, TOTAL(rowid) AS seqSum FROM fraudsters WHERE ${where.join(" AND ")}`, ...params)!;
   }
 
   // Speakers
@@ -354,8 +371,19 @@ export class Store {
     if (status) { where.push("status = ?"); params.push(status); }
     return this.listed("jobs", where, params, after, limit);
   }
+  /**
+   * A job's request results. The RequestId comes from the manifest and may hold any character,
+   * NUL included (so may the error message quoting it); node:sqlite reads TEXT only up to the
+   * first NUL, so these two are read as bytes.
+   */
   jobRequests(jobId: string): JobRequestRow[] {
-    return this.all("SELECT * FROM job_requests WHERE job_id = ? ORDER BY idx", jobId);
+    type Stored = Omit<JobRequestRow, "request_id" | "error_message"> & { request_id: Uint8Array; error_message: Uint8Array | null };
+    const rows = this.all<Stored>(
+      "SELECT job_id, idx, CAST(request_id AS BLOB) AS request_id, outcome, result_id, score, error_code, CAST(error_message AS BLOB) AS error_message FROM job_requests WHERE job_id = ? ORDER BY idx",
+      jobId,
+    );
+    const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
+    return rows.map((r) => ({ ...r, request_id: text(r.request_id), error_message: r.error_message === null ? null : text(r.error_message) }));
   }
   insertJobRequest(row: JobRequestRow): void { this.insert("job_requests", row as unknown as Row); }
 

@@ -46,8 +46,13 @@ export function parseWav(buf: Buffer): Wav {
         bitsPerSample: buf.readUInt16LE(body + 14),
       };
     } else if (id === "data") {
-      // Streaming writers leave size 0 or 0xFFFFFFFF: take what is there.
-      const length = size === 0 || size === 0xffffffff || body + size > buf.length ? buf.length - body : size;
+      // Streaming writers leave size 0 or 0xFFFFFFFF: take what is there. Any other size is a
+      // promise: a file holding less was cut short (an interrupted upload), not audio to judge.
+      const streamed = size === 0 || size === 0xffffffff;
+      if (!streamed && body + size > buf.length) {
+        throw new WavError(`The WAV file is truncated: its data chunk declares ${size} bytes of audio but the file holds ${buf.length - body}`);
+      }
+      const length = streamed ? buf.length - body : size;
       data = { offset: body, length };
       break;
     }

@@ -10,7 +10,8 @@
  *
  * Durability: the Voice ID service keeps its state in `voiceid.db` (SQLite). moto keeps its
  * state in memory only, so every request moto serves is appended to `moto-recording.jsonl`
- * (moto's recorder) and replayed into the fresh moto on the next start.
+ * (moto's recorder) and replayed into the fresh moto on the next start, without the reads
+ * (motoRecording.ts).
  * @module
  */
 import { spawn } from "node:child_process";
@@ -18,6 +19,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { choosePort } from "./ports";
 import { openLogForAppend } from "./logFiles";
+import { SEED_REQUEST, compactRecording, recordingFormat } from "./motoRecording";
+import { withStackLock } from "./lock";
 
 /** Root of the package (a clone or node_modules/pulumi-voiceid); this file is bin/cli/local/stack.js. */
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -151,6 +154,7 @@ export function runningPid(pidFile: string, marker: string): number | undefined 
     return pid;
 }
 
+/** In moto's command line: `scripts/moto_server.py` (now) or the venv's `moto_server` (before). */
 const MOTO_MARKER = "moto_server";
 const EMULATOR_MARKER = path.join("emulator", "main.js");
 
@@ -218,14 +222,26 @@ export function ensurePython(): Promise<string> {
 }
 
 async function startMoto(files: StackFiles, pythonBin: string, port: number, say: Say): Promise<void> {
-    const env = { ...process.env, MOTO_ENABLE_RECORDING: "1", MOTO_RECORDER_FILEPATH: files.recording };
-    const pid = spawnDetached(path.join(pythonBin, "moto_server"), ["-H", HOST, "-p", String(port)], env, files.motoLog, files.motoLog);
+    const format = recordingFormat(fs.existsSync(files.recording) ? fs.readFileSync(files.recording, "utf8") : "");
+    if (format === "compactable") {
+        const { before, after } = compactRecording(files.recording);
+        if (after < before) say(`compacted the moto recording: ${before} -> ${after} requests (reads dropped)`);
+    }
+    const env = {
+        ...process.env,
+        MOTO_ENABLE_RECORDING: "1",
+        MOTO_RECORDER_FILEPATH: files.recording,
+        // A recording of an earlier release replays right only with moto's own request ids.
+        PULUMI_VOICEID_MOTO_OWN_REQUEST_IDS: format === "full" ? "0" : "1",
+    };
+    const server = path.join(PACKAGE_ROOT, "scripts", "moto_server.py");
+    const pid = spawnDetached(path.join(pythonBin, "python"), [server, "-H", HOST, "-p", String(port)], env, files.motoLog, files.motoLog);
     fs.writeFileSync(files.motoPid, `${pid}\n`);
     const base = `http://${HOST}:${port}`;
     await waitHttp(`${base}/moto-api/`, pid, "moto_server", files.motoLog);
-    const recording = fs.existsSync(files.recording) ? fs.readFileSync(files.recording, "utf8") : "";
-    if (recording.includes("/moto-api/seed")) {
-        say(`replaying ${recording.split("\n").filter(Boolean).length} recorded moto requests`);
+    if (format !== "none") {
+        const lines = fs.readFileSync(files.recording, "utf8").split("\n").filter(Boolean).length;
+        say(`replaying ${lines} recorded moto requests${format === "full" ? " (a recording of an earlier release: replayed whole; delete it to start afresh with compact restarts)" : ""}`);
         const res = await fetch(`${base}/moto-api/recorder/replay-recording`, { method: "POST" });
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`replaying the moto recording failed: HTTP ${res.status} (log: ${files.motoLog})`);
@@ -233,7 +249,7 @@ async function startMoto(files: StackFiles, pythonBin: string, port: number, say
         // First start: seed moto's random generator. The seed call is recorded first, so a replay
         // re-creates the same generated ids (KMS key ids, ...) in the same order.
         fs.writeFileSync(files.recording, "");
-        const res = await fetch(`${base}/moto-api/seed?a=20210927`, { method: "POST" });
+        const res = await fetch(`${base}${SEED_REQUEST}`, { method: "POST" });
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`seeding moto failed: HTTP ${res.status}`);
     }
@@ -255,7 +271,7 @@ async function startVoiceId(files: StackFiles, port: number, moto: string): Prom
 export async function startStack(dir: string, say: Say): Promise<StackEndpoints> {
     const files = stackFiles(dir);
     fs.mkdirSync(files.dir, { recursive: true });
-    return withStackLock(files, say, () => startLocked(files, say));
+    return withStackLock(files.lock, files.dir, say, () => startLocked(files, say));
 }
 
 async function startLocked(files: StackFiles, say: Say): Promise<StackEndpoints> {
@@ -295,88 +311,6 @@ async function startLocked(files: StackFiles, say: Say): Promise<StackEndpoints>
     return endpoints;
 }
 
-/** How long a `start` or `stop` waits for the one in progress in the same directory. */
-export const LOCK_WAIT_MS = 20 * 60_000;
-
-const alive = (pid: number): boolean => {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch (e) {
-        return (e as NodeJS.ErrnoException).code === "EPERM";
-    }
-};
-
-/**
- * Runs `fn` holding the directory's lock file (created exclusively, holding our pid). Two
- * `start`s in one directory would otherwise both find nothing running and start two services
- * on two ports, one of them unrecorded. A lock whose process is gone (killed mid-start) is
- * taken over; one held by a live process is waited for, up to {@link LOCK_WAIT_MS} (a first
- * start builds the Python venv).
- */
-async function withStackLock<T>(files: StackFiles, say: Say, fn: () => Promise<T>): Promise<T> {
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    let announced = false;
-    for (;;) {
-        try {
-            fs.writeFileSync(files.lock, `${process.pid}\n`, { flag: "wx" });
-            break;
-        } catch (e) {
-            if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-        }
-        const holder = lockHolder(files.lock);
-        if (!Number.isInteger(holder) || !alive(holder)) {
-            takeOverStaleLock(files.lock, holder);
-            continue;
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`another pulumi-voiceid local command (pid ${holder}) still holds ${files.lock} after ${LOCK_WAIT_MS / 60_000} minutes; ` +
-                `if no such command runs, delete that file`);
-        }
-        if (!announced) say(`waiting for another pulumi-voiceid local command (pid ${holder}) in ${files.dir}`);
-        announced = true;
-        await new Promise((r) => setTimeout(r, 200));
-    }
-    try {
-        return await fn();
-    } finally {
-        if (lockHolder(files.lock) === process.pid) fs.rmSync(files.lock, { force: true });
-    }
-}
-
-const lockHolder = (lock: string): number => {
-    try {
-        return Number(fs.readFileSync(lock, "utf8").trim() || NaN);
-    } catch {
-        return NaN;
-    }
-};
-
-/**
- * Removes a lock left by process `dead`. Moving it aside first makes the removal one step; if
- * what was moved is not that lock (another waiter took over in between and locked again), it
- * is put back.
- */
-function takeOverStaleLock(lock: string, dead: number): void {
-    const aside = `${lock}.stale-${process.pid}`;
-    try {
-        fs.renameSync(lock, aside);
-    } catch {
-        return; // another waiter moved it first
-    }
-    const moved = lockHolder(aside);
-    if (moved === dead || (Number.isNaN(moved) && Number.isNaN(dead))) {
-        fs.rmSync(aside, { force: true });
-        return;
-    }
-    try {
-        fs.linkSync(aside, lock); // a live holder's lock: put it back, unless a new one exists
-    } catch {
-        // someone locked again meanwhile; that lock stands, the moved one is dropped
-    }
-    fs.rmSync(aside, { force: true });
-}
-
 /** SIGTERM, then SIGKILL after 5 s. Returns the pid it stopped. */
 async function stopPid(pidFile: string, marker: string): Promise<number | undefined> {
     const pid = runningPid(pidFile, marker);
@@ -398,7 +332,7 @@ async function stopPid(pidFile: string, marker: string): Promise<number | undefi
 export async function stopStack(dir: string, say: Say): Promise<void> {
     const files = stackFiles(dir);
     if (!fs.existsSync(files.dir)) return;
-    await withStackLock(files, say, () => stopLocked(files, say));
+    await withStackLock(files.lock, files.dir, say, () => stopLocked(files, say));
 }
 
 async function stopLocked(files: StackFiles, say: Say): Promise<void> {

@@ -5,6 +5,7 @@
 import type { DomainRow, JobKindName, JobRequestRow, JobRow } from "../store";
 import type { Input, OperationContext } from "../operations/context";
 import type { Voiceprint } from "../voiceprint";
+import type { FraudsterMatch } from "../fraud";
 
 /** The job-defining parameters as stored (the kind's config with its defaults filled in). */
 export interface StoredJobRequest {
@@ -33,10 +34,20 @@ export interface JobKind {
   /** Checks the kind's own members of a manifest entry before its audio is read (throws RequestError). */
   checkEntry(entry: Record<string, unknown>): void;
   /**
+   * Which fraudsters a request's voice is compared with: the domain's (no watchlist ids) or
+   * those of some watchlists. The runner searches them before the request's transaction,
+   * yielding to the API as it goes (fraud.ts); `apply` gets the result.
+   */
+  fraudsterScope(config: Record<string, unknown>): { watchlistIds?: string[] };
+  /**
    * Does one request with its voiceprint. Runs inside the request's transaction: fills
    * row.outcome / result_id / score, or throws RequestError having written nothing.
+   * `closestFraudster` ends the search of {@link fraudsterScope} (as of this transaction).
    */
-  apply(ctx: OperationContext, job: JobRow, config: Record<string, unknown>, entry: Record<string, unknown>, row: JobRequestRow, voiceprint: Voiceprint): void;
+  apply(
+    ctx: OperationContext, job: JobRow, config: Record<string, unknown>, entry: Record<string, unknown>, row: JobRequestRow, voiceprint: Voiceprint,
+    closestFraudster: () => FraudsterMatch | undefined,
+  ): void;
   /** The output file document (without Version). */
   output(rows: JobRequestRow[]): Record<string, unknown>;
 }

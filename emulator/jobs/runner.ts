@@ -14,6 +14,7 @@ import { RequestError, errorName, httpStatus, transient, validateSpecs, readAudi
 import type { JobKind, StoredJobRequest } from "./kind";
 import { JOB_KINDS } from "./kinds";
 import { parseManifest, type ManifestEntry } from "./manifest";
+import { FraudsterSearch } from "../fraud";
 
 const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
 
@@ -209,6 +210,10 @@ export class JobRunner {
       }
       seenIds.add(requestId);
 
+      // The search's pages run between API requests; the transaction below only compares with
+      // what was added meanwhile.
+      const search = voiceprint && new FraudsterSearch(store, job.domain_id, voiceprint, kind.fraudsterScope(kindConfig).watchlistIds);
+      await search?.advance(() => this.stopped);
       await this.sleep(this.requestDelay(job, idx, total, audioSeconds));
       if (this.stopped) return;
       const percent = Math.min(99, Math.floor(((idx + 1) * 100) / total));
@@ -217,7 +222,7 @@ export class JobRunner {
         if (!current || current.status !== "IN_PROGRESS") throw new JobFailure(409, "The job is no longer in progress");
         if (voiceprint) {
           try {
-            kind.apply(this.ctx, job, kindConfig, entry, row, voiceprint);
+            kind.apply(this.ctx, job, kindConfig, entry, row, voiceprint, () => search?.finish());
           } catch (e) {
             if (!(e instanceof RequestError)) throw e;
             setError(row, e);

@@ -11,7 +11,7 @@ import { newGeneratedId, requestHash } from "../ids";
 import { notFound, validation, accessDenied, internal } from "../errors";
 import { JobFailure, assumeDataAccessRole, serviceSession, type RoleSession } from "../aws";
 import { RequestError, readAudio, validateSpecs } from "../jobs/audio";
-import { closestFraudster } from "../fraud";
+import { FraudsterSearch } from "../fraud";
 import { type Handler, ts, requireActiveDomain } from "./context";
 import { requireWatchlist } from "./watchlists";
 import { speakerStatus } from "./speakers";
@@ -65,7 +65,7 @@ const createSession: Handler = async (ctx, input) => {
   return { DomainId: d.id, SessionId: id, SessionName: row.name, StreamingStatus: "ENDED", SpeechSeconds: voiceprint.speechSeconds };
 };
 
-const evaluateSession: Handler = (ctx, input) => {
+const evaluateSession: Handler = async (ctx, input) => {
   const d = requireActiveDomain(ctx, input.DomainId);
   const s = ctx.store.findSession(d.id, input.SessionNameOrId);
   if (!s) throw notFound("SESSION", `Session not found in domain ${d.id}`);
@@ -97,7 +97,7 @@ const evaluateSession: Handler = (ctx, input) => {
   if (!enoughSpeech) {
     fraud.Decision = "NOT_ENOUGH_SPEECH";
   } else {
-    const match = closestFraudster(ctx.store, d.id, voice, [s.watchlist_id]);
+    const match = await new FraudsterSearch(ctx.store, d.id, voice, [s.watchlist_id]).closest();
     const risk = match?.score ?? 0;
     const high = risk >= s.risk_threshold;
     fraud.Decision = high ? "HIGH_RISK" : "LOW_RISK";

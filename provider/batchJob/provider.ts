@@ -23,6 +23,7 @@ import { redactText } from "../shared/redact";
 import { backoffDelay } from "../shared/retry";
 import { containsUnknown, validInputs } from "../shared/validation";
 import { waitForTerminal } from "../shared/waiter";
+import { howToStop, stopCauseOf } from "../shared/stop";
 import { ImportMismatch, importMismatchError } from "../shared/importing";
 import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
 import { noteCheck, noteDiff } from "../plan/notes";
@@ -325,7 +326,9 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
                     ctx.log.info(`domain ${inputs.domainId} is at its concurrent job quota; waiting for a free slot`);
                     lastLog = now;
                 }
-                await ctx.clock.sleep(delay);
+                await ctx.clock.sleep(delay, ctx.signal);
+                const stopped = stopCauseOf(ctx.signal);
+                if (stopped) throw ctx.error(`${TYPE}: stopped waiting for a free job slot in domain ${inputs.domainId} (${stopped.detail}); no job was started`);
             }
         }
     }
@@ -355,6 +358,10 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     /** Waits for a terminal state, then records the outcome (throwing partial state on failure). */
     async function waitAndCollect(ctx: CallContext, id: string, inputs: Inputs, initial: JobView, anchor: number, outs: Partial<Outputs>): Promise<Partial<Outputs>> {
         let lastLine = { at: ctx.clock.now(), percent: initial.percentComplete ?? 0 };
+        const stopping = howToStop();
+        if (!isTerminal(initial.status) && stopping) {
+            ctx.log.info(`waiting for job ${initial.jobId}: ${stopping}; the job keeps running in Voice ID and the next \`pulumi up\` resumes waiting for it`);
+        }
         const outcome = await waitForTerminal<JobView & { percentComplete?: number }>({
             describe: () => ctx.api.describe(inputs.domainId, initial.jobId),
             isTerminal: (s) => isTerminal(s),
@@ -364,6 +371,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             clock: ctx.clock,
             random: runtime.random,
             policy: runtime.pollPolicy,
+            signal: ctx.signal,
             onPoll: (job, elapsed) => {
                 const p = job.percentComplete ?? 0;
                 const now = ctx.clock.now();
@@ -375,6 +383,14 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
         });
         const job = outcome.job ?? initial;
         outs = { ...outs, ...statusFields(job) };
+        if (outcome.state === "stopped") {
+            throw new PartialStateError(
+                `${TYPE}: stopped waiting for job ${job.jobId} (${job.status} ${job.percentComplete ?? 0}%): ${outcome.cause.detail}; ` +
+                    `it keeps running in Voice ID and the next \`pulumi up\` resumes waiting for it`,
+                id,
+                finish(outs),
+            );
+        }
         if (outcome.state === "timeout") {
             throw new PartialStateError(
                 `${TYPE}: job ${job.jobId} still ${job.status} (${job.percentComplete ?? 0}%) after timeoutSeconds; ` +

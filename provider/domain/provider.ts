@@ -145,12 +145,13 @@ async function adopt(ctx: CallContext, inputs: DomainInputs, domainId: string) {
 async function waitUntilActive(ctx: CallContext, d: DomainView): Promise<DomainView> {
     const deadline = ctx.clock.now() + runtime.activeWaitMs;
     while (d.status === "PENDING") {
-        if (ctx.clock.now() >= deadline) {
+        if (ctx.clock.now() >= deadline || ctx.signal.aborted) {
             ctx.log.warn(`domain ${d.domainId} is still PENDING; resources that need it ACTIVE may fail until it is`);
             return d;
         }
-        await ctx.clock.sleep(runtime.activePollMs);
-        d = await ctx.api.describe(d.domainId);
+        // A stopped wait goes round once more to the warning: the domain exists and is recorded.
+        await ctx.clock.sleep(runtime.activePollMs, ctx.signal);
+        if (!ctx.signal.aborted) d = await ctx.api.describe(d.domainId);
     }
     return d;
 }

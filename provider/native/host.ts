@@ -19,7 +19,9 @@ import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { dispatchTo, ProviderModule } from "../shared/engineView";
 import { useEngine } from "../shared/engineLog";
-import { runtime } from "../shared/callContext";
+import { engineAddressOf } from "../shared/dynamicHost";
+import { watchEngine } from "../shared/engineWatch";
+import { setHowToStop, stopWaits } from "../shared/stop";
 import { defaultName } from "../shared/names";
 import type { ResourceScope } from "../shared/scope";
 import * as domain from "../domain/provider";
@@ -27,7 +29,6 @@ import * as watchlist from "../watchlist/provider";
 import * as jobs from "../jobs/provider";
 import * as enrollment from "../enrollment/provider";
 import { CatalogResource, resourceOf } from "./catalog";
-import { Cancellation } from "./cancel";
 import { invoke } from "./functions";
 import { unwrap, wrap } from "./wire";
 
@@ -129,7 +130,6 @@ const DIFF_KIND: Record<string, number> = {
 /** The ResourceProvider service: one method per RPC. */
 export class NativeProvider {
     config: NativeConfig = {};
-    readonly cancellation = new Cancellation();
     private readonly inputNames: Record<string, string[]>;
 
     constructor(private readonly schema: string = schemaText()) {
@@ -340,25 +340,23 @@ export class NativeProvider {
     }
 
     cancel(_call: unknown, callback: Callback): void {
-        this.cancellation.cancel();
+        // The engine cancels the deployment (one Ctrl-C or SIGTERM of `pulumi up`): every wait of
+        // every operation ends at once, and a started job is recorded with its id (`shared/stop.ts`).
+        stopWaits({ kind: "cancelled", detail: "the engine asked to cancel the update (Ctrl-C or SIGTERM of `pulumi up`)" });
         callback(null, new emptyproto.Empty());
     }
 }
 
-/** The engine's address among the plugin's arguments (flags such as `--logtostderr` come first). */
-export function engineAddressOf(argv: readonly string[]): string | undefined {
-    return argv.find((a) => !a.startsWith("-") && /:\d+$/.test(a));
-}
-
 /**
  * Starts the plugin: serves on a free local port, prints it (the engine reads it from stdout),
- * sends every log line to the engine, and exits when the engine is gone (its parent process
- * changes, which is how a kill -9 of `pulumi up` shows).
+ * sends every log line to the engine, and exits when the engine is gone (`shared/engineWatch.ts`:
+ * stdin closed, reparented, or the engine's address refusing, as after a kill -9 of `pulumi up`).
  */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
     const provider = new NativeProvider();
-    runtime.clock = provider.cancellation.clock(runtime.clock);
     const address = engineAddressOf(argv);
+    watchEngine({ engineAddress: address });
+    setHowToStop("one Ctrl-C (or SIGTERM) of `pulumi up` stops waiting");
     if (address) {
         const client = new engrpc.EngineClient(address, grpc.credentials.createInsecure());
         useEngine(client, (severity, message, urn) => {
@@ -378,8 +376,4 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     const port = await new Promise<number>((resolve, reject) =>
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
     process.stdout.write(`${port}\n`);
-    const parent = process.ppid;
-    setInterval(() => {
-        if (process.ppid !== parent) process.exit(1);
-    }, 1000).unref();
 }

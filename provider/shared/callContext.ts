@@ -10,6 +10,9 @@
  *   keeps retrying for {@link runtime}`.callDeadlineMs` from the moment it is made;
  * - reading a job's results gets {@link runtime}`.resultsWindowMs` from now even when the
  *   operation's deadline has passed ({@link CallContext.resultsDeadline}).
+ *
+ * Every sleep of an operation (retry backoffs, polls, slot waits) also ends when the process's
+ * waits are stopped (`stop.ts`: a cancellation, or the engine gone): {@link CallContext.signal}.
  * @module
  */
 import { Clock, Random, realClock } from "./clock";
@@ -19,6 +22,7 @@ import { redactText } from "./redact";
 import { RetryOptions, logRetries } from "./retry";
 import { TargetInputs, endpointInputsOf } from "./scope";
 import { ClientSettings, companionSettings, resolveSettings } from "./settings";
+import { stopSignal } from "./stop";
 
 /**
  * Process-wide knobs of every provider. Production code leaves them alone; tests and benchmarks
@@ -49,6 +53,8 @@ export type CallsFactory<T> = (settings: ClientSettings, retry: () => RetryOptio
 export class CallContext {
     readonly log: Logger;
     readonly clock: Clock = runtime.clock;
+    /** Ends the operation's sleeps: see `stop.ts`. */
+    readonly signal: AbortSignal = stopSignal();
     /** Voice ID settings of the context's target. */
     readonly settings: ClientSettings;
     private readonly fixedDeadline?: number;
@@ -86,6 +92,7 @@ export class CallContext {
             baseDelayMs: runtime.retryBaseDelayMs,
             maxDelayMs: runtime.retryMaxDelayMs,
             onRetry: logRetries(this.log, this.clock),
+            signal: this.signal,
         };
     }
 

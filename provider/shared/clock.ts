@@ -7,14 +7,27 @@
 export interface Clock {
     /** Milliseconds since the epoch. */
     now(): number;
-    /** Resolves after `ms` milliseconds. */
-    sleep(ms: number): Promise<void>;
+    /**
+     * Resolves after `ms` milliseconds, or as soon as `signal` is aborted (never rejects: the
+     * caller looks at the signal to tell a stopped sleep from a finished one).
+     */
+    sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** The wall clock. */
 export const realClock: Clock = {
     now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+    sleep: (ms, signal) =>
+        new Promise((resolve) => {
+            if (signal?.aborted) return resolve();
+            const done = () => {
+                clearTimeout(timer);
+                signal?.removeEventListener("abort", done);
+                resolve();
+            };
+            const timer = setTimeout(done, Math.max(0, ms));
+            signal?.addEventListener("abort", done, { once: true });
+        }),
 };
 
 /** A random source in [0, 1): injectable so jitter is reproducible in tests. */
@@ -31,7 +44,9 @@ export class FakeClock implements Clock {
     now(): number {
         return this.t;
     }
-    async sleep(ms: number): Promise<void> {
+    /** A sleep under an aborted signal returns at once, without advancing time. */
+    async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+        if (signal?.aborted) return;
         const d = Math.max(0, ms);
         this.sleeps.push(d);
         this.t += d;

@@ -13,15 +13,13 @@
  * @module
  */
 import * as path from "path";
+import { engineAddressOf, inDynamicHost } from "./dynamicHost";
 
 type Level = "info" | "warn";
 
 /** The engine's address when this process is the dynamic provider host the engine started. */
-export function hostEngineAddress(argv: readonly string[] = process.argv): string | undefined {
-    const script = argv[1] ?? "";
-    const address = argv[2] ?? "";
-    const isHost = script.split(path.sep).join("/").includes("@pulumi/pulumi/cmd/dynamic-provider");
-    return isHost && /^[\w.\-[\]:]+:\d+$/.test(address) ? address : undefined;
+export function hostEngineAddress(): string | undefined {
+    return inDynamicHost() ? engineAddressOf(process.argv.slice(2)) : undefined;
 }
 
 export interface EngineStub {

@@ -13,7 +13,9 @@
  * Provider-side only: no `@pulumi/pulumi` import.
  * @module
  */
+import { armInDynamicHost } from "./dynamicHost";
 import { flushEngineLog } from "./engineLog";
+import { withoutPlaceholders } from "./redact";
 import { markRead, runDiff } from "./refreshDiff";
 
 /** Provider-side field name → engine-side key of the inputs a resource class adds itself. */
@@ -100,6 +102,8 @@ function dropNextStackLine(line: string): void {
  * serialized provider (`lazyProvider.ts`) at call time.
  */
 export async function dispatch(modulePath: string, method: string, args: any[]): Promise<any> {
+    // The first call arms the host's engine watch and cancellation (a no-op outside that host).
+    armInDynamicHost();
     return dispatchTo(require(modulePath) as ProviderModule, modulePath, method, args);
 }
 
@@ -114,7 +118,9 @@ export async function dispatchTo(mod: ProviderModule, modulePath: string, method
         switch (method) {
             case "check": {
                 const r = await fn(fromEngine(args[0]), fromEngine(args[1]));
-                return r && { ...r, inputs: toEngine(r.inputs) };
+                // A reason never shows the engine's placeholder for a value unknown at preview.
+                const failures = r?.failures?.map((f: { property: string; reason: string }) => ({ ...f, reason: withoutPlaceholders(f.reason) }));
+                return r && { ...r, inputs: toEngine(r.inputs), ...(failures ? { failures } : {}) };
             }
             case "diff":
                 return await runDiff(args[0], () => fn(args[0], fromEngine(args[1]), fromEngine(args[2])));

@@ -6,7 +6,7 @@
  * @module
  */
 import { sendToEngine } from "./engineLog";
-import { redactText } from "./redact";
+import { redactText, withoutPlaceholders } from "./redact";
 
 /** A logger bound to one resource (its sensitive values are masked in every line). */
 export interface Logger {
@@ -16,7 +16,8 @@ export interface Logger {
 
 /** Where lines go; tests swap it to capture them. `urn` names the resource a line is about. */
 export const sink = {
-    write(level: "info" | "warn", line: string, urn?: string): void {
+    write(level: "info" | "warn", raw: string, urn?: string): void {
+        const line = withoutPlaceholders(raw);
         // The engine labels a warning itself: the line's own "warning: " would be said twice.
         if (sendToEngine(level, level === "warn" ? line.replace(/^(\[[^\]]*\] )warning: /, "$1") : line, urn)) return;
         if (level === "warn") console.error(line);

@@ -6,6 +6,7 @@
  */
 import { Clock, Random, realClock } from "./clock";
 import { errorSummary, isRetryable } from "./errors";
+import { WaitStopped, stopCauseOf } from "./stop";
 
 /** Knobs of {@link withRetry}. */
 export interface RetryOptions {
@@ -25,6 +26,11 @@ export interface RetryOptions {
     retryable?: (err: unknown) => boolean;
     /** Called before each backoff sleep (for log lines). */
     onRetry?: (err: unknown, attempt: number, delayMs: number) => void;
+    /**
+     * Ends a backoff early: {@link WaitStopped} is thrown instead of trying again (an attempt in
+     * flight still completes; only the waiting between attempts is cut short).
+     */
+    signal?: AbortSignal;
 }
 
 /**
@@ -53,8 +59,12 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
                 if (left <= 0) throw err;
                 delay = Math.min(delay, left);
             }
-            opts.onRetry?.(err, attempt, delay);
-            await clock.sleep(delay);
+            if (!opts.signal?.aborted) {
+                opts.onRetry?.(err, attempt, delay);
+                await clock.sleep(delay, opts.signal);
+            }
+            const cause = stopCauseOf(opts.signal);
+            if (cause) throw new WaitStopped(cause, err);
         }
     }
 }

@@ -12,11 +12,15 @@
  * Every sleep lies between 0.5 s and 2 min; sleeps over 5 s are shortened by up to 5% of jitter.
  * All of these are {@link DEFAULT_POLL_POLICY} values that a {@link PollPolicy} overrides.
  *
+ * A stop (`signal`, see `stop.ts`) ends the wait at once with outcome `stopped`, whether it comes
+ * during a sleep or during a poll's retries.
+ *
  * Pure apart from `describe`: time and randomness are injected, so tests run it on a fake clock.
  * Style after `@smithy/util-waiter`: explicit result states, jitter, a deadline.
  * @module
  */
 import { Clock, Random, realClock } from "./clock";
+import { StopCause, stopCauseOf } from "./stop";
 
 /** What the waiter needs to know about a job at one poll. */
 export interface ProgressSnapshot {
@@ -142,7 +146,8 @@ export function nextPollDelay(anchor: number, history: readonly Observation[], n
 /** How a wait ended. */
 export type WaitOutcome<T> =
     | { state: "done"; job: T; polls: number }
-    | { state: "timeout"; job: T | undefined; polls: number };
+    | { state: "timeout"; job: T | undefined; polls: number }
+    | { state: "stopped"; job: T | undefined; polls: number; cause: StopCause };
 
 /** Arguments of {@link waitForTerminal}. */
 export interface WaitOptions<T extends ProgressSnapshot> {
@@ -161,6 +166,8 @@ export interface WaitOptions<T extends ProgressSnapshot> {
     clock?: Clock;
     random?: Random;
     policy?: Partial<PollPolicy>;
+    /** Stops the wait (outcome `stopped`): a cancellation, or the engine gone. */
+    signal?: AbortSignal;
 }
 
 /** Polls until the job is terminal or the deadline passes. */
@@ -172,6 +179,10 @@ export async function waitForTerminal<T extends ProgressSnapshot>(opts: WaitOpti
     let job = opts.initial;
     if (job && opts.isTerminal(job.status)) return { state: "done", job, polls: 0 };
     let polls = 0;
+    const stopped = () => {
+        const cause = stopCauseOf(opts.signal);
+        return cause && ({ state: "stopped", job, polls, cause } as const);
+    };
     for (;;) {
         const now = clock.now();
         let delay = nextPollDelay(opts.anchor, history, now, policy);
@@ -182,8 +193,17 @@ export async function waitForTerminal<T extends ProgressSnapshot>(opts: WaitOpti
             if (left <= 0) return { state: "timeout", job, polls };
             delay = left;
         }
-        await clock.sleep(delay);
-        job = await opts.describe();
+        await clock.sleep(delay, opts.signal);
+        const before = stopped();
+        if (before) return before;
+        try {
+            job = await opts.describe();
+        } catch (err) {
+            // A stop cuts the poll's retries short (they throw): the wait was stopped, not failed.
+            const during = stopped();
+            if (during) return during;
+            throw err;
+        }
         polls++;
         const at = clock.now();
         history.push({ at, status: job.status, percent: job.percentComplete });

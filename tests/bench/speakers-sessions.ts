@@ -14,7 +14,7 @@ import {
   EvaluateSessionCommand,
 } from "@aws-sdk/client-voice-id";
 import { waitForJob, waitForEnrollmentJob, createSession } from "../integration/emulator/helpers";
-import { callsPerSecond, peakRssMb, runEmulatorBench } from "../support/emulatorBench";
+import { callsPerSecond, peakRssMb, percentile, runEmulatorBench } from "../support/emulatorBench";
 
 const SPEAKERS = Number(process.env.BENCH_SPEAKERS ?? 1000);
 const RECORDINGS = 100;
@@ -22,7 +22,6 @@ const FRAUDSTERS = 50;
 const SESSIONS = 20;
 const EVALUATIONS = 500;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 runEmulatorBench("bench-spk", RECORDINGS, async ({ stack, pid, bucket, uris, roleArn, output, domainId }) => {
   const fraudManifest = await stack.putManifest(

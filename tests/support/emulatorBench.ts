@@ -2,7 +2,7 @@
 // its memory can be read), a bucket of recordings, a data access role, a KMS key and a domain;
 // peak RSS; and a fixed-time multi-caller request rate.
 import * as fs from "node:fs";
-import { startLocalStack, type LocalStack } from "./localStack";
+import { startLocalStack, type LocalStack, type LocalStackOptions } from "./localStack";
 
 export interface EmulatorBench {
   stack: LocalStack;
@@ -24,6 +24,9 @@ export function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
+
+/** The `p`th percentile (0-100) of ascending `sorted` values. */
+export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
  * Requests per second of `callers` concurrent callers calling for `seconds`; caller `w` passes
@@ -48,9 +51,11 @@ export async function callsPerSecond(callers: number, seconds: number, call: (i:
  * names start with `prefix`), prints what `measure` returns as JSON, stops the stack, and exits 1
  * on any failure.
  */
-export function runEmulatorBench(prefix: string, recordings: number, measure: (bench: EmulatorBench) => Promise<Record<string, unknown>>): void {
+export function runEmulatorBench(
+  prefix: string, recordings: number, measure: (bench: EmulatorBench) => Promise<Record<string, unknown>>, stackOptions: LocalStackOptions = {},
+): void {
   const main = async () => {
-    const stack = await startLocalStack({ emulatorAsProcess: true, logLevel: "warn" });
+    const stack = await startLocalStack({ emulatorAsProcess: true, logLevel: "warn", ...stackOptions });
     try {
       const bucket = `${prefix}-${process.pid}`;
       await stack.createBucket(bucket);

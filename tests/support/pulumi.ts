@@ -8,7 +8,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { localDir, repoRoot } from "./repo";
-import { killTree, run, RunResult } from "./process";
+import { killGroup, killTree, run, RunResult } from "./process";
 
 /** Where consumer programs live: node_modules/pulumi-voiceid here is a packed copy of the repo. */
 export const consumerDir = path.join(localDir, "consumer");
@@ -197,12 +197,20 @@ export class TestProgram {
 
     /**
      * Crashes `pulumi up` as a killed CI runner would: starts it, waits (up to 2 minutes) until
-     * `started()` says its job exists, lets it run half a second more, kills the CLI's whole
-     * process tree (it starts its plugins, the language host and the dynamic provider, in
-     * process groups of their own, and a real crash takes them all down), then removes the
-     * lock the file backend keeps for the killed update (`pulumi cancel`, the documented step).
+     * `started()` says its job exists, lets it run half a second more, kills it with SIGKILL,
+     * then removes the lock the file backend keeps for the killed update (`pulumi cancel`, the
+     * documented step).
+     *
+     * `kill: "tree"` (the default) kills the CLI's whole process tree, the plugins it starts in
+     * process groups of their own (the language host, the dynamic provider) included: a machine
+     * that dies takes them all down. `kill: "group"` kills the CLI's process group only, as
+     * `kill -9 -<pgid>` of a runner does: the plugins outlive the engine, and `afterKill` (run
+     * once the CLI is gone, before the lock is removed) can watch what they do.
      */
-    async crashUp(started: () => Promise<boolean>): Promise<void> {
+    async crashUp(
+        started: () => Promise<boolean>,
+        opts: { kill?: "tree" | "group"; afterKill?: (killedAt: number) => Promise<void> } = {},
+    ): Promise<void> {
         const child = this.spawn(["up", "--yes", "--skip-preview"]);
         const deadline = Date.now() + 120_000;
         while (!(await started())) {
@@ -211,8 +219,11 @@ export class TestProgram {
         }
         await new Promise((r) => setTimeout(r, 500));
         const closed = new Promise((r) => child.once("close", r));
-        killTree(child.pid!);
+        const killedAt = Date.now();
+        if (opts.kill === "group") killGroup(child.pid!, "SIGKILL");
+        else killTree(child.pid!);
         await closed;
+        await opts.afterKill?.(killedAt);
         await this.ok(["cancel", "--yes"]);
     }
 

@@ -6,7 +6,6 @@
 import { namesOfJobKind, type JobKind } from "../kind";
 import { RequestError } from "../audio";
 import { newGeneratedId } from "../../ids";
-import { closestFraudster } from "../../fraud";
 import { jobWatchlists } from "../../operations/watchlists";
 import { speakerStatus } from "../../operations/speakers";
 
@@ -44,7 +43,11 @@ export const enrollment: JobKind = {
     if (id.length > 256 || !CUSTOMER_SPEAKER_ID.test(id)) throw new RequestError(400, "SpeakerId must be 1-256 characters matching ^[a-zA-Z0-9][a-zA-Z0-9_-]*$");
   },
 
-  apply(ctx, job, config, entry, row, voiceprint) {
+  fraudsterScope(config) {
+    return { watchlistIds: (config as unknown as EnrollmentConfig).FraudDetectionConfig.WatchlistIds };
+  },
+
+  apply(ctx, job, config, entry, row, voiceprint, closestFraudster) {
     const cfg = config as unknown as EnrollmentConfig;
     const { store } = ctx;
     const customerId = entry.SpeakerId as string;
@@ -57,7 +60,7 @@ export const enrollment: JobKind = {
       return;
     }
     const fd = cfg.FraudDetectionConfig;
-    const match = closestFraudster(store, job.domain_id, voiceprint, fd.WatchlistIds);
+    const match = closestFraudster();
     row.score = match?.score ?? 0;
     if (fd.FraudDetectionAction === "FAIL" && match && match.score >= fd.RiskThreshold) {
       throw new RequestError(400, `The speaker was flagged by fraud detection as a known fraudster (risk score ${match.score}, threshold ${fd.RiskThreshold}) and was not enrolled`);

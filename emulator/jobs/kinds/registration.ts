@@ -3,7 +3,6 @@
 // configured watchlists.
 import { namesOfJobKind, type JobKind } from "../kind";
 import { newGeneratedId } from "../../ids";
-import { closestFraudster } from "../../fraud";
 import { jobWatchlists } from "../../operations/watchlists";
 
 export interface RegistrationConfig {
@@ -32,9 +31,13 @@ export const registration: JobKind = {
     // RequestId and AudioSpecifications are all a registration request has.
   },
 
-  apply(ctx, job, config, _entry, row, voiceprint) {
+  fraudsterScope() {
+    return {}; // every fraudster of the domain, earlier requests of the job included
+  },
+
+  apply(ctx, job, config, _entry, row, voiceprint, closestFraudster) {
     const cfg = config as unknown as RegistrationConfig;
-    const best = closestFraudster(ctx.store, job.domain_id, voiceprint);
+    const best = closestFraudster();
     row.score = best?.score ?? 0;
     if (best && best.score >= cfg.FraudsterSimilarityThreshold && cfg.DuplicateRegistrationAction === "SKIP") {
       row.outcome = "DUPLICATE_SKIPPED";

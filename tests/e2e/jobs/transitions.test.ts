@@ -96,9 +96,14 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             assert.ok(failed.outputs.__provider, "partial state carries __provider");
             assert.ok((await jobState(prog, "strict")).outputs.__provider);
 
-            // Refresh works on partial state (it failed with "code must be a string" before).
+            // Refresh works on partial state (it failed with "code must be a string" before), and
+            // plans nothing: the engine's refresh diff prints no plan line.
             const refresh = await prog.refresh();
             assert.strictEqual(refresh.code, 0, refresh.stdout + refresh.stderr);
+            assert.ok(!/\[voiceid\] plan:/.test(refresh.stdout + refresh.stderr), refresh.stdout + refresh.stderr);
+            // The preview of the retry says it will likely fail again (no input changed).
+            const retryPlan = await prog.preview();
+            assert.match(retryPlan.stdout + retryPlan.stderr, /FAILED and no input changed: .*will likely fail the same way/);
 
             // Nothing changed: the FAILED job is retried, the failOnErrors job fails again. The two
             // are independent; without --continue-on-error the engine starts no new step once the
@@ -142,6 +147,28 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
         }
     });
 
+    it("a warning reaches the engine as a warning, on the job's own row", async () => {
+        const domainId = await stack.createDomain("e2e-warn");
+        const seed = await stack.seedRegistration("e2e-warn", [
+            { requestId: "ok", audio: [{ speaker: 136, utterance: 2 }] },
+            { requestId: "short", audio: [{ speaker: 137, utterance: 2, seconds: 0.3 }] },
+        ]);
+        const prog = await TestProgram.create({ name: "jobs-warn", source: header + jobSource("lenient", domainId, seed), env: stack.env, config: { lenientManifest: seed.manifestUri } });
+        try {
+            const up = await prog.up();
+            assert.strictEqual(up.code, 0, up.stdout + up.stderr);
+            const diagnostics = up.stdout.split(/^Diagnostics:$/m)[1] ?? "";
+            // Under the job's own heading, labelled by the engine (not a plain line on the Stack row).
+            assert.match(diagnostics, /FraudsterRegistrationJob \(lenient\):\n(?: {4}.*\n)*? {4}warning: \[voiceid\] job \w+ completed with 1 failed request\(s\)/, up.stdout);
+            assert.ok(!/warning: \[voiceid\] warning:/.test(up.stdout), "the engine's label is not doubled");
+            const events = await prog.pulumi(["preview", "--json", "--refresh"]);
+            assert.strictEqual(events.code, 0, events.stdout + events.stderr);
+            await prog.destroyAll(JOB);
+        } finally {
+            await prog.dispose();
+        }
+    });
+
     it("timeout -> refresh -> up (resumes the same job) -> destroy", async () => {
         stack.emulator!.config.jobDurationMs = 25_000;
         const domainId = await stack.createDomain("e2e-timeout");
@@ -162,8 +189,11 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
 
             const refresh = await prog.refresh();
             assert.strictEqual(refresh.code, 0, refresh.stdout + refresh.stderr);
+            assert.ok(!/\[voiceid\] plan:/.test(refresh.stdout + refresh.stderr), refresh.stdout + refresh.stderr);
 
             await prog.ok(["config", "set", "timeout", "300"]);
+            const resumePlan = await prog.preview();
+            assert.match(resumePlan.stdout + resumePlan.stderr, /"slow" will update: resumes waiting for job \w+, still (SUBMITTED|IN_PROGRESS) \(the job is not started again\)/);
             const resumed = await prog.up();
             assert.strictEqual(resumed.code, 0, resumed.stdout + resumed.stderr);
             const outs = await prog.outputs();

@@ -148,7 +148,7 @@ describe("previews a reviewer can read (real engine, local service)", function (
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             assert.deepStrictEqual(changeSummary(r.stdout), { replace: 1, unchanged: 3 }, r.stdout);
             assert.match(r.stdout, /~ fraudsterSimilarityThreshold\s*: 70 => 85/, r.stdout);
-            assert.match(r.stdout + r.stderr, /\[voiceid\] plan: FraudsterRegistrationJob "q3-fraudsters" will be replaced \(registrationConfig\.fraudsterSimilarityThreshold\): first the 3 fraudsters job [a-zA-Z0-9]{22} registered will be deleted \(deleteFraudstersOnDestroy\); then a new registration job will run/, r.stdout);
+            assert.match(r.stdout + r.stderr, /\[voiceid\] plan: FraudsterRegistrationJob "q3-fraudsters" will be replaced \(registrationConfig\.fraudsterSimilarityThreshold\): a new registration job will run and register the manifest's fraudsters again; only if it succeeds, the 3 fraudsters job [a-zA-Z0-9]{22} registered will be deleted \(deleteFraudstersOnDestroy\), except those the new job finds again/, r.stdout);
             assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             const replaceJson = await previewJson(program, "replace", [], ids);
             md = summarize(parsePreview(replaceJson));

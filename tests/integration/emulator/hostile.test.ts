@@ -4,8 +4,11 @@
 // kept out of idempotency.
 import * as assert from "node:assert/strict";
 import * as http from "node:http";
+import * as net from "node:net";
+import { once } from "node:events";
 import { createHash } from "node:crypto";
-import { CreateDomainCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
+import { CreateDomainCommand, ListDomainsCommand, StartFraudsterRegistrationJobCommand, VoiceIDClient } from "@aws-sdk/client-voice-id";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from "../../../emulator/config";
 import { startEmulator, type RunningEmulator } from "../../../emulator/index";
 import { MAX_BODY } from "../../../emulator/server";
 import { startLocalStackForSuite, type LocalStack } from "../../support/localStack";
@@ -113,6 +116,60 @@ describe("emulator: hostile input answered as AWS would", function () {
       assert.equal(region.body.__type, "InvalidSignatureException");
     });
 
+    /**
+     * Sends a CreateDomain with a body of `size` bytes whole before reading anything (a
+     * well-formed credential, checked before the body; the signature itself is never checked),
+     * then reads. What it read, whether the connection failed, and whether the server closed it.
+     */
+    async function sendWholeThenRead(size: number, connection: "keep-alive" | "close"): Promise<{ text: string; failure?: Error; ended: boolean }> {
+      const u = new URL(emu.endpoint);
+      const now = new Date().toISOString().replace(/[-:]|\.\d{3}/g, "");
+      const sock = net.connect(Number(u.port), u.hostname);
+      await once(sock, "connect");
+      const received: Buffer[] = [];
+      let failure: Error | undefined;
+      let ended = false;
+      let closed = false;
+      sock.on("error", (e) => (failure = e));
+      sock.once("end", () => (ended = true));
+      sock.once("close", () => (closed = true));
+      sock.pause();
+      sock.write(
+        `POST / HTTP/1.1\r\nHost: ${u.host}\r\nConnection: ${connection}\r\nX-Amz-Target: ${CREATE}\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Date: ${now}\r\n` +
+        `Authorization: AWS4-HMAC-SHA256 Credential=${DEFAULT_ACCESS_KEY_ID}/${now.slice(0, 8)}/us-east-1/voiceid/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}\r\n` +
+        `Content-Length: ${size}\r\n\r\n`,
+      );
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      const writable = () => new Promise<void>((resolve) => {
+        const done = () => { sock.off("drain", done); sock.off("close", done); resolve(); };
+        sock.on("drain", done);
+        sock.on("close", done);
+      });
+      for (let sent = 0; sent < size && !closed; sent += chunk.length) {
+        if (!sock.write(chunk.subarray(0, Math.min(chunk.length, size - sent)))) await writable();
+      }
+      sock.on("data", (c: Buffer) => received.push(c));
+      sock.resume();
+      const text = () => Buffer.concat(received).toString("utf8");
+      const done = () => failure || (connection === "close" ? ended : /RequestEntityTooLargeException"?[^}]*}/.test(text()));
+      for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+      sock.destroy();
+      return { text: text(), failure, ended };
+    }
+
+    it("answers 413 to a client that sends an oversized body (up to over 64 MiB) whole before reading, without a reset", async () => {
+      for (const size of [2 * MAX_BODY, 70 * 1024 * 1024]) {
+        for (const connection of ["keep-alive", "close"] as const) {
+          const r = await sendWholeThenRead(size, connection);
+          const what = `${size} bytes, Connection: ${connection}`;
+          assert.equal(r.failure, undefined, `${what}: no reset`);
+          assert.match(r.text, /^HTTP\/1\.1 413 /, what);
+          assert.match(r.text, /RequestEntityTooLargeException/, what);
+          if (connection === "close") assert.ok(r.ended, `${what}: the server closed the connection once the body was read`);
+        }
+      }
+    });
+
     it("refuses an oversized declared body before it is sent (Expect: 100-continue)", async () => {
       const r = await new Promise<{ status: number; body: any; continued: boolean }>((resolve, reject) => {
         const u = new URL(emu.endpoint);
@@ -207,6 +264,39 @@ describe("emulator: a client that goes away mid-body", function () {
       assert.equal(emu.stats.errors.InternalServerException, undefined);
     } finally {
       await emu.stop();
+    }
+  });
+});
+
+describe("emulator: slow and idle sockets cannot starve the service", function () {
+  this.timeout(60_000);
+
+  it("caps open connections and closes sockets that send no complete request in time, then serves", async () => {
+    const limited = await startEmulator({ logLevel: "silent", maxConnections: 20, headersTimeoutMs: 1000, requestTimeoutMs: 2000 });
+    const u = new URL(limited.endpoint);
+    const sockets: net.Socket[] = [];
+    const closed = new Set<net.Socket>();
+    try {
+      // Half say nothing, half start a request and stall: 100 sockets, 5 times the cap.
+      for (let i = 0; i < 100; i++) {
+        const s = net.connect(Number(u.port), u.hostname);
+        s.on("error", () => undefined);
+        s.on("connect", () => { if (i % 2) s.write("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Tar"); });
+        for (const event of ["end", "close"]) s.on(event, () => closed.add(s));
+        s.resume();
+        sockets.push(s);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      const open = () => sockets.length - closed.size;
+      assert.ok(open() <= 20, `${open()} of 100 slow sockets stayed open with a cap of 20`);
+      await new Promise((r) => setTimeout(r, 3500));
+      assert.equal(open(), 0, "the slow sockets were closed by the server's timeouts");
+      const client = new VoiceIDClient({ endpoint: limited.endpoint, region: "us-east-1", credentials: { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY }, maxAttempts: 1 });
+      assert.ok(Array.isArray((await client.send(new ListDomainsCommand({}))).DomainSummaries));
+      client.destroy();
+    } finally {
+      for (const s of sockets) s.destroy();
+      await limited.stop();
     }
   });
 });

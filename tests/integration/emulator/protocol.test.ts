@@ -195,11 +195,13 @@ describe("emulator: AWS JSON 1.0 protocol through @aws-sdk/client-voice-id", fun
     const unknown = await raw(emu.endpoint, "VoiceID.StartSpeakerVerification", "{}");
     assert.equal(unknown.status, 400);
     assert.equal(unknown.body.__type, "UnknownOperationException");
+    assert.match(unknown.body.message, /Unknown operation "VoiceID\.StartSpeakerVerification"/);
     // Emulator-only operations exist under their own target prefix only.
     const localUnderVoiceId = await raw(emu.endpoint, "VoiceID.CreateSession", "{}");
     assert.equal(localUnderVoiceId.body.__type, "UnknownOperationException");
     const noTarget = await raw(emu.endpoint, undefined, "{}");
     assert.equal(noTarget.body.__type, "UnknownOperationException");
+    assert.match(noTarget.body.message, /Missing X-Amz-Target header/);
     const bad = await raw(emu.endpoint, "VoiceID.ListDomains", "{not json");
     assert.equal(bad.status, 400);
     assert.equal(bad.body.__type, "SerializationException");
@@ -217,7 +219,11 @@ describe("emulator: AWS JSON 1.0 protocol through @aws-sdk/client-voice-id", fun
     const expired = await raw(emu.endpoint, "VoiceID.ListDomains", "{}", { date: new Date(Date.now() - 60 * 60 * 1000) });
     assert.equal(expired.status, 403);
     assert.equal(expired.body.__type, "InvalidSignatureException");
-    assert.match(expired.body.message, /Signature expired/);
+    assert.match(expired.body.message, /^Signature expired: \d{8}T\d{6}Z is now earlier than/);
+    const future = await raw(emu.endpoint, "VoiceID.ListDomains", "{}", { date: new Date(Date.now() + 60 * 60 * 1000) });
+    assert.equal(future.status, 403);
+    assert.equal(future.body.__type, "InvalidSignatureException");
+    assert.match(future.body.message, /^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 15 min\.\)$/);
     const ok = await raw(emu.endpoint, "VoiceID.ListDomains", "{}");
     assert.equal(ok.status, 200);
 

@@ -3,6 +3,7 @@
 // connections, so a provider call waiting on a job resumes; only a port another process really
 // holds makes it move, and the command says so.
 import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import * as net from "node:net";
@@ -37,11 +38,11 @@ describe("local stack: restarts keep the Voice ID endpoint (pulumi-voiceid local
     let dir: string;
     let harness: Harness | undefined;
     const envFile = () => path.join(dir, "stack.env");
-    const local = (args: string[]): Promise<RunResult> =>
+    const local = (args: string[], timeoutMs = 540_000): Promise<RunResult> =>
         run(process.execPath, [path.join(REPO_ROOT, "bin", "cli", "main.js"), "local", ...args, "--dir", dir], {
             // Jobs last 10 s so one is still running across the crash.
             env: { ...process.env, VOICEID_EMULATOR_JOB_DURATION_MS: "10000", VOICEID_EMULATOR_LOG_LEVEL: "info" },
-            timeoutMs: 540_000,
+            timeoutMs,
         });
     const emulatorPid = () => Number(fs.readFileSync(path.join(dir, "emulator.pid"), "utf8"));
     const killService = async () => {
@@ -161,5 +162,21 @@ describe("local stack: restarts keep the Voice ID endpoint (pulumi-voiceid local
         assert.equal(r.code, 0, r.stderr);
         assert.doesNotMatch(r.stderr, /waiting for another/);
         assert.equal(fs.existsSync(path.join(dir, "stack.lock")), false);
+    });
+
+    it("takes over a lock whose pid now belongs to another process, started after the lock was written", async () => {
+        const lock = path.join(dir, "stack.lock");
+        const other = spawn("sleep", ["120"], { stdio: "ignore" });
+        try {
+            fs.writeFileSync(lock, `${other.pid}\n`);
+            const written = new Date(Date.now() - 60 * 60_000); // the killed command locked an hour ago
+            fs.utimesSync(lock, written, written);
+            const r = await local(["start"], 90_000); // a wait for the lock would last 20 minutes
+            assert.equal(r.code, 0, r.stderr);
+            assert.doesNotMatch(r.stderr, /waiting for another/);
+            assert.equal(fs.existsSync(lock), false);
+        } finally {
+            other.kill();
+        }
     });
 });

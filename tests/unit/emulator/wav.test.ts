@@ -28,6 +28,16 @@ describe("emulator wav parsing", () => {
     assert.throws(() => parseWav(encodeWav([new Float32Array(10)])).channel(1), /ChannelId 1/);
   });
 
+  it("rejects a file cut short of what its data chunk declares, but takes a streamed one's size as unknown", () => {
+    const cut = encodeWav([new Float32Array(800).fill(0.25)]).subarray(0, 44 + 800);
+    assert.throws(() => parseWav(cut), /The WAV file is truncated: its data chunk declares 1600 bytes of audio but the file holds 800/);
+    for (const unknown of [0, 0xffffffff]) {
+      const streamed = Buffer.from(cut);
+      streamed.writeUInt32LE(unknown, 40);
+      assert.equal(parseWav(streamed).frames, 400);
+    }
+  });
+
   it("skips unknown chunks before the data chunk", () => {
     const plain = encodeWav([new Float32Array(50).fill(0.5)]);
     const list = Buffer.concat([Buffer.from("LIST"), Buffer.from([4, 0, 0, 0]), Buffer.from("INFO")]);

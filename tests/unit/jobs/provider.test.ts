@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as provider from "../../../provider/jobs/provider";
 import { PartialStateError } from "../../../provider/shared/partial";
+import { resetStop, setHowToStop, stopWaits } from "../../../provider/shared/stop";
 import { FakeVoiceId, connectionRefused, internal, throttling } from "./fakeVoiceId";
 import { validInputs } from "./corpus";
 
@@ -104,6 +105,51 @@ describe("jobs/provider (SDK mocked)", () => {
         assert.strictEqual(outs.newRegistrationCount, 1);
         assert.strictEqual(outs.timeoutSeconds, 3600);
         assert.strictEqual(fake.jobs.size, 1);
+    });
+
+    describe("when waits are stopped (a cancellation, or the engine gone)", () => {
+        afterEach(() => resetStop());
+        const cancel = () => stopWaits({ kind: "cancelled", detail: "the engine asked to cancel the update" });
+
+        it("a stopped wait records the running job; the next update resumes it, no second job", async () => {
+            fake.scripts = [{ durationMs: 300_000, outcome: "COMPLETED", newRegistrations: 1 }];
+            setHowToStop("one Ctrl-C stops waiting");
+            // The stop comes while the job runs: after the start, during the first sleep.
+            const sleep = fake.clock.sleep.bind(fake.clock);
+            fake.clock.sleep = async (ms, signal) => {
+                if (fake.jobs.size) cancel();
+                return sleep(ms, signal);
+            };
+            const e = await partial(provider.create(inputs()));
+            fake.clock.sleep = sleep;
+            const job = [...fake.jobs.values()][0];
+            assert.strictEqual(e.id, `${job.domainId}/${job.id}`);
+            assert.ok(["SUBMITTED", "IN_PROGRESS"].includes((e.properties as any).jobStatus));
+            assert.match(e.message, /stopped waiting for job \w+ .*the engine asked to cancel.*keeps running in Voice ID and the next `pulumi up` resumes waiting/);
+            assert.ok(fake.lines.some((l) => /waiting for job \w+: one Ctrl-C stops waiting; the job keeps running/.test(l)), fake.lines.join("\n"));
+            assert.ok(fake.clock.now() - job.createdAt < 1_000, "the wait ended at once");
+
+            resetStop();
+            const { outs } = await provider.update(e.id, e.properties as any, inputs());
+            assert.strictEqual(outs.jobStatus, "COMPLETED");
+            assert.strictEqual(outs.jobId, job.id);
+            assert.strictEqual(fake.jobs.size, 1);
+        });
+
+        it("a stopped wait for a job slot starts no job", async () => {
+            fake.maxActive = 1;
+            fake.scripts = [{ durationMs: 600_000, outcome: "COMPLETED" }];
+            await provider.create(inputs({ waitForCompletion: false, triggers: ["other"] }));
+            cancel();
+            await assert.rejects(provider.create(inputs()), /stopped waiting for a free job slot .*the engine asked to cancel.*no job was started/);
+            assert.strictEqual(fake.jobs.size, 1);
+        });
+
+        it("without a stop hint (no host armed) the wait prints no stop line", async () => {
+            fake.scripts = [{ durationMs: 10_000, outcome: "COMPLETED" }];
+            await provider.create(inputs());
+            assert.ok(!fake.lines.some((l) => l.includes("stops waiting")));
+        });
     });
 
     it("COMPLETED_WITH_ERRORS succeeds with a warning, or fails under failOnErrors", async () => {

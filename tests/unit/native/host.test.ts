@@ -1,8 +1,7 @@
 import * as assert from "assert";
-import { FakeClock } from "../../../provider/shared/clock";
-import { Cancellation, CancelledError } from "../../../provider/native/cancel";
 import { invoke } from "../../../provider/native/functions";
-import { engineAddressOf, parseUrn } from "../../../provider/native/host";
+import { NativeProvider, parseUrn } from "../../../provider/native/host";
+import { resetStop, stopCauseOf, stopSignal } from "../../../provider/shared/stop";
 import { buildTrustPolicy, buildDataAccessPolicy } from "../../../provider/components/policies";
 
 describe("native plugin host pieces", () => {
@@ -12,27 +11,20 @@ describe("native plugin host pieces", () => {
         assert.deepStrictEqual(parseUrn("nonsense"), {});
     });
 
-    it("finds the engine address after the engine's flags", () => {
-        assert.strictEqual(engineAddressOf(["--logtostderr", "-v=9", "127.0.0.1:41234"]), "127.0.0.1:41234");
-        assert.strictEqual(engineAddressOf([]), undefined);
-    });
-
-    it("Cancel ends a sleep in progress and every later one", async () => {
-        const c = new Cancellation();
-        const clock = c.clock({ now: () => 0, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
-        const started = Date.now();
-        const pending = clock.sleep(60_000);
-        setTimeout(() => c.cancel(), 20);
-        await assert.rejects(pending, CancelledError);
-        assert.ok(Date.now() - started < 5_000, "the sleep was not cut short");
-        await assert.rejects(clock.sleep(1), CancelledError);
-        assert.strictEqual(c.cancelled, true);
-    });
-
-    it("a clock that is not cancelled sleeps as its base does", async () => {
-        const base = new FakeClock();
-        await new Cancellation().clock(base).sleep(1234);
-        assert.deepStrictEqual(base.sleeps, [1234]);
+    it("Cancel stops every wait of the process (the shared stop signal), and answers", () => {
+        resetStop();
+        try {
+            const signal = stopSignal();
+            let answered = false;
+            new NativeProvider(JSON.stringify({ resources: {} })).cancel(null, (err) => {
+                assert.strictEqual(err, null);
+                answered = true;
+            });
+            assert.ok(answered);
+            assert.strictEqual(stopCauseOf(signal)?.kind, "cancelled");
+        } finally {
+            resetStop();
+        }
     });
 
     it("functions return the builders' documents, with partition and DNS suffix defaulted", () => {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { FakeClock } from "../../../provider/shared/clock";
 import { backoffDelay, withRetry } from "../../../provider/shared/retry";
+import { WaitStopped } from "../../../provider/shared/stop";
 
 const throttled = () => Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException", $metadata: { httpStatusCode: 429 } });
 
@@ -41,5 +42,28 @@ describe("shared/retry", () => {
         const clock = new FakeClock();
         await assert.rejects(withRetry(async () => { throw throttled(); }, { clock, deadline: 10_000, random: () => 0.5 }), /Rate exceeded/);
         assert.ok(clock.now() <= 10_000);
+    });
+
+    it("a stop ends the backoff: no further attempt, WaitStopped carrying the cause and the last error", async () => {
+        const clock = new FakeClock();
+        const stop = new AbortController();
+        let n = 0;
+        const err = await withRetry(async () => {
+            if (++n === 2) stop.abort({ kind: "cancelled", detail: "test cancel" });
+            throw throttled();
+        }, { clock, signal: stop.signal, random: () => 0.5 }).then(() => undefined, (e) => e);
+        assert.ok(err instanceof WaitStopped, String(err));
+        assert.strictEqual(err.stopCause.detail, "test cancel");
+        assert.match(String(err.lastError), /Rate exceeded/);
+        assert.strictEqual(n, 2, "no attempt after the stop");
+        assert.strictEqual(clock.sleeps.length, 1, "no backoff slept after the stop");
+    });
+
+    it("a real sleep ends as soon as the stop comes", async () => {
+        const stop = new AbortController();
+        const started = Date.now();
+        setTimeout(() => stop.abort({ kind: "engineGone", detail: "test" }), 50);
+        await assert.rejects(withRetry(async () => { throw throttled(); }, { baseDelayMs: 60_000, maxDelayMs: 60_000, signal: stop.signal }), WaitStopped);
+        assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
     });
 });

@@ -29,6 +29,43 @@ describe("shared/waiter", () => {
         assert.ok(clock.now() <= 60_000);
     });
 
+    it("a stop ends the wait at once, during a sleep or during a poll's retries", async () => {
+        const cause = { kind: "cancelled" as const, detail: "test cancel" };
+        // During a sleep: the real clock's sleep returns as soon as the signal aborts.
+        const stop = new AbortController();
+        setTimeout(() => stop.abort(cause), 50);
+        const started = Date.now();
+        const slept = await waitForTerminal({
+            describe: async () => ({ status: "IN_PROGRESS", percentComplete: 1 }),
+            isTerminal: () => false, anchor: started, deadline: started + 3_600_000, initial: { status: "SUBMITTED", percentComplete: 0 },
+            policy: { firstDelayMs: 60_000, minDelayMs: 60_000 }, signal: stop.signal,
+        });
+        assert.strictEqual(slept.state, "stopped");
+        assert.strictEqual(slept.polls, 0);
+        assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+        // During a poll: its retries throw once stopped; that is a stopped wait, not a failure.
+        const clock = new FakeClock();
+        const during = new AbortController();
+        let polls = 0;
+        const out = await waitForTerminal({
+            describe: async () => {
+                if (++polls === 3) {
+                    during.abort(cause);
+                    throw new Error("retries cut short");
+                }
+                return { status: "IN_PROGRESS", percentComplete: 10 * polls };
+            },
+            isTerminal: () => false, anchor: 0, deadline: 3_600_000, clock, signal: during.signal,
+        });
+        assert.deepStrictEqual([out.state, out.polls, out.job?.percentComplete], ["stopped", 2, 20]);
+        assert.strictEqual(out.state === "stopped" && out.cause.detail, "test cancel");
+        // A failing poll without a stop still fails.
+        await assert.rejects(waitForTerminal({
+            describe: async () => { throw new Error("denied"); },
+            isTerminal: () => false, anchor: 0, deadline: 3_600_000, clock: new FakeClock(), signal: new AbortController().signal,
+        }), /denied/);
+    });
+
     // The product's latency target on synthetic jobs: notice within max(1 s, 2% of the job's
     // duration) for smooth and stepped progress; Describe calls compared with a fixed 15 s poller.
     const rows: string[] = [];
