@@ -20,27 +20,13 @@ import * as path from "path";
 import { buildPlugin } from "../../scripts/build-plugin";
 import { CreateDomainCommand } from "@aws-sdk/client-voice-id";
 import { startLocalStack } from "../support/localStack";
+import { jobsSource } from "./jobs-preview";
 import { TestProgram } from "../support/pulumi";
 import { repoRoot } from "../support/repo";
 import { yamlHeader, yamlProgram } from "../support/yamlProgram";
 
 const N = 50;
 type Seed = { roleArn: string; manifestUri: string; outputUri: string };
-
-function dynamicSource(domainId: string, seed: Seed): string {
-    return `import { FraudsterRegistrationJob } from "pulumi-voiceid";
-for (let i = 0; i < ${N}; i++) {
-    new FraudsterRegistrationJob("job-" + i, {
-        domainId: ${JSON.stringify(domainId)},
-        dataAccessRoleArn: ${JSON.stringify(seed.roleArn)},
-        inputDataConfig: { s3Uri: ${JSON.stringify(seed.manifestUri)} },
-        outputDataConfig: { s3Uri: ${JSON.stringify(seed.outputUri)} },
-        registrationConfig: { fraudsterSimilarityThreshold: 70 },
-        triggers: [i],
-    });
-}
-`;
-}
 
 function nativeYaml(domainId: string, seed: Seed): (project: string) => string {
     return (project) => {
@@ -112,7 +98,7 @@ async function main() {
         const key = await stack.createKmsKey();
         const domainId = (await stack.voiceId.send(new CreateDomainCommand({ Name: "bench-native", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }))).Domain!.DomainId!;
         const seed = await stack.seedRegistration("bench-native", [{ requestId: "r0", audio: [{ speaker: 901, utterance: 1, seconds: 2 }] }]);
-        dynamic = await TestProgram.create({ name: "bench-dynamic", source: dynamicSource(domainId, seed), env: stack.env });
+        dynamic = await TestProgram.create({ name: "bench-dynamic", source: jobsSource(domainId, seed), env: stack.env });
         native = await yamlProgram({ name: "bench-native", yaml: nativeYaml(domainId, seed), env: stack.env });
         await timed(native); // warm-up
         await timed(dynamic);

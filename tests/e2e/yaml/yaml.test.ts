@@ -80,7 +80,9 @@ describe("native plugin: Pulumi YAML through the engine", function () {
         try {
             const first = await prog.up();
             assert.notStrictEqual(first.code, 0, first.stdout);
-            assert.match(first.stdout, /voiceid:index:FraudsterRegistrationJob \(registration\):\n\s+\[voiceid\] started job [a-zA-Z0-9]{22}/, "log lines on the resource's row");
+            // The resource's lines are grouped under its own heading in the diagnostics.
+            const rowLines = /voiceid:index:FraudsterRegistrationJob \(registration\):\n((?:\s+\S.*\n)+)/.exec(first.stdout)?.[1] ?? "";
+            assert.match(rowLines, /\[voiceid\] started job [a-zA-Z0-9]{22}/, `log lines on the resource's row\n${first.stdout}`);
             const failed = await resource(prog, "SpeakerEnrollmentJob", "enrollment");
             assert.strictEqual(failed.outputs.jobStatus, "FAILED", "a FAILED job is recorded (partial state)");
             const domainId = (await resource(prog, "VoiceIdDomain", "domain")).id;
