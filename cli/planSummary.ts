@@ -1,15 +1,18 @@
 /**
- * `pulumi-voiceid plan-summary [file] [--fail-on destroy] [--json]`: reads `pulumi preview --json`
- * (stdin, or the file) and writes a markdown summary of the Voice ID changes for a pull-request
- * comment. The logic lives in `cli/plan/` (pure, tested); this module is the command line.
+ * `pulumi-voiceid plan-summary [file] [--fail-on destroy] [--json] [--max-chars N]`: reads
+ * `pulumi preview --json` (stdin, or the file) and writes a markdown summary of the Voice ID
+ * changes for a pull-request comment. The logic lives in `cli/plan/` (pure, tested); this module
+ * is the command line.
  *
- * Exit codes: 0 summary written; 3 `--fail-on destroy` and the plan deletes fraudsters or
- * domains (the summary is still written); 2 usage or input error.
+ * Exit codes: 0 summary written; 3 under `--fail-on destroy` when the plan deletes fraudsters,
+ * speakers, domains or watchlists (the summary is written first); 2 usage or input error.
  * @module
  */
 import * as fs from "fs";
+import { deletionsPhrase } from "./plan/deletions";
+import { MAX_COMMENT_CHARS, renderMarkdown } from "./plan/markdown";
 import { parsePreview, PreviewFormatError } from "./plan/preview";
-import { planOf, renderMarkdown } from "./plan/summary";
+import { planOf } from "./plan/summary";
 
 /** One line for `pulumi-voiceid --help`. */
 export const summary = "markdown summary of `pulumi preview --json` for a PR comment (--fail-on destroy gates)";
@@ -17,14 +20,27 @@ export const summary = "markdown summary of `pulumi preview --json` for a PR com
 /** Exit code of a destructive plan under `--fail-on destroy`. */
 export const EXIT_DESTRUCTIVE = 3;
 
-const HELP = `usage: pulumi-voiceid plan-summary [preview.json] [--fail-on destroy] [--json]
+/**
+ * What `--fail-on destroy` does, worded once: the help prints it, and README.md and
+ * docs/plans.md carry the same sentence (a unit test holds them to it).
+ */
+export const FAIL_ON_DESTROY = `exit ${EXIT_DESTRUCTIVE} when the plan deletes fraudsters, speakers, domains or watchlists (the summary is written first)`;
+
+const HELP = `usage: pulumi-voiceid plan-summary [preview.json] [--fail-on destroy] [--json] [--max-chars N]
 
 Reads the output of \`pulumi preview --json\` (from the file, or stdin) and writes a markdown
-summary of the Voice ID changes: jobs to start, replace, adopt or forget; fraudsters to delete;
-domains and watchlists created, replaced or deleted, each with its reason.
+summary of the Voice ID changes for a pull-request comment: the stack; what the plan deletes
+(fraudsters, speakers, domains, watchlists), with counts and reasons; jobs to start, replace,
+adopt or forget; domains and watchlists created, updated, replaced or deleted; every changed
+input old => new (secrets stay [secret]).
 
-  --fail-on destroy   exit ${EXIT_DESTRUCTIVE} when the plan deletes fraudsters or domains (after writing the summary)
+  --fail-on destroy   ${FAIL_ON_DESTROY}
   --json              write the summary as JSON instead of markdown
+  --max-chars N       longest markdown output (default ${MAX_COMMENT_CHARS}: GitHub's 65,536-character
+                      comment limit less room for a marker); a longer plan leaves out values,
+                      then list items, and says so
+
+Exit codes: 0 summary written; ${EXIT_DESTRUCTIVE} see --fail-on; 2 usage error, or input that is not preview JSON.
 `;
 
 function readStdin(): Promise<string> {
@@ -41,6 +57,7 @@ export async function run(argv: string[], io: { stdout: NodeJS.WritableStream; s
     let file: string | undefined;
     let failOn: string | undefined;
     let json = false;
+    let maxChars = MAX_COMMENT_CHARS;
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--help" || a === "-h") {
@@ -54,6 +71,14 @@ export async function run(argv: string[], io: { stdout: NodeJS.WritableStream; s
             }
         } else if (a === "--json") {
             json = true;
+        } else if (a === "--max-chars" || a.startsWith("--max-chars=")) {
+            const v = a.includes("=") ? a.split("=")[1] : argv[++i];
+            maxChars = Number(v);
+            // Below a few hundred characters not even the heading and the cut note fit.
+            if (!Number.isInteger(maxChars) || maxChars < 500) {
+                io.stderr.write(`plan-summary: --max-chars must be an integer of at least 500, got ${JSON.stringify(v ?? "")}\n`);
+                return 2;
+            }
         } else if (a.startsWith("-") && a !== "-") {
             io.stderr.write(`plan-summary: unknown option ${a}\n\n${HELP}`);
             return 2;
@@ -81,9 +106,12 @@ export async function run(argv: string[], io: { stdout: NodeJS.WritableStream; s
         }
         throw err;
     }
-    io.stdout.write(json ? JSON.stringify(plan, null, 2) + "\n" : renderMarkdown(plan));
+    io.stdout.write(json ? JSON.stringify(plan, null, 2) + "\n" : renderMarkdown(plan, { maxChars }));
     if (failOn === "destroy" && plan.destructive) {
-        io.stderr.write(`plan-summary: the plan deletes ${[plan.fraudstersDeleted ? `${plan.fraudstersDeleted} fraudster(s)` : "", plan.domainsDeleted ? `${plan.domainsDeleted} domain(s)` : ""].filter(Boolean).join(" and ")} (--fail-on destroy)\n`);
+        // The reasons name the resources; a CI log needs the first few, the comment has them all.
+        const items = plan.deletions.slice(0, 5).map((d) => `${d.resource}: ${d.reason}`);
+        const more = plan.deletions.length > 5 ? `; ${plan.deletions.length - 5} more` : "";
+        io.stderr.write(`plan-summary: the plan deletes ${deletionsPhrase(plan)} (${items.join("; ")}${more}) (--fail-on destroy)\n`);
         return EXIT_DESTRUCTIVE;
     }
     return 0;

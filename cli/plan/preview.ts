@@ -94,3 +94,9 @@ export function typeOfUrn(urn: string): string {
     const parts = urn.split("::");
     return (parts[2] ?? "").split("$").pop() ?? "";
 }
+
+/** `urn:pulumi:stack::project::...` → `{ project, stack }`: the URN is where preview JSON names the stack. */
+export function stackOfUrn(urn: string): { project: string; stack: string } | undefined {
+    const m = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn);
+    return m ? { stack: m[1], project: m[2] } : undefined;
+}

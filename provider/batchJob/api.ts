@@ -128,10 +128,16 @@ export class BatchJobApi extends VoiceIdCalls {
 
 /** Reads an S3 object as text with the caller's credentials. */
 export async function readS3Text(settings: ClientSettings, bucket: string, key: string, retry: RetryOptions): Promise<string> {
+    return (await readS3Object(settings, bucket, key, retry)).text;
+}
+
+/** An S3 object's text and, when it is SSE-KMS encrypted, the key (the job's role must decrypt it). */
+export async function readS3Object(settings: ClientSettings, bucket: string, key: string, retry: RetryOptions): Promise<{ text: string; kmsKeyId?: string }> {
     const client: S3Client = s3Client(settings);
     const { GetObjectCommand } = s3Sdk();
     return withRetry(async () => {
         const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        return (await out.Body!.transformToString("utf-8")) as string;
+        const text = (await out.Body!.transformToString("utf-8")) as string;
+        return out.ServerSideEncryption === "aws:kms" && out.SSEKMSKeyId ? { text, kmsKeyId: out.SSEKMSKeyId } : { text };
     }, retry);
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Failure } from "../shared/validation";
+import { containsUnknown, type Failure } from "../shared/validation";
 import type { ImportMismatch } from "../shared/importing";
 import type { RetryOptions } from "../shared/retry";
 import type { ResourceScope, TargetOutputs } from "../shared/scope";
@@ -251,10 +251,12 @@ export interface JobKind {
     verifyManifest?(inputs: BaseJobInputs, retry: RetryOptions): Promise<ManifestVerdict>;
 }
 
-/** Whether a new manifest can be shown to work (see `jobs/manifest.ts`). */
+/** Whether a new manifest can be shown to work (see `batchJob/manifest.ts`). */
 export interface ManifestVerdict {
     state: "verified" | "invalid" | "unverifiable";
     reason?: string;
+    /** When verified: the manifest and the audio objects looked at, with their SSE-KMS keys. */
+    objects?: { uri: string; kmsKeyId?: string }[];
 }
 
 /** "1 error", "2 errors". */
@@ -262,11 +264,14 @@ export function plural(n: number | undefined, noun: string): string {
     return `${n ?? 0} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-/** Declared members of a config block that differ from the job's (absent means "any"). */
+/**
+ * Declared members of a config block that differ from the job's, with both values (absent means
+ * "any"; a value unknown at preview is not judged).
+ */
 export function configMismatches(block: string, members: readonly string[], declared: Record<string, unknown> | undefined, job: Record<string, unknown> | undefined): ImportMismatch[] {
     const mine = declared ?? {};
     const theirs = job ?? {};
     return members
-        .filter((m) => mine[m] !== undefined && JSON.stringify(mine[m]) !== JSON.stringify(theirs[m]))
-        .map((m) => ({ property: `${block}.${m}` }));
+        .filter((m) => mine[m] !== undefined && !containsUnknown(mine[m]) && JSON.stringify(mine[m]) !== JSON.stringify(theirs[m]))
+        .map((m) => ({ property: `${block}.${m}`, declared: mine[m], actual: theirs[m] }));
 }

@@ -11,14 +11,20 @@ import { classifyError, errorSummary } from "../shared/errors";
 import { RetryOptions, withRetry } from "../shared/retry";
 import { companionSettings } from "../shared/settings";
 import { endpointInputsOf } from "../shared/scope";
-import { readS3Text } from "./api";
+import { readS3Object } from "./api";
 import { BaseJobInputs } from "./kind";
 import { parseS3Uri } from "../shared/s3Uri";
 
+/** An input object the job reads, and the KMS key it is encrypted with (SSE-KMS only). */
+export interface InputObject {
+    uri: string;
+    kmsKeyId?: string;
+}
+
 /** Outcome of {@link verifyManifest}. */
 export type ManifestVerdict =
-    /** The manifest parsed and every audio object exists. */
-    | { state: "verified"; requests: number; audioObjects: number }
+    /** The manifest parsed and every audio object exists; `objects` are the manifest, then the audio checked. */
+    | { state: "verified"; requests: number; audioObjects: number; objects: InputObject[] }
     /** Shown not to work: the job would FAIL (or register nothing). */
     | { state: "invalid"; reason: string }
     /** Could not be checked (access denied, unreachable): nothing proven either way. */
@@ -65,9 +71,12 @@ export async function verifyManifest(
     const settings = companionSettings("S3", endpointInputsOf(inputs));
     const unverifiable = (what: string, err: unknown): ManifestVerdict => ({ state: "unverifiable", reason: `cannot read ${what} (${errorSummary(err)})` });
     let text: string;
+    const objects: InputObject[] = [];
     try {
         const { bucket, key } = parseS3Uri(manifestUri);
-        text = await readS3Text(settings, bucket, key, retry);
+        const read = await readS3Object(settings, bucket, key, retry);
+        text = read.text;
+        objects.push({ uri: manifestUri, ...(read.kmsKeyId ? { kmsKeyId: read.kmsKeyId } : {}) });
     } catch (err) {
         if (classifyError(err) === "notFound") return { state: "invalid", reason: `the manifest ${manifestUri} does not exist` };
         return unverifiable(`the manifest ${manifestUri}`, err);
@@ -84,7 +93,8 @@ export async function verifyManifest(
             const uri = uris[next++];
             const { bucket, key } = parseS3Uri(uri);
             try {
-                await withRetry(() => client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })), retry);
+                const head = await withRetry(() => client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })), retry);
+                objects.push({ uri, ...(head.ServerSideEncryption === "aws:kms" && head.SSEKMSKeyId ? { kmsKeyId: head.SSEKMSKeyId } : {}) });
             } catch (err) {
                 verdict ??= classifyError(err) === "notFound"
                     ? { state: "invalid", reason: `the audio object ${uri} named in the manifest ${manifestUri} does not exist` }
@@ -93,5 +103,5 @@ export async function verifyManifest(
         }
     };
     await Promise.all(Array.from({ length: Math.min(8, uris.length) }, worker));
-    return verdict ?? { state: "verified", requests: parsed.requests, audioObjects: parsed.uris.length };
+    return verdict ?? { state: "verified", requests: parsed.requests, audioObjects: parsed.uris.length, objects };
 }

@@ -15,16 +15,16 @@
  * @module
  */
 import { ambientTarget, effectiveRegion, withEffectiveRegion } from "../shared/clients";
-import { deepEqual, prune, withoutProvider } from "../shared/data";
+import { canonicalJson, deepEqual, prune, withoutProvider } from "../shared/data";
 import { classifyError, errorSummary, isNotFound } from "../shared/errors";
 import { logger } from "../shared/log";
 import { PartialStateError } from "../shared/partial";
 import { redactText } from "../shared/redact";
 import { backoffDelay } from "../shared/retry";
-import { containsUnknown, validInputs } from "../shared/validation";
+import { validInputs } from "../shared/validation";
 import { waitForTerminal } from "../shared/waiter";
 import { howToStop, stopCauseOf } from "../shared/stop";
-import { ImportMismatch, importMismatchError } from "../shared/importing";
+import { importMismatchError } from "../shared/importing";
 import { PresentedDiff, presentDiff } from "../shared/detailedDiff";
 import { noteCheck, noteDiff } from "../plan/notes";
 import { CallContext as SharedCallContext } from "../shared/callContext";
@@ -32,9 +32,11 @@ import { MAX_TOKEN_GENERATIONS, createdEarlier, walkTokenGenerations } from "../
 import { parseS3Uri } from "../shared/s3Uri";
 import { BatchJobApi, readS3Text } from "./api";
 import { JobDiff, diffBatchJob, norm } from "./diff";
-import { BaseJobInputs, BaseJobOutputs, JobKind, JobView, ManifestVerdict } from "./kind";
+import { BaseJobInputs, BaseJobOutputs, JobKind, JobView } from "./kind";
 import { outputFileUri } from "./results";
 import { runtime } from "./runtime";
+import { importMismatches } from "./importCheck";
+import { preflightFailures } from "./preflight";
 import { isRunning, isSuccess, isTerminal } from "./status";
 import { Claims, ClaimsContext, findClaims, readHandovers, writeHandover } from "./claims";
 
@@ -81,14 +83,14 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     const diffOf = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(props, olds, news, ambient);
 
     /**
-     * Resources whose diff in this process planned a replacement (by program identity). The
-     * engine diffs before it creates the replacement in the same provider host, so `create` knows
-     * it replaces a job: a new job that FAILS then fails the step *without* partial state, which
+     * The new inputs of replacements the diffs in this process planned. The engine diffs before it
+     * creates the replacement, in the same provider host, so `create` knows (once) that it
+     * replaces a job: a new job that FAILS then fails the step *without* partial state, which
      * keeps the engine from marking the old job for deletion (it would be deleted at the end of
      * a later `up`, or of this one under --continue-on-error, while nothing replaced it).
      */
     const replacing = new Set<string>();
-    const identity = (inputs: Partial<BaseJobInputs>) => JSON.stringify([inputs.scope?.project, inputs.scope?.stack, inputs.scope?.name]);
+    const replacementKey = (inputs: Record<string, any>) => canonicalJson(withoutProvider(inputs));
 
     /** A job operation's context (see `shared/callContext.ts`), with the kind's calls. */
     class CallContext extends SharedCallContext {
@@ -132,24 +134,13 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     // ------------------------------------------------------------ check / diff
 
     /**
-     * Validates every constraint before any API call; unknown (preview) values pass. When the new
-     * inputs replace a job under the kind's delete option (its objects are deleted before the new
-     * job runs), the new manifest must also be shown to work.
+     * Validates every constraint before any API call; unknown (preview) values pass. Valid inputs
+     * that start a job (create, replace) or adopt one (`{ import }`) then get the preflight
+     * (`preflight.ts`): what would make the job fail, or the import mismatch, fails the preview.
      */
     async function check(olds: Record<string, any>, news: Record<string, any>) {
         const failures = kind.validate(news);
-        const prev = withoutProvider(olds ?? {}) as Partial<Inputs>;
-        const inputs = withoutProvider(news) as Inputs;
-        const replacing = Object.keys(prev).length > 0 && props.replaceKeys.some((k) => !deepEqual(norm(prev[k]), norm(inputs[k])));
-        if (!failures.length && replacing && (prev[kind.deleteInput] === true || inputs[kind.deleteInput] === true)) {
-            const verdict = await manifestVerdict(inputs);
-            if (verdict?.state === "invalid") {
-                failures.push({
-                    property: "inputDataConfig.s3Uri",
-                    reason: `must name a manifest that works before the replaced job's ${kind.noun}s are deleted (${kind.deleteInput}): ${verdict.reason}`,
-                });
-            }
-        }
+        if (!failures.length) failures.push(...(await preflightFailures(kind, olds, news)));
         if (!failures.length) noteCheck(TYPE, olds, news);
         return { inputs: news, failures };
     }
@@ -172,17 +163,9 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             return presentDiff(prev, inputs, { changes: true, replaces: [], updates }, props.knownInputs) as JobDiff & PresentedDiff;
         }
         const presented = presentDiff(prev, inputs, d, props.knownInputs) as JobDiff & PresentedDiff;
-        if (presented.replaces.length && inputs.scope?.name) replacing.add(identity(inputs));
+        if (presented.replaces.length) replacing.add(replacementKey(news));
         noteDiff(TYPE, id, prev, inputs, presented);
         return presented;
-    }
-
-    /** The kind's manifest check with a short retry window (check and diff run at every preview). */
-    async function manifestVerdict(inputs: Inputs): Promise<ManifestVerdict | undefined> {
-        if (!kind.verifyManifest) return { state: "unverifiable", reason: `${TYPE} manifests are not verified before deletion` };
-        if (containsUnknown(inputs.inputDataConfig) || typeof inputs.inputDataConfig?.s3Uri !== "string") return undefined;
-        const ctx = new CallContext(inputs, runtime.verifyWindowSeconds);
-        return kind.verifyManifest(inputs, ctx.retryOptions());
     }
 
     // ------------------------------------------------------------ create
@@ -190,6 +173,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     /** Starts the job (adopting one already started under the same token), waits, reads results. */
     async function create(raw: Record<string, any>) {
         const inputs = validInputs<Inputs>(TYPE, raw, kind.validate);
+        const replacement = replacing.delete(replacementKey(raw));
         const ctx = new CallContext(inputs, timeoutOf(inputs));
         if (inputs.importId) return importJob(ctx, inputs, inputs.importId);
 
@@ -207,14 +191,14 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             ctx.log.info(`job ${job.jobId} is ${job.status}; not waiting (waitForCompletion: false)`);
             return { id, outs: finish(outs) };
         }
-        outs = await waitAndCollect(ctx, id, inputs, job, startedAt, outs);
+        outs = await waitAndCollect(ctx, id, inputs, job, startedAt, outs, replacement);
         return { id, outs: finish(outs) };
     }
 
     /**
      * `{ import: "<domainId>/<jobId>" }`: records an existing job instead of starting one, after
-     * checking that what the program declares matches it (names only in the error: values may be
-     * sensitive). A running job is waited for like a created one.
+     * checking that what the program declares matches it (the comparison `check` made at preview;
+     * the job name stays masked). A running job is waited for like a created one.
      */
     async function importJob(ctx: CallContext, inputs: Inputs, importId: string) {
         const { domainId, jobId } = parseId(importId);
@@ -224,14 +208,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
         } catch (err) {
             throw ctx.error(`${TYPE}: cannot import ${importId}: ${errorSummary(err)}`);
         }
-        const mismatches: ImportMismatch[] = [];
-        const same = (a: unknown, b: unknown) => a === undefined || JSON.stringify(a) === JSON.stringify(b);
-        if (!same(inputs.dataAccessRoleArn, job.dataAccessRoleArn)) mismatches.push({ property: "dataAccessRoleArn" });
-        if (!same(inputs.inputDataConfig?.s3Uri, job.inputDataConfig?.s3Uri)) mismatches.push({ property: "inputDataConfig.s3Uri" });
-        if (!same(inputs.outputDataConfig?.s3Uri, job.outputDataConfig?.s3Uri)) mismatches.push({ property: "outputDataConfig.s3Uri" });
-        if (!same(inputs.outputDataConfig?.kmsKeyId, job.outputDataConfig?.kmsKeyId)) mismatches.push({ property: "outputDataConfig.kmsKeyId" });
-        mismatches.push(...kind.configMismatches(inputs[kind.configInput], job.config));
-        if (!same(inputs.jobName, job.jobName)) mismatches.push({ property: "jobName" });
+        const mismatches = importMismatches(kind, inputs, job);
         if (mismatches.length) throw ctx.error(importMismatchError(TYPE, importId, mismatches).message);
         const id = resourceId(domainId, jobId);
         let outs: Partial<Outputs> = { ...inputs, effectiveRegion: await effectiveRegion(inputs), ...statusFields(job) };
@@ -356,7 +333,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     }
 
     /** Waits for a terminal state, then records the outcome (throwing partial state on failure). */
-    async function waitAndCollect(ctx: CallContext, id: string, inputs: Inputs, initial: JobView, anchor: number, outs: Partial<Outputs>): Promise<Partial<Outputs>> {
+    async function waitAndCollect(ctx: CallContext, id: string, inputs: Inputs, initial: JobView, anchor: number, outs: Partial<Outputs>, replacement = false): Promise<Partial<Outputs>> {
         let lastLine = { at: ctx.clock.now(), percent: initial.percentComplete ?? 0 };
         const stopping = howToStop();
         if (!isTerminal(initial.status) && stopping) {
@@ -400,7 +377,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             );
         }
         if (job.status === "FAILED") {
-            if (replacing.has(identity(inputs)) && !inputs.importId) {
+            if (replacement) {
                 throw ctx.error(
                     `${TYPE}: ${failureMessage(job)}. The replaced job stays as it was, with everything it ${kind.verb}; nothing was deleted. ` +
                         `The failed job is not recorded: the next \`pulumi up\` starts a new one.`,

@@ -15,6 +15,9 @@ export const runtime = withKnobs({
     slotWaitMaxMs: 5_000,
     /** Minimum interval between two progress lines of one job, unless the percentage jumped. */
     progressEveryMs: 30_000,
-    /** How long check/diff retry reading a new manifest before calling it unverifiable. */
+    /**
+     * How long check/diff retry their calls (a new manifest, the preflight's IAM, KMS and S3 calls)
+     * before calling a check unverifiable ("could not check").
+     */
     verifyWindowSeconds: 20,
 });

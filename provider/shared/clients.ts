@@ -9,6 +9,8 @@
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { VoiceIDClient } from "@aws-sdk/client-voice-id";
+import type { IAMClient } from "@aws-sdk/client-iam";
+import type { KMSClient } from "@aws-sdk/client-kms";
 import { AmbientTarget, TargetInputs, TargetOutputs, effectiveRegionOf } from "./scope";
 import { ClientSettings, resolveEndpoint, resolveRegion } from "./settings";
 
@@ -68,6 +70,22 @@ export function s3Client(settings: ClientSettings): S3Client {
     return cached("S3", settings, () => {
         const { S3Client } = require("@aws-sdk/client-s3") as typeof import("@aws-sdk/client-s3");
         return new S3Client({ ...baseConfig(settings), ...(settings.endpoint ? { forcePathStyle: true } : {}) });
+    });
+}
+
+/** An IAM client (the preflight reads and simulates the data access role's policies). */
+export function iamClient(settings: ClientSettings): IAMClient {
+    return cached("IAM", settings, () => {
+        const { IAMClient } = require("@aws-sdk/client-iam") as typeof import("@aws-sdk/client-iam");
+        return new IAMClient(baseConfig(settings));
+    });
+}
+
+/** A KMS client (the preflight describes keys and reads their key policies). */
+export function kmsClient(settings: ClientSettings): KMSClient {
+    return cached("KMS", settings, () => {
+        const { KMSClient } = require("@aws-sdk/client-kms") as typeof import("@aws-sdk/client-kms");
+        return new KMSClient(baseConfig(settings));
     });
 }
 

@@ -25,16 +25,37 @@ export function takeImport<T extends pulumi.CustomResourceOptions>(opts: T | und
     return { opts: rest as T, importId: importId as pulumi.Input<string> };
 }
 
-/** One declared property that differs from the existing object (names only: values may be sensitive). */
+/**
+ * One declared property that differs from the existing object. Resources whose differing values
+ * may be sensitive report the name only; batch jobs report both values (`declared`, `actual`),
+ * masked when the property is sensitive in the service's model.
+ */
 export interface ImportMismatch {
     property: string;
+    /** The program's value (present when values are reported). */
+    declared?: unknown;
+    /** The existing object's value. */
+    actual?: unknown;
+    /** True when the values are reported but must not be shown (a job name). */
+    sensitive?: boolean;
+}
+
+/** What stands for a sensitive value in a mismatch. */
+export const SENSITIVE = "[sensitive]";
+
+const shown = (m: ImportMismatch, v: unknown) => (m.sensitive ? SENSITIVE : v === undefined ? "(not set)" : JSON.stringify(v));
+
+/** `registrationConfig.fraudsterSimilarityThreshold: 85 => 70` (declared => existing). */
+export function describeMismatch(m: ImportMismatch): string {
+    return "declared" in m || "actual" in m ? `${m.property}: ${shown(m, m.declared)} => ${shown(m, m.actual)}` : m.property;
 }
 
 /** The error for an import whose declaration does not match the existing object. */
 export function importMismatchError(type: string, id: string, mismatches: ImportMismatch[]): Error {
-    return new Error(
-        `${type}: cannot import ${id}: the program declares values that differ from the existing object for ` +
-            `${mismatches.map((m) => m.property).join(", ")}. Change the program to match (values are not shown: they may be sensitive), ` +
-            `import, then change them in a later update.`,
-    );
+    const valued = mismatches.some((m) => "declared" in m || "actual" in m);
+    const list = valued
+        ? `(declared => existing) ${mismatches.map(describeMismatch).join("; ")}. Change the program to match`
+        : `${mismatches.map((m) => m.property).join(", ")}. Change the program to match (values are not shown: they may be sensitive)`;
+    return new Error(`${type}: cannot import ${id}: the program declares values that differ from the existing object for ${list}, ` +
+        `import, then change them in a later update.`);
 }

@@ -28,6 +28,11 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
         let stderr = "";
         child.stdout!.on("data", (d) => (stdout += d));
         child.stderr!.on("data", (d) => (stderr += d));
+        // A child that exits before reading its stdin (a one-line script) closes the pipe first:
+        // the EPIPE of our write says nothing about the command, whose exit code does.
+        child.stdin!.on("error", (err: NodeJS.ErrnoException) => {
+            if (err.code !== "EPIPE") reject(err);
+        });
         child.stdin!.end(opts.input ?? "");
         const timer = opts.timeoutMs
             ? setTimeout(() => killGroup(child.pid!, "SIGKILL"), opts.timeoutMs)

@@ -98,14 +98,14 @@ describe("SpeakerEnrollmentJob through the Pulumi engine", function () {
             assert.strictEqual(refresh.code, 0, refresh.stdout + refresh.stderr);
             assert.strictEqual((await prog.preview(["--expect-no-changes"])).code, 0);
 
-            // A mistyped manifest: the job FAILS, the engine records it; fixing the input and
-            // running `up` replaces it with a job that completes.
+            // A mistyped manifest: the preflight refuses it at check (it used to run a job that
+            // FAILED); `up` starts no job. Fixing the input and running `up` replaces the job.
             await prog.ok(["config", "set", "manifest", `s3://${customers.inputBucket}/manifests/mistyped.json`]);
+            const jobsBefore = (await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId }))).JobSummaries?.length;
             const failed = await prog.up();
-            assert.notStrictEqual(failed.code, 0, "a FAILED job fails the update");
-            assert.match(failed.stdout + failed.stderr, /FAILED/);
-            const recorded = (await prog.resources(TYPE)).find((r: any) => r.outputs.jobStatus === "FAILED");
-            assert.ok(recorded?.outputs.__provider, "the FAILED job is recorded with its provider");
+            assert.notStrictEqual(failed.code, 0, "the preflight fails the update");
+            assert.match(failed.stdout + failed.stderr, /property inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*mistyped\.json does not exist/);
+            assert.strictEqual((await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId }))).JobSummaries?.length, jobsBefore, "no job started");
             await prog.ok(["config", "rm", "manifest"]);
             const fixed = await prog.up();
             assert.strictEqual(fixed.code, 0, fixed.stdout + fixed.stderr);

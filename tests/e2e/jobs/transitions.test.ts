@@ -14,6 +14,7 @@ import {
     DescribeWatchlistCommand,
     StartFraudsterRegistrationJobCommand,
 } from "@aws-sdk/client-voice-id";
+import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { changeSummary, TestProgram } from "../../support/pulumi";
 import { jobLocations, LocalStack, RegistrationSeed, SeedRequest, startLocalStack } from "../../support/localStack";
 
@@ -84,10 +85,25 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             name: "jobs-failed",
             source: header + jobSource("failed", domainId, seed) + jobSource("strict", domainId, shortSeed, "failOnErrors: true,"),
             env: stack.env,
-            config: { failedManifest: `s3://${seed.inputBucket}/manifests/mistyped.json`, strictManifest: shortSeed.manifestUri },
+            config: { failedManifest: `s3://${seed.inputBucket}/manifests/vanishing.json`, strictManifest: shortSeed.manifestUri },
         });
         try {
-            const first = await prog.up();
+            // The preflight refuses a manifest missing at preview; a job still FAILS on one that
+            // vanishes after it: here a copy deleted once `jobs` jobs are submitted (the local
+            // service holds them 4 s before reading their inputs).
+            const upWhileManifestVanishes = async (jobs: number, extra: string[] = []) => {
+                await stack.putObject(seed.inputBucket, "manifests/vanishing.json", await stack.getObjectText(seed.inputBucket, "manifests/input-file.json"));
+                stack.emulator!.config.jobStartDelayMs = 4000;
+                try {
+                    const running = prog.up(extra);
+                    while ((await stack.registrationJobCount(domainId)) < jobs) await new Promise((r) => setTimeout(r, 200));
+                    await stack.s3.send(new DeleteObjectCommand({ Bucket: seed.inputBucket, Key: "manifests/vanishing.json" }));
+                    return await running;
+                } finally {
+                    stack.emulator!.config.jobStartDelayMs = 0;
+                }
+            };
+            const first = await upWhileManifestVanishes(2);
             assert.notStrictEqual(first.code, 0, "a FAILED job fails the update");
             assert.match(first.stdout + first.stderr, /FAILED/);
             assert.match(first.stdout + first.stderr, /COMPLETED_WITH_ERRORS .*failOnErrors/);
@@ -105,10 +121,18 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             const retryPlan = await prog.preview();
             assert.match(retryPlan.stdout + retryPlan.stderr, /FAILED and no input changed: .*will likely fail the same way/);
 
-            // Nothing changed: the FAILED job is retried, the failOnErrors job fails again. The two
-            // are independent; without --continue-on-error the engine starts no new step once the
-            // first fails, and the strict job's update fails at once, so the retry could be skipped.
-            const again = await prog.up(["--continue-on-error"]);
+            // Nothing changed and the manifest is still missing: the retry is refused at check by the
+            // preflight (the engine checks a replacement's inputs as a create's), before any step.
+            const refused = await prog.up(["--continue-on-error"]);
+            assert.notStrictEqual(refused.code, 0);
+            assert.match(refused.stdout + refused.stderr, /property inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*vanishing\.json does not exist/);
+            assert.strictEqual(await stack.registrationJobCount(domainId), 2, "no job started");
+
+            // Nothing changed, the manifest there at preview: the FAILED job is retried, the
+            // failOnErrors job fails again. The two are independent; without --continue-on-error the
+            // engine starts no new step once the first fails, and the strict job's update fails at
+            // once, so the retry could be skipped.
+            const again = await upWhileManifestVanishes(3, ["--continue-on-error"]);
             assert.notStrictEqual(again.code, 0);
             assert.match(again.stdout + again.stderr, /failOnErrors is set/);
             assert.ok(!/code must be a string/.test(again.stdout + again.stderr), again.stdout + again.stderr);
@@ -119,7 +143,7 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             assert.deepStrictEqual(entries.map((r: any) => [r.outputs.jobId, !!r.delete]), [[failed.outputs.jobId, false]]);
             assert.ok(entries[0].outputs.__provider);
             assert.match(again.stdout + again.stderr, /The replaced job stays as it was/);
-            assert.strictEqual(await stack.registrationJobCount(domainId), 3, "the first run started two jobs, the retry one");
+            assert.strictEqual(await stack.registrationJobCount(domainId), 3, "the first run started two jobs, the retry one, the refused run none");
 
             // Fix both: the replacements run new jobs and forget the old ones.
             await prog.ok(["config", "set", "failedManifest", seed.manifestUri]);

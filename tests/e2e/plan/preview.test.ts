@@ -14,7 +14,7 @@ import { CreateDomainCommand, StartFraudsterRegistrationJobCommand } from "@aws-
 import { TestProgram, changeSummary } from "../../support/pulumi";
 import { jobLocations, LocalStack, RegistrationSeed, startLocalStackForSuite } from "../../support/localStack";
 import { repoRoot } from "../../support/repo";
-import { summarize } from "../../../cli/plan/summary";
+import { summarize } from "../../../cli/plan/markdown";
 import { parsePreview } from "../../../cli/plan/preview";
 
 interface Declared {
@@ -118,7 +118,7 @@ describe("previews a reviewer can read (real engine, local service)", function (
             // create
             const createJson = await previewJson(program, "create", [], ids);
             let md = summarize(parsePreview(createJson));
-            assert.match(md, /Jobs to start[\s\S]*q3-fraudsters/, md);
+            assert.match(md, /Registration jobs: 1 to start[\s\S]*q3-fraudsters/, md);
             let r = await program.up();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             const domainId = (await program.outputs()).domainId;
@@ -169,7 +169,7 @@ describe("previews a reviewer can read (real engine, local service)", function (
             assert.match(r.stdout + r.stderr, /\[voiceid\] plan: FraudsterRegistrationJob "adopted" will be imported: adopts existing job [a-zA-Z0-9]{22}\/[a-zA-Z0-9]{22} instead of starting one/, r.stdout);
             assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             md = summarize(parsePreview(await previewJson(program, "import", [], ids)));
-            assert.match(md, /Jobs to adopt[\s\S]*adopted/, md);
+            assert.match(md, /Registration jobs: 1 to adopt[\s\S]*adopted/, md);
             r = await program.up();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
 
@@ -179,7 +179,7 @@ describe("previews a reviewer can read (real engine, local service)", function (
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             md = summarize(parsePreview(await previewJson(program, "delete", [], ids)));
-            assert.match(md, /Fraudsters to delete[\s\S]*3 fraudsters/, md);
+            assert.match(md, /Deleted by this plan[\s\S]*\*\*3 fraudsters\*\*/, md);
 
             // destroy
             md = summarize(parsePreview(await previewJson(program, "destroy", ["destroy", "--preview-only"], ids)));
@@ -202,6 +202,11 @@ describe("previews a reviewer can read (real engine, local service)", function (
             r = await program.preview();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             assert.deepStrictEqual(changeSummary(r.stdout), { update: 2, unchanged: 1 }, r.stdout);
+            // plan-summary of the same plan: the values stay [secret], as in the engine's display.
+            const ids: Record<string, string> = {};
+            for (const [k, v] of Object.entries(seed)) ids[v] = `<${k}>`;
+            const md = summarize(parsePreview(await previewJson(program, "update-secret", [], ids)));
+            for (const s of ["hidden-list", "hidden-team"]) assert.ok(!md.includes(s), `${s} in the summary:\n${md}`);
             assert.match(r.stdout, /\[secret\]/, r.stdout);
             for (const s of ["hidden-list", "hidden-team"]) assert.ok(!r.stdout.includes(s), `${s} shown in the preview:\n${r.stdout}`);
             assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);

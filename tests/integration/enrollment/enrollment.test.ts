@@ -112,6 +112,6 @@ describe("SpeakerEnrollmentJob provider against the local Voice ID", function ()
         await enrollment.delete(job.id, job.outs);
         assert.strictEqual(await speakerExists(frank), false);
         assert.strictEqual(await speakerExists(keep.outs.enrollments[0].speakerId), true);
-        assert.ok(h.lines.some((l) => /deleted 1 speaker\(s\) enrolled by job/.test(l)), h.lines.join("\n"));
+        assert.ok(h.lines.some((l) => /deleted 1 speaker\(s\) of job \w+; forgetting the job/.test(l)), h.lines.join("\n"));
     });
 });

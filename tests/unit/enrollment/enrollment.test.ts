@@ -8,6 +8,8 @@ import { PROPERTIES } from "../../../provider/enrollment/properties";
 import { deriveEnrollmentToken } from "../../../provider/enrollment/kind";
 import { deriveClientToken } from "../../../provider/jobs/token";
 import { consequence } from "../../../provider/plan/consequences";
+import { ScriptedSdk } from "../shared/sdkSeam";
+import { resetPreflightMemo } from "../../../provider/batchJob/preflightCalls";
 
 const WATCHLIST = "WatchlistAAAAAAAAAAAAAA".slice(0, 22);
 
@@ -33,7 +35,15 @@ describe("enrollment/check (the StartSpeakerEnrollmentJob model)", () => {
         assert.deepStrictEqual(validateEnrollmentInputs(validInputs()), []);
         const { domainId, dataAccessRoleArn, inputDataConfig, outputDataConfig } = validInputs();
         assert.deepStrictEqual(validateEnrollmentInputs({ domainId, dataAccessRoleArn, inputDataConfig, outputDataConfig }), []);
-        assert.deepStrictEqual((await check({}, validInputs())).failures, []);
+        // The preflight runs with nothing answering (no AWS in unit tests): it passes.
+        const sdk = new ScriptedSdk().install();
+        resetPreflightMemo();
+        try {
+            sdk.script({});
+            assert.deepStrictEqual((await check({}, validInputs())).failures, []);
+        } finally {
+            sdk.uninstall();
+        }
     });
 
     const bad: [string, (i: Record<string, any>) => void, string, RegExp][] = [
@@ -158,7 +168,8 @@ describe("enrollment/results", () => {
 
 describe("enrollment in plan-summary", () => {
     it("counts enrollment jobs that run and the speakers a replacement deletes", async () => {
-        const { planOf, renderMarkdown } = await import("../../../cli/plan/summary");
+        const { planOf } = await import("../../../cli/plan/summary");
+        const { renderMarkdown } = await import("../../../cli/plan/markdown");
         const urn = "urn:pulumi:dev::demo::pulumi-nodejs:dynamic/voiceid:SpeakerEnrollmentJob::customers";
         const olds = { jobId: "J".repeat(22), jobStatus: "COMPLETED", newEnrollmentCount: 3, deleteSpeakersOnDestroy: true };
         const plan = planOf({
@@ -167,9 +178,9 @@ describe("enrollment in plan-summary", () => {
         } as any);
         assert.deepStrictEqual([plan.speakersDeleted, plan.destructive, plan.changes[0].type], [3, true, "SpeakerEnrollmentJob"]);
         const md = renderMarkdown(plan);
-        assert.match(md, /1 enrollment job\(s\) will run/);
-        assert.match(md, /\*\*3 speakers will be deleted\*\*/);
-        assert.match(md, /### Speakers to delete/);
-        assert.match(md, /`customers` replaced \(`enrollmentConfig`\): a new enrollment job will run .*; only if it succeeds, the 3 speakers job J+ enrolled will be deleted \(deleteSpeakersOnDestroy\), except those the new job finds again/);
+        assert.match(md, /1 enrollment job will run/);
+        assert.match(md, /\*\*Destructive: this plan deletes up to 3 speakers\.\*\*/);
+        assert.match(md, /### Deleted by this plan\n\n- \*\*up to 3 speakers\*\* enrolled by job J{22}: `customers`, replaced \(`enrollmentConfig`\)\n/);
+        assert.match(md, /### Enrollment jobs: 1 to replace\n\n- `customers` \(`enrollmentConfig`\): a new enrollment job will run .*; only if it succeeds, the 3 speakers job J+ enrolled will be deleted \(deleteSpeakersOnDestroy\), except those the new job finds again/);
     });
 });

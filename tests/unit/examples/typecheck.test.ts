@@ -81,8 +81,7 @@ describe("the root program and the examples type-check", function () {
     });
 
     it("each example has a Pulumi.yaml, a package.json depending on the package, and a README", () => {
-        // examples/ci is a CI workflow and its scripts, not a program (tests/e2e/ci runs it).
-        for (const dir of fs.readdirSync(path.join(repoRoot, "examples")).filter((d) => d !== "ci")) {
+        for (const dir of fs.readdirSync(path.join(repoRoot, "examples"))) {
             const d = path.join(repoRoot, "examples", dir);
             // A YAML program (the native plugin's example) has no package to install.
             if (/^runtime: yaml$/m.test(fs.readFileSync(path.join(d, "Pulumi.yaml"), "utf8"))) {

@@ -86,6 +86,24 @@ describe("jobs/provider (SDK mocked)", () => {
         assert.strictEqual(fake.jobs.size, 2);
     });
 
+    it("a replacement whose new job FAILS is not recorded (no partial state), once per planned replacement", async () => {
+        fake.scripts = [{ durationMs: 5_000, outcome: "COMPLETED", newRegistrations: 2 }, { durationMs: 5_000, outcome: "FAILED" }];
+        const old = await provider.create(inputs());
+        const next = inputs({ triggers: ["v2"] });
+        const d = await provider.diff(old.id, { ...old.outs, __provider: "p" }, next);
+        assert.deepStrictEqual(d.replaces, ["triggers"]);
+        // The planned replacement FAILS: a plain error, so the engine keeps the old job as it is.
+        await assert.rejects(provider.create(next), (e: Error) => {
+            assert.ok(!(e instanceof PartialStateError), "no partial state for a failed replacement");
+            assert.match(e.message, /FAILED: 400 manifest not found\. The replaced job stays as it was, with everything it registered; nothing was deleted/);
+            return true;
+        });
+        // The plan is used once: a create the diffs did not plan as a replacement records a FAILED job.
+        fake.scripts = [{ durationMs: 5_000, outcome: "FAILED" }];
+        await partial(provider.create(inputs({ triggers: ["v3"] })));
+        assert.strictEqual(fake.fraudsters.size, 2, "nothing was deleted");
+    });
+
     it("a pinned clientToken of a FAILED job fails clearly", async () => {
         fake.scripts = [{ durationMs: 1_000, outcome: "FAILED" }];
         await partial(provider.create(inputs({ clientToken: "pinned" })));

@@ -3,15 +3,26 @@ import { UNKNOWN } from "../../../provider/shared/validation";
 import { check } from "../../../provider/jobs/provider";
 import { validateJobInputs } from "../../../provider/jobs/validate";
 import { BAD_CASES, badInputs, validInputs } from "./corpus";
+import { ScriptedSdk } from "../shared/sdkSeam";
+import { resetPreflightMemo } from "../../../provider/batchJob/preflightCalls";
 
 describe("jobs/check", () => {
     it("accepts valid inputs, minimal inputs and the serialized provider key", async () => {
         assert.deepStrictEqual(validateJobInputs({ ...validInputs(), __provider: "exports.handler = ..." }), []);
         const { domainId, dataAccessRoleArn, inputDataConfig, outputDataConfig } = validInputs();
         assert.deepStrictEqual(validateJobInputs({ domainId, dataAccessRoleArn, inputDataConfig, outputDataConfig: { s3Uri: outputDataConfig.s3Uri } }), []);
-        const r = await check({}, validInputs());
-        assert.deepStrictEqual(r.failures, []);
-        assert.deepStrictEqual(r.inputs, validInputs());
+        // Valid inputs of a new job get the preflight: nothing answering here (no AWS in unit
+        // tests), so it passes and says it could not check.
+        const sdk = new ScriptedSdk().install();
+        resetPreflightMemo();
+        try {
+            sdk.script({});
+            const r = await check({}, validInputs());
+            assert.deepStrictEqual(r.failures, []);
+            assert.deepStrictEqual(r.inputs, validInputs());
+        } finally {
+            sdk.uninstall();
+        }
     });
 
     for (const c of BAD_CASES) {

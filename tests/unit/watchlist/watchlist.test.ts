@@ -109,8 +109,17 @@ describe("Watchlist", () => {
             sdk.script({
                 DescribeWatchlistCommand: () => answer(),
                 DeleteWatchlistCommand: () => { throw err("ConflictException", 409, { ConflictType: "CANNOT_DELETE_NON_EMPTY_WATCHLIST" }); },
+                ListFraudstersCommand: (input: any) => (input.NextToken
+                    ? { FraudsterSummaries: [{ FraudsterId: "id#" + "b".repeat(22) }] }
+                    : { FraudsterSummaries: [{ FraudsterId: "id#" + "a".repeat(22) }, { FraudsterId: "id#" + "c".repeat(22) }], NextToken: "p2" }),
             });
-            await assert.rejects(watchlist.delete(`${DOMAIN}/${WL}`, { ...inputs(), watchlistId: WL }), /still has fraudsters.*deleteFraudstersOnDestroy/s);
+            await assert.rejects(watchlist.delete(`${DOMAIN}/${WL}`, { ...inputs(), watchlistId: WL }), (e: Error) => {
+                // How many (every page counted), how to list them, and the three ways out.
+                assert.match(e.message, /holds 3 fraudsters that this stack did not delete, and Voice ID deletes only empty watchlists/);
+                assert.match(e.message, new RegExp(`aws voice-id list-fraudsters --domain-id ${DOMAIN} --watchlist-id ${WL}`));
+                assert.match(e.message, /deleteFraudstersOnDestroy.*disassociate-fraudster.*retainOnDelete/s);
+                return true;
+            });
         });
 
         it("a watchlist already gone, or in a deleted domain, counts as deleted", async () => {
