@@ -10,7 +10,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { ListFraudsterRegistrationJobsCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
+import { ListDomainsCommand, ListFraudsterRegistrationJobsCommand, ListSpeakerEnrollmentJobsCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
+import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { changeSummary, TestProgram } from "../../support/pulumi";
 import { jobLocations, LocalStack, RegistrationSeed, SeedRequest, startLocalStackForSuite } from "../../support/localStack";
 import { killGroup } from "../../support/process";
@@ -73,12 +74,30 @@ describe("native plugin: Pulumi YAML through the engine", function () {
                 dataAccessRoleArn: seed.roleArn,
                 outputS3Uri: seed.outputUri,
                 manifestS3Uri: seed.manifestUri,
-                // A manifest that does not exist: the enrollment job FAILS.
-                enrollmentManifestS3Uri: `s3://${seed.inputBucket}/manifests/missing.json`,
+                // A manifest deleted after the preview's preflight saw it: the enrollment job FAILS.
+                enrollmentManifestS3Uri: `s3://${seed.inputBucket}/manifests/vanishing.json`,
             },
         });
         try {
-            const first = await prog.up();
+            await stack.putObject(seed.inputBucket, "manifests/vanishing.json", await stack.getObjectText(seed.inputBucket, "manifests/enrollment.json"));
+            // The local service holds a job 4 s before reading its inputs: time to delete the manifest.
+            stack.emulator!.config.jobStartDelayMs = 4000;
+            const running = prog.up();
+            const enrollmentStarted = async () => {
+                const domains = (await stack.voiceId.send(new ListDomainsCommand({}))).DomainSummaries ?? [];
+                for (const d of domains.filter((x) => x.Name === "fraud-detection" && x.DomainStatus === "ACTIVE")) {
+                    if ((await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: d.DomainId! }))).JobSummaries?.length) return true;
+                }
+                return false;
+            };
+            const startedBy = Date.now() + 180_000;
+            while (!(await enrollmentStarted())) {
+                assert.ok(Date.now() < startedBy, "the enrollment job never started");
+                await new Promise((r) => setTimeout(r, 200));
+            }
+            await stack.s3.send(new DeleteObjectCommand({ Bucket: seed.inputBucket, Key: "manifests/vanishing.json" }));
+            const first = await running;
+            stack.emulator!.config.jobStartDelayMs = 0;
             assert.notStrictEqual(first.code, 0, first.stdout);
             // The resource's lines are grouped under its own heading in the diagnostics.
             const rowLines = /voiceid:index:FraudsterRegistrationJob \(registration\):\n((?:\s+\S.*\n)+)/.exec(first.stdout)?.[1] ?? "";
@@ -160,6 +179,7 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             assert.match(destroy.stdout, /kept 2 that later job\(s\) found again/);
             assert.deepStrictEqual(await prog.resources(NATIVE), []);
         } finally {
+            stack.emulator!.config.jobStartDelayMs = 0;
             await prog.dispose();
         }
     });
