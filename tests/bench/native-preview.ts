@@ -23,25 +23,15 @@ import { startLocalStack } from "../support/localStack";
 import { jobsSource } from "./jobs-preview";
 import { TestProgram } from "../support/pulumi";
 import { repoRoot } from "../support/repo";
-import { yamlHeader, yamlProgram } from "../support/yamlProgram";
+import { JobSeed, registrationJobBlock, yamlHeader, yamlProgram } from "../support/yamlProgram";
 
 const N = 50;
-type Seed = { roleArn: string; manifestUri: string; outputUri: string };
 
-function nativeYaml(domainId: string, seed: Seed): (project: string) => string {
+function nativeYaml(domainId: string, seed: JobSeed): (project: string) => string {
     return (project) => {
         let text = `${yamlHeader(project)}resources:\n`;
         for (let i = 0; i < N; i++) {
-            text += `  job-${i}:
-    type: voiceid:index:FraudsterRegistrationJob
-    properties:
-      domainId: ${domainId}
-      dataAccessRoleArn: ${seed.roleArn}
-      inputDataConfig: { s3Uri: "${seed.manifestUri}" }
-      outputDataConfig: { s3Uri: "${seed.outputUri}" }
-      registrationConfig: { fraudsterSimilarityThreshold: 70 }
-      triggers: [${i}]
-`;
+            text += registrationJobBlock(`job-${i}`, domainId, seed, ["registrationConfig: { fraudsterSimilarityThreshold: 70 }", `triggers: [${i}]`]);
         }
         return text;
     };

@@ -48,3 +48,27 @@ export function writeYaml(prog: TestProgram, text: string): void {
 export function readYaml(prog: TestProgram): string {
     return fs.readFileSync(path.join(prog.dir, "Pulumi.yaml"), "utf8");
 }
+
+/** Where a registration job reads and writes (a `seedRegistration` result). */
+export interface JobSeed {
+    roleArn: string;
+    manifestUri: string;
+    outputUri: string;
+}
+
+/** A `voiceid:index:FraudsterRegistrationJob` resource block; `extra`: more property lines. */
+export function registrationJobBlock(name: string, domainId: string, seed: JobSeed, extra: string[] = []): string {
+    return `  ${name}:
+    type: voiceid:index:FraudsterRegistrationJob
+    properties:
+      domainId: ${domainId}
+      dataAccessRoleArn: ${seed.roleArn}
+      inputDataConfig: { s3Uri: "${seed.manifestUri}" }
+      outputDataConfig: { s3Uri: "${seed.outputUri}" }
+${extra.map((l) => `      ${l}\n`).join("")}`;
+}
+
+/** A program of one registration job `job`, exporting its `jobStatus`. */
+export function oneJobYaml(domainId: string, seed: JobSeed): (project: string) => string {
+    return (project) => `${yamlHeader(project)}resources:\n${registrationJobBlock("job", domainId, seed)}outputs:\n  jobStatus: \${job.jobStatus}\n`;
+}

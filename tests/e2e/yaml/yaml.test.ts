@@ -15,7 +15,7 @@ import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { changeSummary, TestProgram } from "../../support/pulumi";
 import { jobLocations, LocalStack, RegistrationSeed, SeedRequest, startLocalStackForSuite } from "../../support/localStack";
 import { killGroup } from "../../support/process";
-import { exampleYaml, readYaml, writeYaml, yamlHeader, yamlProgram } from "../../support/yamlProgram";
+import { exampleYaml, oneJobYaml, readYaml, writeYaml, yamlHeader, yamlProgram } from "../../support/yamlProgram";
 
 const NATIVE = "voiceid:index:";
 const speakers = (...ids: number[]): SeedRequest[] => ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
@@ -188,18 +188,7 @@ describe("native plugin: Pulumi YAML through the engine", function () {
         stack.emulator!.config.jobDurationMs = 8000;
         const domainId = await stack.createDomain("yaml-crash");
         const seed = await stack.seedRegistration("yaml-crash", speakers(21, 22));
-        const yaml = (project: string) => `${yamlHeader(project)}resources:
-  job:
-    type: voiceid:index:FraudsterRegistrationJob
-    properties:
-      domainId: ${domainId}
-      dataAccessRoleArn: ${seed.roleArn}
-      inputDataConfig: { s3Uri: "${seed.manifestUri}" }
-      outputDataConfig: { s3Uri: "${seed.outputUri}" }
-outputs:
-  jobStatus: \${job.jobStatus}
-  newFraudsters: \${job.newRegistrationCount}
-`;
+        const yaml = oneJobYaml(domainId, seed);
         const prog = await yamlProgram({ name: "yaml-crash", yaml, env: stack.env });
         try {
             const child = prog.spawn(["up", "--yes", "--skip-preview"]);
@@ -233,7 +222,7 @@ outputs:
             assert.strictEqual(await stack.registrationJobCount(domainId), 1, "exactly one job");
             const outs = await prog.outputs();
             assert.strictEqual(outs.jobStatus, "COMPLETED");
-            assert.strictEqual(outs.newFraudsters, 2);
+            assert.strictEqual((await resource(prog, "FraudsterRegistrationJob", "job")).outputs.newRegistrationCount, 2);
             await prog.ok(["refresh", "--yes", "--skip-preview", "--clear-pending-creates"]);
             assert.strictEqual((await prog.preview(["--expect-no-changes"])).code, 0);
         } finally {
@@ -245,17 +234,7 @@ outputs:
     it("Cancel (Ctrl-C of `pulumi up`) stops the job wait at once; the next up adopts the job", async () => {
         const domainId = await stack.createDomain("yaml-cancel");
         const seed = await stack.seedRegistration("yaml-cancel", speakers(51));
-        const yaml = (project: string) => `${yamlHeader(project)}resources:
-  job:
-    type: voiceid:index:FraudsterRegistrationJob
-    properties:
-      domainId: ${domainId}
-      dataAccessRoleArn: ${seed.roleArn}
-      inputDataConfig: { s3Uri: "${seed.manifestUri}" }
-      outputDataConfig: { s3Uri: "${seed.outputUri}" }
-outputs:
-  jobStatus: \${job.jobStatus}
-`;
+        const yaml = oneJobYaml(domainId, seed);
         const prog = await yamlProgram({ name: "yaml-cancel", yaml, env: stack.env });
         stack.emulator!.config.jobDurationMs = 25_000;
         try {
