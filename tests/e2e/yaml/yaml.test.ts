@@ -107,6 +107,10 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             const domainId = (await resource(prog, "VoiceIdDomain", "domain")).id;
             const registration = await resource(prog, "FraudsterRegistrationJob", "registration");
             assert.strictEqual(registration.outputs.newRegistrationCount, 2);
+            // Configure took the stack's `voiceid:region`; Check recorded the scope the dynamic classes record.
+            assert.deepStrictEqual(registration.inputs.__scope, {
+                project: prog.project, stack: "test", name: "registration", configRegion: stack.region, urn: registration.urn,
+            });
 
             await prog.ok(["config", "set", "enrollmentManifestS3Uri", enrollUri]);
             const fixed = await prog.up();
