@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Yields a working Pulumi CLI for this repo, offline.
 #
-# Prints ONE line: the absolute path of a directory holding `pulumi`, `pulumi-language-nodejs`
-# and `pulumi-resource-pulumi-nodejs`, to put first on PATH. Everything else goes to stderr.
+# Prints ONE line: the absolute path of a directory holding `pulumi`, `pulumi-language-nodejs`,
+# `pulumi-language-yaml` and `pulumi-resource-pulumi-nodejs`, to put first on PATH. Everything
+# else goes to stderr.
 #
 # - Uses `pulumi` and `pulumi-language-nodejs` from PATH when both are there and new enough.
 # - Otherwise builds them from source through the Go module proxy, at the newest version the
 #   proxy serves that is not newer than the installed @pulumi/pulumi, cached outside the repo.
 # - `pulumi-resource-pulumi-nodejs` (the dynamic provider host) ships inside @pulumi/pulumi.
+# - `pulumi-language-yaml` (YAML programs, examples/yaml and the native plugin's tests) from PATH,
+#   or built once from the Go module proxy at YAML_LANGHOST_VERSION (see build_yaml_langhost).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -18,6 +21,9 @@ MIN_CLI_VERSION="3.200.0"
 # `node @pulumi/pulumi/cmd/run` and speaks the stable LanguageRuntime gRPC protocol, which the
 # engine keeps backward compatible; tests/e2e proves the combination end to end.
 LANGHOST_FALLBACK_SDK_VERSION="v3.68.0"
+# pulumi-yaml builds with its own pkg/sdk versions and has no replace directives, so a plain
+# `go install` works; v1.25.0 runs with CLI 3.276 (tests/e2e/yaml proves it end to end).
+YAML_LANGHOST_VERSION="v1.25.0"
 
 SDK_PKG_JSON="$REPO_ROOT/node_modules/@pulumi/pulumi/package.json"
 [ -f "$SDK_PKG_JSON" ] || die "node_modules is not installed; run this through scripts/with-toolchain.sh"
@@ -37,7 +43,22 @@ link_tools() { # pulumi langhost
   place "$2" "$OUT/pulumi-language-nodejs"
   rm -f "$OUT/pulumi-resource-pulumi-nodejs"
   cp "$DYNAMIC_HOST" "$OUT/pulumi-resource-pulumi-nodejs"
+  place "$(yaml_langhost)" "$OUT/pulumi-language-yaml"
   echo "$OUT"
+}
+yaml_langhost() { # -> path of pulumi-language-yaml (ambient, or cached build)
+  local p dir="$CACHE_DIR/pulumi-language-yaml-$YAML_LANGHOST_VERSION"
+  if p=$(PATH="$(echo "$PATH" | tr ':' '\n' | grep -vxF "$OUT" | paste -sd: -)" command -v pulumi-language-yaml); then
+    echo "$p"; return 0
+  fi
+  if [ -x "$dir/bin/pulumi-language-yaml" ]; then echo "$dir/bin/pulumi-language-yaml"; return 0; fi
+  command -v go >/dev/null || die "no pulumi-language-yaml on PATH and no Go toolchain to build one"
+  log "building pulumi-language-yaml $YAML_LANGHOST_VERSION from the Go module proxy (first time only, ~1 min)"
+  mkdir -p "$dir/bin"
+  (GOFLAGS=-mod=mod GOBIN="$dir/tmp" go install github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@"$YAML_LANGHOST_VERSION" >&2 \
+      && mv "$dir/tmp/pulumi-language-yaml" "$dir/bin/pulumi-language-yaml") \
+    || die "building pulumi-language-yaml $YAML_LANGHOST_VERSION failed (see above)"
+  echo "$dir/bin/pulumi-language-yaml"
 }
 place() {
   [ ! -L "$2" ] && [ "$1" -ef "$2" ] && return 0

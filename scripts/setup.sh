@@ -6,7 +6,7 @@ setup_started=$(date +%s)
 bash "$REPO_ROOT/scripts/with-toolchain.sh" true
 export PATH="$(bash "$REPO_ROOT/scripts/ensure-node.sh"):$REPO_ROOT/node_modules/.bin:$PATH"
 log "building (tsc)"
-(cd "$REPO_ROOT" && tsc -p tsconfig.json)
+(cd "$REPO_ROOT" && tsc -p tsconfig.json && node bin/scripts/native-schema.js bin/provider/native/schema.json)
 log "locating or building the Pulumi CLI"
 PULUMI_BIN_DIR=$(bash "$REPO_ROOT/scripts/ensure-pulumi.sh")
 log "preparing moto and the AWS CLI"

@@ -22,7 +22,7 @@ export function hostEngineAddress(): string | undefined {
     return inDynamicHost() ? engineAddressOf(process.argv.slice(2)) : undefined;
 }
 
-interface EngineStub {
+export interface EngineStub {
     log(request: unknown, metadata: unknown, options: { deadline: number }, callback: (err: Error | null) => void): void;
 }
 
@@ -31,6 +31,15 @@ const SEND_DEADLINE_MS = 10_000;
 
 let engine: { client: EngineStub; metadata: () => unknown; makeRequest: (severity: Level, message: string, urn?: string) => unknown } | null | undefined;
 const pending = new Set<Promise<void>>();
+
+/**
+ * Routes every line to an engine client the caller made: the native plugin
+ * (`provider/native/host.ts`) is started by the engine with its address too, but is not the
+ * dynamic provider host and bundles its own gRPC, so it hands its client over here.
+ */
+export function useEngine(client: EngineStub, makeRequest: (severity: Level, message: string, urn?: string) => unknown, metadata: () => unknown): void {
+    engine = { client, makeRequest, metadata };
+}
 
 function connect(): typeof engine {
     if (engine !== undefined) return engine;

@@ -52,7 +52,7 @@ export function toEngine<T extends Record<string, any> | undefined>(props: T): T
 }
 
 /** The methods a provider module may export (`pulumi.dynamic.ResourceProvider` signatures). */
-type ProviderModule = Record<string, ((...args: any[]) => Promise<any>) | undefined>;
+export type ProviderModule = Record<string, ((...args: any[]) => Promise<any>) | undefined>;
 
 /**
  * Prepares an error for the host.
@@ -104,7 +104,14 @@ function dropNextStackLine(line: string): void {
 export async function dispatch(modulePath: string, method: string, args: any[]): Promise<any> {
     // The first call arms the host's engine watch and cancellation (a no-op outside that host).
     armInDynamicHost();
-    const mod = require(modulePath) as ProviderModule;
+    return dispatchTo(require(modulePath) as ProviderModule, modulePath, method, args);
+}
+
+/**
+ * {@link dispatch} on a module already loaded: the native plugin (`provider/native/`) imports the
+ * provider modules statically, so its bundle holds them, and calls them through this same view.
+ */
+export async function dispatchTo(mod: ProviderModule, modulePath: string, method: string, args: any[]): Promise<any> {
     const fn = mod[method];
     if (!fn) throw new Error(`${modulePath} has no ${method}`);
     try {

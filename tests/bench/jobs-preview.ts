@@ -21,7 +21,8 @@ const JOB_OUTPUT_NAMES = [
     "errorCount", "resultsTruncated", "resultsStatus", "effectiveClientToken", "tokenGeneration",
 ];
 
-function jobsSource(domainId: string, seed: { roleArn: string; manifestUri: string; outputUri: string }): string {
+/** The 50 jobs as dynamic resources (also the baseline of `native-preview`). */
+export function jobsSource(domainId: string, seed: { roleArn: string; manifestUri: string; outputUri: string }): string {
     return `import { FraudsterRegistrationJob } from "pulumi-voiceid";
 for (let i = 0; i < ${N}; i++) {
     new FraudsterRegistrationJob("job-" + i, {
@@ -113,7 +114,9 @@ async function main() {
     console.log(JSON.stringify({ bench: "jobs-preview", runs, results }));
 }
 
-main().then(() => process.exit(0), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+if (require.main === module) {
+    main().then(() => process.exit(0), (e) => {
+        console.error(e);
+        process.exit(1);
+    });
+}
