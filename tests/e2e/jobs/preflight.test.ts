@@ -137,7 +137,7 @@ describe("preflight at preview through the Pulumi engine", function () {
             assert.strictEqual(preview.code, 0, out);
             const lines = out.split("\n").filter((l) => /could not check/.test(l));
             assert.strictEqual(lines.length, 1, out);
-            assert.match(lines[0], /warning: FraudsterRegistrationJob "batch": preflight could not check the data access role \(iam:GetRole: .*ECONNREFUSED/);
+            assert.match(lines[0], /warning: \[voiceid\] FraudsterRegistrationJob "batch": preflight could not check the data access role \(iam:GetRole: .*ECONNREFUSED/);
             assert.ok(!out.includes("04da6b54-80e4-46f7-96ec-b56ff0331ba9") && !out.includes("[object Object]"), out);
         } finally {
             await prog.dispose();
