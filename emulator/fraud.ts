@@ -6,7 +6,7 @@
 // service's only thread. So it reads the fraudsters a page at a time, in the list order, and
 // lets the event loop run between pages: the API keeps answering while a job searches, and a
 // search holds one page of fraudsters, not the domain's. Of each fraudster it reads only the
-// search features stored with it (what a score reads: about 1.9 KB of doubles, decoded without
+// search features stored with it (what a score reads: about 2 KB of doubles, decoded without
 // parsing; see voiceprint.ts), never the whole voiceprint (7.6 KB of JSON, mostly the frame
 // sample that explains a score). A job acts on the result inside its
 // request's transaction, so the search ends there synchronously (`finish`): it compares with the

@@ -186,7 +186,8 @@ const FORMANT_DOUBLES = 2 + 18 + 6 + 1;
 /**
  * The features as stored: little-endian float64s (the same doubles as the voiceprint's JSON, so
  * the scores are identical), pitch, mean, covariance, then the formant statistics when present;
- * empty when the voiceprint cannot be compared. About 1.9 KB instead of the voiceprint's 7.6 KB.
+ * empty when the voiceprint cannot be compared. 2,064 bytes (1,848 without formant statistics)
+ * instead of the voiceprint's 7.6 KB of JSON.
  */
 export function encodeSearchFeatures(v: Voiceprint): Uint8Array {
   const f = searchFeatures(v);
@@ -201,12 +202,20 @@ export function encodeSearchFeatures(v: Voiceprint): Uint8Array {
   return bytes;
 }
 
+/** Whether this machine stores doubles little-endian, as the stored features are (every platform Node supports is). */
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
 /** Reads what `encodeSearchFeatures` wrote (null: scores 0, also for a missing or malformed value). */
 export function decodeSearchFeatures(stored: Uint8Array | null | undefined): SearchFeatures | null {
   if (!stored || (stored.length !== 8 * FEATURES_HEAD && stored.length !== 8 * (FEATURES_HEAD + FORMANT_DOUBLES))) return null;
-  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  const x = new Float64Array(stored.length / 8);
-  for (let i = 0; i < x.length; i++) x[i] = bytes.readDoubleLE(8 * i);
+  let x: Float64Array;
+  if (LITTLE_ENDIAN) {
+    x = new Float64Array(stored.slice().buffer); // a copy, aligned: one memcpy, no per-value read
+  } else {
+    const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+    x = new Float64Array(stored.length / 8);
+    for (let i = 0; i < x.length; i++) x[i] = bytes.readDoubleLE(8 * i);
+  }
   const at = (i: number, n: number) => Array.from(x.subarray(FEATURES_HEAD + i, FEATURES_HEAD + i + n));
   const formants: FormantStats | null =
     x.length > FEATURES_HEAD ? { center: at(0, 2) as [number, number], coef: [0, 1, 2, 3, 4, 5].map((k) => at(2 + 3 * k, 3)), spread: at(20, 6), frames: x[FEATURES_HEAD + 26] } : null;
