@@ -162,6 +162,9 @@ CREATE TABLE IF NOT EXISTS idempotency (
 
 type Row = Record<string, SQLInputValue>;
 
+/** A fraudster's columns but its search features, which only the search reads (fraudsterFeatures). */
+const FRAUDSTER_COLUMNS = "id, domain_id, voiceprint, created_at, job_id";
+
 /** The search features stored with a fraudster (emulator/fraud.ts reads only these). */
 function fraudsterSearchFeatures(voiceprint: string): Uint8Array {
   return encodeSearchFeatures(JSON.parse(voiceprint) as Voiceprint);
@@ -297,7 +300,7 @@ export class Store {
     for (const w of watchlistIds) this.insert("fraudster_watchlists", { fraudster_id: row.id, watchlist_id: w });
   }
   getFraudster(domainId: string, id: string): FraudsterRow | undefined {
-    return this.get("SELECT * FROM fraudsters WHERE domain_id = ? AND id = ?", domainId, id);
+    return this.get(`SELECT ${FRAUDSTER_COLUMNS} FROM fraudsters WHERE domain_id = ? AND id = ?`, domainId, id);
   }
   fraudsterWatchlists(id: string): string[] {
     return this.all<{ watchlist_id: string }>("SELECT watchlist_id FROM fraudster_watchlists WHERE fraudster_id = ? ORDER BY watchlist_id", id).map((r) => r.watchlist_id);
@@ -322,7 +325,7 @@ export class Store {
       where.push("EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = fraudsters.id AND w.watchlist_id = ?)");
       params.push(watchlistId);
     }
-    return this.listed("fraudsters", where, params, after, limit);
+    return this.listed("fraudsters", where, params, after, limit, FRAUDSTER_COLUMNS);
   }
   /**
    * A page of the fraudsters of a domain (of one or more of its watchlists when given), in list

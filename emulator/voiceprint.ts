@@ -162,7 +162,7 @@ const PITCH_WEIGHT = 0.5;
  */
 export interface SearchFeatures {
   pitch: number;
-  /** Mean cepstrum (DIM values). */
+  /** Mean cepstrum (DIM values). Float64Arrays both, so that the comparison's loops see one type. */
   mean: Float64Array;
   /** Covariance, upper triangle row by row. */
   cov: Float64Array;
@@ -175,7 +175,7 @@ export interface SearchFeatures {
  */
 export function searchFeatures(v: Voiceprint): SearchFeatures | null {
   if (v.v !== 5 || v.pitch === null || !(v.frames.length > 0)) return null;
-  return { pitch: v.pitch, mean: Float64Array.from(v.mean), cov: Float64Array.from(v.cov), formants: v.formants };
+  return { pitch: v.pitch, mean: new Float64Array(v.mean), cov: new Float64Array(v.cov), formants: v.formants };
 }
 
 /** Doubles in the stored features before the formant statistics: pitch, mean, covariance. */
