@@ -4,6 +4,7 @@
 // row commit together).
 import "./quiet-sqlite";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { encodeSearchFeatures, type Voiceprint } from "./voiceprint";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -51,6 +52,13 @@ export interface FraudsterRow {
   voiceprint: string;
   created_at: number;
   job_id: string | null;
+}
+
+/** What a fraudster search reads of a fraudster (voiceprint.ts, `encodeSearchFeatures`). */
+export interface FraudsterFeaturesRow {
+  id: string;
+  /** Empty when the voiceprint cannot be compared (it scores 0); null only if never filled. */
+  search_features: Uint8Array | null;
 }
 
 export interface JobRow {
@@ -120,7 +128,7 @@ CREATE TABLE IF NOT EXISTS watchlists (
 CREATE INDEX IF NOT EXISTS watchlists_listed ON watchlists (domain_id, created_at);
 CREATE TABLE IF NOT EXISTS fraudsters (
   id TEXT PRIMARY KEY, domain_id TEXT NOT NULL, voiceprint TEXT NOT NULL,
-  created_at INTEGER NOT NULL, job_id TEXT);
+  created_at INTEGER NOT NULL, job_id TEXT, search_features BLOB);
 CREATE INDEX IF NOT EXISTS fraudsters_listed ON fraudsters (domain_id, created_at);
 CREATE TABLE IF NOT EXISTS fraudster_watchlists (
   fraudster_id TEXT NOT NULL, watchlist_id TEXT NOT NULL, PRIMARY KEY (fraudster_id, watchlist_id));
@@ -153,6 +161,14 @@ CREATE TABLE IF NOT EXISTS idempotency (
 `;
 
 type Row = Record<string, SQLInputValue>;
+
+/** A fraudster's columns but its search features, which only the search reads (fraudsterFeatures). */
+const FRAUDSTER_COLUMNS = "id, domain_id, voiceprint, created_at, job_id";
+
+/** The search features stored with a fraudster (emulator/fraud.ts reads only these). */
+function fraudsterSearchFeatures(voiceprint: string): Uint8Array {
+  return encodeSearchFeatures(JSON.parse(voiceprint) as Voiceprint);
+}
 
 /** The conditions selecting a domain's fraudsters, or those of some of its watchlists. */
 function fraudsterScope(domainId: string, watchlistIds: string[] | undefined): [string[], SQLInputValue[]] {
@@ -191,6 +207,16 @@ export class Store {
     // Lists were ordered by (created_at, id); now (created_at, rowid), which the *_listed
     // indexes serve directly (an index's entries end with the rowid).
     for (const table of ["watchlists", "fraudsters", "jobs", "speakers"]) this.db.exec(`DROP INDEX IF EXISTS ${table}_domain`);
+    // 0.x: a search parsed every fraudster's whole voiceprint; now it reads the search features
+    // (what a score reads), computed here once from the stored voiceprint (an older version's
+    // features are empty: it scores 0, as it did).
+    if (!columns("fraudsters").includes("search_features")) {
+      this.db.exec("ALTER TABLE fraudsters ADD COLUMN search_features BLOB");
+      const fill = this.db.prepare("UPDATE fraudsters SET search_features = ? WHERE rowid = ?");
+      for (const f of this.db.prepare("SELECT rowid AS seq, voiceprint FROM fraudsters").iterate() as Iterable<{ seq: number; voiceprint: string }>) {
+        fill.run(fraudsterSearchFeatures(f.voiceprint), f.seq);
+      }
+    }
   }
 
   close(): void {
@@ -224,10 +250,10 @@ export class Store {
     this.run(`INSERT INTO ${table} (${keys.join(",")}) VALUES (${keys.map(() => "?").join(",")})`, ...keys.map((k) => row[k]));
   }
   /** Up to `limit` rows of `table` matching `where`, in (created_at, rowid) order after `after`. */
-  private listed<T>(table: string, where: string[], params: SQLInputValue[], after: ListPosition | undefined, limit: number): Listed<T>[] {
+  private listed<T>(table: string, where: string[], params: SQLInputValue[], after: ListPosition | undefined, limit: number, columns = "*"): Listed<T>[] {
     const conditions = after ? [...where, "(created_at, rowid) > (?, ?)"] : where;
     const values = after ? [...params, after[0], after[1]] : params;
-    return this.all(`SELECT *, rowid AS seq FROM ${table} WHERE ${conditions.join(" AND ")} ORDER BY created_at, rowid LIMIT ?`, ...values, limit);
+    return this.all(`SELECT ${columns}, rowid AS seq FROM ${table} WHERE ${conditions.join(" AND ")} ORDER BY created_at, rowid LIMIT ?`, ...values, limit);
   }
   private update(table: string, id: string, fields: Row): void {
     const keys = Object.keys(fields);
@@ -270,11 +296,11 @@ export class Store {
 
   // Fraudsters
   insertFraudster(row: FraudsterRow, watchlistIds: string[]): void {
-    this.insert("fraudsters", row as unknown as Row);
+    this.insert("fraudsters", { ...(row as unknown as Row), search_features: fraudsterSearchFeatures(row.voiceprint) });
     for (const w of watchlistIds) this.insert("fraudster_watchlists", { fraudster_id: row.id, watchlist_id: w });
   }
   getFraudster(domainId: string, id: string): FraudsterRow | undefined {
-    return this.get("SELECT * FROM fraudsters WHERE domain_id = ? AND id = ?", domainId, id);
+    return this.get(`SELECT ${FRAUDSTER_COLUMNS} FROM fraudsters WHERE domain_id = ? AND id = ?`, domainId, id);
   }
   fraudsterWatchlists(id: string): string[] {
     return this.all<{ watchlist_id: string }>("SELECT watchlist_id FROM fraudster_watchlists WHERE fraudster_id = ? ORDER BY watchlist_id", id).map((r) => r.watchlist_id);
@@ -299,18 +325,19 @@ export class Store {
       where.push("EXISTS (SELECT 1 FROM fraudster_watchlists w WHERE w.fraudster_id = fraudsters.id AND w.watchlist_id = ?)");
       params.push(watchlistId);
     }
-    return this.listed("fraudsters", where, params, after, limit);
+    return this.listed("fraudsters", where, params, after, limit, FRAUDSTER_COLUMNS);
   }
   /**
    * A page of the fraudsters of a domain (of one or more of its watchlists when given), in list
-   * order after `after`, for duplicate and fraud detection (fraud.ts pages through them).
+   * order after `after`, for duplicate and fraud detection (fraud.ts pages through them): their
+   * search features only, not the voiceprint.
    */
-  fraudsterVoiceprints(domainId: string, watchlistIds: string[] | undefined, after: ListPosition | undefined, limit: number): Listed<FraudsterRow>[] {
+  fraudsterFeatures(domainId: string, watchlistIds: string[] | undefined, after: ListPosition | undefined, limit: number): Listed<FraudsterFeaturesRow>[] {
     const [where, params] = fraudsterScope(domainId, watchlistIds);
-    return this.listed("fraudsters", where, params, after, limit);
+    return this.listed("fraudsters", where, params, after, limit, "id, created_at, search_features");
   }
   /**
-   * How many fraudsters {@link fraudsterVoiceprints} pages through, and the sum of their rowids
+   * How many fraudsters {@link fraudsterFeatures} pages through, and the sum of their rowids
    * (`seq`): a search compares both with what it saw to know it saw exactly these rows.
    */
   fraudstersInScope(domainId: string, watchlistIds: string[] | undefined): { count: number; seqSum: number } {

@@ -20,8 +20,9 @@
 // Distance: a weighted sum of the Mahalanobis distance of the two means under the pooled
 // covariance (plus a pitch term beyond 1.5 semitones of median-pitch difference), the three
 // frame-level measures (nearest-neighbour distance, systematic bias, formant warp) and the
-// formant statistics' distance (since v5 the frame-level measures have weight 0: they explain a
-// score, see `distanceTerms`). A calibrated logistic maps the distance to 0-100; the weights,
+// formant statistics' distance (since v5 the frame-level measures do not count: they explain a
+// score, see `distanceTerms`; a score reads only a voiceprint's `SearchFeatures`, which a search
+// stores per fraudster). A calibrated logistic maps the distance to 0-100; the weights,
 // the calibration and the measured separation are in emulator/README.md and
 // tests/unit/emulator/voiceprint.test.ts.
 
@@ -153,10 +154,76 @@ const PITCH_TOLERANCE = 1.5;
 /** Distance per semitone beyond the tolerance. */
 const PITCH_WEIGHT = 0.5;
 
-const comparable = (a: Voiceprint, b: Voiceprint) => a.v === 5 && b.v === 5 && a.pitch !== null && b.pitch !== null && a.frames.length > 0 && b.frames.length > 0;
+/**
+ * Exactly what the score reads of a voiceprint (the cepstral statistics, the median pitch and the
+ * formant statistics), without the frame sample that only explains a score: what a search
+ * stores per fraudster (`encodeSearchFeatures`) so that it never parses a whole voiceprint.
+ * null: a voiceprint that scores 0 against any other (another version, no voiced speech).
+ */
+export interface SearchFeatures {
+  pitch: number;
+  /** Mean cepstrum (DIM values). Float64Arrays both, so that the comparison's loops see one type. */
+  mean: Float64Array;
+  /** Covariance, upper triangle row by row. */
+  cov: Float64Array;
+  formants: FormantStats | null;
+}
+
+/**
+ * The search features of a voiceprint, or null when it cannot be compared (it scores 0):
+ * another format, or no voiced speech (nothing of a vocal tract to compare).
+ */
+export function searchFeatures(v: Voiceprint): SearchFeatures | null {
+  if (v.v !== 5 || v.pitch === null || !(v.frames.length > 0)) return null;
+  return { pitch: v.pitch, mean: new Float64Array(v.mean), cov: new Float64Array(v.cov), formants: v.formants };
+}
+
+/** Doubles in the stored features before the formant statistics: pitch, mean, covariance. */
+const FEATURES_HEAD = 1 + DIM + (DIM * (DIM + 1)) / 2;
+/** Doubles of the formant statistics: center (2), coef (6 x 3), spread (6), frames. */
+const FORMANT_DOUBLES = 2 + 18 + 6 + 1;
+
+/**
+ * The features as stored: little-endian float64s (the same doubles as the voiceprint's JSON, so
+ * the scores are identical), pitch, mean, covariance, then the formant statistics when present;
+ * empty when the voiceprint cannot be compared. 2,064 bytes (1,848 without formant statistics)
+ * instead of the voiceprint's 7.6 KB of JSON.
+ */
+export function encodeSearchFeatures(v: Voiceprint): Uint8Array {
+  const f = searchFeatures(v);
+  if (!f) return new Uint8Array(0);
+  const x = new Float64Array(FEATURES_HEAD + (f.formants ? FORMANT_DOUBLES : 0));
+  x[0] = f.pitch;
+  x.set(f.mean, 1);
+  x.set(f.cov, 1 + DIM);
+  if (f.formants) x.set([...f.formants.center, ...f.formants.coef.flat(), ...f.formants.spread, f.formants.frames], FEATURES_HEAD);
+  const bytes = Buffer.alloc(8 * x.length);
+  x.forEach((d, i) => bytes.writeDoubleLE(d, 8 * i));
+  return bytes;
+}
+
+/** Whether this machine stores doubles little-endian, as the stored features are (every platform Node supports is). */
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/** Reads what `encodeSearchFeatures` wrote (null: scores 0, also for a missing or malformed value). */
+export function decodeSearchFeatures(stored: Uint8Array | null | undefined): SearchFeatures | null {
+  if (!stored || (stored.length !== 8 * FEATURES_HEAD && stored.length !== 8 * (FEATURES_HEAD + FORMANT_DOUBLES))) return null;
+  let x: Float64Array;
+  if (LITTLE_ENDIAN) {
+    x = new Float64Array(stored.slice().buffer); // a copy, aligned: one memcpy, no per-value read
+  } else {
+    const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+    x = new Float64Array(stored.length / 8);
+    for (let i = 0; i < x.length; i++) x[i] = bytes.readDoubleLE(8 * i);
+  }
+  const at = (i: number, n: number) => Array.from(x.subarray(FEATURES_HEAD + i, FEATURES_HEAD + i + n));
+  const formants: FormantStats | null =
+    x.length > FEATURES_HEAD ? { center: at(0, 2) as [number, number], coef: [0, 1, 2, 3, 4, 5].map((k) => at(2 + 3 * k, 3)), spread: at(20, 6), frames: x[FEATURES_HEAD + 26] } : null;
+  return { pitch: x[0], mean: x.subarray(1, 1 + DIM), cov: x.subarray(1 + DIM, FEATURES_HEAD), formants };
+}
 
 /** Mahalanobis distance of the means under the pooled covariance, plus the pitch term. */
-function statisticsDistance(a: Voiceprint, b: Voiceprint): number {
+function statisticsDistance(a: SearchFeatures, b: SearchFeatures): number {
   const pooled = new Float64Array(DIM * DIM);
   for (let i = 0, p = 0; i < DIM; i++) {
     for (let j = i; j < DIM; j++, p++) pooled[i * DIM + j] = pooled[j * DIM + i] = (a.cov[p] + b.cov[p]) / 2;
@@ -165,7 +232,7 @@ function statisticsDistance(a: Voiceprint, b: Voiceprint): number {
   const x = solveSpd(pooled, diff);
   let m2 = 0;
   for (let i = 0; i < DIM; i++) m2 += diff[i] * x[i];
-  return Math.sqrt(Math.max(0, m2)) + PITCH_WEIGHT * Math.max(0, Math.abs((a.pitch ?? 0) - (b.pitch ?? 0)) - PITCH_TOLERANCE);
+  return Math.sqrt(Math.max(0, m2)) + PITCH_WEIGHT * Math.max(0, Math.abs(a.pitch - b.pitch) - PITCH_TOLERANCE);
 }
 
 /** The measures a comparison adds up (see emulator/README.md). */
@@ -182,50 +249,40 @@ export interface DistanceTerms {
   formants: number;
 }
 
-/** Weight of each term in the distance (a global calibration, see emulator/README.md). */
-const WEIGHTS: DistanceTerms = { statistics: 1.5, nearest: 0, bias: 0, warp: 0, formants: 0.8 };
 /**
- * Whether the frame-level terms count. Since v5 they do not: with them the calibration gained
+ * Weight of each term in the distance (a global calibration, see emulator/README.md). Since v5
+ * only the statistics and the formants count: with the frame-level terms the calibration gained
  * little (equal error rates 1.0% and 2.3% instead of 1.2% and 3.1%) for 25 times the cost of a
- * comparison (emulator/README.md); `distanceTerms` still computes them, to explain a score.
+ * comparison; `distanceTerms` still computes those, to explain a score. Counting them again would
+ * need the frame sample in `SearchFeatures`.
  */
-const FRAME_TERMS_COUNT = WEIGHTS.nearest !== 0 || WEIGHTS.bias !== 0 || WEIGHTS.warp !== 0;
+const WEIGHTS = { statistics: 1.5, formants: 0.8 };
 /** The distance: the weighted terms, at least 0 (identical audio matches itself more closely than its own frames do). */
-const weighted = (t: DistanceTerms) => Math.max(0, WEIGHTS.statistics * t.statistics + WEIGHTS.nearest * t.nearest + WEIGHTS.bias * t.bias + WEIGHTS.warp * t.warp + WEIGHTS.formants * t.formants);
+const weighted = (t: Pick<DistanceTerms, "statistics" | "formants">) => Math.max(0, WEIGHTS.statistics * t.statistics + WEIGHTS.formants * t.formants);
+
+/** The terms that count, from the search features (the one place a score is computed). */
+function countedTerms(a: SearchFeatures, b: SearchFeatures): Pick<DistanceTerms, "statistics" | "formants"> {
+  return { statistics: statisticsDistance(a, b), formants: a.formants && b.formants ? formantDistance(a.formants, b.formants) : 0 };
+}
 
 /** The terms of the distance; null when the voiceprints cannot be compared. */
 export function distanceTerms(a: Voiceprint, b: Voiceprint): DistanceTerms | null {
-  if (!comparable(a, b)) return null;
-  return compare(a, b, Infinity, true);
-}
-
-/**
- * The terms, computed in a fixed order of the two voiceprints (exactly symmetric). Once a lower
- * bound of the distance reaches `enough`, the costlier terms are not computed: the bias and the
- * warp are at least 0, the nearest-neighbour term at least minus the mean of the two spreads.
- */
-function compare(a: Voiceprint, b: Voiceprint, enough: number, explain = false): DistanceTerms {
-  const terms: DistanceTerms = {
-    statistics: statisticsDistance(a, b),
-    nearest: -(a.spread + b.spread) / 2,
-    bias: 0,
-    warp: 0,
-    formants: a.formants && b.formants ? formantDistance(a.formants, b.formants) : 0,
-  };
-  if (weighted(terms) >= enough || (!FRAME_TERMS_COUNT && !explain)) return terms;
+  const fa = searchFeatures(a);
+  const fb = searchFeatures(b);
+  if (!fa || !fb) return null;
+  // The frame-level terms, computed in a fixed order of the two voiceprints (exactly symmetric).
   const [x, y] = a.frames <= b.frames ? [a, b] : [b, a];
   const fx = decodeFrames(x.frames);
   const fy = decodeFrames(y.frames);
   const match = nearestFrames(fx, x.spread, fy, y.spread);
-  terms.nearest = match.nearest;
-  if (weighted(terms) >= enough) return terms;
-  return { ...terms, ...matchedDifferences(fx, fy, match) };
+  return { ...countedTerms(fa, fb), nearest: match.nearest, ...matchedDifferences(fx, fy, match) };
 }
 
 /** Distance between two voiceprints (0 = identical; Infinity when they cannot be compared). */
 export function voiceprintDistance(a: Voiceprint, b: Voiceprint): number {
-  // Not comparable: another format, or no voiced speech (nothing of a vocal tract to compare).
-  return comparable(a, b) ? weighted(compare(a, b, Infinity)) : Infinity;
+  const fa = searchFeatures(a);
+  const fb = searchFeatures(b);
+  return fa && fb ? weighted(countedTerms(fa, fb)) : Infinity;
 }
 
 /** Distance at which the score is 50, and the logistic's width (see emulator/README.md). */
@@ -233,13 +290,13 @@ const MIDPOINT = 9.42;
 const WIDTH = 3.18;
 const AT_ZERO = 1 / (1 + Math.exp(-MIDPOINT / WIDTH));
 const score = (d: number) => Math.round((100 * (1 / (1 + Math.exp((d - MIDPOINT) / WIDTH)))) / AT_ZERO);
-/** Distances from which the score rounds to 0. */
-const FAR = MIDPOINT + WIDTH * Math.log(200 / AT_ZERO);
 
-/** Similarity of two voiceprints, an integer 0-100 (100 = identical). */
+/** Similarity of two voiceprints' search features, an integer 0-100 (null: cannot be compared, 0). */
+export function similarityOfFeatures(a: SearchFeatures | null, b: SearchFeatures | null): number {
+  return a && b ? score(weighted(countedTerms(a, b))) : 0;
+}
+
+/** Similarity of two voiceprints, an integer 0-100 (100 = identical): the score of their search features. */
 export function similarity(a: Voiceprint, b: Voiceprint): number {
-  if (!comparable(a, b)) return 0;
-  // Stops early when the score is 0 anyway, and before the frame matching (10-40 times the
-  // cost of the statistics) when the frame-level terms do not count.
-  return score(weighted(compare(a, b, FAR)));
+  return similarityOfFeatures(searchFeatures(a), searchFeatures(b));
 }

@@ -6,10 +6,11 @@
 //     most of those comparisons stop early), and one comparison that cannot stop early (the
 //     same voice).
 //  3. Size of a voiceprint as stored (JSON).
-//  4. The scan as emulator/fraud.ts does it (JSON.parse per stored voiceprint), and its
-//     extrapolation to 1,000 requests into a domain of 10,000 fraudsters (linear in both).
+//  4. The scan as emulator/fraud.ts did it before issue 26 (JSON.parse per stored voiceprint)
+//     and as it does now (decoding the stored search features), and the extrapolation of the
+//     latter to 1,000 requests into a domain of 10,000 fraudsters (linear in both).
 // Run: node bin/tests/bench/voiceprint.js   (after tsc)
-import { computeVoiceprint, similarity } from "../../emulator/voiceprint";
+import { computeVoiceprint, decodeSearchFeatures, encodeSearchFeatures, searchFeatures, similarity, similarityOfFeatures } from "../../emulator/voiceprint";
 import { speaker, utterance } from "../../emulator/voices";
 
 /**
@@ -47,17 +48,26 @@ function main(): void {
     for (let i = 0; i < 100; i++) similarity(probe, again);
   }) / 100).toFixed(3)]);
   rows.push(["one voiceprint against 1,000 stored ones (ms)", scan.toFixed(1)]);
-  // What a registration request costs in emulator/fraud.ts: each stored fraudster's voiceprint is
-  // parsed from its JSON, then compared. The cost grows linearly with the domain's size.
+  // What a registration request cost in emulator/fraud.ts before issue 26: each stored
+  // fraudster's voiceprint parsed from its JSON, then compared.
   const json = stored.map((v) => JSON.stringify(v));
   const parsed = medianMs(7, () => {
     for (const j of json) similarity(probe, JSON.parse(j) as typeof probe);
   });
-  const perComparison = parsed / json.length;
-  rows.push(["one voiceprint against 1,000 stored ones as fraud.ts does it, JSON.parse included (ms)", parsed.toFixed(1)]);
+  rows.push(["one voiceprint against 1,000 stored ones, JSON.parse of each (fraud.ts before issue 26) (ms)", parsed.toFixed(1)]);
+  // What it costs now: each fraudster's stored search features decoded, then compared. The cost
+  // grows linearly with the domain's size.
+  const blobs = stored.map((v) => encodeSearchFeatures(v));
+  const probeFeatures = searchFeatures(probe);
+  const decoded = medianMs(7, () => {
+    for (const b of blobs) similarityOfFeatures(probeFeatures, decodeSearchFeatures(b));
+  });
+  const perComparison = decoded / blobs.length;
+  rows.push(["one voiceprint against 1,000 stored ones as fraud.ts does it, search features decoded (ms)", decoded.toFixed(1)]);
   // 1,000 requests into a domain of 10,000 fraudsters: each request scans 10,000 + the ones the job registered before it.
   rows.push(["extrapolated: 1,000 requests into a domain of 10,000 fraudsters, comparisons only (s)", ((perComparison * 1000 * (10000 + 500)) / 1000).toFixed(0)]);
   rows.push(["voiceprint size as stored (JSON bytes)", String(JSON.stringify(probe).length)]);
+  rows.push(["search features as stored (bytes)", String(encodeSearchFeatures(probe).length)]);
   console.log("| metric | value |\n|---|---|");
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
   console.log(JSON.stringify(Object.fromEntries(rows)));

@@ -14,6 +14,7 @@ import {
   ListSpeakerEnrollmentJobsCommand,
 } from "@aws-sdk/client-voice-id";
 import { computeVoiceprint, parseWav } from "../../../emulator/index";
+import { encodeSearchFeatures } from "../../../emulator/voiceprint";
 import { utteranceWav } from "../../support/audio";
 import { jobLocations, startLocalStackForSuite, type LocalStack } from "../../support/localStack";
 import { repoRoot } from "../../support/repo";
@@ -124,7 +125,12 @@ describe("emulator: databases of release 0.1 are migrated in place", function ()
     // The list indexes of 0.1 (created_at, id) are replaced by ones that serve (created_at, rowid).
     const indexes = (check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((i) => i.name);
     const plan = (check.prepare("EXPLAIN QUERY PLAN SELECT * FROM fraudsters WHERE domain_id = ? ORDER BY created_at, rowid LIMIT 10").all("x") as { detail: string }[]).map((p) => p.detail);
+    // 0.1 stored no search features: filled from the stored voiceprints (the search reads only these).
+    const features = check.prepare("SELECT voiceprint, search_features FROM fraudsters WHERE domain_id = ?").all(DOMAIN) as { voiceprint: string; search_features: Uint8Array | null }[];
     check.close();
+    assert.equal(features.length, 1 + speakers.length);
+    for (const f of features) assert.deepEqual(Buffer.from(f.search_features!), Buffer.from(encodeSearchFeatures(JSON.parse(f.voiceprint))));
+    assert.ok(features.every((f) => f.search_features!.length > 0));
     assert.deepEqual(kinds.map((k) => ({ ...k })), [{ kind: "FRAUDSTER_REGISTRATION", n: 3 }]);
     assert.deepEqual(indexes.filter((i) => /_(domain|listed)$/.test(i)), ["fraudsters_listed", "jobs_listed", "speakers_listed", "watchlists_listed"]);
     assert.deepEqual(plan, ["SEARCH fraudsters USING INDEX fraudsters_listed (domain_id=?)"], "a page is read from the index, not sorted");

@@ -19,10 +19,11 @@ describe("emulator fraudster search", () => {
     store.insertFraudster({ id, domain_id: "d", voiceprint: JSON.stringify(v), created_at: createdAt, job_id: null }, watchlists);
     return id;
   };
-  /** What the search replaced: one pass over the domain's fraudsters in list order. */
+  /** What the search replaced: one pass over the domain's fraudsters in list order, their whole voiceprints compared. */
   const oneScan = (watchlistIds?: string[]) => {
+    assert.ok(!watchlistIds || watchlistIds.length === 1);
     let best: { fraudsterId: string; score: number } | undefined;
-    for (const f of store.fraudsterVoiceprints("d", watchlistIds, undefined, 1_000_000)) {
+    for (const f of store.listFraudsters("d", watchlistIds?.[0], undefined, 1_000_000)) {
       const score = similarity(probe, JSON.parse(f.voiceprint) as Voiceprint);
       if (!best || score > best.score) best = { fraudsterId: f.id, score };
     }
@@ -91,5 +92,22 @@ describe("emulator fraudster search", () => {
     const search = new FraudsterSearch(store, "d", probe);
     await search.advance(() => true);
     assert.deepEqual(search.finish(), oneScan());
+  });
+
+  it("reads only the stored search features, never a fraudster's voiceprint", async () => {
+    for (let i = 0; i < 2 * SEARCH_PAGE + 3; i++) add(voices[i % voices.length]);
+    const expected = oneScan();
+    assert.ok(expected!.score >= 70);
+    // A voiceprint the search parsed would throw; one it compared would change the scores.
+    store.db.exec("UPDATE fraudsters SET voiceprint = 'not JSON'");
+    assert.deepEqual(await new FraudsterSearch(store, "d", probe).closest(), expected);
+  });
+
+  it("scores 0 for a fraudster whose voiceprint cannot be compared, and for a probe that cannot", async () => {
+    const old = add({ ...voices[3], v: 4 } as unknown as Voiceprint);
+    assert.deepEqual(await new FraudsterSearch(store, "d", probe).closest(), { fraudsterId: old, score: 0 });
+    add(voices[3]);
+    const silent = computeVoiceprint([new Float32Array(8000 * 2)]);
+    assert.deepEqual(await new FraudsterSearch(store, "d", silent).closest(), { fraudsterId: old, score: 0 });
   });
 });

@@ -60,7 +60,7 @@ describe("emulator list order", () => {
     for (const id of ["id#zzzz", "id#aaaa", "id#mmmm"]) ctx.store.insertSession(session(id));
     assert.equal(ctx.store.findSession("d", "call-1")!.id, "id#mmmm");
     for (const id of ["id#zzzz", "id#aaaa", "id#mmmm"]) ctx.store.insertFraudster({ id, domain_id: "d", voiceprint: "{}", created_at: now, job_id: null }, []);
-    assert.deepEqual(ctx.store.fraudsterVoiceprints("d", undefined, undefined, 10).map((f) => f.id), ["id#zzzz", "id#aaaa", "id#mmmm"]);
+    assert.deepEqual(ctx.store.fraudsterFeatures("d", undefined, undefined, 10).map((f) => f.id), ["id#zzzz", "id#aaaa", "id#mmmm"]);
   });
 
   it("refuses a NextToken of another listing or of the old (created_at, id) form", async () => {

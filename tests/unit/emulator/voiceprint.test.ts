@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULTS } from "../../../emulator/config";
-import { computeVoiceprint, similarity, type Voiceprint } from "../../../emulator/voiceprint";
+import { computeVoiceprint, decodeSearchFeatures, encodeSearchFeatures, searchFeatures, similarity, similarityOfFeatures, type Voiceprint } from "../../../emulator/voiceprint";
 import { parseWav } from "../../../emulator/wav";
 import { speaker, utterance, type Speaker } from "../../../emulator/voices";
 import { repoRoot } from "../../support/repo";
@@ -201,5 +201,45 @@ describe("emulator voiceprint", function () {
     const v4 = { ...current, v: 4 } as unknown as Voiceprint;
     assert.equal(similarity(current, v4), 0, "the wideband format before the telephone-band analysis");
     assert.equal(similarity(v4, v4), 0);
+  });
+
+  it("scores from the stored search features exactly what it scores from the voiceprints, and what v5 scored before them", () => {
+    const dir = path.join(repoRoot, "tests", "fixtures", "voices");
+    // Every pair of the fixtures as similarity() scored it before the search features (commit c74c34c).
+    const golden = JSON.parse(fs.readFileSync(path.join(repoRoot, "tests", "fixtures", "voiceprint-v5-scores.json"), "utf8")) as { files: string[]; scores: number[] };
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".wav")).sort();
+    assert.deepEqual(files, golden.files);
+    const prints = files.map((f) => computeVoiceprint([parseWav(fs.readFileSync(path.join(dir, f))).channel(0)]));
+    // As a fraudster stores them: from the voiceprint's JSON, encoded, read back.
+    const json = prints.map((p) => JSON.parse(JSON.stringify(p)) as Voiceprint);
+    const stored = json.map((p) => decodeSearchFeatures(encodeSearchFeatures(p)));
+    const full: number[] = [];
+    const fromFeatures: number[] = [];
+    for (let i = 0; i < prints.length; i++) {
+      // The JSON's doubles exactly (JSON writes -0 as 0).
+      const plain = (f: ReturnType<typeof searchFeatures>) => f && { ...f, mean: Array.from(f.mean), cov: Array.from(f.cov) };
+      assert.deepEqual(plain(stored[i]), plain(searchFeatures(json[i])), files[i]);
+      for (let j = i + 1; j < prints.length; j++) {
+        full.push(similarity(prints[i], prints[j]));
+        fromFeatures.push(similarityOfFeatures(stored[i], stored[j]));
+      }
+    }
+    assert.deepEqual(fromFeatures, full);
+    assert.deepEqual(full, golden.scores);
+    assert.ok(full.filter((s) => s > 0).length > 1000, "the pairs compared are mostly not 0");
+    assert.ok(encodeSearchFeatures(prints[0]).length < 2200, `${encodeSearchFeatures(prints[0]).length} bytes`);
+  });
+
+  it("stores no search features for a voiceprint that cannot be compared", () => {
+    const current = computeVoiceprint([utterance(speaker(1), 1, { seconds: 3 })]);
+    const silent = computeVoiceprint([new Float32Array(8000 * 2)]);
+    const v3 = { v: 3, mean: current.mean, cov: current.cov, pitch: current.pitch, speechSeconds: 3 } as unknown as Voiceprint;
+    for (const v of [silent, v3, { ...current, v: 4 } as unknown as Voiceprint]) {
+      assert.equal(encodeSearchFeatures(v).length, 0);
+      assert.equal(decodeSearchFeatures(encodeSearchFeatures(v)), null);
+      assert.equal(similarityOfFeatures(searchFeatures(current), decodeSearchFeatures(encodeSearchFeatures(v))), 0);
+    }
+    assert.equal(decodeSearchFeatures(null), null);
+    assert.equal(decodeSearchFeatures(new Uint8Array(16)), null, "a malformed value scores 0");
   });
 });
