@@ -56,7 +56,8 @@ const NOOP_OUTPUTS_SOURCE = NOOP_SOURCE.replace(
     "new Noop(\"noop-\" + i, { i, ...Object.fromEntries(" + JSON.stringify(JOB_OUTPUT_NAMES) + ".map((k) => [k, undefined])) })",
 );
 
-async function timed(p: TestProgram, args: string[] = []): Promise<number> {
+/** Milliseconds of one `pulumi preview` of `p` (throws when it fails). */
+export async function timed(p: TestProgram, args: string[] = []): Promise<number> {
     const t = Date.now();
     // Plain `pulumi preview`, as the target is stated (`--diff` would time the display of
     // every property instead of the provider).
@@ -64,7 +65,7 @@ async function timed(p: TestProgram, args: string[] = []): Promise<number> {
     if (r.code !== 0) throw new Error(`preview failed\n${r.stdout}\n${r.stderr}`);
     return Date.now() - t;
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
     const runs = Number(process.env.BENCH_RUNS ?? 3);

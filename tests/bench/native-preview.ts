@@ -20,7 +20,7 @@ import * as path from "path";
 import { buildPlugin } from "../../scripts/build-plugin";
 import { CreateDomainCommand } from "@aws-sdk/client-voice-id";
 import { startLocalStack } from "../support/localStack";
-import { jobsSource } from "./jobs-preview";
+import { jobsSource, median, timed } from "./jobs-preview";
 import { TestProgram } from "../support/pulumi";
 import { repoRoot } from "../support/repo";
 import { JobSeed, registrationJobBlock, yamlHeader, yamlProgram } from "../support/yamlProgram";
@@ -37,13 +37,6 @@ function nativeYaml(domainId: string, seed: JobSeed): (project: string) => strin
     };
 }
 
-async function timed(p: TestProgram, args: string[] = []): Promise<number> {
-    const t = Date.now();
-    const r = await p.pulumi(["preview", ...args]);
-    if (r.code !== 0) throw new Error(`preview failed\n${r.stdout}\n${r.stderr}`);
-    return Date.now() - t;
-}
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Milliseconds from starting the plugin `exe` to its port on stdout. */
 function startupMs(exe: string): Promise<number> {
