@@ -1,7 +1,7 @@
 /**
  * How the preflight decides what the data access role may do (`preflight.ts` asks): IAM's
  * policy simulator first, authoritative on AWS, with the key or bucket policy as resource
- * policy; when it cannot be asked (not allowed, not implemented: moto), the role's policies and
+ * policy; when it cannot be asked (not allowed, or not offered by the service: moto has no simulator), the role's policies and
  * permissions boundary read and evaluated here (`shared/policyEval.ts`), combined with the
  * resource's policy the way same-account access works.
  * @module

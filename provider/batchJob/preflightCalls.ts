@@ -26,7 +26,7 @@ export const preflightRuntime = {
     concurrency: 4,
 };
 
-/** A call that failed for a reason that proves nothing (denied, unreachable, not implemented). */
+/** A call that failed for a reason that proves nothing (denied, unreachable, or an operation the service does not offer). */
 export class Unanswered extends Error {
     constructor(readonly call: string, readonly cause: unknown) {
         super(`${call}: ${errorSummary(cause)}`);
@@ -167,7 +167,7 @@ export class PreflightCalls {
     /**
      * IAM's policy simulator for the role: one decision per resource, `undetermined` where IAM
      * reports context values it missed. Throws {@link Unanswered} when the simulator cannot be
-     * asked (not allowed, not implemented, unreachable).
+     * asked (not allowed, unreachable, or not offered by the service, as with moto).
      */
     simulate(roleArn: string, action: string, resources: string[], context: RequestContext, resourcePolicy?: string): Promise<Decision[]> {
         const entries = Object.entries(context)
@@ -199,7 +199,7 @@ export class PreflightCalls {
                 } while (marker);
             } catch (err) {
                 const error = new Unanswered("iam:SimulatePrincipalPolicy", err);
-                // Not allowed, not implemented: the next roles go straight to reading their policies.
+                // Not allowed, or not offered by this service: the next roles go straight to reading their policies.
                 if (classifyError(err) !== "notFound") simulatorUnavailable.set(this.key("simulator"), { at: runtime.clock.now(), error });
                 throw error;
             }
