@@ -5,7 +5,7 @@
  * environment variables (`source .local/stack.env`).
  * @module
  */
-import { callLocalOperation } from "../emulator/local-client";
+import { callLocalOperation } from "../emulator/localClient";
 
 export const summary = "create a session from S3 audio on the local Voice ID service (then call EvaluateSession)";
 

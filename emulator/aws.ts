@@ -8,13 +8,7 @@ import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { S3Client } from "@aws-sdk/client-s3";
 import { KMSClient } from "@aws-sdk/client-kms";
 import type { EmulatorConfig } from "./config";
-
-/** A whole-job failure: becomes the job's FailureDetails. */
-export class JobFailure extends Error {
-  constructor(readonly statusCode: number, message: string) {
-    super(message);
-  }
-}
+import { JobFailure } from "./errors";
 
 interface Statement {
   Effect: "Allow" | "Deny";

@@ -1,4 +1,4 @@
-// Service errors as AWS JSON 1.0 renders them: `__type` names the error shape, HTTP status per
+// Every error type of the emulator. Service errors as AWS JSON 1.0 renders them: `__type` names the error shape, HTTP status per
 // the Voice ID API reference. Both `message` and the model's `Message` member are sent: botocore and
 // the JS SDK read either, and the SDK's exception classes expose `Message` from the body.
 
@@ -49,3 +49,37 @@ export const incompleteSignature = (message: string) => new ServiceError("Incomp
 export const unrecognizedClient = () =>
   new ServiceError("UnrecognizedClientException", 403, "The security token included in the request is invalid.");
 export const invalidSignature = (message: string) => new ServiceError("InvalidSignatureException", 403, message);
+
+// Errors inside the service, each turned into one of the answers above or into a job's output:
+// whole-job failures (FailureDetails), per-request problems (the output file's Errors), and the
+// parse failures the protocol layer maps to SerializationException or ValidationException.
+
+/** A whole-job failure: becomes the job's FailureDetails. */
+export class JobFailure extends Error {
+  constructor(readonly statusCode: number, message: string) {
+    super(message);
+  }
+}
+
+/** A per-request problem: goes to the output file's Errors (or, for sessions, a ValidationException). */
+export class RequestError extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+  }
+}
+
+/** Why a document was refused: not JSON, or nested too deep. */
+export class JsonError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "syntax" | "depth",
+  ) {
+    super(message);
+  }
+}
+
+/** Why a file is not usable audio; the message goes to the job's output file. */
+export class WavError extends Error {}
+
+/** A JSON value that does not match the shape's type (AWS answers SerializationException). */
+export class SerializationError extends Error {}

@@ -6,12 +6,12 @@ import { DEFAULTS, type EmulatorConfig } from "./config";
 import { createLogger, type Logger } from "./log";
 import { createHttpServer, type ServerStats } from "./server";
 import { JobRunner } from "./jobs/runner";
-import type { OperationContext } from "./operations/context";
+import type { OperationContext } from "./context";
 
 export { DEFAULTS, DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, type EmulatorConfig } from "./config";
-export { computeVoiceprint, similarity, type Voiceprint } from "./voiceprint";
+export { computeVoiceprint, similarity, type Voiceprint } from "./voice/voiceprint";
 export { parseWav, encodeWav } from "./wav";
-export { callLocalOperation, type LocalCallOptions, type LocalCallResult } from "./local-client";
+export { callLocalOperation, type LocalCallOptions, type LocalCallResult } from "./localClient";
 
 /** Options of startEmulator: every knob of EmulatorConfig plus where to listen and store. */
 export interface EmulatorOptions extends Partial<EmulatorConfig> {

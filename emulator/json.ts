@@ -2,6 +2,7 @@
 // parseBoundedJson, so nesting depth is limited before anything recursive (validation, hashing,
 // JSON.stringify, logging) can walk it. V8's JSON.parse itself is iterative, but the first
 // recursive walk of a document nested 200,000 levels deep overflows the stack.
+import { JsonError } from "./errors";
 
 /**
  * Deepest nesting accepted (objects and arrays). The deepest shape of the Voice ID model and of
@@ -9,16 +10,6 @@
  * every recursive walk far from the stack limit.
  */
 export const MAX_JSON_DEPTH = 32;
-
-/** Why a document was refused: not JSON, or nested too deep. */
-export class JsonError extends Error {
-  constructor(
-    message: string,
-    readonly reason: "syntax" | "depth",
-  ) {
-    super(message);
-  }
-}
 
 /**
  * The nesting depth of a JSON text, counted without recursion (brackets inside strings are

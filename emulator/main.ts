@@ -3,7 +3,7 @@
 // Prints the listening URL as the first line of stdout; logs (JSON lines) go to stderr.
 // Every flag also has a VOICEID_EMULATOR_* environment variable (see emulator/README.md).
 
-import "./quiet-sqlite";
+import "./quietSqlite";
 import { configFromEnv, parseCredentials, type EmulatorConfig } from "./config";
 import type { EmulatorOptions } from "./index";
 

@@ -8,13 +8,13 @@
 // the model does not know are dropped before the handlers see the input.
 import * as http from "node:http";
 import { randomUUID } from "node:crypto";
-import { ServiceError, serialization, unknownOperation, throttling, internal, validation, payloadTooLarge } from "./errors";
+import { ServiceError, JsonError, SerializationError, serialization, unknownOperation, throttling, internal, validation, payloadTooLarge } from "./errors";
 import { parseSigV4, verifySigV4Signature } from "./sigv4";
-import { validateInput, SerializationError, redact } from "./model/validate";
+import { validateInput, redact } from "./model/validate";
 import { modelledInput } from "./model/project";
-import { parseBoundedJson, JsonError } from "./json";
+import { parseBoundedJson } from "./json";
 import { resolveTarget } from "./operations";
-import type { OperationContext } from "./operations/context";
+import type { OperationContext } from "./context";
 
 /**
  * Largest request body accepted. The largest valid Voice ID request (UpdateWatchlist or

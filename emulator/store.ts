@@ -2,9 +2,9 @@
 // at any point leaves either the old or the new state: the job runner relies on this to make
 // each processed job request exactly-once (the fraudster or speaker row and the request's result
 // row commit together).
-import "./quiet-sqlite";
+import "./quietSqlite";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
-import { encodeSearchFeatures, type Voiceprint } from "./voiceprint";
+import { encodeSearchFeatures, type Voiceprint } from "./voice/voiceprint";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -54,7 +54,7 @@ export interface FraudsterRow {
   job_id: string | null;
 }
 
-/** What a fraudster search reads of a fraudster (voiceprint.ts, `encodeSearchFeatures`). */
+/** What a fraudster search reads of a fraudster (voice/voiceprint.ts, `encodeSearchFeatures`). */
 export interface FraudsterFeaturesRow {
   id: string;
   /** Empty when the voiceprint cannot be compared (it scores 0); null only if never filled. */
@@ -165,7 +165,7 @@ type Row = Record<string, SQLInputValue>;
 /** A fraudster's columns but its search features, which only the search reads (fraudsterFeatures). */
 const FRAUDSTER_COLUMNS = "id, domain_id, voiceprint, created_at, job_id";
 
-/** The search features stored with a fraudster (emulator/fraud.ts reads only these). */
+/** The search features stored with a fraudster (voice/fraudSearch.ts reads only these). */
 function fraudsterSearchFeatures(voiceprint: string): Uint8Array {
   return encodeSearchFeatures(JSON.parse(voiceprint) as Voiceprint);
 }
@@ -329,7 +329,7 @@ export class Store {
   }
   /**
    * A page of the fraudsters of a domain (of one or more of its watchlists when given), in list
-   * order after `after`, for duplicate and fraud detection (fraud.ts pages through them): their
+   * order after `after`, for duplicate and fraud detection (voice/fraudSearch.ts pages through them): their
    * search features only, not the voiceprint.
    */
   fraudsterFeatures(domainId: string, watchlistIds: string[] | undefined, after: ListPosition | undefined, limit: number): Listed<FraudsterFeaturesRow>[] {

@@ -1,8 +1,9 @@
 // RIFF/WAVE parsing and writing, limited to what Voice ID accepts: PCM 16-bit, 8 kHz,
 // one or two channels (WAVE_FORMAT_PCM or WAVE_FORMAT_EXTENSIBLE with the PCM sub-format).
+import { WavError } from "./errors";
 
-/** Why a file is not usable audio; the message goes to the job's output file. */
-export class WavError extends Error {}
+// Part of this module's public path (pulumi-voiceid/emulator/wav): callers catch it from here.
+export { WavError };
 
 export interface WavInfo {
   formatTag: number;

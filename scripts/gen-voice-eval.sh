@@ -4,7 +4,7 @@
 # index `recordings.tsv` (file, voice, sentences, rate, pitch, noise, channel).
 #
 # The split was decided before any scoring and is fixed here; no weight, constant or threshold
-# of emulator/voiceprint.ts may be chosen on the held-out set (emulator/README.md, "Evaluation").
+# of emulator/voice/voiceprint.ts may be chosen on the held-out set (emulator/README.md, "Evaluation").
 #  - Voices: the espeak-ng English variants that are distinct voices (rules below), sorted
 #    case-insensitively, alternate: 1st, 3rd, ... calibration; 2nd, 4th, ... held out. Plus the
 #    project's generator (emulator/voices.ts): speakers 0-19 calibration, 100-119 held out.

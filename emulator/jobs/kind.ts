@@ -3,9 +3,9 @@
 // jobs/kinds/: its operation names, manifest list, config defaults, what one request does, and
 // its output file.
 import type { DomainRow, JobKindName, JobRequestRow, JobRow } from "../store";
-import type { Input, OperationContext } from "../operations/context";
-import type { Voiceprint } from "../voiceprint";
-import type { FraudsterMatch } from "../fraud";
+import type { Input, OperationContext } from "../context";
+import type { Voiceprint } from "../voice/voiceprint";
+import type { FraudsterMatch } from "../voice/fraudSearch";
 
 /** The job-defining parameters as stored (the kind's config with its defaults filled in). */
 export interface StoredJobRequest {
@@ -36,7 +36,7 @@ export interface JobKind {
   /**
    * Which fraudsters a request's voice is compared with: the domain's (no watchlist ids) or
    * those of some watchlists. The runner searches them before the request's transaction,
-   * yielding to the API as it goes (fraud.ts); `apply` gets the result.
+   * yielding to the API as it goes (voice/fraudSearch.ts); `apply` gets the result.
    */
   fraudsterScope(config: Record<string, unknown>): { watchlistIds?: string[] };
   /**

@@ -6,15 +6,16 @@
 // role, pacing, progress, failures and writing the output with SSE-KMS are this loop's.
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
-import type { OperationContext } from "../operations/context";
+import type { OperationContext } from "../context";
 import type { JobRow, JobRequestRow } from "../store";
-import { JobFailure, assumeDataAccessRole, parseS3Uri, s3ObjectArn, type RoleSession } from "../aws";
-import { computeVoiceprint, type Voiceprint } from "../voiceprint";
-import { RequestError, errorName, httpStatus, transient, validateSpecs, readAudio, getObject } from "./audio";
+import { JobFailure, RequestError } from "../errors";
+import { assumeDataAccessRole, parseS3Uri, s3ObjectArn, type RoleSession } from "../aws";
+import { computeVoiceprint, type Voiceprint } from "../voice/voiceprint";
+import { errorName, httpStatus, transient, validateSpecs, readAudio, getObject } from "../audio";
 import type { JobKind, StoredJobRequest } from "./kind";
 import { JOB_KINDS } from "./kinds";
 import { parseManifest, type ManifestEntry } from "./manifest";
-import { FraudsterSearch } from "../fraud";
+import { FraudsterSearch } from "../voice/fraudSearch";
 
 const MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
 

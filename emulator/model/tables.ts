@@ -1,8 +1,8 @@
 // The shape and operation tables the protocol layer works with: the service model's (generated,
-// `shapes.ts`) plus the emulator-only operations' (`local-shapes.ts`). The model's shapes win:
+// `shapes.ts`) plus the emulator-only operations' (`localShapes.ts`). The model's shapes win:
 // local shapes only add what the emulator-only operations need.
 import { SHAPES as MODEL_SHAPES, OPERATIONS as MODEL_OPERATIONS } from "./shapes";
-import { LOCAL_SHAPES, LOCAL_OPERATIONS } from "./local-shapes";
+import { LOCAL_SHAPES, LOCAL_OPERATIONS } from "./localShapes";
 import type { ShapeTable, OperationTable } from "./types";
 
 export const SHAPES: ShapeTable = { ...LOCAL_SHAPES, ...MODEL_SHAPES };

@@ -4,9 +4,7 @@
 // sensitive members are never echoed.
 import { SHAPES, OPERATIONS } from "./tables";
 import type { Shape } from "./types";
-
-/** A JSON value that does not match the shape's type (AWS answers SerializationException). */
-export class SerializationError extends Error {}
+import { SerializationError } from "../errors";
 
 const patternCache = new Map<string, RegExp>();
 function regex(pattern: string): RegExp {

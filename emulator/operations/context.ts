@@ -1,21 +1,10 @@
-import type { Store, DomainRow, ListPosition } from "../store";
-import type { EmulatorConfig } from "../config";
-import type { Logger } from "../log";
+// The helpers every API operation uses: its handler type, timestamps, domain look-ups, ClientToken
+// idempotency and List paging.
+import type { DomainRow, ListPosition } from "../store";
+import type { Input, OperationContext } from "../context";
 import { notFound, conflict, validation } from "../errors";
 import { requestHash } from "../ids";
 
-/** What every operation handler gets. */
-export interface OperationContext {
-  store: Store;
-  config: EmulatorConfig;
-  log: Logger;
-  /** Epoch ms; injectable for tests. */
-  now(): number;
-  /** Wakes the job runner after a job was submitted. */
-  notifyJobs(): void;
-}
-
-export type Input = Record<string, any>;
 export type Handler = (ctx: OperationContext, input: Input) => unknown | Promise<unknown>;
 
 /** Epoch ms -> the JSON 1.0 timestamp form (epoch seconds). */

@@ -1,7 +1,8 @@
 import type { DomainRow } from "../store";
 import { newId } from "../ids";
 import { validation } from "../errors";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, checkClientToken, listPage } from "./context";
+import type { OperationContext } from "../context";
+import { type Handler, ts, requireDomain, requireActiveDomain, checkClientToken, listPage } from "./context";
 
 export function domainArn(ctx: OperationContext, id: string): string {
   return `arn:aws:voiceid:${ctx.config.region}:${ctx.config.accountId}:domain/${id}`;

@@ -1,7 +1,8 @@
 import type { FraudsterRow } from "../store";
 import { notFound, conflict, quotaExceeded } from "../errors";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, listPage } from "./context";
-import { requireWatchlist } from "./watchlists";
+import type { OperationContext } from "../context";
+import { type Handler, ts, requireDomain, requireActiveDomain, listPage } from "./context";
+import { requireWatchlist } from "../resourceRules";
 
 /** Watchlists a fraudster may belong to at once. */
 const MAX_WATCHLISTS_PER_FRAUDSTER = 10;

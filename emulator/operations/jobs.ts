@@ -5,7 +5,8 @@ import { newId } from "../ids";
 import { notFound, quotaExceeded } from "../errors";
 import type { JobKind, StoredJobRequest } from "../jobs/kind";
 import { JOB_KINDS } from "../jobs/kinds";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, checkClientToken, listPage } from "./context";
+import type { OperationContext } from "../context";
+import { type Handler, ts, requireDomain, requireActiveDomain, checkClientToken, listPage } from "./context";
 
 function summary(j: JobRow): Record<string, unknown> {
   return {

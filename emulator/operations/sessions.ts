@@ -5,16 +5,16 @@
 // from voiceprints at the moment of the call (so enrolling, opting out or registering a
 // fraudster after the session changes the next evaluation, as on the real service).
 import type { SessionRow } from "../store";
-import type { Voiceprint } from "../voiceprint";
-import { computeVoiceprint, similarity } from "../voiceprint";
+import type { Voiceprint } from "../voice/voiceprint";
+import { computeVoiceprint, similarity } from "../voice/voiceprint";
 import { newGeneratedId, requestHash } from "../ids";
 import { notFound, validation, accessDenied, internal } from "../errors";
-import { JobFailure, assumeDataAccessRole, serviceSession, type RoleSession } from "../aws";
-import { RequestError, readAudio, validateSpecs } from "../jobs/audio";
-import { FraudsterSearch } from "../fraud";
+import { JobFailure, RequestError } from "../errors";
+import { assumeDataAccessRole, serviceSession, type RoleSession } from "../aws";
+import { readAudio, validateSpecs } from "../audio";
+import { FraudsterSearch } from "../voice/fraudSearch";
 import { type Handler, ts, requireActiveDomain } from "./context";
-import { requireWatchlist } from "./watchlists";
-import { speakerStatus } from "./speakers";
+import { requireWatchlist, speakerStatus } from "../resourceRules";
 
 /** A stable 22-character id for a result: the same inputs give the same (cached) result id. */
 const resultId = (...parts: unknown[]) => requestHash(parts).slice(0, 22);

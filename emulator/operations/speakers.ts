@@ -1,16 +1,11 @@
 // Speakers: made by speaker enrollment jobs (and OptOutSpeaker), addressed by either their
 // GeneratedSpeakerId (`id#...`) or their CustomerSpeakerId.
-import type { SpeakerRow, SpeakerStatus } from "../store";
+import type { SpeakerRow } from "../store";
+import { speakerStatus } from "../resourceRules";
 import { newGeneratedId } from "../ids";
 import { notFound } from "../errors";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, listPage } from "./context";
-
-/** The speaker's status now: ENROLLED turns EXPIRED after speakerExpiryDays without access. */
-export function speakerStatus(ctx: OperationContext, s: SpeakerRow): SpeakerStatus {
-  if (s.status !== "ENROLLED") return s.status;
-  const last = s.last_accessed_at ?? s.updated_at;
-  return ctx.now() - last > ctx.config.speakerExpiryDays * 86_400_000 ? "EXPIRED" : "ENROLLED";
-}
+import type { OperationContext } from "../context";
+import { type Handler, ts, requireDomain, requireActiveDomain, listPage } from "./context";
 
 function renderSpeaker(ctx: OperationContext, s: SpeakerRow): Record<string, unknown> {
   return {

@@ -1,5 +1,6 @@
 import { notFound, validation } from "../errors";
-import { type Handler, type OperationContext, requireDomain, requireActiveDomain } from "./context";
+import type { OperationContext } from "../context";
+import { type Handler, requireDomain, requireActiveDomain } from "./context";
 
 const MAX_TAGS = 200;
 

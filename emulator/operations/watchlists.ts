@@ -1,7 +1,8 @@
 import type { WatchlistRow } from "../store";
 import { newId } from "../ids";
-import { notFound, conflict, quotaExceeded, validation } from "../errors";
-import { type Handler, type OperationContext, ts, requireDomain, requireActiveDomain, checkClientToken, listPage } from "./context";
+import { requireWatchlist } from "../resourceRules";
+import { conflict, quotaExceeded, validation } from "../errors";
+import { type Handler, ts, requireDomain, requireActiveDomain, checkClientToken, listPage } from "./context";
 
 export function renderWatchlist(w: WatchlistRow): Record<string, unknown> {
   return {
@@ -13,19 +14,6 @@ export function renderWatchlist(w: WatchlistRow): Record<string, unknown> {
     UpdatedAt: ts(w.updated_at),
     WatchlistId: w.id,
   };
-}
-
-export function requireWatchlist(ctx: OperationContext, domainId: string, watchlistId: string): WatchlistRow {
-  const w = ctx.store.getWatchlist(domainId, watchlistId);
-  if (!w) throw notFound("WATCHLIST", `Watchlist ${watchlistId} not found in domain ${domainId}`);
-  return w;
-}
-
-/** The watchlists a job's config names, or else the domain's default one; each must exist. */
-export function jobWatchlists(ctx: OperationContext, domain: { id: string; default_watchlist_id: string }, watchlistIds: string[] | undefined): string[] {
-  const ids = watchlistIds ?? [domain.default_watchlist_id];
-  for (const w of ids) requireWatchlist(ctx, domain.id, w);
-  return ids;
 }
 
 const createWatchlist: Handler = (ctx, input) => {

@@ -13,7 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DescribeFraudsterCommand, ListFraudstersCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { Store } from "../../emulator/store";
-import { computeVoiceprint } from "../../emulator/voiceprint";
+import { computeVoiceprint } from "../../emulator/voice/voiceprint";
 import { speaker, utterance } from "../../emulator/voices";
 import { waitForJob } from "../integration/emulator/helpers";
 import { peakRssMb, percentile, runEmulatorBench } from "../support/emulatorBench";

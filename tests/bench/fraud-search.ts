@@ -7,9 +7,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { FraudsterSearch } from "../../emulator/fraud";
+import { FraudsterSearch } from "../../emulator/voice/fraudSearch";
 import { Store } from "../../emulator/store";
-import { computeVoiceprint } from "../../emulator/voiceprint";
+import { computeVoiceprint } from "../../emulator/voice/voiceprint";
 import { speaker, utterance } from "../../emulator/voices";
 
 const FRAUDSTERS = Number(process.env.BENCH_FRAUDSTERS ?? 10_000);

@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULTS } from "../../emulator/config";
-import { computeVoiceprint, similarity, type Voiceprint } from "../../emulator/voiceprint";
+import { computeVoiceprint, similarity, type Voiceprint } from "../../emulator/voice/voiceprint";
 import { parseWav } from "../../emulator/wav";
 import { repoRoot } from "../support/repo";
 import { Canvas, type Rgb } from "../support/png";

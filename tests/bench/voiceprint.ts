@@ -6,11 +6,11 @@
 //     most of those comparisons stop early), and one comparison that cannot stop early (the
 //     same voice).
 //  3. Size of a voiceprint as stored (JSON).
-//  4. The scan as emulator/fraud.ts did it before issue 26 (JSON.parse per stored voiceprint)
+//  4. The scan as emulator/fraud.ts (now voice/fraudSearch.ts) did it before issue 26 (JSON.parse per stored voiceprint)
 //     and as it does now (decoding the stored search features), and the extrapolation of the
 //     latter to 1,000 requests into a domain of 10,000 fraudsters (linear in both).
 // Run: node bin/tests/bench/voiceprint.js   (after tsc)
-import { computeVoiceprint, decodeSearchFeatures, encodeSearchFeatures, searchFeatures, similarity, similarityOfFeatures } from "../../emulator/voiceprint";
+import { computeVoiceprint, decodeSearchFeatures, encodeSearchFeatures, searchFeatures, similarity, similarityOfFeatures } from "../../emulator/voice/voiceprint";
 import { speaker, utterance } from "../../emulator/voices";
 
 /**
@@ -48,7 +48,7 @@ function main(): void {
     for (let i = 0; i < 100; i++) similarity(probe, again);
   }) / 100).toFixed(3)]);
   rows.push(["one voiceprint against 1,000 stored ones (ms)", scan.toFixed(1)]);
-  // What a registration request cost in emulator/fraud.ts before issue 26: each stored
+  // What a registration request cost in emulator/fraud.ts (now voice/fraudSearch.ts) before issue 26: each stored
   // fraudster's voiceprint parsed from its JSON, then compared.
   const json = stored.map((v) => JSON.stringify(v));
   const parsed = medianMs(7, () => {

@@ -4,10 +4,9 @@
 // with FraudDetectionAction FAIL, a voice at or above RiskThreshold against a fraudster of the
 // configured watchlist is not enrolled (a per-request error).
 import { namesOfJobKind, type JobKind } from "../kind";
-import { RequestError } from "../audio";
+import { RequestError } from "../../errors";
 import { newGeneratedId } from "../../ids";
-import { jobWatchlists } from "../../operations/watchlists";
-import { speakerStatus } from "../../operations/speakers";
+import { jobWatchlists, speakerStatus } from "../../resourceRules";
 
 export interface EnrollmentConfig {
   ExistingEnrollmentAction: "SKIP" | "OVERWRITE";

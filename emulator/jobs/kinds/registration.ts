@@ -3,7 +3,7 @@
 // configured watchlists.
 import { namesOfJobKind, type JobKind } from "../kind";
 import { newGeneratedId } from "../../ids";
-import { jobWatchlists } from "../../operations/watchlists";
+import { jobWatchlists } from "../../resourceRules";
 
 export interface RegistrationConfig {
   DuplicateRegistrationAction: "SKIP" | "REGISTER_AS_NEW";

@@ -11,7 +11,7 @@ import {
   type VoiceIDClient,
 } from "@aws-sdk/client-voice-id";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from "../../../emulator/index";
-import { callLocalOperation } from "../../../emulator/local-client";
+import { callLocalOperation } from "../../../emulator/localClient";
 import { jobLocations, type LocalStack, type RegistrationSeed } from "../../support/localStack";
 
 export const creds = { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY };

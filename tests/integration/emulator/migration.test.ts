@@ -5,7 +5,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import "../../../emulator/quiet-sqlite";
+import "../../../emulator/quietSqlite";
 import { DatabaseSync } from "node:sqlite";
 import {
   DescribeFraudsterRegistrationJobCommand,
@@ -14,7 +14,7 @@ import {
   ListSpeakerEnrollmentJobsCommand,
 } from "@aws-sdk/client-voice-id";
 import { computeVoiceprint, parseWav } from "../../../emulator/index";
-import { encodeSearchFeatures } from "../../../emulator/voiceprint";
+import { encodeSearchFeatures } from "../../../emulator/voice/voiceprint";
 import { utteranceWav } from "../../support/audio";
 import { jobLocations, startLocalStackForSuite, type LocalStack } from "../../support/localStack";
 import { repoRoot } from "../../support/repo";

@@ -6,7 +6,7 @@ import { Store } from "../../../emulator/store";
 import { DEFAULTS } from "../../../emulator/config";
 import { createLogger } from "../../../emulator/log";
 import { HANDLERS } from "../../../emulator/operations";
-import type { OperationContext, Input } from "../../../emulator/operations/context";
+import type { OperationContext, Input } from "../../../emulator/context";
 
 // Every List operation pages over (creation time, insertion order). The clock here never moves,
 // so every row is made in the same millisecond: the order must still be the order of creation,

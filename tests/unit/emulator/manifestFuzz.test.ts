@@ -4,8 +4,8 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { parseManifest } from "../../../emulator/jobs/manifest";
-import { parseBoundedJson, jsonDepth, JsonError, MAX_JSON_DEPTH } from "../../../emulator/json";
-import { JobFailure } from "../../../emulator/aws";
+import { parseBoundedJson, jsonDepth, MAX_JSON_DEPTH } from "../../../emulator/json";
+import { JobFailure, JsonError } from "../../../emulator/errors";
 
 const SEED = 20260527;
 const RUNS = { seed: SEED, numRuns: 400, interruptAfterTimeLimit: 20_000, markInterruptAsFailure: false };

@@ -2,11 +2,11 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import "../../../emulator/quiet-sqlite";
+import "../../../emulator/quietSqlite";
 import { DatabaseSync } from "node:sqlite";
-import { FraudsterSearch } from "../../../emulator/fraud";
+import { FraudsterSearch } from "../../../emulator/voice/fraudSearch";
 import { Store } from "../../../emulator/store";
-import { computeVoiceprint, encodeSearchFeatures, similarity, type Voiceprint } from "../../../emulator/voiceprint";
+import { computeVoiceprint, encodeSearchFeatures, similarity, type Voiceprint } from "../../../emulator/voice/voiceprint";
 import { speaker, utterance } from "../../../emulator/voices";
 
 describe("emulator store", () => {

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { validateInput, redact, SerializationError } from "../../../emulator/model/validate";
+import { validateInput, redact } from "../../../emulator/model/validate";
+import { SerializationError } from "../../../emulator/errors";
 
 const DOMAIN = "a".repeat(22);
 const base = {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { computeVoiceprint, similarity } from "../../../emulator/voiceprint";
+import { computeVoiceprint, similarity } from "../../../emulator/voice/voiceprint";
 import { speaker, speakerWav, utterance } from "../../../emulator/voices";
 import { parseWav } from "../../../emulator/wav";
 

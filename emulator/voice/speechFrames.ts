@@ -1,4 +1,4 @@
-// Signal analysis for the voiceprint (emulator/voiceprint.ts): which 10 ms steps of an 8 kHz
+// Signal analysis for the voiceprint (voiceprint.ts): which 10 ms steps of an 8 kHz
 // recording are speech, their pitch, and the mel-frequency cepstrum of their spectral envelope.
 //
 // Channel and noise first (issue 25): every recording is band-limited to the telephone band
@@ -19,7 +19,7 @@
 //  - for steady voiced frames (F2 moved less than 15% since the previous frame, which had
 //    formants too: a vowel nucleus, not a transition), the formants F1-F4 and their bandwidths
 //    from the roots of the 10th-order LPC polynomial of the same frame's masked spectrum
-//    (emulator/formants.ts).
+//    (formants.ts).
 
 import { FORMANT_LPC_ORDER, frameFormants, type FrameFormants } from "./formants";
 

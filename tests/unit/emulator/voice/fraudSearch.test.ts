@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
-import { Store } from "../../../emulator/store";
-import { FraudsterSearch, SEARCH_PAGE } from "../../../emulator/fraud";
-import { computeVoiceprint, similarity, type Voiceprint } from "../../../emulator/voiceprint";
-import { speaker, utterance } from "../../../emulator/voices";
+import { Store } from "../../../../emulator/store";
+import { FraudsterSearch, SEARCH_PAGE } from "../../../../emulator/voice/fraudSearch";
+import { computeVoiceprint, similarity, type Voiceprint } from "../../../../emulator/voice/voiceprint";
+import { speaker, utterance } from "../../../../emulator/voices";
 
 // The fraudster search yields to the event loop between pages and ends inside the caller's
 // transaction; its result must be the one a single scan of the domain gives.

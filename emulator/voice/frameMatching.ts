@@ -1,6 +1,6 @@
 // Frame-level comparison of two voices (the nearest-neighbour measure of Higgins, Bahler and
 // Porter, 1993, "Voice identification using nearest-neighbor distance measure"), used by
-// emulator/voiceprint.ts.
+// emulator/voice/voiceprint.ts.
 //
 // A voiceprint keeps a bounded sample of its voiced frames' mel cepstra. Two recordings with
 // different words still share many sounds, and the nearest frame of the other recording is

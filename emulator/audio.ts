@@ -2,19 +2,13 @@
 // the data access role, its s3:GetObject / kms:Decrypt permissions enforced, each file a
 // RIFF/WAVE PCM-16 8 kHz recording of at most 20 MB, one channel per audio specification.
 import { GetObjectCommand } from "@aws-sdk/client-s3";
-import { JobFailure, parseS3Uri, s3ObjectArn, type RoleSession } from "../aws";
-import { parseWav, WavError } from "../wav";
+import { JobFailure, RequestError, WavError } from "./errors";
+import { parseS3Uri, s3ObjectArn, type RoleSession } from "./aws";
+import { parseWav } from "./wav";
 
 export const MAX_AUDIO_BYTES = 20 * 1024 * 1024;
 export const MAX_AUDIO_FILES = 10;
 const S3_URI = /^s3:\/\/[a-z0-9][.\-a-z0-9]{1,61}[a-z0-9](\/.*)?$/;
-
-/** A per-request problem: goes to the output file's Errors (or, for sessions, a ValidationException). */
-export class RequestError extends Error {
-  constructor(readonly code: number, message: string) {
-    super(message);
-  }
-}
 
 export interface AudioSpecification {
   S3Uri: string;

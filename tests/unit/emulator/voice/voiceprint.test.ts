@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFAULTS } from "../../../emulator/config";
-import { computeVoiceprint, decodeSearchFeatures, encodeSearchFeatures, searchFeatures, similarity, similarityOfFeatures, type Voiceprint } from "../../../emulator/voiceprint";
-import { parseWav } from "../../../emulator/wav";
-import { speaker, utterance, type Speaker } from "../../../emulator/voices";
-import { repoRoot } from "../../support/repo";
+import { DEFAULTS } from "../../../../emulator/config";
+import { computeVoiceprint, decodeSearchFeatures, encodeSearchFeatures, searchFeatures, similarity, similarityOfFeatures, type Voiceprint } from "../../../../emulator/voice/voiceprint";
+import { parseWav } from "../../../../emulator/wav";
+import { speaker, utterance, type Speaker } from "../../../../emulator/voices";
+import { repoRoot } from "../../../support/repo";
 
 const THRESHOLD = DEFAULTS.defaultSimilarityThreshold;
 

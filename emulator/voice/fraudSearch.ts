@@ -12,7 +12,7 @@
 // request's transaction, so the search ends there synchronously (`finish`): it compares with the
 // fraudsters added meanwhile and checks that its best match still stands, so the result is the
 // one a single scan inside the transaction would give.
-import type { ListPosition, Store } from "./store";
+import type { ListPosition, Store } from "../store";
 import { decodeSearchFeatures, searchFeatures, similarityOfFeatures, type SearchFeatures, type Voiceprint } from "./voiceprint";
 
 export interface FraudsterMatch {
