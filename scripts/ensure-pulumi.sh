@@ -96,22 +96,7 @@ build_cli() { # version -> path of pulumi binary
   if [ -x "$dir/bin/pulumi" ]; then echo "$dir/bin/pulumi"; return 0; fi
   log "building pulumi $v from the Go module proxy (first time only, ~8 min on 2 cores with downloads)"
   mkdir -p "$dir"
-  local modfile; modfile=$(go mod download -json github.com/pulumi/pulumi/pkg/v3@"$v" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
-  {
-    echo "module pulumivoiceid/pulumicli"
-    echo
-    # The same go directive as pkg/v3 keeps module graph pruning on (older semantics would
-    # load test-only dependencies the proxy does not serve).
-    grep -m1 '^go ' "$modfile"
-    echo
-    echo "require github.com/pulumi/pulumi/pkg/v3 $v"
-    echo
-    # Repeat pkg/v3's replace directives: they do not apply to a dependency. The relative
-    # replace of sdk/v3 (../sdk) becomes the sdk/v3 release of the same version.
-    echo "replace github.com/pulumi/pulumi/sdk/v3 => github.com/pulumi/pulumi/sdk/v3 $v"
-    awk '/^replace \(/{b=1;next} b&&/^\)/{b=0;next} b{print "replace " $0} /^replace [^(]/{print}' "$modfile" \
-      | grep -v '=> *\.' || true
-  } > "$dir/go.mod"
+  pkg_module_gomod "$v" pulumivoiceid/pulumicli > "$dir/go.mod"
   printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"\n' > "$dir/tools.go"
   (cd "$dir" && go mod tidy -e >&2 && go build -o bin/pulumi.partial \
       -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$v" \

@@ -59,6 +59,16 @@ describe("native plugin schema", () => {
         assert.match(schema.functions["voiceid:index:getTrustPolicy"].description, /confused deputy/);
     });
 
+    it("a named union of string literals is an enum type, so the SDKs' types reject a misspelled value", () => {
+        assert.deepStrictEqual(schema.types["voiceid:index:DuplicateRegistrationAction"].enum, [
+            { name: "Skip", value: "SKIP" },
+            { name: "RegisterAsNew", value: "REGISTER_AS_NEW" },
+        ]);
+        const config = schema.types["voiceid:index:RegistrationConfig"].properties.duplicateRegistrationAction;
+        assert.strictEqual(config.$ref, "#/types/voiceid:index:DuplicateRegistrationAction");
+        assert.match(config.description, /SKIP/);
+    });
+
     it("every type reference resolves", () => {
         const text = JSON.stringify(schema);
         for (const m of text.matchAll(/"#\/types\/([^"]+)"/g)) assert.ok(schema.types[m[1]], `unresolved ${m[1]}`);
