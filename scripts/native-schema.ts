@@ -166,8 +166,14 @@ class Generator {
         const required: string[] = [];
         for (const [name, { sig, optional }] of members) {
             if (skip.includes(name)) continue;
-            const description = this.doc(sig) || (docsFrom?.get(name) ? this.doc(docsFrom.get(name)!.sig) : "");
-            properties[name] = { ...this.typeOf(sig.type), ...(description ? { description } : {}) };
+            const from = docsFrom?.get(name);
+            const description = this.doc(sig) || (from ? this.doc(from.sig) : "");
+            let type = this.typeOf(sig.type);
+            // Pulumi reads `type: object` without a $ref as a map of strings (the SDKs would then
+            // refuse a list or number in it): an output restating an input's shape inline
+            // (`registrationConfig?: { ... }`) takes the input's named type.
+            if (from && type.type === "object" && type.properties) type = this.typeOf(from.sig.type);
+            properties[name] = { ...type, ...(description ? { description } : {}) };
             if (!optional) required.push(name);
         }
         return { properties, required };

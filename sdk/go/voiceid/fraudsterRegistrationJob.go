@@ -58,7 +58,7 @@ type FraudsterRegistrationJob struct {
 	// Present when the whole job failed.
 	FailureDetails FailureDetailsPtrOutput `pulumi:"failureDetails"`
 	// Where the input manifest lives.
-	InputDataConfig pulumi.StringMapOutput `pulumi:"inputDataConfig"`
+	InputDataConfig InputDataConfigOutput `pulumi:"inputDataConfig"`
 	// The job's id (22 alphanumerics).
 	JobId pulumi.StringOutput `pulumi:"jobId"`
 	// A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
@@ -69,7 +69,7 @@ type FraudsterRegistrationJob struct {
 	// Requests that registered a new fraudster.
 	NewRegistrationCount pulumi.Float64PtrOutput `pulumi:"newRegistrationCount"`
 	// Where Voice ID writes the output file, and the KMS key that encrypts it.
-	OutputDataConfig pulumi.StringMapOutput `pulumi:"outputDataConfig"`
+	OutputDataConfig OutputDataConfigOutput `pulumi:"outputDataConfig"`
 	// `s3://` URI of the output file (present once the job completed).
 	OutputFileS3Uri pulumi.StringPtrOutput `pulumi:"outputFileS3Uri"`
 	// Last PercentComplete seen.
@@ -77,7 +77,7 @@ type FraudsterRegistrationJob struct {
 	// AWS region; else stack config `voiceid:region`, `aws:region`, then `AWS_REGION`.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
 	// Duplicate handling, similarity threshold and target watchlist.
-	RegistrationConfig pulumi.StringMapOutput `pulumi:"registrationConfig"`
+	RegistrationConfig RegistrationConfigPtrOutput `pulumi:"registrationConfig"`
 	// Failed requests (capped).
 	RegistrationErrors RegistrationErrorArrayOutput `pulumi:"registrationErrors"`
 	// Successful registrations (capped). Secret: fraudster ids are sensitive.
@@ -355,8 +355,8 @@ func (o FraudsterRegistrationJobOutput) FailureDetails() FailureDetailsPtrOutput
 }
 
 // Where the input manifest lives.
-func (o FraudsterRegistrationJobOutput) InputDataConfig() pulumi.StringMapOutput {
-	return o.ApplyT(func(v *FraudsterRegistrationJob) pulumi.StringMapOutput { return v.InputDataConfig }).(pulumi.StringMapOutput)
+func (o FraudsterRegistrationJobOutput) InputDataConfig() InputDataConfigOutput {
+	return o.ApplyT(func(v *FraudsterRegistrationJob) InputDataConfigOutput { return v.InputDataConfig }).(InputDataConfigOutput)
 }
 
 // The job's id (22 alphanumerics).
@@ -381,8 +381,8 @@ func (o FraudsterRegistrationJobOutput) NewRegistrationCount() pulumi.Float64Ptr
 }
 
 // Where Voice ID writes the output file, and the KMS key that encrypts it.
-func (o FraudsterRegistrationJobOutput) OutputDataConfig() pulumi.StringMapOutput {
-	return o.ApplyT(func(v *FraudsterRegistrationJob) pulumi.StringMapOutput { return v.OutputDataConfig }).(pulumi.StringMapOutput)
+func (o FraudsterRegistrationJobOutput) OutputDataConfig() OutputDataConfigOutput {
+	return o.ApplyT(func(v *FraudsterRegistrationJob) OutputDataConfigOutput { return v.OutputDataConfig }).(OutputDataConfigOutput)
 }
 
 // `s3://` URI of the output file (present once the job completed).
@@ -401,8 +401,8 @@ func (o FraudsterRegistrationJobOutput) Region() pulumi.StringPtrOutput {
 }
 
 // Duplicate handling, similarity threshold and target watchlist.
-func (o FraudsterRegistrationJobOutput) RegistrationConfig() pulumi.StringMapOutput {
-	return o.ApplyT(func(v *FraudsterRegistrationJob) pulumi.StringMapOutput { return v.RegistrationConfig }).(pulumi.StringMapOutput)
+func (o FraudsterRegistrationJobOutput) RegistrationConfig() RegistrationConfigPtrOutput {
+	return o.ApplyT(func(v *FraudsterRegistrationJob) RegistrationConfigPtrOutput { return v.RegistrationConfig }).(RegistrationConfigPtrOutput)
 }
 
 // Failed requests (capped).

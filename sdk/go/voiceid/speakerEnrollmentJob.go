@@ -45,7 +45,7 @@ type SpeakerEnrollmentJob struct {
 	// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
 	// Existing-enrollment handling and fraud detection during enrollment.
-	EnrollmentConfig pulumi.StringMapOutput `pulumi:"enrollmentConfig"`
+	EnrollmentConfig EnrollmentConfigPtrOutput `pulumi:"enrollmentConfig"`
 	// Failed requests (capped), including speakers fraud detection refused.
 	EnrollmentErrors EnrollmentErrorArrayOutput `pulumi:"enrollmentErrors"`
 	// Successful enrollments (capped). Secret: speaker ids are sensitive.
@@ -59,7 +59,7 @@ type SpeakerEnrollmentJob struct {
 	// Requests refused or flagged by fraud detection (a known fraudster's voice).
 	FraudDetectionFailureCount pulumi.Float64PtrOutput `pulumi:"fraudDetectionFailureCount"`
 	// Where the input manifest (`SpeakerEnrollmentRequests`) lives.
-	InputDataConfig pulumi.StringMapOutput `pulumi:"inputDataConfig"`
+	InputDataConfig InputDataConfigOutput `pulumi:"inputDataConfig"`
 	// The job's id (22 alphanumerics).
 	JobId pulumi.StringOutput `pulumi:"jobId"`
 	// A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
@@ -69,7 +69,7 @@ type SpeakerEnrollmentJob struct {
 	// Speakers newly enrolled.
 	NewEnrollmentCount pulumi.Float64PtrOutput `pulumi:"newEnrollmentCount"`
 	// Where Voice ID writes the output file, and the KMS key that encrypts it.
-	OutputDataConfig pulumi.StringMapOutput `pulumi:"outputDataConfig"`
+	OutputDataConfig OutputDataConfigOutput `pulumi:"outputDataConfig"`
 	// `s3://` URI of the output file (present once the job completed).
 	OutputFileS3Uri pulumi.StringPtrOutput `pulumi:"outputFileS3Uri"`
 	// Speakers already enrolled whose voiceprint was replaced (OVERWRITE).
@@ -313,8 +313,8 @@ func (o SpeakerEnrollmentJobOutput) Endpoint() pulumi.StringPtrOutput {
 }
 
 // Existing-enrollment handling and fraud detection during enrollment.
-func (o SpeakerEnrollmentJobOutput) EnrollmentConfig() pulumi.StringMapOutput {
-	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringMapOutput { return v.EnrollmentConfig }).(pulumi.StringMapOutput)
+func (o SpeakerEnrollmentJobOutput) EnrollmentConfig() EnrollmentConfigPtrOutput {
+	return o.ApplyT(func(v *SpeakerEnrollmentJob) EnrollmentConfigPtrOutput { return v.EnrollmentConfig }).(EnrollmentConfigPtrOutput)
 }
 
 // Failed requests (capped), including speakers fraud detection refused.
@@ -348,8 +348,8 @@ func (o SpeakerEnrollmentJobOutput) FraudDetectionFailureCount() pulumi.Float64P
 }
 
 // Where the input manifest (`SpeakerEnrollmentRequests`) lives.
-func (o SpeakerEnrollmentJobOutput) InputDataConfig() pulumi.StringMapOutput {
-	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringMapOutput { return v.InputDataConfig }).(pulumi.StringMapOutput)
+func (o SpeakerEnrollmentJobOutput) InputDataConfig() InputDataConfigOutput {
+	return o.ApplyT(func(v *SpeakerEnrollmentJob) InputDataConfigOutput { return v.InputDataConfig }).(InputDataConfigOutput)
 }
 
 // The job's id (22 alphanumerics).
@@ -373,8 +373,8 @@ func (o SpeakerEnrollmentJobOutput) NewEnrollmentCount() pulumi.Float64PtrOutput
 }
 
 // Where Voice ID writes the output file, and the KMS key that encrypts it.
-func (o SpeakerEnrollmentJobOutput) OutputDataConfig() pulumi.StringMapOutput {
-	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringMapOutput { return v.OutputDataConfig }).(pulumi.StringMapOutput)
+func (o SpeakerEnrollmentJobOutput) OutputDataConfig() OutputDataConfigOutput {
+	return o.ApplyT(func(v *SpeakerEnrollmentJob) OutputDataConfigOutput { return v.OutputDataConfig }).(OutputDataConfigOutput)
 }
 
 // `s3://` URI of the output file (present once the job completed).

@@ -49,7 +49,7 @@ type VoiceIdDomain struct {
 	// The KMS key Voice ID encrypts the domain's data with. Changing it updates the domain in
 	// place: Voice ID then re-encrypts the domain's data asynchronously (see
 	// `serverSideEncryptionUpdateStatus`).
-	ServerSideEncryptionConfiguration pulumi.StringMapOutput `pulumi:"serverSideEncryptionConfiguration"`
+	ServerSideEncryptionConfiguration ServerSideEncryptionConfigurationOutput `pulumi:"serverSideEncryptionConfiguration"`
 	// Why the last re-encryption failed, when it did.
 	ServerSideEncryptionUpdateMessage pulumi.StringPtrOutput `pulumi:"serverSideEncryptionUpdateMessage"`
 	// Re-encryption after a key change: IN_PROGRESS, COMPLETED or FAILED (absent when the key never changed).
@@ -249,8 +249,10 @@ func (o VoiceIdDomainOutput) Region() pulumi.StringPtrOutput {
 // The KMS key Voice ID encrypts the domain's data with. Changing it updates the domain in
 // place: Voice ID then re-encrypts the domain's data asynchronously (see
 // `serverSideEncryptionUpdateStatus`).
-func (o VoiceIdDomainOutput) ServerSideEncryptionConfiguration() pulumi.StringMapOutput {
-	return o.ApplyT(func(v *VoiceIdDomain) pulumi.StringMapOutput { return v.ServerSideEncryptionConfiguration }).(pulumi.StringMapOutput)
+func (o VoiceIdDomainOutput) ServerSideEncryptionConfiguration() ServerSideEncryptionConfigurationOutput {
+	return o.ApplyT(func(v *VoiceIdDomain) ServerSideEncryptionConfigurationOutput {
+		return v.ServerSideEncryptionConfiguration
+	}).(ServerSideEncryptionConfigurationOutput)
 }
 
 // Why the last re-encryption failed, when it did.

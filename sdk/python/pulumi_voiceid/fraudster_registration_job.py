@@ -280,11 +280,11 @@ class FraudsterRegistrationJob(pulumi.CustomResource):
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  fail_on_errors: pulumi.Input[Optional[_builtins.bool]] = None,
-                 input_data_config: pulumi.Input[Optional[Union['InputDataConfigArgs', 'InputDataConfigArgsDict']]] = None,
+                 input_data_config: pulumi.Input[Optional[Union['InputDataConfigArgs', 'InputDataConfigArgsDict', 'outputs.InputDataConfig']]] = None,
                  job_name: pulumi.Input[Optional[_builtins.str]] = None,
-                 output_data_config: pulumi.Input[Optional[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict']]] = None,
+                 output_data_config: pulumi.Input[Optional[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict', 'outputs.OutputDataConfig']]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
-                 registration_config: pulumi.Input[Optional[Union['RegistrationConfigArgs', 'RegistrationConfigArgsDict']]] = None,
+                 registration_config: pulumi.Input[Optional[Union['RegistrationConfigArgs', 'RegistrationConfigArgsDict', 'outputs.RegistrationConfig']]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
                  wait_for_completion: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -314,12 +314,12 @@ class FraudsterRegistrationJob(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] endpoint: Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
                / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
         :param pulumi.Input[_builtins.bool] fail_on_errors: Fail the update when the job ends COMPLETED_WITH_ERRORS (default false: warn only).
-        :param pulumi.Input[Union['InputDataConfigArgs', 'InputDataConfigArgsDict']] input_data_config: Where the input manifest lives.
+        :param pulumi.Input[Union['InputDataConfigArgs', 'InputDataConfigArgsDict', 'outputs.InputDataConfig']] input_data_config: Where the input manifest lives.
         :param pulumi.Input[_builtins.str] job_name: A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
                or digit. Sensitive: stored as a secret and never printed.
-        :param pulumi.Input[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict']] output_data_config: Where Voice ID writes the output file, and the KMS key that encrypts it.
+        :param pulumi.Input[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict', 'outputs.OutputDataConfig']] output_data_config: Where Voice ID writes the output file, and the KMS key that encrypts it.
         :param pulumi.Input[_builtins.str] region: AWS region; else stack config `voiceid:region`, `aws:region`, then `AWS_REGION`.
-        :param pulumi.Input[Union['RegistrationConfigArgs', 'RegistrationConfigArgsDict']] registration_config: Duplicate handling, similarity threshold and target watchlist.
+        :param pulumi.Input[Union['RegistrationConfigArgs', 'RegistrationConfigArgsDict', 'outputs.RegistrationConfig']] registration_config: Duplicate handling, similarity threshold and target watchlist.
         :param pulumi.Input[_builtins.float] timeout_seconds: Longest wait for a job slot plus the job itself, in seconds (default 21600 = 6 h, range
                1-604800). When it passes the resource is recorded with its job id and the update fails;
                the job keeps running and the next `pulumi up` resumes waiting.
@@ -363,11 +363,11 @@ class FraudsterRegistrationJob(pulumi.CustomResource):
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  fail_on_errors: pulumi.Input[Optional[_builtins.bool]] = None,
-                 input_data_config: pulumi.Input[Optional[Union['InputDataConfigArgs', 'InputDataConfigArgsDict']]] = None,
+                 input_data_config: pulumi.Input[Optional[Union['InputDataConfigArgs', 'InputDataConfigArgsDict', 'outputs.InputDataConfig']]] = None,
                  job_name: pulumi.Input[Optional[_builtins.str]] = None,
-                 output_data_config: pulumi.Input[Optional[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict']]] = None,
+                 output_data_config: pulumi.Input[Optional[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict', 'outputs.OutputDataConfig']]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
-                 registration_config: pulumi.Input[Optional[Union['RegistrationConfigArgs', 'RegistrationConfigArgsDict']]] = None,
+                 registration_config: pulumi.Input[Optional[Union['RegistrationConfigArgs', 'RegistrationConfigArgsDict', 'outputs.RegistrationConfig']]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
                  wait_for_completion: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -598,7 +598,7 @@ class FraudsterRegistrationJob(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="inputDataConfig")
-    def input_data_config(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+    def input_data_config(self) -> pulumi.Output['outputs.InputDataConfig']:
         """
         Where the input manifest lives.
         """
@@ -639,7 +639,7 @@ class FraudsterRegistrationJob(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="outputDataConfig")
-    def output_data_config(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+    def output_data_config(self) -> pulumi.Output['outputs.OutputDataConfig']:
         """
         Where Voice ID writes the output file, and the KMS key that encrypts it.
         """
@@ -671,7 +671,7 @@ class FraudsterRegistrationJob(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="registrationConfig")
-    def registration_config(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
+    def registration_config(self) -> pulumi.Output[Optional['outputs.RegistrationConfig']]:
         """
         Duplicate handling, similarity threshold and target watchlist.
         """

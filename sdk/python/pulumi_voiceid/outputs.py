@@ -13,14 +13,21 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 
 __all__ = [
     'Enrollment',
+    'EnrollmentConfig',
     'EnrollmentError',
     'FailureDetails',
+    'FraudDetectionConfig',
+    'InputDataConfig',
+    'OutputDataConfig',
     'Registration',
+    'RegistrationConfig',
     'RegistrationError',
+    'ServerSideEncryptionConfiguration',
 ]
 
 @pulumi.output_type
@@ -101,6 +108,61 @@ class Enrollment(dict):
         PASS or FAIL, when the output file reports a fraud-detection result.
         """
         return pulumi.get(self, "fraud_detection_result")
+
+
+@pulumi.output_type
+class EnrollmentConfig(dict):
+    """
+    How enrollments are made.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "existingEnrollmentAction":
+            suggest = "existing_enrollment_action"
+        elif key == "fraudDetectionConfig":
+            suggest = "fraud_detection_config"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in EnrollmentConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        EnrollmentConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        EnrollmentConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 existing_enrollment_action: Optional['ExistingEnrollmentAction'] = None,
+                 fraud_detection_config: Optional['outputs.FraudDetectionConfig'] = None):
+        """
+        How enrollments are made.
+
+        :param 'ExistingEnrollmentAction' existing_enrollment_action: SKIP (service default) or OVERWRITE an already enrolled speaker.
+        :param 'FraudDetectionConfig' fraud_detection_config: Fraud detection against a watchlist before enrolling.
+        """
+        if existing_enrollment_action is not None:
+            pulumi.set(__self__, "existing_enrollment_action", existing_enrollment_action)
+        if fraud_detection_config is not None:
+            pulumi.set(__self__, "fraud_detection_config", fraud_detection_config)
+
+    @_builtins.property
+    @pulumi.getter(name="existingEnrollmentAction")
+    def existing_enrollment_action(self) -> Optional['ExistingEnrollmentAction']:
+        """
+        SKIP (service default) or OVERWRITE an already enrolled speaker.
+        """
+        return pulumi.get(self, "existing_enrollment_action")
+
+    @_builtins.property
+    @pulumi.getter(name="fraudDetectionConfig")
+    def fraud_detection_config(self) -> Optional['outputs.FraudDetectionConfig']:
+        """
+        Fraud detection against a watchlist before enrolling.
+        """
+        return pulumi.get(self, "fraud_detection_config")
 
 
 @pulumi.output_type
@@ -223,6 +285,169 @@ class FailureDetails(dict):
 
 
 @pulumi.output_type
+class FraudDetectionConfig(dict):
+    """
+    Fraud detection during enrollment.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "fraudDetectionAction":
+            suggest = "fraud_detection_action"
+        elif key == "riskThreshold":
+            suggest = "risk_threshold"
+        elif key == "watchlistIds":
+            suggest = "watchlist_ids"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in FraudDetectionConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        FraudDetectionConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        FraudDetectionConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 fraud_detection_action: Optional['FraudDetectionAction'] = None,
+                 risk_threshold: Optional[_builtins.float] = None,
+                 watchlist_ids: Optional[Sequence[_builtins.str]] = None):
+        """
+        Fraud detection during enrollment.
+
+        :param 'FraudDetectionAction' fraud_detection_action: FAIL (service default: the speaker is not enrolled) or IGNORE a match.
+        :param _builtins.float risk_threshold: Risk score (0-100) at or above which a voice counts as a known fraudster.
+        :param Sequence[_builtins.str] watchlist_ids: Exactly one watchlist id (22 alphanumerics); unset means the domain's default watchlist.
+        """
+        if fraud_detection_action is not None:
+            pulumi.set(__self__, "fraud_detection_action", fraud_detection_action)
+        if risk_threshold is not None:
+            pulumi.set(__self__, "risk_threshold", risk_threshold)
+        if watchlist_ids is not None:
+            pulumi.set(__self__, "watchlist_ids", watchlist_ids)
+
+    @_builtins.property
+    @pulumi.getter(name="fraudDetectionAction")
+    def fraud_detection_action(self) -> Optional['FraudDetectionAction']:
+        """
+        FAIL (service default: the speaker is not enrolled) or IGNORE a match.
+        """
+        return pulumi.get(self, "fraud_detection_action")
+
+    @_builtins.property
+    @pulumi.getter(name="riskThreshold")
+    def risk_threshold(self) -> Optional[_builtins.float]:
+        """
+        Risk score (0-100) at or above which a voice counts as a known fraudster.
+        """
+        return pulumi.get(self, "risk_threshold")
+
+    @_builtins.property
+    @pulumi.getter(name="watchlistIds")
+    def watchlist_ids(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Exactly one watchlist id (22 alphanumerics); unset means the domain's default watchlist.
+        """
+        return pulumi.get(self, "watchlist_ids")
+
+
+@pulumi.output_type
+class InputDataConfig(dict):
+    """
+    Location of a batch job's input manifest.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "s3Uri":
+            suggest = "s3_uri"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in InputDataConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        InputDataConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        InputDataConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 s3_uri: _builtins.str):
+        """
+        Location of a batch job's input manifest.
+
+        :param _builtins.str s3_uri: `s3://bucket/key.json` of the manifest (max 1024 characters).
+        """
+        pulumi.set(__self__, "s3_uri", s3_uri)
+
+    @_builtins.property
+    @pulumi.getter(name="s3Uri")
+    def s3_uri(self) -> _builtins.str:
+        """
+        `s3://bucket/key.json` of the manifest (max 1024 characters).
+        """
+        return pulumi.get(self, "s3_uri")
+
+
+@pulumi.output_type
+class OutputDataConfig(dict):
+    """
+    Location and encryption of the output file.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "s3Uri":
+            suggest = "s3_uri"
+        elif key == "kmsKeyId":
+            suggest = "kms_key_id"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in OutputDataConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        OutputDataConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        OutputDataConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 s3_uri: _builtins.str,
+                 kms_key_id: Optional[_builtins.str] = None):
+        """
+        Location and encryption of the output file.
+
+        :param _builtins.str s3_uri: `s3://bucket/folder` Voice ID writes `<jobId>/<manifest name>.out` under.
+        :param _builtins.str kms_key_id: KMS key id, key ARN, alias name or alias ARN (1-2048 characters) for the output file.
+        """
+        pulumi.set(__self__, "s3_uri", s3_uri)
+        if kms_key_id is not None:
+            pulumi.set(__self__, "kms_key_id", kms_key_id)
+
+    @_builtins.property
+    @pulumi.getter(name="s3Uri")
+    def s3_uri(self) -> _builtins.str:
+        """
+        `s3://bucket/folder` Voice ID writes `<jobId>/<manifest name>.out` under.
+        """
+        return pulumi.get(self, "s3_uri")
+
+    @_builtins.property
+    @pulumi.getter(name="kmsKeyId")
+    def kms_key_id(self) -> Optional[_builtins.str]:
+        """
+        KMS key id, key ARN, alias name or alias ARN (1-2048 characters) for the output file.
+        """
+        return pulumi.get(self, "kms_key_id")
+
+
+@pulumi.output_type
 class Registration(dict):
     """
     One successful registration from the output file.
@@ -303,6 +528,75 @@ class Registration(dict):
 
 
 @pulumi.output_type
+class RegistrationConfig(dict):
+    """
+    How registrations are made.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "duplicateRegistrationAction":
+            suggest = "duplicate_registration_action"
+        elif key == "fraudsterSimilarityThreshold":
+            suggest = "fraudster_similarity_threshold"
+        elif key == "watchlistIds":
+            suggest = "watchlist_ids"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in RegistrationConfig. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        RegistrationConfig.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        RegistrationConfig.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 duplicate_registration_action: Optional['DuplicateRegistrationAction'] = None,
+                 fraudster_similarity_threshold: Optional[_builtins.float] = None,
+                 watchlist_ids: Optional[Sequence[_builtins.str]] = None):
+        """
+        How registrations are made.
+
+        :param 'DuplicateRegistrationAction' duplicate_registration_action: SKIP (service default) or REGISTER_AS_NEW.
+        :param _builtins.float fraudster_similarity_threshold: Similarity (0-100) above which a voice counts as an existing fraudster.
+        :param Sequence[_builtins.str] watchlist_ids: Exactly one watchlist id (22 alphanumerics); unset means the domain's default watchlist.
+        """
+        if duplicate_registration_action is not None:
+            pulumi.set(__self__, "duplicate_registration_action", duplicate_registration_action)
+        if fraudster_similarity_threshold is not None:
+            pulumi.set(__self__, "fraudster_similarity_threshold", fraudster_similarity_threshold)
+        if watchlist_ids is not None:
+            pulumi.set(__self__, "watchlist_ids", watchlist_ids)
+
+    @_builtins.property
+    @pulumi.getter(name="duplicateRegistrationAction")
+    def duplicate_registration_action(self) -> Optional['DuplicateRegistrationAction']:
+        """
+        SKIP (service default) or REGISTER_AS_NEW.
+        """
+        return pulumi.get(self, "duplicate_registration_action")
+
+    @_builtins.property
+    @pulumi.getter(name="fraudsterSimilarityThreshold")
+    def fraudster_similarity_threshold(self) -> Optional[_builtins.float]:
+        """
+        Similarity (0-100) above which a voice counts as an existing fraudster.
+        """
+        return pulumi.get(self, "fraudster_similarity_threshold")
+
+    @_builtins.property
+    @pulumi.getter(name="watchlistIds")
+    def watchlist_ids(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Exactly one watchlist id (22 alphanumerics); unset means the domain's default watchlist.
+        """
+        return pulumi.get(self, "watchlist_ids")
+
+
+@pulumi.output_type
 class RegistrationError(dict):
     """
     One failed request from the output file.
@@ -366,5 +660,47 @@ class RegistrationError(dict):
         RequestId from the manifest.
         """
         return pulumi.get(self, "request_id")
+
+
+@pulumi.output_type
+class ServerSideEncryptionConfiguration(dict):
+    """
+    Server-side encryption of a domain.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "kmsKeyId":
+            suggest = "kms_key_id"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in ServerSideEncryptionConfiguration. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        ServerSideEncryptionConfiguration.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        ServerSideEncryptionConfiguration.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 kms_key_id: _builtins.str):
+        """
+        Server-side encryption of a domain.
+
+        :param _builtins.str kms_key_id: KMS key id, key ARN, alias name or alias ARN (1-2048 characters). Voice ID does not
+               support asymmetric keys.
+        """
+        pulumi.set(__self__, "kms_key_id", kms_key_id)
+
+    @_builtins.property
+    @pulumi.getter(name="kmsKeyId")
+    def kms_key_id(self) -> _builtins.str:
+        """
+        KMS key id, key ARN, alias name or alias ARN (1-2048 characters). Voice ID does not
+        support asymmetric keys.
+        """
+        return pulumi.get(self, "kms_key_id")
 
 

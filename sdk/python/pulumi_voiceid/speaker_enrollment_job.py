@@ -263,11 +263,11 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
                  delete_speakers_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
-                 enrollment_config: pulumi.Input[Optional[Union['EnrollmentConfigArgs', 'EnrollmentConfigArgsDict']]] = None,
+                 enrollment_config: pulumi.Input[Optional[Union['EnrollmentConfigArgs', 'EnrollmentConfigArgsDict', 'outputs.EnrollmentConfig']]] = None,
                  fail_on_errors: pulumi.Input[Optional[_builtins.bool]] = None,
-                 input_data_config: pulumi.Input[Optional[Union['InputDataConfigArgs', 'InputDataConfigArgsDict']]] = None,
+                 input_data_config: pulumi.Input[Optional[Union['InputDataConfigArgs', 'InputDataConfigArgsDict', 'outputs.InputDataConfig']]] = None,
                  job_name: pulumi.Input[Optional[_builtins.str]] = None,
-                 output_data_config: pulumi.Input[Optional[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict']]] = None,
+                 output_data_config: pulumi.Input[Optional[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict', 'outputs.OutputDataConfig']]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
@@ -290,11 +290,11 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
                default false: destroy just forgets the job). Speakers it skipped or overwrote stay.
         :param pulumi.Input[_builtins.str] domain_id: The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job.
         :param pulumi.Input[_builtins.str] endpoint: Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
-        :param pulumi.Input[Union['EnrollmentConfigArgs', 'EnrollmentConfigArgsDict']] enrollment_config: Existing-enrollment handling and fraud detection during enrollment.
+        :param pulumi.Input[Union['EnrollmentConfigArgs', 'EnrollmentConfigArgsDict', 'outputs.EnrollmentConfig']] enrollment_config: Existing-enrollment handling and fraud detection during enrollment.
         :param pulumi.Input[_builtins.bool] fail_on_errors: Fail the update when the job ends COMPLETED_WITH_ERRORS (default false: warn only).
-        :param pulumi.Input[Union['InputDataConfigArgs', 'InputDataConfigArgsDict']] input_data_config: Where the input manifest (`SpeakerEnrollmentRequests`) lives.
+        :param pulumi.Input[Union['InputDataConfigArgs', 'InputDataConfigArgsDict', 'outputs.InputDataConfig']] input_data_config: Where the input manifest (`SpeakerEnrollmentRequests`) lives.
         :param pulumi.Input[_builtins.str] job_name: A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
-        :param pulumi.Input[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict']] output_data_config: Where Voice ID writes the output file, and the KMS key that encrypts it.
+        :param pulumi.Input[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict', 'outputs.OutputDataConfig']] output_data_config: Where Voice ID writes the output file, and the KMS key that encrypts it.
         :param pulumi.Input[_builtins.str] region: AWS region; else stack config `voiceid:region`, `aws:region`, then `AWS_REGION`.
         :param pulumi.Input[_builtins.float] timeout_seconds: Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800).
         :param pulumi.Input[Sequence[Any]] triggers: Any values; changing them starts a new job with otherwise identical inputs.
@@ -334,11 +334,11 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
                  delete_speakers_on_destroy: pulumi.Input[Optional[_builtins.bool]] = None,
                  domain_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
-                 enrollment_config: pulumi.Input[Optional[Union['EnrollmentConfigArgs', 'EnrollmentConfigArgsDict']]] = None,
+                 enrollment_config: pulumi.Input[Optional[Union['EnrollmentConfigArgs', 'EnrollmentConfigArgsDict', 'outputs.EnrollmentConfig']]] = None,
                  fail_on_errors: pulumi.Input[Optional[_builtins.bool]] = None,
-                 input_data_config: pulumi.Input[Optional[Union['InputDataConfigArgs', 'InputDataConfigArgsDict']]] = None,
+                 input_data_config: pulumi.Input[Optional[Union['InputDataConfigArgs', 'InputDataConfigArgsDict', 'outputs.InputDataConfig']]] = None,
                  job_name: pulumi.Input[Optional[_builtins.str]] = None,
-                 output_data_config: pulumi.Input[Optional[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict']]] = None,
+                 output_data_config: pulumi.Input[Optional[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict', 'outputs.OutputDataConfig']]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
@@ -545,7 +545,7 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="enrollmentConfig")
-    def enrollment_config(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
+    def enrollment_config(self) -> pulumi.Output[Optional['outputs.EnrollmentConfig']]:
         """
         Existing-enrollment handling and fraud detection during enrollment.
         """
@@ -601,7 +601,7 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="inputDataConfig")
-    def input_data_config(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+    def input_data_config(self) -> pulumi.Output['outputs.InputDataConfig']:
         """
         Where the input manifest (`SpeakerEnrollmentRequests`) lives.
         """
@@ -641,7 +641,7 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="outputDataConfig")
-    def output_data_config(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+    def output_data_config(self) -> pulumi.Output['outputs.OutputDataConfig']:
         """
         Where Voice ID writes the output file, and the KMS key that encrypts it.
         """

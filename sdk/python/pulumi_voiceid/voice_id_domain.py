@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 from ._inputs import *
 
@@ -148,7 +149,7 @@ class VoiceIdDomain(pulumi.CustomResource):
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
-                 server_side_encryption_configuration: pulumi.Input[Optional[Union['ServerSideEncryptionConfigurationArgs', 'ServerSideEncryptionConfigurationArgsDict']]] = None,
+                 server_side_encryption_configuration: pulumi.Input[Optional[Union['ServerSideEncryptionConfigurationArgs', 'ServerSideEncryptionConfigurationArgsDict', 'outputs.ServerSideEncryptionConfiguration']]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
@@ -171,7 +172,7 @@ class VoiceIdDomain(pulumi.CustomResource):
                digit. Defaults to the resource's logical name (with other characters replaced by `-`).
                Sensitive: stored as a secret and never printed. Updated in place.
         :param pulumi.Input[_builtins.str] region: AWS region; else stack config `voiceid:region`, `aws:region`, then `AWS_REGION`. Changing it replaces the domain.
-        :param pulumi.Input[Union['ServerSideEncryptionConfigurationArgs', 'ServerSideEncryptionConfigurationArgsDict']] server_side_encryption_configuration: The KMS key Voice ID encrypts the domain's data with. Changing it updates the domain in
+        :param pulumi.Input[Union['ServerSideEncryptionConfigurationArgs', 'ServerSideEncryptionConfigurationArgsDict', 'outputs.ServerSideEncryptionConfiguration']] server_side_encryption_configuration: The KMS key Voice ID encrypts the domain's data with. Changing it updates the domain in
                place: Voice ID then re-encrypts the domain's data asynchronously (see
                `serverSideEncryptionUpdateStatus`).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags of the domain (up to 200; keys 1-128 and values 0-256 characters of letters, digits,
@@ -213,7 +214,7 @@ class VoiceIdDomain(pulumi.CustomResource):
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
-                 server_side_encryption_configuration: pulumi.Input[Optional[Union['ServerSideEncryptionConfigurationArgs', 'ServerSideEncryptionConfigurationArgsDict']]] = None,
+                 server_side_encryption_configuration: pulumi.Input[Optional[Union['ServerSideEncryptionConfigurationArgs', 'ServerSideEncryptionConfigurationArgsDict', 'outputs.ServerSideEncryptionConfiguration']]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -365,7 +366,7 @@ class VoiceIdDomain(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="serverSideEncryptionConfiguration")
-    def server_side_encryption_configuration(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+    def server_side_encryption_configuration(self) -> pulumi.Output['outputs.ServerSideEncryptionConfiguration']:
         """
         The KMS key Voice ID encrypts the domain's data with. Changing it updates the domain in
         place: Voice ID then re-encrypts the domain's data asynchronously (see
