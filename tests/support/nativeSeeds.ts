@@ -13,3 +13,15 @@ export async function enrollmentManifest(stack: LocalStack, seed: RegistrationSe
     }
     return stack.putManifest(seed.inputBucket, "manifests/enrollment.json", entries, "1.0", "SpeakerEnrollmentRequests");
 }
+
+/** The stack config of the watchlist examples (YAML, Python, Go) on a seed; set `dataAccessRoleArn` as a secret. */
+export function exampleConfig(stack: LocalStack, seed: RegistrationSeed, enrollmentManifestS3Uri: string): Record<string, string> {
+    return {
+        "voiceid:region": stack.region,
+        kmsKeyArn: seed.kmsKeyArn,
+        dataAccessRoleArn: seed.roleArn,
+        outputS3Uri: seed.outputUri,
+        manifestS3Uri: seed.manifestUri,
+        enrollmentManifestS3Uri,
+    };
+}

@@ -11,7 +11,7 @@ import * as path from "path";
 import { changeSummary } from "../../support/pulumi";
 import { LocalStack, pythonBin, startLocalStackForSuite } from "../../support/localStack";
 import { run } from "../../support/process";
-import { enrollmentManifest, speakers } from "../../support/nativeSeeds";
+import { enrollmentManifest, exampleConfig, speakers } from "../../support/nativeSeeds";
 import { sdkExample, SdkLanguage } from "../../support/sdkProgram";
 
 const NATIVE = "voiceid:index:";
@@ -41,14 +41,7 @@ export function describeSdkExample(lang: SdkLanguage): void {
             const [example, setupSeconds] = await timed(() => sdkExample(lang, {
                 env: stack.env,
                 secrets: ["dataAccessRoleArn"],
-                config: {
-                    "voiceid:region": stack.region,
-                    kmsKeyArn: seed.kmsKeyArn,
-                    dataAccessRoleArn: seed.roleArn,
-                    outputS3Uri: seed.outputUri,
-                    manifestS3Uri: seed.manifestUri,
-                    enrollmentManifestS3Uri: enrollmentUri,
-                },
+                config: exampleConfig(stack, seed, enrollmentUri),
             }));
             const { prog } = example;
             try {

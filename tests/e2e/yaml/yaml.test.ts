@@ -14,7 +14,7 @@ import { ListDomainsCommand, ListFraudsterRegistrationJobsCommand, ListSpeakerEn
 import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { changeSummary, TestProgram } from "../../support/pulumi";
 import { jobLocations, LocalStack, startLocalStackForSuite } from "../../support/localStack";
-import { enrollmentManifest, speakers } from "../../support/nativeSeeds";
+import { enrollmentManifest, exampleConfig, speakers } from "../../support/nativeSeeds";
 import { killGroup } from "../../support/process";
 import { exampleYaml, oneJobYaml, readYaml, writeYaml, yamlHeader, yamlProgram } from "../../support/yamlProgram";
 
@@ -57,15 +57,8 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             yaml: exampleYaml,
             env: stack.env,
             secrets: ["dataAccessRoleArn"],
-            config: {
-                "voiceid:region": stack.region,
-                kmsKeyArn: seed.kmsKeyArn,
-                dataAccessRoleArn: seed.roleArn,
-                outputS3Uri: seed.outputUri,
-                manifestS3Uri: seed.manifestUri,
-                // A manifest deleted after the preview's preflight saw it: the enrollment job FAILS.
-                enrollmentManifestS3Uri: `s3://${seed.inputBucket}/manifests/vanishing.json`,
-            },
+            // A manifest deleted after the preview's preflight saw it: the enrollment job FAILS.
+            config: exampleConfig(stack, seed, `s3://${seed.inputBucket}/manifests/vanishing.json`),
         });
         try {
             await stack.putObject(seed.inputBucket, "manifests/vanishing.json", await stack.getObjectText(seed.inputBucket, "manifests/enrollment.json"));
