@@ -60,7 +60,9 @@ export async function sdkExample(lang: SdkLanguage, opts: { env: NodeJS.ProcessE
         await must(python, ["-m", "venv", "venv"], dir, env);
         const pip = path.join(dir, "venv", "bin", "pip");
         const wheels = path.join(dir, "wheels");
-        await must(pip, ["wheel", "--disable-pip-version-check", "--no-deps", "-w", wheels, path.join(repoRoot, "sdk", "python")], dir, env);
+        // From a copy: setuptools builds inside the source folder (build/, *.egg-info).
+        fs.cpSync(path.join(repoRoot, "sdk", "python"), path.join(dir, "sdk-python"), { recursive: true });
+        await must(pip, ["wheel", "--disable-pip-version-check", "--no-deps", "-w", wheels, path.join(dir, "sdk-python")], dir, env);
         const [wheel] = fs.readdirSync(wheels).filter((f) => f.endsWith(".whl"));
         assert.ok(wheel, "pip wheel built no wheel");
         await must(pip, ["install", "--disable-pip-version-check", path.join(wheels, wheel), "-r", "requirements.txt"], dir, env);
