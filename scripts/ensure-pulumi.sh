@@ -49,16 +49,21 @@ version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -1)" = "$2" ]; 
 # other plugin found on PATH, so the three tools are placed side by side as real files (hard
 # links into the cache, or copies across filesystems), not symlinks.
 link_tools() { # pulumi langhost
+  # Every host is found or built before anything is placed: one that cannot be had stops the
+  # setup here, with its reason, and leaves the tools in place untouched.
+  local yaml py go
+  yaml=$(yaml_langhost)
+  py=$(sdk_langhost pulumi-language-python "$PYTHON_LANGHOST_SDK_VERSION" python/cmd/pulumi-language-python)
+  go=$(sdk_langhost pulumi-language-go "$GO_LANGHOST_SDK_VERSION" go/pulumi-language-go)
   mkdir -p "$OUT"
   place "$1" "$OUT/pulumi"
   place "$2" "$OUT/pulumi-language-nodejs"
   rm -f "$OUT/pulumi-resource-pulumi-nodejs"
   cp "$DYNAMIC_HOST" "$OUT/pulumi-resource-pulumi-nodejs"
-  place "$(yaml_langhost)" "$OUT/pulumi-language-yaml"
-  local py; py=$(sdk_langhost pulumi-language-python "$PYTHON_LANGHOST_SDK_VERSION" python/cmd/pulumi-language-python)
+  place "$yaml" "$OUT/pulumi-language-yaml"
   place "$py" "$OUT/pulumi-language-python"
   place "$(dirname "$py")/pulumi-language-python-exec" "$OUT/pulumi-language-python-exec"
-  place "$(sdk_langhost pulumi-language-go "$GO_LANGHOST_SDK_VERSION" go/pulumi-language-go)" "$OUT/pulumi-language-go"
+  place "$go" "$OUT/pulumi-language-go"
   echo "$OUT"
 }
 # -> path of a language host inside github.com/pulumi/pulumi/sdk/v3: the one on PATH, else a
