@@ -2,7 +2,8 @@
 # Yields a working Pulumi CLI for this repo, offline.
 #
 # Prints ONE line: the absolute path of a directory holding `pulumi`, `pulumi-language-nodejs`,
-# `pulumi-language-yaml` and `pulumi-resource-pulumi-nodejs`, to put first on PATH. Everything
+# `pulumi-language-yaml`, `pulumi-language-python` (with `pulumi-language-python-exec`),
+# `pulumi-language-go` and `pulumi-resource-pulumi-nodejs`, to put first on PATH. Everything
 # else goes to stderr.
 #
 # - Uses `pulumi` and `pulumi-language-nodejs` from PATH when both are there and new enough.
@@ -11,6 +12,8 @@
 # - `pulumi-resource-pulumi-nodejs` (the dynamic provider host) ships inside @pulumi/pulumi.
 # - `pulumi-language-yaml` (YAML programs, examples/yaml and the native plugin's tests) from PATH,
 #   or built once from the Go module proxy at YAML_LANGHOST_VERSION (see build_yaml_langhost).
+# - `pulumi-language-python` and `pulumi-language-go` (examples/python, examples/go and their
+#   tests) likewise, from the newest sdk/v3 releases that still contain them (see sdk_langhost).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -24,6 +27,14 @@ LANGHOST_FALLBACK_SDK_VERSION="v3.68.0"
 # pulumi-yaml builds with its own pkg/sdk versions and has no replace directives, so a plain
 # `go install` works; v1.25.0 runs with CLI 3.276 (tests/e2e/yaml proves it end to end).
 YAML_LANGHOST_VERSION="v1.25.0"
+# The Python and Go hosts also moved to modules of their own that the proxy reachable here does
+# not serve (403); these are the newest sdk/v3 releases that contain them. Both only start the
+# program (python / go build) and speak the stable LanguageRuntime protocol; the program's own
+# SDK (PyPI `pulumi`, Go `github.com/pulumi/pulumi/sdk/v3`) talks to the engine.
+# tests/e2e/sdk proves each with CLI 3.276 end to end. The v3.68 Python host ignores the
+# `virtualenv` runtime option: put the virtualenv's bin first on PATH.
+PYTHON_LANGHOST_SDK_VERSION="v3.68.0"
+GO_LANGHOST_SDK_VERSION="v3.66.0"
 
 SDK_PKG_JSON="$REPO_ROOT/node_modules/@pulumi/pulumi/package.json"
 [ -f "$SDK_PKG_JSON" ] || die "node_modules is not installed; run this through scripts/with-toolchain.sh"
@@ -38,13 +49,47 @@ version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -1)" = "$2" ]; 
 # other plugin found on PATH, so the three tools are placed side by side as real files (hard
 # links into the cache, or copies across filesystems), not symlinks.
 link_tools() { # pulumi langhost
+  # Every host is found or built before anything is placed: one that cannot be had stops the
+  # setup here, with its reason, and leaves the tools in place untouched.
+  local yaml py go
+  yaml=$(yaml_langhost)
+  py=$(sdk_langhost pulumi-language-python "$PYTHON_LANGHOST_SDK_VERSION" python/cmd/pulumi-language-python)
+  go=$(sdk_langhost pulumi-language-go "$GO_LANGHOST_SDK_VERSION" go/pulumi-language-go)
   mkdir -p "$OUT"
   place "$1" "$OUT/pulumi"
   place "$2" "$OUT/pulumi-language-nodejs"
   rm -f "$OUT/pulumi-resource-pulumi-nodejs"
   cp "$DYNAMIC_HOST" "$OUT/pulumi-resource-pulumi-nodejs"
-  place "$(yaml_langhost)" "$OUT/pulumi-language-yaml"
+  place "$yaml" "$OUT/pulumi-language-yaml"
+  place "$py" "$OUT/pulumi-language-python"
+  place "$(dirname "$py")/pulumi-language-python-exec" "$OUT/pulumi-language-python-exec"
+  place "$go" "$OUT/pulumi-language-go"
   echo "$OUT"
+}
+# -> path of a language host inside github.com/pulumi/pulumi/sdk/v3: the one on PATH, else a
+# cached build. Beside the Python host: its `pulumi-language-python-exec` shim (it runs it).
+sdk_langhost() { # name sdk-version package-dir-in-sdk
+  local name="$1" v="$2" pkg="github.com/pulumi/pulumi/sdk/v3/$3" p
+  local dir="$CACHE_DIR/$name-$v"
+  if p=$(PATH="$(echo "$PATH" | tr ':' '\n' | grep -vxF "$OUT" | paste -sd: -)" command -v "$name"); then
+    if [ "$name" != pulumi-language-python ] || [ -x "$(dirname "$p")/pulumi-language-python-exec" ]; then echo "$p"; return 0; fi
+  fi
+  if [ -x "$dir/bin/$name" ]; then echo "$dir/bin/$name"; return 0; fi
+  command -v go >/dev/null || die "no $name on PATH and no Go toolchain to build one"
+  log "building $name from github.com/pulumi/pulumi/sdk/v3@$v (first time only, under a minute with a warm Go cache)"
+  mkdir -p "$dir/bin"
+  printf 'module pulumivoiceid/%s\n\ngo 1.20\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n' "$name" "$v" > "$dir/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$pkg" > "$dir/tools.go"
+  (cd "$dir" && GOFLAGS=-mod=mod go mod tidy -e >&2 && GOFLAGS=-mod=mod go build -o "bin/$name.partial" \
+      -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$v" "$pkg" >&2) \
+    || die "building $name from github.com/pulumi/pulumi/sdk/v3@$v failed (see above)"
+  if [ "$name" = pulumi-language-python ]; then
+    local src; src="$(cd "$dir" && GOFLAGS=-mod=mod go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)/python/cmd/pulumi-language-python-exec"
+    [ -f "$src" ] || die "github.com/pulumi/pulumi/sdk/v3@$v has no python/cmd/pulumi-language-python-exec"
+    install -m 755 "$src" "$dir/bin/pulumi-language-python-exec"
+  fi
+  mv "$dir/bin/$name.partial" "$dir/bin/$name"
+  echo "$dir/bin/$name"
 }
 yaml_langhost() { # -> path of pulumi-language-yaml (ambient, or cached build)
   local p dir="$CACHE_DIR/pulumi-language-yaml-$YAML_LANGHOST_VERSION"
@@ -96,22 +141,7 @@ build_cli() { # version -> path of pulumi binary
   if [ -x "$dir/bin/pulumi" ]; then echo "$dir/bin/pulumi"; return 0; fi
   log "building pulumi $v from the Go module proxy (first time only, ~8 min on 2 cores with downloads)"
   mkdir -p "$dir"
-  local modfile; modfile=$(go mod download -json github.com/pulumi/pulumi/pkg/v3@"$v" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
-  {
-    echo "module pulumivoiceid/pulumicli"
-    echo
-    # The same go directive as pkg/v3 keeps module graph pruning on (older semantics would
-    # load test-only dependencies the proxy does not serve).
-    grep -m1 '^go ' "$modfile"
-    echo
-    echo "require github.com/pulumi/pulumi/pkg/v3 $v"
-    echo
-    # Repeat pkg/v3's replace directives: they do not apply to a dependency. The relative
-    # replace of sdk/v3 (../sdk) becomes the sdk/v3 release of the same version.
-    echo "replace github.com/pulumi/pulumi/sdk/v3 => github.com/pulumi/pulumi/sdk/v3 $v"
-    awk '/^replace \(/{b=1;next} b&&/^\)/{b=0;next} b{print "replace " $0} /^replace [^(]/{print}' "$modfile" \
-      | grep -v '=> *\.' || true
-  } > "$dir/go.mod"
+  pkg_module_gomod "$v" pulumivoiceid/pulumicli > "$dir/go.mod"
   printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"\n' > "$dir/tools.go"
   (cd "$dir" && go mod tidy -e >&2 && go build -o bin/pulumi.partial \
       -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$v" \

@@ -117,9 +117,24 @@ class Generator {
             let symbol = this.checker.getSymbolAtLocation(node.typeName);
             if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
             const alias = symbol?.declarations?.[0];
-            if (alias && ts.isTypeAliasDeclaration(alias)) return this.typeOf(alias.type);
+            if (alias && ts.isTypeAliasDeclaration(alias)) return this.enumOf(alias) ?? this.typeOf(alias.type);
         }
         return { $ref: "pulumi.json#/Any" };
+    }
+
+    /**
+     * A named union of string literals (`type DuplicateRegistrationAction = "SKIP" | ...`) as an
+     * enum type, so the generated SDKs' types reject a misspelled value before the engine runs;
+     * undefined for any other alias.
+     */
+    private enumOf(alias: ts.TypeAliasDeclaration): Spec | undefined {
+        const t = alias.type;
+        if (!ts.isUnionTypeNode(t)) return undefined;
+        const values = t.types.map((m) => (ts.isLiteralTypeNode(m) && ts.isStringLiteral(m.literal) ? m.literal.text : undefined));
+        if (values.some((v) => v === undefined)) return undefined;
+        const token = `${PACKAGE}:index:${alias.name.text}`;
+        this.types[token] ??= { type: "string", description: this.doc(alias) || undefined, enum: values.map((value) => ({ name: enumName(value!), value })) };
+        return { $ref: `#/types/${token}` };
     }
 
     /** Registers an interface as an object type; returns its token. */
@@ -151,12 +166,23 @@ class Generator {
         const required: string[] = [];
         for (const [name, { sig, optional }] of members) {
             if (skip.includes(name)) continue;
-            const description = this.doc(sig) || (docsFrom?.get(name) ? this.doc(docsFrom.get(name)!.sig) : "");
-            properties[name] = { ...this.typeOf(sig.type), ...(description ? { description } : {}) };
+            const from = docsFrom?.get(name);
+            const description = this.doc(sig) || (from ? this.doc(from.sig) : "");
+            let type = this.typeOf(sig.type);
+            // Pulumi reads `type: object` without a $ref as a map of strings (the SDKs would then
+            // refuse a list or number in it): an output restating an input's shape inline
+            // (`registrationConfig?: { ... }`) takes the input's named type.
+            if (from && type.type === "object" && type.properties) type = this.typeOf(from.sig.type);
+            properties[name] = { ...type, ...(description ? { description } : {}) };
             if (!optional) required.push(name);
         }
         return { properties, required };
     }
+}
+
+/** An enum value's name in the SDKs: `REGISTER_AS_NEW` becomes `RegisterAsNew` (Go `DuplicateRegistrationActionRegisterAsNew`). */
+function enumName(value: string): string {
+    return value.toLowerCase().replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
 }
 
 /** The package schema (a JSON-serializable object). */
@@ -219,10 +245,13 @@ export function generateSchema(root = ROOT, version = packageVersion(root)): Spe
         types: g.types,
         resources,
         functions,
+        // The Python and Go SDKs (sdk/, `npm run gen:sdk`) take their version from this schema,
+        // and the Go one is a module of its own: sdk/go/go.mod, package sdk/go/voiceid.
+        meta: { supportPack: true },
         language: {
             nodejs: { packageName: "@pulumi-voiceid/native" },
-            python: { packageName: "pulumi_voiceid" },
-            go: { importBasePath: "github.com/pulumi-voiceid/pulumi-voiceid/sdk/go/voiceid" },
+            python: { packageName: "pulumi_voiceid", pyproject: { enabled: true }, respectSchemaVersion: true, inputTypes: "classes-and-dicts" },
+            go: { importBasePath: "github.com/pulumi-voiceid/pulumi-voiceid/sdk/go/voiceid", respectSchemaVersion: true },
         },
     }));
 }

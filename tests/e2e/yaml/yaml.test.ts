@@ -13,23 +13,12 @@ import * as path from "path";
 import { ListDomainsCommand, ListFraudsterRegistrationJobsCommand, ListSpeakerEnrollmentJobsCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { changeSummary, TestProgram } from "../../support/pulumi";
-import { jobLocations, LocalStack, RegistrationSeed, SeedRequest, startLocalStackForSuite } from "../../support/localStack";
+import { jobLocations, LocalStack, startLocalStackForSuite } from "../../support/localStack";
+import { enrollmentManifest, exampleConfig, speakers } from "../../support/nativeSeeds";
 import { killGroup } from "../../support/process";
 import { exampleYaml, oneJobYaml, readYaml, writeYaml, yamlHeader, yamlProgram } from "../../support/yamlProgram";
 
 const NATIVE = "voiceid:index:";
-const speakers = (...ids: number[]): SeedRequest[] => ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
-
-/** A speaker enrollment manifest in the registration seed's bucket (readable by its role). */
-async function enrollmentManifest(stack: LocalStack, seed: RegistrationSeed): Promise<string> {
-    const entries = [];
-    for (const [i, s] of [31, 32].entries()) {
-        const uri = await stack.putAudio(seed.inputBucket, `audio/customer-${i}.wav`, s, 1);
-        entries.push({ RequestId: `c${i}`, SpeakerId: `customer-${i}`, AudioSpecifications: [{ S3Uri: uri, ChannelId: 0 }] });
-    }
-    return stack.putManifest(seed.inputBucket, "manifests/enrollment.json", entries, "1.0", "SpeakerEnrollmentRequests");
-}
-
 /** A resource of the exported state by type and logical name (not one pending deletion). */
 async function resource(prog: TestProgram, type: string, name: string): Promise<any> {
     const r = (await prog.resources(NATIVE + type)).find((x: any) => x.urn.endsWith(`::${name}`) && !x.delete);
@@ -68,15 +57,8 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             yaml: exampleYaml,
             env: stack.env,
             secrets: ["dataAccessRoleArn"],
-            config: {
-                "voiceid:region": stack.region,
-                kmsKeyArn: seed.kmsKeyArn,
-                dataAccessRoleArn: seed.roleArn,
-                outputS3Uri: seed.outputUri,
-                manifestS3Uri: seed.manifestUri,
-                // A manifest deleted after the preview's preflight saw it: the enrollment job FAILS.
-                enrollmentManifestS3Uri: `s3://${seed.inputBucket}/manifests/vanishing.json`,
-            },
+            // A manifest deleted after the preview's preflight saw it: the enrollment job FAILS.
+            config: exampleConfig(stack, seed, `s3://${seed.inputBucket}/manifests/vanishing.json`),
         });
         try {
             await stack.putObject(seed.inputBucket, "manifests/vanishing.json", await stack.getObjectText(seed.inputBucket, "manifests/enrollment.json"));

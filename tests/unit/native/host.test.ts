@@ -36,4 +36,12 @@ describe("native plugin host pieces", () => {
         assert.deepStrictEqual(access.document, buildDataAccessPolicy({ scope: { partition: "aws", region: "eu-west-2", dnsSuffix: "amazonaws.com" }, inputS3Uris: ["s3://in/m.json"], outputS3Uri: "s3://out/r" }));
         assert.throws(() => invoke("voiceid:index:nope", {}), /unknown function/);
     });
+
+    it("functions name a scope member they do not know or need and lack", () => {
+        assert.throws(
+            () => invoke("voiceid:index:getTrustPolicy", { scope: { account_id: "111122223333", region: "eu-west-2" } }),
+            /getTrustPolicy: scope\.account_id is not an input; scope takes partition, accountId, region, dnsSuffix/,
+        );
+        assert.throws(() => invoke("voiceid:index:getTrustPolicy", { scope: { region: "eu-west-2" } }), /getTrustPolicy: scope\.accountId is required/);
+    });
 });

@@ -59,6 +59,28 @@ describe("native plugin schema", () => {
         assert.match(schema.functions["voiceid:index:getTrustPolicy"].description, /confused deputy/);
     });
 
+    it("a named union of string literals is an enum type, so the SDKs' types reject a misspelled value", () => {
+        assert.deepStrictEqual(schema.types["voiceid:index:DuplicateRegistrationAction"].enum, [
+            { name: "Skip", value: "SKIP" },
+            { name: "RegisterAsNew", value: "REGISTER_AS_NEW" },
+        ]);
+        const config = schema.types["voiceid:index:RegistrationConfig"].properties.duplicateRegistrationAction;
+        assert.strictEqual(config.$ref, "#/types/voiceid:index:DuplicateRegistrationAction");
+        assert.match(config.description, /SKIP/);
+    });
+
+    it("declares no inline object type (Pulumi reads one as a map of strings)", () => {
+        const inline: string[] = [];
+        const walk = (x: any, where: string) => {
+            if (!x || typeof x !== "object") return;
+            if (x.type === "object" && x.properties && !/^types\/[^/]+$/.test(where)) inline.push(where);
+            for (const [k, v] of Object.entries(x)) walk(v, where ? `${where}/${k}` : k);
+        };
+        walk(schema, "");
+        assert.deepStrictEqual(inline, []);
+        assert.strictEqual(schema.resources["voiceid:index:FraudsterRegistrationJob"].properties.registrationConfig.$ref, "#/types/voiceid:index:RegistrationConfig");
+    });
+
     it("every type reference resolves", () => {
         const text = JSON.stringify(schema);
         for (const m of text.matchAll(/"#\/types\/([^"]+)"/g)) assert.ok(schema.types[m[1]], `unresolved ${m[1]}`);

@@ -1,0 +1,3 @@
+import { describeSdkExample } from "./exampleLifecycle";
+
+describeSdkExample("python");
