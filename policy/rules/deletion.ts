@@ -7,7 +7,7 @@
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { label, read, voiceIdKind } from "../resources";
-import { listed } from "./registration";
+import { jobListSchema, listed } from "../jobList";
 
 /** Configuration of {@link deleteOnDestroyAcknowledged}. */
 export interface DeleteOnDestroyConfig {
@@ -23,12 +23,7 @@ export const deleteOnDestroyAcknowledged: ResourceValidationPolicy = {
     enforcementLevel: "advisory",
     configSchema: {
         properties: {
-            acknowledgedJobs: {
-                type: "array",
-                items: { type: "string" },
-                default: [],
-                description: "Logical names of the jobs whose deleteFraudstersOnDestroy / deleteSpeakersOnDestroy is acknowledged (\"*\": all of them).",
-            },
+            acknowledgedJobs: jobListSchema("whose deleteFraudstersOnDestroy / deleteSpeakersOnDestroy is acknowledged"),
         },
     },
     validateResource: (args, report) => {

@@ -4,16 +4,12 @@
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN, label, read, voiceIdKind } from "../resources";
+import { jobListSchema, listed } from "../jobList";
 
 /** Configuration of {@link noRegisterAsNew}. */
 export interface RegisterAsNewConfig {
     /** Logical names of the jobs allowed to use REGISTER_AS_NEW in this stack; `"*"` allows every job. */
     allowedJobs?: string[];
-}
-
-/** True when `name` is listed (or the list holds `"*"`). */
-export function listed(list: string[] | undefined, name: string): boolean {
-    return !!list && (list.includes("*") || list.includes(name));
 }
 
 export const noRegisterAsNew: ResourceValidationPolicy = {
@@ -22,12 +18,7 @@ export const noRegisterAsNew: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
-            allowedJobs: {
-                type: "array",
-                items: { type: "string" },
-                default: [],
-                description: "Logical names of the registration jobs that may use REGISTER_AS_NEW in this stack (\"*\": all of them).",
-            },
+            allowedJobs: jobListSchema("that may use REGISTER_AS_NEW in this stack"),
         },
     },
     validateResource: (args, report) => {
