@@ -29,7 +29,9 @@ export const FAIL_ON_DESTROY = `exit ${EXIT_DESTRUCTIVE} when the plan deletes f
 const HELP = `usage: pulumi-voiceid plan-summary [preview.json] [--fail-on destroy] [--json] [--max-chars N]
 
 Reads the output of \`pulumi preview --json\` (from the file, or stdin) and writes a markdown
-summary of the Voice ID changes for a pull-request comment: the stack; what the plan deletes
+summary of the Voice ID changes for a pull-request comment: the stack; policy violations (read
+from the engine's event stream: PULUMI_ENABLE_STREAMING_JSON_PREVIEW=1 pulumi preview --json
+--policy-pack ...; the plain JSON digest drops them); what the plan deletes
 (fraudsters, speakers, domains, watchlists), with counts and reasons; jobs to start, replace,
 adopt or forget; domains and watchlists created, updated, replaced or deleted; every changed
 input old => new (secrets stay [secret]).

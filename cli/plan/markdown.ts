@@ -8,7 +8,7 @@
  */
 import { PlanOp, VoiceIdType } from "../../provider/plan/consequences";
 import { countOf, deletionsPhrase } from "./deletions";
-import { Preview } from "./preview";
+import { Preview, nameOfUrn, typeOfUrn } from "./preview";
 import { PlannedChange, PlanSummary, planOf } from "./summary";
 import { InputChange, SECRET } from "./values";
 
@@ -139,11 +139,31 @@ function sectionLines(plan: PlanSummary, s: Section, shortening: Shortening): { 
     return { lines, omitted };
 }
 
+/**
+ * The policy violations, never folded nor cut (like the deletions: a reviewer must see them):
+ * one line each, the level, the policy, the resource and what the policy said.
+ */
+function violationLines(plan: PlanSummary): string[] {
+    const list = plan.policyViolations ?? [];
+    if (!list.length) return [];
+    const advisory = list.length - (plan.mandatoryViolations ?? 0);
+    const counts = [plan.mandatoryViolations ? `${plan.mandatoryViolations} mandatory` : "", advisory ? `${advisory} advisory` : ""].filter(Boolean).join(", ");
+    const out = [`### Policy violations: ${counts}`, ""];
+    if (plan.mandatoryViolations) out.push("The preview failed on the mandatory ones: fix them, or change the policy's level in the stack's policy config.", "");
+    for (const v of list) {
+        const on = v.urn ? ` on ${code(nameOfUrn(v.urn))} (${typeOfUrn(v.urn)})` : " on the stack";
+        out.push(`- **${v.level}** ${code(v.policy)}${on}: ${v.message.replace(/\s*\n\s*/g, " ")}`);
+    }
+    out.push("");
+    return out;
+}
+
 function render(plan: PlanSummary, shortening: Shortening, max: number): string {
     const where = plan.stack ? ` for stack ${code(plan.stack.stack)} (project ${code(plan.stack.project)})` : "";
     const out: string[] = [`## Voice ID plan${where}`, ""];
-    if (!plan.changes.length) return [...out, "No Voice ID resource changes.", ""].join("\n");
+    if (!plan.changes.length) return [...out, ...violationLines(plan), "No Voice ID resource changes.", ""].join("\n");
     out.push(headline(plan), "");
+    out.push(...violationLines(plan));
     const sections = SECTIONS.map((s) => sectionLines(plan, s, shortening));
     const omitted = sections.reduce((n, s) => n + s.omitted, 0);
     const cut = [

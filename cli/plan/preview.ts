@@ -3,6 +3,7 @@
  * package relies on, checked with errors that say what is wrong with the input.
  * @module
  */
+import { parseEventLines, previewOfEvents } from "./events";
 
 /** One resource state in a preview step. */
 export interface PreviewState {
@@ -31,11 +32,30 @@ export interface PreviewDiagnostic {
     severity?: string;
 }
 
+/** A policy violation the engine reported (only the JSON event stream carries them: see `events.ts`). */
+export interface PolicyViolation {
+    /** The policy's id, e.g. `voiceid-job-results-cmk`. */
+    policy: string;
+    /** The pack's name. */
+    pack: string;
+    packVersion?: string;
+    /** `mandatory` fails the preview; `advisory` only reports. */
+    level: string;
+    /** The resource in violation; absent for a stack-wide violation. */
+    urn?: string;
+    /** The policy's one-line description. */
+    description: string;
+    /** What the policy reported about the resource. */
+    message: string;
+}
+
 /** The parts of a preview this package reads. */
 export interface Preview {
     steps: PreviewStep[];
     diagnostics: PreviewDiagnostic[];
     changeSummary?: Record<string, number>;
+    /** Policy violations, when the input was the event stream (the digest has none). */
+    policyViolations?: PolicyViolation[];
 }
 
 /** Input that is not preview JSON. */
@@ -51,13 +71,17 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Parses and checks preview JSON text. Text before the JSON document (a CLI banner, npm output
- * in a CI log) is skipped up to the first line that starts with `{`.
+ * Parses and checks preview JSON text: the digest of `pulumi preview --json`, or the engine's
+ * event stream (`PULUMI_ENABLE_STREAMING_JSON_PREVIEW=1`, one event per line; the one form with
+ * policy violations). Text before the JSON (a CLI banner, npm output in a CI log) is skipped up
+ * to the first line that starts with `{`.
  */
 export function parsePreview(text: string): Preview {
     if (typeof text !== "string" || !text.trim()) throw new PreviewFormatError("the input is empty");
     const start = text.search(/^\{/m);
     if (start < 0) throw new PreviewFormatError("no JSON object found (did the preview fail? run it with --json and check its exit code)");
+    const events = parseEventLines(text.slice(start));
+    if (events) return previewOfEvents(events);
     let doc: unknown;
     try {
         doc = JSON.parse(text.slice(start));

@@ -9,7 +9,7 @@ import { INTERNAL_INPUTS } from "../../provider/shared/engineView";
 import {
     JobFacts, PlanOp, VoiceIdType, consequence, fraudstersDeletedWith, parsePlanLine, speakersDeletedWith,
 } from "../../provider/plan/consequences";
-import { Preview, PreviewDiagnostic, PreviewStep, nameOfUrn, stackOfUrn, typeOfUrn } from "./preview";
+import { PolicyViolation, Preview, PreviewDiagnostic, PreviewStep, nameOfUrn, stackOfUrn, typeOfUrn } from "./preview";
 import { InputChange, inputChanges, secretInputs } from "./values";
 import { DeletedKind, Deletion, deletionsOf } from "./deletions";
 
@@ -58,6 +58,21 @@ export interface PlanSummary {
     destructive: boolean;
     /** Warnings the providers printed about Voice ID resources during the preview. */
     warnings: string[];
+    /**
+     * Policy violations of any resource (mandatory first), when the preview was read from the
+     * engine's event stream; absent when there are none.
+     */
+    policyViolations?: PolicyViolation[];
+    /** Mandatory violations: the preview failed on them. Absent when none. */
+    mandatoryViolations?: number;
+}
+
+const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 1, advisory: 2 };
+
+/** Mandatory first, then by resource and policy: the order a reviewer acts on them. */
+function sortViolations(list: PolicyViolation[]): PolicyViolation[] {
+    return [...list].sort((a, b) => (LEVEL_ORDER[a.level] ?? 3) - (LEVEL_ORDER[b.level] ?? 3)
+        || nameOfUrn(a.urn ?? "").localeCompare(nameOfUrn(b.urn ?? ""), "en", { numeric: true }) || a.policy.localeCompare(b.policy));
 }
 
 const REPLACE_OPS = new Set(["replace", "create-replacement", "delete-replaced"]);
@@ -140,6 +155,8 @@ export function planOf(preview: Preview): PlanSummary {
     const watchlistsDeleted = sum("watchlist");
     const stack = preview.steps.map((s) => stackOfUrn(s.urn)).find((s) => s !== undefined);
     const voiceIdUrns = new Set(changes.map((c) => c.urn));
+    const violations = sortViolations(preview.policyViolations ?? []);
+    const mandatory = violations.filter((v) => v.level === "mandatory").length;
     const warnings = preview.diagnostics
         .filter((d) => d.severity === "warning" && ((d.urn && voiceIdUrns.has(d.urn)) || /^\[voiceid\]/.test(d.message)))
         .map((d) => d.message.trim());
@@ -153,6 +170,8 @@ export function planOf(preview: Preview): PlanSummary {
         ...(watchlistsDeleted ? { watchlistsDeleted } : {}),
         destructive: deletions.length > 0,
         warnings,
+        ...(violations.length ? { policyViolations: violations } : {}),
+        ...(mandatory ? { mandatoryViolations: mandatory } : {}),
     };
 }
 

@@ -33,6 +33,7 @@ const REPO = "acme/voice-infra";
 const TOKEN = "ghs_fake-token-for-the-test";
 const PR = 42;
 const STACK = "prod";
+const POLICY_PACK = path.join("node_modules", "pulumi-voiceid", "policy", "pulumi-analyzer-voiceid");
 
 const STAND_INS = {
     "actions/checkout": "the repository made by the test",
@@ -47,7 +48,7 @@ function repoVersion(pkg: string): string {
     return JSON.parse(fs.readFileSync(path.join(repoRoot, "node_modules", pkg, "package.json"), "utf8")).version;
 }
 
-function program(seed: RegistrationSeed, threshold: number, description: string): string {
+function program(seed: RegistrationSeed, threshold: number, description: string, duplicateAction = "SKIP"): string {
     return `import { FraudsterRegistrationJob, VoiceIdDomain, VoiceIdWatchlist } from "pulumi-voiceid";
 
 const domain = new VoiceIdDomain("fraud", { description: ${JSON.stringify(description)}, serverSideEncryptionConfiguration: { kmsKeyId: ${JSON.stringify(seed.kmsKeyId)} } });
@@ -57,7 +58,7 @@ new FraudsterRegistrationJob("q3-fraudsters", {
     dataAccessRoleArn: ${JSON.stringify(seed.roleArn)},
     inputDataConfig: { s3Uri: ${JSON.stringify(seed.manifestUri)} },
     outputDataConfig: { s3Uri: ${JSON.stringify(seed.outputUri)}, kmsKeyId: ${JSON.stringify(seed.kmsKeyId)} },
-    registrationConfig: { fraudsterSimilarityThreshold: ${threshold}, watchlistIds: [watchlist.watchlistId] },
+    registrationConfig: { duplicateRegistrationAction: ${JSON.stringify(duplicateAction)}, fraudsterSimilarityThreshold: ${threshold}, watchlistIds: [watchlist.watchlistId] },
     deleteFraudstersOnDestroy: true,
 });
 `;
@@ -78,6 +79,9 @@ describe("ci/voiceid-preview.yml, the shipped workflow, in a team's repository",
     const values = (labels: string[]): ExpressionValues => ({
         "vars.PULUMI_STACK": STACK,
         "vars.PULUMI_PROGRAM_DIR": "",
+        // The pack's executable: this toolchain's Node.js host cannot run a pack folder (docs/policy.md).
+        "vars.VOICEID_POLICY_PACK": POLICY_PACK,
+        "vars.VOICEID_POLICY_CONFIG": "",
         "secrets.PULUMI_ACCESS_TOKEN": "",
         "secrets.PULUMI_BACKEND_URL": `file://${path.join(tmp, "backend")}`,
         "secrets.PULUMI_CONFIG_PASSPHRASE": "team-passphrase",
@@ -176,7 +180,7 @@ describe("ci/voiceid-preview.yml, the shipped workflow, in a team's repository",
         fs.writeFileSync(path.join(repo, "index.ts"), program(seed, 70, "Fraud line EU"));
         const results = await runWorkflow();
         assert.ok(results.every((r) => r.code === 0), failure(results));
-        assert.deepStrictEqual(results.map((r) => r.step.name), ["Install dependencies", "Preview", "Summarize", "Comment on the pull request", "Gate on deletions"]);
+        assert.deepStrictEqual(results.map((r) => r.step.name), ["Install dependencies", "Preview", "Summarize", "Comment on the pull request", "Gate on policy violations", "Gate on deletions"]);
         assert.strictEqual(byName(results, "Summarize")!.outputs["exit-code"], "0");
         assert.deepStrictEqual(github.calls.map((c) => `${c.method} ${c.status}`), ["GET 200", "POST 201"]);
         assert.strictEqual(github.comments.length, 1);
@@ -185,6 +189,9 @@ describe("ci/voiceid-preview.yml, the shipped workflow, in a team's repository",
         assert.match(body, /No job runs and nothing is deleted\./);
         assert.match(body, /- `fraud` \(`description`\): changes in place\n {2}- `description`: `"Fraud line"` => `"Fraud line EU"`/, body);
         assert.match(byName(results, "Gate on deletions")!.stdout, /nothing is deleted/);
+        // The pack ran: the job's deleteFraudstersOnDestroy without protect is an advisory violation, in the comment.
+        assert.match(byName(results, "Gate on policy violations")!.stdout, /no mandatory policy violation/);
+        assert.match(body, /### Policy violations: 1 advisory\n\n- \*\*advisory\*\* `voiceid-delete-on-destroy-acknowledged` on `q3-fraudsters`/, body);
         assert.match(fs.readFileSync(path.join(tmp, `runner-${runs}`, "step-summary.md"), "utf8"), /`description`: `"Fraud line"` => `"Fraud line EU"`/);
     });
 
@@ -211,6 +218,22 @@ describe("ci/voiceid-preview.yml, the shipped workflow, in a team's repository",
         assert.match(byName(results, "Gate on deletions")!.stdout, /deletions approved by the label 'voiceid-destroy-approved'/);
         assert.strictEqual(github.comments.length, 1, "a second comment");
         assert.deepStrictEqual(github.calls.slice(calls).map((c) => c.method), ["GET", "PATCH", "GET", "PATCH"]);
+    });
+
+    it("a mandatory policy violation: the comment lists it, the policy gate fails the check", async () => {
+        fs.writeFileSync(path.join(repo, "index.ts"), program(seed, 70, "Fraud line", "REGISTER_AS_NEW"));
+        const calls = github.calls.length;
+        const results = await runWorkflow();
+        assert.deepStrictEqual(results.map((r) => `${r.step.name} ${r.code}`), ["Install dependencies 0", "Preview 0", "Summarize 0", "Comment on the pull request 0", "Gate on policy violations 1"], failure(results));
+        assert.notStrictEqual(byName(results, "Preview")!.outputs["exit-code"], "0");
+        assert.match(results[results.length - 1].stdout, /::error::mandatory policy violations failed the preview/);
+        assert.deepStrictEqual(github.calls.slice(calls).map((c) => `${c.method} ${c.status}`), ["GET 200", "PATCH 200"]);
+        const body = github.comments[0].body;
+        assert.match(body, /### Policy violations: 1 mandatory, 1 advisory\n\nThe preview failed on the mandatory ones/, body);
+        assert.match(body, /- \*\*mandatory\*\* `voiceid-no-register-as-new` on `q3-fraudsters` \(pulumi-nodejs:dynamic\/voiceid:FraudsterRegistrationJob\): FraudsterRegistrationJob "q3-fraudsters": registrationConfig\.duplicateRegistrationAction is REGISTER_AS_NEW.*Fix: use SKIP/, body);
+        // The plan itself is still summarized below the violations.
+        assert.match(body, /Registration jobs: 1 to replace/, body);
+        fs.writeFileSync(path.join(repo, "index.ts"), program(seed, 70, "Fraud line"));
     });
 
     it("the comment step finds its comment past the first page and leaves other comments alone", async () => {

@@ -127,6 +127,11 @@ describe("the packed package installed into a fresh program", function () {
         assert.ok(!fs.existsSync(path.join(modules, "@pulumi", "aws")), "@pulumi/aws was installed: it must be an optional peer dependency");
         assert.ok(!fs.existsSync(path.join(modules, "pulumi-voiceid", "node_modules", "@pulumi")), "pulumi-voiceid has its own @pulumi packages");
         assert.ok(fs.existsSync(path.join(modules, "@pulumi", "pulumi", "package.json")));
+        // The policy pack's runtime: a dependency, deduplicated beside the program's @pulumi/pulumi.
+        assert.ok(fs.existsSync(path.join(modules, "@pulumi", "policy", "package.json")), "@pulumi/policy was not installed");
+        assert.ok(!fs.existsSync(path.join(modules, "@pulumi", "policy", "node_modules", "@pulumi")), "@pulumi/policy has its own @pulumi/pulumi");
+        for (const f of ["PulumiPolicy.yaml", "package.json", "pulumi-analyzer-voiceid"]) assert.ok(fs.existsSync(path.join(modules, "pulumi-voiceid", "policy", f)), `policy/${f} ships`);
+        assert.ok(fs.existsSync(path.join(modules, "pulumi-voiceid", "bin", "policy", "index.js")), "the compiled pack ships");
     });
 
     it("ships source maps with their sources and no tests", () => {
@@ -210,5 +215,10 @@ try { VoiceIdDataAccessRole.defaultRoleName("r"); } catch (e) { console.log(e.me
         fs.writeFileSync(path.join(dir, "index.ts"), programSource(seed, "VoiceIdWatchlist"));
         const preview = await pulumi(["preview", "--diff", "--expect-no-changes"]);
         assert.deepStrictEqual(changeSummary(preview.stdout), { unchanged: 3 }, preview.stdout);
+
+        // The installed policy pack runs from node_modules (its executable form: docs/policy.md) and finds nothing wrong.
+        const checked = await pulumi(["preview", "--expect-no-changes", "--policy-pack", path.join("node_modules", "pulumi-voiceid", "policy", "pulumi-analyzer-voiceid")]);
+        assert.match(checked.stdout, /voiceid@v\d+\.\d+\.\d+ \(local: /, checked.stdout);
+        assert.doesNotMatch(checked.stdout, /\[(mandatory|advisory)\]/, checked.stdout);
     });
 });

@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CreateDomainCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { TestProgram, changeSummary } from "../../support/pulumi";
+import { normalizePreview as normalize } from "../../support/planGoldens";
 import { jobLocations, LocalStack, RegistrationSeed, startLocalStackForSuite } from "../../support/localStack";
 import { repoRoot } from "../../support/repo";
 import { summarize } from "../../../cli/plan/markdown";
@@ -68,21 +69,6 @@ export const domainId = domain.domainId;
 const INTERNAL = /\b(scope|importId|__scope|__importId|__provider|configRegion|configEndpoint)\b/;
 
 const speakers = (...ids: number[]) => ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
-
-/** Replaces run-specific values (ids, project suffixes, paths, times) with stable placeholders. */
-function normalize(text: string, program: TestProgram, ids: Record<string, string>): string {
-    let out = text.split(program.project).join("plan-demo").split(program.dir).join("/project");
-    for (const [value, name] of Object.entries(ids)) out = out.split(value).join(name);
-    // Other Voice ID ids (22 mixed-case alphanumerics): one stable placeholder per distinct id.
-    const seen = new Map<string, string>();
-    out = out.replace(/\b[a-zA-Z0-9]{22}\b/g, (m) => {
-        if (!(/[0-9]/.test(m) && /[a-z]/.test(m) && /[A-Z]/.test(m))) return m;
-        if (!seen.has(m)) seen.set(m, `ID${String(seen.size + 1).padStart(20, "0")}`);
-        return seen.get(m)!;
-    });
-    out = out.replace(/"(startTime|endTime|modified|created|time|timestamp)":\s*("[^"]*"|\d+)/g, '"$1": 0');
-    return out;
-}
 
 describe("previews a reviewer can read (real engine, local service)", function () {
     this.timeout(1_800_000);

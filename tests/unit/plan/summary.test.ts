@@ -1,7 +1,8 @@
 /**
  * `plan-summary` on preview JSON captured from real `pulumi preview --json` runs (create, update,
  * replace, import, delete, destroy; written by tests/e2e/plan/preview.test.ts with
- * UPDATE_PLAN_GOLDENS=1), compared with the reviewed markdown next to each. With
+ * UPDATE_PLAN_GOLDENS=1; `policy`, the engine's event stream of a preview with the policy pack,
+ * by tests/e2e/policy/pack.test.ts), compared with the reviewed markdown next to each. With
  * UPDATE_PLAN_GOLDENS=1 this test rewrites the markdown instead.
  */
 import * as assert from "assert";
@@ -17,6 +18,7 @@ import { FOLD_AFTER, GITHUB_COMMENT_LIMIT, MAX_COMMENT_CHARS, renderMarkdown } f
 import { Preview, PreviewStep } from "../../../cli/plan/preview";
 
 const T = "pulumi-nodejs:dynamic/voiceid:";
+const typeOfUrnForTest = (urn: string) => urn.split("::")[2];
 
 /** A preview step of the stack `prod` of project `voice`, as `pulumi preview --json` writes it. */
 function step(op: string, type: string, name: string, s: { olds?: Record<string, unknown>; news?: Record<string, unknown>; outputs?: Record<string, unknown>; replaceReasons?: string[] } = {}): PreviewStep {
@@ -35,7 +37,7 @@ const preview = (steps: PreviewStep[], diagnostics: Preview["diagnostics"] = [])
 const registered = (n: number, jobId = "J".repeat(22)) => ({ jobId, jobStatus: "COMPLETED", newRegistrationCount: n, deleteFraudstersOnDestroy: true });
 
 const fixtures = path.join(repoRoot, "tests", "fixtures", "plan");
-const PLANS = ["create", "update", "update-secret", "replace", "import", "delete", "destroy"];
+const PLANS = ["create", "update", "update-secret", "replace", "import", "delete", "destroy", "policy"];
 
 /** Runs the command with captured output. */
 async function cli(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
@@ -56,6 +58,30 @@ describe("plan-summary", () => {
             assert.strictEqual(md, fs.readFileSync(golden, "utf8"));
         });
     }
+
+    it("reads the engine's event stream as the digest, plus its policy violations, mandatory first", () => {
+        const p = parsePreview(fs.readFileSync(path.join(fixtures, "policy.json"), "utf8"));
+        assert.deepStrictEqual(p.steps.map((s) => `${s.op} ${typeOfUrnForTest(s.urn)}`).sort(), [
+            "create pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob", "create pulumi-nodejs:dynamic/voiceid:SpeakerEnrollmentJob",
+            "create pulumi-nodejs:dynamic/voiceid:VoiceIdDomain", "create pulumi:pulumi:Stack",
+        ]);
+        assert.ok(p.diagnostics.every((d) => d.severity !== "debug"));
+        const plan = planOf(p);
+        assert.strictEqual(plan.mandatoryViolations, 4);
+        // Mandatory first, then by resource name and policy.
+        assert.deepStrictEqual(plan.policyViolations!.map((v) => `${v.level} ${v.policy} ${v.urn!.split("::").pop()}`), [
+            "mandatory voiceid-job-results-cmk customers", "mandatory voiceid-domain-cmk fraud",
+            "mandatory voiceid-job-results-cmk q3-fraudsters", "mandatory voiceid-no-register-as-new q3-fraudsters",
+            "advisory voiceid-enrollment-fraud-detection customers", "advisory voiceid-delete-on-destroy-acknowledged q3-fraudsters",
+            "advisory voiceid-similarity-threshold-floor q3-fraudsters",
+        ]);
+        const v = plan.policyViolations![1];
+        assert.strictEqual(v.pack, "voiceid");
+        assert.strictEqual(v.description, "Voice ID domains are encrypted with a customer managed, symmetric KMS key.");
+        assert.match(v.message, /^VoiceIdDomain "fraud": serverSideEncryptionConfiguration\.kmsKeyId names an AWS managed key/);
+        // The digest form has no policy events: nothing to list, no section.
+        assert.strictEqual(planOf(parsePreview(fs.readFileSync(path.join(fixtures, "create.json"), "utf8"))).policyViolations, undefined);
+    });
 
     it("says what each plan does, with reasons and counts", () => {
         const load = (p: string) => planOf(parsePreview(fs.readFileSync(path.join(fixtures, `${p}.json`), "utf8")));
