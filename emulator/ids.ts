@@ -34,8 +34,3 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
-
-/** A short, non-reversible tag for a sensitive value, for logs. */
-export function fingerprint(value: string): string {
-  return createHash("sha256").update(value).digest("hex").slice(0, 8);
-}

@@ -228,8 +228,3 @@ export function verifySigV4Signature(p: ParsedSigV4, body: Buffer): VerifiedIden
   if (!ok) throw invalidSignature(SIGNATURE_MISMATCH);
   return { accessKeyId: p.accessKeyId, region: p.region, service: p.service };
 }
-
-/** Both steps, for callers that have the body already. */
-export function verifySigV4(req: IncomingSigned & { body: Buffer }, opts: VerifyOptions): VerifiedIdentity {
-  return verifySigV4Signature(parseSigV4(req, opts), req.body);
-}

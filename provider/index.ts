@@ -18,9 +18,10 @@ import type * as components from "./components";
 
 export { FraudsterRegistrationJob } from "./jobs/resource";
 export type {
-    FraudsterRegistrationJobArgs, InputDataConfigArgs, OutputDataConfigArgs, RegistrationConfigArgs,
-    DuplicateRegistrationAction, JobStatus, Registration, RegistrationError, FailureDetails, JobResults,
+    FraudsterRegistrationJobArgs, RegistrationConfigArgs, DuplicateRegistrationAction, Registration, RegistrationError, JobResults,
 } from "./jobs/args";
+export type { InputDataConfigArgs, OutputDataConfigArgs, FailureDetails } from "./batchJob/args";
+export type { JobStatus } from "./batchJob/status";
 export { SpeakerEnrollmentJob } from "./enrollment/resource";
 export type {
     SpeakerEnrollmentJobArgs, EnrollmentConfigArgs, FraudDetectionConfigArgs, ExistingEnrollmentAction, FraudDetectionAction,

@@ -138,8 +138,3 @@ function redactShape(shapeName: string, value: unknown): unknown {
   if (shape.type === "list" && Array.isArray(value)) return value.map((v) => redactShape(shape.member!, v));
   return value;
 }
-
-/** True when the operation is in the service model (or is an emulator-only one). */
-export function isKnownOperation(operation: string): boolean {
-  return Object.prototype.hasOwnProperty.call(OPERATIONS, operation);
-}

@@ -8,10 +8,28 @@ import { s3Client } from "../shared/clients";
 import { RetryOptions, withRetry } from "../shared/retry";
 import { ClientSettings } from "../shared/settings";
 import { VoiceIdCalls, voiceIdSdk } from "../shared/voiceIdCalls";
-import { BaseJobInputs, JobView } from "./kind";
+import type { BaseJobInputs, FailureDetails } from "./args";
+import type { JobStatus } from "./status";
 
 type S3Sdk = typeof import("@aws-sdk/client-s3");
 const s3Sdk = (): S3Sdk => require("@aws-sdk/client-s3");
+
+/** A job as the provider sees it; `config` is the kind's own configuration block as described. */
+export interface JobView {
+    jobId: string;
+    domainId: string;
+    status: JobStatus;
+    percentComplete?: number;
+    createdAt?: Date;
+    endedAt?: Date;
+    failureDetails?: FailureDetails;
+    jobName?: string;
+    dataAccessRoleArn?: string;
+    inputDataConfig?: { s3Uri: string };
+    outputDataConfig?: { s3Uri: string; kmsKeyId?: string };
+    /** The kind's configuration block (`registrationConfig`, `enrollmentConfig`) in input shape. */
+    config?: Record<string, unknown>;
+}
 
 /** The SDK command names of one batch-job kind, and its configuration block. */
 export interface JobCommands {

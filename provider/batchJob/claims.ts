@@ -24,8 +24,8 @@ import { classifyError, errorSummary } from "../shared/errors";
 import { RetryOptions, withRetry } from "../shared/retry";
 import { ClientSettings } from "../shared/settings";
 import { parseS3Uri } from "../shared/s3Uri";
-import { BatchJobApi, readS3Text } from "./api";
-import { JobKind, JobView } from "./kind";
+import { BatchJobApi, JobView, readS3Text } from "./api";
+import type { JobKind } from "./kind";
 import { outputFileUri } from "./results";
 import { isSuccess } from "./status";
 

@@ -17,17 +17,14 @@
  */
 import { containsUnknown } from "../shared/validation";
 import { AmbientTarget, targetReplaces } from "../shared/scope";
-import { ResourceDiff, changed, normalize } from "../shared/resourceDiff";
-import { DerivedProperties } from "./kind";
+import { ResourceDiff, changed } from "../shared/resourceDiff";
+import type { DerivedProperties } from "./properties";
 import { isRunning } from "./status";
 
 /** The result shape of `pulumi.dynamic.ResourceProvider.diff`, with the in-place updates always listed. */
 export interface JobDiff extends ResourceDiff {
     updates: string[];
 }
-
-/** The comparison every resource uses (`shared/resourceDiff.ts`): empty values count as absent. */
-export const norm = normalize;
 
 /** Computes the diff between recorded outputs `olds` and new inputs `news`. */
 export function diffBatchJob(

@@ -5,39 +5,19 @@
  * @module
  */
 import { ImportMismatch, describeMismatch } from "../shared/importing";
-import { Failure, containsUnknown, isUnknown } from "../shared/validation";
-import { BaseJobInputs, JobKind, JobView } from "./kind";
-
-type Declared = Partial<BaseJobInputs> & Record<string, unknown>;
-
-/** The job-level members compared, with how the job reports each and whether it is sensitive. */
-const MEMBERS: { property: string; declared: (i: Declared) => unknown; actual: (j: JobView) => unknown; sensitive?: boolean }[] = [
-    { property: "dataAccessRoleArn", declared: (i) => i.dataAccessRoleArn, actual: (j) => j.dataAccessRoleArn },
-    { property: "inputDataConfig.s3Uri", declared: (i) => i.inputDataConfig?.s3Uri, actual: (j) => j.inputDataConfig?.s3Uri },
-    { property: "outputDataConfig.s3Uri", declared: (i) => i.outputDataConfig?.s3Uri, actual: (j) => j.outputDataConfig?.s3Uri },
-    { property: "outputDataConfig.kmsKeyId", declared: (i) => i.outputDataConfig?.kmsKeyId, actual: (j) => j.outputDataConfig?.kmsKeyId },
-];
-/** Voice ID's model marks job names sensitive: compared, never shown (listed last). */
-const JOB_NAME = { property: "jobName", declared: (i: Declared) => i.jobName, actual: (j: JobView) => j.jobName, sensitive: true };
+import { Failure } from "../shared/validation";
+import type { BaseJobInputs } from "./args";
+import type { JobView } from "./api";
+import { definitionMismatches } from "./definition";
+import type { JobKind } from "./kind";
 
 /**
- * Declared values that differ from the job's, declared => job's. An undeclared value means "any";
- * a value unknown at preview (another resource's output) is not judged.
+ * Declared values that differ from the job's, declared => job's, by property path (the job
+ * definition's members: `definition.ts`). An undeclared value means "any"; a value unknown at
+ * preview (another resource's output) is not judged; the job name is compared, never shown.
  */
-export function importMismatches(kind: Pick<JobKind, "configInput" | "configMismatches">, inputs: Declared, job: JobView): ImportMismatch[] {
-    const differing = (m: (typeof MEMBERS)[number]): ImportMismatch[] => {
-        const declared = m.declared(inputs);
-        if (declared === undefined || containsUnknown(declared)) return [];
-        const actual = m.actual(job);
-        return JSON.stringify(declared) === JSON.stringify(actual) ? [] : [{ property: m.property, declared, actual, ...(m.sensitive ? { sensitive: true } : {}) }];
-    };
-    const config = inputs[kind.configInput];
-    return [
-        ...MEMBERS.flatMap(differing),
-        // A block unknown as a whole is not judged; unknown members inside one are skipped one by one.
-        ...(isUnknown(config) ? [] : kind.configMismatches(config as Record<string, unknown> | undefined, job.config)),
-        ...differing(JOB_NAME),
-    ];
+export function importMismatches(kind: Pick<JobKind, "configInput">, inputs: Partial<BaseJobInputs> & Record<string, unknown>, job: JobView): ImportMismatch[] {
+    return definitionMismatches(kind.configInput, inputs, job);
 }
 
 /** The mismatches as `check` failures, one on each property, naming the job and the fix. */

@@ -12,7 +12,7 @@ import { RetryOptions, withRetry } from "../shared/retry";
 import { companionSettings } from "../shared/settings";
 import { endpointInputsOf } from "../shared/scope";
 import { readS3Object } from "./api";
-import { BaseJobInputs } from "./kind";
+import type { BaseJobInputs } from "./args";
 import { parseS3Uri } from "../shared/s3Uri";
 
 /** An input object the job reads, and the KMS key it is encrypted with (SSE-KMS only). */

@@ -19,19 +19,20 @@
  */
 import { ambientTarget } from "../shared/clients";
 import { CallContext } from "../shared/callContext";
-import { deepEqual, withoutProvider } from "../shared/data";
+import { withoutProvider } from "../shared/data";
 import { classifyError, errorSummary } from "../shared/errors";
 import { logger } from "../shared/log";
 import { PENDING, PolicyStatementJson, RequestContext, evaluatePolicies, policyStatements } from "../shared/policyEval";
 import { RetryOptions } from "../shared/retry";
 import { parseS3Uri } from "../shared/s3Uri";
-import { declaredTargetOf, endpointInputsOf } from "../shared/scope";
+import { AmbientTarget, endpointInputsOf } from "../shared/scope";
 import { companionSettings, resolveRegion } from "../shared/settings";
 import { Failure, containsUnknown, isUnknown } from "../shared/validation";
 import { BatchJobApi } from "./api";
-import { norm } from "./diff";
+import type { BaseJobInputs } from "./args";
+import { diffBatchJob } from "./diff";
 import { importFailures, importMismatches } from "./importCheck";
-import { BaseJobInputs, JobKind } from "./kind";
+import type { JobKind } from "./kind";
 import { outputFileUri } from "./results";
 import { runtime } from "./runtime";
 import { PreflightCalls } from "./preflightCalls";
@@ -51,12 +52,15 @@ export const VOICE_ID_PRINCIPAL = "voiceid.amazonaws.com";
 /** Most input objects whose access is checked (the manifest first, then its audio). */
 export const MAX_OBJECTS_CHECKED = 50;
 
-/** What `check`'s inputs lead to: a new job, an adopted one, or nothing the preflight judges. */
-export function preflightCase(kind: Pick<JobKind, "properties">, olds: Record<string, unknown>, news: Inputs): "create" | "replace" | "import" | undefined {
+/**
+ * What `check`'s inputs lead to: a new job, an adopted one, or nothing the preflight judges. A
+ * replacement is what the diff calls one (`diff.ts`), with the region and endpoint in effect
+ * (`ambient`), so the preflight runs exactly for the plans that start a job.
+ */
+export function preflightCase(kind: Pick<JobKind, "properties">, olds: Record<string, unknown>, news: Inputs, ambient: AmbientTarget = {}): "create" | "replace" | "import" | undefined {
     const fresh = Object.keys(olds).length === 0;
     if (fresh) return typeof news.importId === "string" && !isUnknown(news.importId) ? "import" : news.importId === undefined ? "create" : undefined;
-    const replaced = kind.properties.replaceKeys.some((k) => !deepEqual(norm(olds[k]), norm(news[k])));
-    return replaced || !deepEqual(declaredTargetOf(olds), declaredTargetOf(news)) ? "replace" : undefined;
+    return diffBatchJob(kind.properties, olds, news, ambient).replaces.length ? "replace" : undefined;
 }
 
 /**
@@ -66,7 +70,7 @@ export function preflightCase(kind: Pick<JobKind, "properties">, olds: Record<st
 export async function preflightFailures(kind: JobKind, rawOlds: Record<string, unknown>, rawNews: Record<string, unknown>): Promise<Failure[]> {
     const olds = withoutProvider<Record<string, unknown>>(rawOlds ?? {});
     const inputs = withoutProvider<Inputs>(rawNews);
-    const which = preflightCase(kind, olds, inputs);
+    const which = preflightCase(kind, olds, inputs, Object.keys(olds).length ? await ambientTarget() : {});
     if (!which) return [];
     // The preflight's calls retry silently in the short window: a preview prints one line at most.
     const ctx = new CallContext(inputs, () => [inputs.jobName], runtime.verifyWindowSeconds);

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { VoiceIdResource } from "../shared/resourceInputs";
-import type { FailureDetails } from "./kind";
+import type { FailureDetails } from "./args";
 import type { JobStatus } from "./status";
 
 /** A Voice ID batch job as a dynamic resource. */

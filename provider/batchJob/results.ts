@@ -8,9 +8,6 @@
 /** Longest result list (successes, errors) kept in state; counts always cover the whole file. */
 export const RESULT_LIST_CAP = 100;
 
-// The S3 URI parser's home is shared/s3Uri.ts; re-exported here, where it was.
-export { parseS3Uri } from "../shared/s3Uri";
-
 /** The output file's URI for a job. */
 export function outputFileUri(outputFolderUri: string, jobId: string, inputUri: string): string {
     const folder = outputFolderUri.replace(/\/+$/, "");

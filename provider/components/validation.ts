@@ -15,7 +15,7 @@ import {
     InputValidationError, REGION_PATTERN, ROLE_ARN_PATTERN, UNKNOWN, VOICE_ID_PATTERN, Validator, describeValue,
 } from "../shared/validation";
 
-export { S3_URI_MAX_LENGTH, S3_URI_PATTERN } from "../shared/validation";
+export { S3_URI_MAX_LENGTH } from "../shared/validation";
 
 /** An S3 bucket name as Voice ID's S3 URI pattern admits it. */
 export const S3_BUCKET_PATTERN = /^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$/;

@@ -7,8 +7,6 @@
 import { AmbientTarget, targetReplaces as sharedTargetReplaces } from "../shared/scope";
 import { containsUnknown } from "../shared/validation";
 import { ResourceDiff, changed } from "../shared/resourceDiff";
-
-export { ResourceDiff, changed, normalize } from "../shared/resourceDiff";
 import { DomainInputs, DomainOutputs } from "./args";
 
 /** A change of the effective region or declared endpoint replaces (see `shared/scope.ts`). */

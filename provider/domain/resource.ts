@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../shared/lazyProvider";
 import { GetOptions, VoiceIdResource, getArgs, hasTypeToken, voiceIdTypeToken } from "../shared/resourceInputs";
 import { DomainStatus, VoiceIdDomainArgs } from "./args";
-import { defaultName } from "./validate";
+import { defaultName } from "../shared/names";
 
 /**
  * Package specifier of the implementation. Resolved by the dynamic provider host from the

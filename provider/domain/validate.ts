@@ -8,8 +8,6 @@ import { validateTarget } from "../shared/scope";
 import { Failure, VOICE_ID_PATTERN, Validator, isUnknown } from "../shared/validation";
 import { validateNameAndDescription } from "../shared/names";
 
-export { DESCRIPTION_PATTERN, NAME_PATTERN, defaultName, validateNameAndDescription } from "../shared/names";
-
 /** Top-level input names the resource accepts (anything else is a typo). */
 export const KNOWN_INPUTS = ["name", "description", "serverSideEncryptionConfiguration", "tags", "region", "endpoint", "scope", "importId"] as const;
 

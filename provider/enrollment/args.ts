@@ -4,9 +4,7 @@
  * @module
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { BaseJobInputs, BaseJobOutputs, InputDataConfigArgs, OutputDataConfigArgs } from "../batchJob/kind";
-
-export { DEFAULT_TIMEOUT_SECONDS } from "./properties";
+import type { BaseJobInputs, BaseJobOutputs, BatchJobArgs } from "../batchJob/args";
 
 /** What to do with a speaker who is already enrolled. */
 export type ExistingEnrollmentAction = "SKIP" | "OVERWRITE";
@@ -14,42 +12,18 @@ export type ExistingEnrollmentAction = "SKIP" | "OVERWRITE";
 /** What to do with a speaker whose voice matches a fraudster of the watchlist. */
 export type FraudDetectionAction = "IGNORE" | "FAIL";
 
-/** Arguments of a {@link SpeakerEnrollmentJob}. */
-export interface SpeakerEnrollmentJobArgs {
-    /** The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job. */
-    domainId: pulumi.Input<string>;
-    /**
-     * IAM role Voice ID assumes to read the manifest and audio and write the output file. See
-     * {@link VoiceIdDataAccessRole} for one built to measure.
-     */
-    dataAccessRoleArn: pulumi.Input<string>;
-    /** Where the input manifest (`SpeakerEnrollmentRequests`) lives. */
-    inputDataConfig: pulumi.Input<InputDataConfigArgs>;
-    /** Where Voice ID writes the output file, and the KMS key that encrypts it. */
-    outputDataConfig: pulumi.Input<OutputDataConfigArgs>;
+/**
+ * Arguments of a {@link SpeakerEnrollmentJob}: the batch-job arguments plus the enrollment's own.
+ * The input manifest holds `SpeakerEnrollmentRequests`.
+ */
+export interface SpeakerEnrollmentJobArgs extends BatchJobArgs {
     /** Existing-enrollment handling and fraud detection during enrollment. */
     enrollmentConfig?: pulumi.Input<EnrollmentConfigArgs>;
-    /** A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed. */
-    jobName?: pulumi.Input<string>;
-    /** Idempotency token (1-64 of `[a-zA-Z0-9-_]`); leave unset to let the provider derive one. */
-    clientToken?: pulumi.Input<string>;
-    /** Wait for the job to end before `create` returns (default true). */
-    waitForCompletion?: pulumi.Input<boolean>;
-    /** Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800). */
-    timeoutSeconds?: pulumi.Input<number>;
-    /** Fail the update when the job ends COMPLETED_WITH_ERRORS (default false: warn only). */
-    failOnErrors?: pulumi.Input<boolean>;
     /**
      * On destroy (or replacement), delete the speakers this job newly enrolled (NEW_ENROLLMENT;
      * default false: destroy just forgets the job). Speakers it skipped or overwrote stay.
      */
     deleteSpeakersOnDestroy?: pulumi.Input<boolean>;
-    /** Any values; changing them starts a new job with otherwise identical inputs. */
-    triggers?: pulumi.Input<any[]>;
-    /** AWS region; else stack config `voiceid:region`, `aws:region`, then `AWS_REGION`. */
-    region?: pulumi.Input<string>;
-    /** Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment. */
-    endpoint?: pulumi.Input<string>;
 }
 
 /** How enrollments are made. */

@@ -4,41 +4,35 @@
  * @module
  */
 import { definedMembers, jobCommandNames } from "../batchJob/api";
-import { JobKind, configMismatches, plural } from "../batchJob/kind";
+import { jobToken } from "../batchJob/definition";
+import { JobKind, plural } from "../batchJob/kind";
 import { verifyManifest } from "../batchJob/manifest";
-import { prune } from "../shared/data";
-import { resourceToken } from "../shared/idempotency";
-import { EnrollmentInputs, EnrollmentOutputs } from "./args";
-import { DEFAULT_TIMEOUT_SECONDS, PROPERTIES } from "./properties";
+import { DEFAULT_JOB_TIMEOUT_SECONDS } from "../batchJob/properties";
+import type { EnrollmentInputs, EnrollmentOutputs, EnrollmentResults } from "./args";
+import { PROPERTIES } from "./properties";
 import { emptyEnrollmentResults, parseEnrollmentOutput } from "./results";
 import { validateEnrollmentInputs } from "./validate";
 
 /** Version tag of the token derivation: bump only if the hashed material changes meaning. */
 const DERIVATION = "pulumi-voiceid/SpeakerEnrollmentJob/v1";
 
-/** The default ClientToken for `generation` (see `jobs/token.ts` for why generations exist). */
+const CONFIG_INPUT = "enrollmentConfig" satisfies keyof EnrollmentInputs;
+
+/** The default ClientToken for `generation` (why generations exist, and what is hashed: `batchJob/definition.ts`). */
 export function deriveEnrollmentToken(inputs: EnrollmentInputs, generation = 0): string {
-    const job = prune({
-        domainId: inputs.domainId,
-        dataAccessRoleArn: inputs.dataAccessRoleArn,
-        inputDataConfig: { s3Uri: inputs.inputDataConfig?.s3Uri },
-        outputDataConfig: { s3Uri: inputs.outputDataConfig?.s3Uri, kmsKeyId: inputs.outputDataConfig?.kmsKeyId },
-        enrollmentConfig: inputs.enrollmentConfig,
-        jobName: inputs.jobName,
-    });
-    return resourceToken("pvid", DERIVATION, inputs, { job, triggers: inputs.triggers ?? [] }, generation);
+    return jobToken(DERIVATION, CONFIG_INPUT, inputs as EnrollmentInputs & Record<string, unknown>, generation);
 }
 
 export const speakerEnrollment: JobKind = {
     type: "SpeakerEnrollmentJob",
     properties: PROPERTIES,
-    configInput: "enrollmentConfig",
-    deleteInput: "deleteSpeakersOnDestroy",
+    configInput: CONFIG_INPUT,
+    deleteInput: "deleteSpeakersOnDestroy" satisfies keyof EnrollmentInputs,
     noun: "speaker",
     verb: "enrolled",
     resultsNoun: "enrollments",
-    errorsOutput: "enrollmentErrors",
-    defaultTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    errorsOutput: "enrollmentErrors" satisfies keyof EnrollmentResults,
+    defaultTimeoutSeconds: DEFAULT_JOB_TIMEOUT_SECONDS,
     commands: {
         ...jobCommandNames("SpeakerEnrollment"),
         configMember: "EnrollmentConfig",
@@ -83,14 +77,5 @@ export const speakerEnrollment: JobKind = {
     recordedCreatedIds: (outs) =>
         (outs as Partial<EnrollmentOutputs>).enrollments?.filter((r) => r.enrollmentStatus === "NEW_ENROLLMENT").map((r) => r.speakerId),
     recordedCreatedCount: (outs) => (outs as Partial<EnrollmentOutputs>).newEnrollmentCount,
-    configMismatches: (declared, job) => [
-        ...configMismatches("enrollmentConfig", ["existingEnrollmentAction"], declared, job),
-        ...configMismatches(
-            "enrollmentConfig.fraudDetectionConfig",
-            ["fraudDetectionAction", "riskThreshold", "watchlistIds"],
-            declared?.fraudDetectionConfig as Record<string, unknown> | undefined,
-            job?.fraudDetectionConfig as Record<string, unknown> | undefined,
-        ),
-    ],
     verifyManifest: (inputs, retry) => verifyManifest(inputs, retry, "SpeakerEnrollmentRequests"),
 };

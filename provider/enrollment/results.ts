@@ -6,9 +6,7 @@
  * @module
  */
 import { RESULT_LIST_CAP, listOf, parseOutputDocument, requestCounts, requestErrors } from "../batchJob/results";
-import { Enrollment, EnrollmentError, EnrollmentResults } from "./args";
-
-export { RESULT_LIST_CAP };
+import type { Enrollment, EnrollmentError, EnrollmentResults } from "./args";
 
 const flaggedByFraudDetection = (message: string) => /fraud/i.test(message);
 

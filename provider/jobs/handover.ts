@@ -5,7 +5,8 @@
  * job put there (so destroying it is not refused as non-empty).
  * @module
  */
-import { JobView, VoiceIdCommandCalls } from "../batchJob/kind";
+import type { JobView } from "../batchJob/api";
+import type { VoiceIdCommandCalls } from "../batchJob/kind";
 import { isNotFound } from "../shared/errors";
 
 /** The watchlists a registration job puts fraudsters in: its declared one, else the domain's default. */

@@ -1,19 +1,18 @@
 /**
  * The FraudsterRegistrationJob's properties, declared once: every list the provider and the
  * resource class use (known inputs, replace/update keys, outputs, what an update keeps) is
- * derived from this declaration.
+ * derived from this declaration (`batchJob/properties.ts`). Both lists are checked against the
+ * types: a misspelled or forgotten name does not compile.
  * @module
  */
-import { batchJobInputs, deriveProperties } from "../batchJob/kind";
-
-/** Default `timeoutSeconds`: 6 hours, as every batch job. */
-export { DEFAULT_JOB_TIMEOUT_SECONDS as DEFAULT_TIMEOUT_SECONDS } from "../batchJob/kind";
+import { InputsOf, allKeys, batchJobInputs, deriveProperties } from "../batchJob/properties";
+import type { JobInputs, JobResults } from "./args";
 
 /** The inputs in order, with what a change of each does (the batch-job inputs with this kind's config and delete option). */
-export const INPUTS = batchJobInputs("registrationConfig", "deleteFraudstersOnDestroy");
+export const INPUTS = batchJobInputs("registrationConfig", "deleteFraudstersOnDestroy") satisfies InputsOf<JobInputs>;
 
 /** What the job's output file adds to the outputs (see `results.ts`). */
-export const RESULTS = [
+export const RESULTS = allKeys<JobResults>()([
     "registrations",
     "registrationErrors",
     "totalRequests",
@@ -21,6 +20,6 @@ export const RESULTS = [
     "duplicateCount",
     "errorCount",
     "resultsTruncated",
-] as const;
+]);
 
 export const PROPERTIES = deriveProperties(INPUTS, RESULTS);

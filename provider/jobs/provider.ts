@@ -6,20 +6,16 @@
  * This module is never serialized. The provider object stored in state only holds
  * `require("pulumi-voiceid/provider/jobs/provider")` calls (see `shared/lazyProvider.ts`); the
  * dynamic provider host loads this module from the program's `node_modules` at call time, so
- * this path must keep exporting the provider functions.
+ * this path must keep exporting the provider functions (a state-bound name).
  * @module
  */
-import { batchJobProvider, resourceId } from "../batchJob/provider";
+import { batchJobProvider } from "../batchJob/provider";
 import { fraudsterRegistration } from "./kind";
 
 export { runtime } from "../batchJob/runtime";
-export { resourceId };
 
 const provider = batchJobProvider(fraudsterRegistration);
 
 export const { check, diff, create, read, update } = provider;
 const deleteJob = provider.delete;
 export { deleteJob as delete };
-
-/** Splits a resource id; throws a clear error for anything else (e.g. a bad `import` id). */
-export const parseResourceId = provider.parseResourceId;

@@ -4,10 +4,8 @@
  * lists are capped, counts always cover the whole file. Where the file is: `batchJob/results.ts`.
  * @module
  */
-import { listOf, parseOutputDocument, requestCounts, requestErrors } from "../batchJob/results";
-import { JobResults, RESULT_LIST_CAP, Registration, RegistrationError } from "./args";
-
-export { OutputFileFormatError, outputFileUri, parseS3Uri } from "../batchJob/results";
+import { RESULT_LIST_CAP, listOf, parseOutputDocument, requestCounts, requestErrors } from "../batchJob/results";
+import type { JobResults, Registration, RegistrationError } from "./args";
 
 /** Parses the output file's text. `cap` bounds each list; counts always cover everything. */
 export function parseOutputFile(text: string, cap = RESULT_LIST_CAP): JobResults & { newFraudsterIds: string[]; skippedFraudsterIds: string[] } {

@@ -8,14 +8,9 @@ import { Failure, VOICE_ID_PATTERN } from "../shared/validation";
 import { validateBatchJobInputs } from "../batchJob/validate";
 import { PROPERTIES } from "./properties";
 
-export { MAX_TIMEOUT_SECONDS } from "../batchJob/validate";
-
-/** Top-level input names the resource accepts (anything else is a typo). */
-export const KNOWN_INPUTS = PROPERTIES.knownInputs;
-
 /** Validates job inputs; returns one failure per broken rule (empty when all pass). */
 export function validateJobInputs(inputs: Record<string, unknown>): Failure[] {
-    return validateBatchJobInputs(inputs, KNOWN_INPUTS, "deleteFraudstersOnDestroy", (v) => {
+    return validateBatchJobInputs(inputs, PROPERTIES.knownInputs, "deleteFraudstersOnDestroy", (v) => {
         const reg = v.object("registrationConfig", inputs.registrationConfig);
         if (!reg) return;
         v.noUnknownKeys("registrationConfig", reg, ["duplicateRegistrationAction", "fraudsterSimilarityThreshold", "watchlistIds"]);

@@ -93,19 +93,9 @@ export function fraudstersDeletedWith(job: JobFacts | undefined): number {
     return deletedWith(JOB_WORDS.FraudsterRegistrationJob, job);
 }
 
-/** The consequence of deleting a recorded job (destroy, or the old half of a replacement). */
-export function jobDeleteConsequence(job: JobFacts | undefined): string {
-    return deleteConsequence(JOB_WORDS.FraudsterRegistrationJob, job);
-}
-
 /** How many speakers deleting or replacing a recorded enrollment job deletes (its NEW_ENROLLMENT count under `deleteSpeakersOnDestroy`). */
 export function speakersDeletedWith(job: JobFacts | undefined): number {
     return deletedWith(JOB_WORDS.SpeakerEnrollmentJob, job);
-}
-
-/** The consequence of deleting a recorded enrollment job. */
-export function enrollmentDeleteConsequence(job: JobFacts | undefined): string {
-    return deleteConsequence(JOB_WORDS.SpeakerEnrollmentJob, job);
 }
 
 /** Whether a recorded job is still running (the update resumes waiting for it). */

@@ -1,7 +1,7 @@
 /**
  * The preview half of a resource provider whose `check` and `diff` need nothing but its rules:
  * validate, compare against the target in effect, present the diff and print the plan line.
- * Domains and watchlists use it; the batch jobs add manifest checks (`batchJob/provider.ts`).
+ * Domains and watchlists use it; the batch jobs add their preflight (`batchJob/preflight.ts`).
  * @module
  */
 import { ambientTarget } from "../shared/clients";

@@ -1,6 +1,7 @@
 /**
- * The serialized half of a dynamic provider: a few hundred bytes that `require` the real
- * implementation by package name when the engine calls them.
+ * The serialized half of a dynamic provider: about 2.7 KB per resource (the `jobs-serialized`
+ * benchmark, docs/benchmarks.md) that `require` the real implementation by package name when the
+ * engine calls them.
  *
  * Pulumi serializes the provider object into every resource's state (`__provider`). Capturing
  * SDK clients or our modules would serialize their code too (or fail). Instead each method here

@@ -1,6 +1,7 @@
 /**
- * The implementation of the Watchlist dynamic provider: `check`, `diff`, `create`, `read`,
- * `update`, `delete`.
+ * The implementation of the VoiceIdWatchlist dynamic provider: `check`, `diff`, `create`, `read`,
+ * `update`, `delete`. Its type name in state and plan lines stays `Watchlist` (the class's former
+ * name; a state-bound name).
  *
  * This module is never serialized: the provider object in state only holds
  * `require("pulumi-voiceid/provider/watchlist/provider")` calls (see `shared/lazyProvider.ts`).

@@ -17,7 +17,7 @@ async function main() {
         },
         call: () => ({}),
     }, "bench", "serialized", true);
-    const { FraudsterRegistrationJob } = await import("../../provider/jobs");
+    const { FraudsterRegistrationJob } = await import("../../provider/jobs/resource");
     const job = new FraudsterRegistrationJob("job", minimalJobArgs());
     await new Promise<void>((r) => job.urn.apply(() => r()));
     await new Promise((r) => setTimeout(r, 200));

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { importFailures, importMismatches } from "../../../provider/batchJob/importCheck";
-import { JobView } from "../../../provider/batchJob/kind";
+import { JobView } from "../../../provider/batchJob/api";
 import { describeMismatch, importMismatchError } from "../../../provider/shared/importing";
 import { UNKNOWN } from "../../../provider/shared/validation";
 import { fraudsterRegistration } from "../../../provider/jobs/kind";

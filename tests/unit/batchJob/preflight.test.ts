@@ -117,12 +117,16 @@ describe("batchJob/preflight (IAM simulator path, at the seam)", () => {
         assert.match(couldNot()[0], /"batch": preflight could not check the manifest and its audio .*; the output KMS key .*; the data access role \(iam:GetRole/);
     });
 
-    it("which check calls judge: create, replacement (inputs or declared target), import; not an in-place update", () => {
+    it("which check calls judge: create, replacement (the diff's test), import; not an in-place update", () => {
         assert.strictEqual(preflightCase(fraudsterRegistration, {}, inputs), "create");
         assert.strictEqual(preflightCase(fraudsterRegistration, {}, { ...inputs, importId: "x" }), "import");
         assert.strictEqual(preflightCase(fraudsterRegistration, inputs, { ...inputs, timeoutSeconds: 5 }), undefined);
         assert.strictEqual(preflightCase(fraudsterRegistration, inputs, { ...inputs, triggers: [1] }), "replace");
         assert.strictEqual(preflightCase(fraudsterRegistration, inputs, { ...inputs, region: "eu-west-1" }), "replace");
         assert.strictEqual(preflightCase(fraudsterRegistration, { ...inputs, importId: "x" }, { ...inputs, importId: "x" }), undefined, "an adopted job");
+        // As in the diff: declaring the region already in effect starts no job; another region does.
+        const { region: _r, ...undeclared } = inputs;
+        assert.strictEqual(preflightCase(fraudsterRegistration, undeclared, inputs, { region: "us-east-1" }), undefined);
+        assert.strictEqual(preflightCase(fraudsterRegistration, undeclared, inputs, { region: "us-west-2" }), "replace");
     });
 });

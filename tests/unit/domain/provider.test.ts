@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as domain from "../../../provider/domain/provider";
-import { DomainView, tagChanges } from "../../../provider/domain/api";
+import { DomainView, tagChanges } from "../../../provider/shared/domainCalls";
 import { ScriptedSdk, sdkError } from "../shared/sdkSeam";
 import { CLIENT_TOKEN_PATTERN } from "../../../provider/shared/validation";
 

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { defaultName, validateDomainInputs } from "../../../provider/domain/validate";
+import { validateDomainInputs } from "../../../provider/domain/validate";
+import { defaultName } from "../../../provider/shared/names";
 import { UNKNOWN } from "../../../provider/shared/validation";
 
 const valid = () => ({

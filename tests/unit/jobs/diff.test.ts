@@ -1,9 +1,13 @@
 import * as assert from "assert";
 import { UNKNOWN } from "../../../provider/shared/validation";
 import { diff } from "../../../provider/jobs/provider";
-import { diffJob } from "../../../provider/jobs/diff";
+import { diffBatchJob } from "../../../provider/batchJob/diff";
+import { PROPERTIES } from "../../../provider/jobs/properties";
 import { validInputs } from "./corpus";
 import { sink } from "../../../provider/shared/log";
+
+/** The registration job's comparison (the core's rules with its declared properties). */
+const diffJob = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(PROPERTIES, olds, news, ambient);
 
 /** Outputs as recorded after a successful create with `validInputs()`. */
 function recorded(extra: Record<string, any> = {}): Record<string, any> {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { manifestAudioUris } from "../../../provider/jobs/manifest";
+import { manifestAudioUris } from "../../../provider/batchJob/manifest";
 
 describe("jobs/manifest verification (parsing)", () => {
     const doc = (requests: unknown, version = "1.0") => JSON.stringify({ Version: version, FraudsterRegistrationRequests: requests });

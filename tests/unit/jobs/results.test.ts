@@ -1,5 +1,7 @@
 import * as assert from "assert";
-import { OutputFileFormatError, outputFileUri, parseOutputFile, parseS3Uri } from "../../../provider/jobs/results";
+import { parseOutputFile } from "../../../provider/jobs/results";
+import { OutputFileFormatError, outputFileUri } from "../../../provider/batchJob/results";
+import { parseS3Uri } from "../../../provider/shared/s3Uri";
 
 describe("jobs/results", () => {
     it("locates the output file", () => {

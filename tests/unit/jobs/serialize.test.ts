@@ -26,7 +26,7 @@ describe("jobs/serialized provider", () => {
 
     it("is under 8 KB, holds no absolute path, and requires the implementation by package name", async function () {
         this.timeout(60_000);
-        const { FraudsterRegistrationJob } = await import("../../../provider/jobs");
+        const { FraudsterRegistrationJob } = await import("../../../provider/jobs/resource");
         const job = new FraudsterRegistrationJob("job", { ...minimalJobArgs(), jobName: "secret-name" });
         await new Promise<void>((resolve) => job.urn.apply(() => resolve()));
         await new Promise((r) => setTimeout(r, 100));

@@ -3,10 +3,14 @@ import { changedPaths, presentDiff, replacementReasons } from "../../../provider
 import { fromEngine, toEngine } from "../../../provider/shared/engineView";
 import { consequence, parsePlanLine, planLine } from "../../../provider/plan/consequences";
 import { diff as jobDiff } from "../../../provider/jobs/provider";
-import { diffJob } from "../../../provider/jobs/diff";
+import { diffBatchJob } from "../../../provider/batchJob/diff";
+import { PROPERTIES } from "../../../provider/jobs/properties";
 import { noteDiff } from "../../../provider/plan/notes";
 import { diff as watchlistDiff } from "../../../provider/watchlist/provider";
 import { sink } from "../../../provider/shared/log";
+
+/** The registration job's comparison (the core's rules with its declared properties). */
+const diffJob = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(PROPERTIES, olds, news, ambient);
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const D = "D".repeat(22);

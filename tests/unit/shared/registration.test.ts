@@ -20,7 +20,7 @@ describe("resource registration: stack traces", () => {
     afterEach(() => delete process.env.PULUMI_DEBUG_PROMISE_LEAKS);
 
     const limitDuringRegistration = async (name: string): Promise<number> => {
-        const { FraudsterRegistrationJob } = await import("../../../provider/jobs");
+        const { FraudsterRegistrationJob } = await import("../../../provider/jobs/resource");
         let seen = NaN;
         const job = new FraudsterRegistrationJob(name, minimalJobArgs(), {
             transformations: [() => { seen = Error.stackTraceLimit; return undefined; }],
@@ -41,7 +41,7 @@ describe("resource registration: stack traces", () => {
     });
 
     it("an error thrown during registration keeps a stack that leads to the program's line", async () => {
-        const { FraudsterRegistrationJob } = await import("../../../provider/jobs");
+        const { FraudsterRegistrationJob } = await import("../../../provider/jobs/resource");
         const before = Error.stackTraceLimit;
         const declare = function declaredInTheProgram() {
             return new FraudsterRegistrationJob("broken", minimalJobArgs(), {

@@ -1,8 +1,6 @@
 import * as assert from "assert";
 import { parseS3Uri } from "../../../provider/shared/s3Uri";
-import * as batchJobResults from "../../../provider/batchJob/results";
 import * as policies from "../../../provider/components/policies";
-import * as jobsResults from "../../../provider/jobs/results";
 
 describe("shared/s3Uri", () => {
     it("splits s3://<bucket>[/<key>] at the first slash, keeping the key as written", () => {
@@ -19,9 +17,7 @@ describe("shared/s3Uri", () => {
         }
     });
 
-    it("is the one parser: the old homes re-export it", () => {
-        assert.strictEqual(batchJobResults.parseS3Uri, parseS3Uri);
-        assert.strictEqual(jobsResults.parseS3Uri, parseS3Uri);
+    it("is the one parser: the components' policies re-export it", () => {
         assert.strictEqual(policies.parseS3Uri, parseS3Uri);
     });
 });

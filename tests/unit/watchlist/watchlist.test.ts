@@ -31,7 +31,7 @@ const inputs = () => ({ domainId: DOMAIN, name: "known-fraudsters", description:
 /** The comparison part of a diff result (its presentation is tested in shared/detailedDiff). */
 const comparison = (d: { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean }) => ({ changes: d.changes, replaces: d.replaces, ...(d.deleteBeforeReplace ? { deleteBeforeReplace: d.deleteBeforeReplace } : {}) });
 
-describe("Watchlist", () => {
+describe("VoiceIdWatchlist", () => {
     let sdk: ScriptedSdk;
     beforeEach(() => (sdk = new ScriptedSdk().install()));
     afterEach(() => sdk.uninstall());
