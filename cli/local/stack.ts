@@ -243,6 +243,7 @@ async function startMoto(files: StackFiles, pythonBin: string, port: number, say
         ...process.env,
         MOTO_ENABLE_RECORDING: "1",
         MOTO_RECORDER_FILEPATH: files.recording,
+        // Compatibility shim (recordings of 0.1.0), may be removed in 1.0.0: docs/compatibility.md
         // A recording of an earlier release replays right only with moto's own request ids.
         PULUMI_VOICEID_MOTO_OWN_REQUEST_IDS: format === "full" ? "0" : "1",
     };

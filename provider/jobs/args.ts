@@ -14,6 +14,7 @@ export type { FailureDetails, InputDataConfigArgs, OutputDataConfigArgs } from "
  * Program context the resource class passes to the provider.
  * @deprecated The same for every resource: use `ResourceScope` (`provider/shared/scope`).
  */
+// Compatibility shim, may be removed in 0.3.0: docs/compatibility.md
 export type JobScope = ResourceScope;
 export { DEFAULT_TIMEOUT_SECONDS } from "./properties";
 
