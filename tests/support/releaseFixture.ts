@@ -55,7 +55,7 @@ export function releaseVersions(): string[] {
  */
 export interface FixtureDescription {
     made: {
-        /** The release's `pulumi up` fails (a FAILED job), everything else being created. */
+        /** The release's `pulumi up` fails (a FAILED job), everything else being created; when false, every job ends COMPLETED. */
         upFails: boolean;
         /** Voice ID resources in the exported state. */
         voiceIdResources: number;
