@@ -6,8 +6,8 @@
  *
  *   node bin/scripts/testRunner/main.js [suite|test file ...]
  *
- * `VOICEID_TEST_JOBS` sets how many processes run at once (default: the number of cores plus
- * one, at most 4; 1 runs everything one after the other).
+ * `VOICEID_TEST_JOBS` sets how many processes run at once (default: twice the number of
+ * cores, at most 4; 1 runs everything one after the other).
  * @module
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -45,10 +45,14 @@ function listFiles(suite: string): string[] {
         .sort();
 }
 
-/** Parallelism: VOICEID_TEST_JOBS, else cores + 1 (at most 4); throws naming the variable when it is not a positive integer. */
+/**
+ * Parallelism: VOICEID_TEST_JOBS, else twice the cores (at most 4; the files wait on jobs and the
+ * engine as much as they compute: on 2 cores 4 at a time took 848 s, 3 at a time 1,072 s, see
+ * docs/benchmarks.md); throws naming the variable when it is not a positive integer.
+ */
 export function concurrency(env: NodeJS.ProcessEnv, cores: number): number {
     const raw = env.VOICEID_TEST_JOBS;
-    if (raw === undefined || raw === "") return Math.min(4, cores + 1);
+    if (raw === undefined || raw === "") return Math.min(4, cores * 2);
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1) throw new Error(`VOICEID_TEST_JOBS must be a positive integer, got '${raw}'`);
     return n;

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { compiledTestFile, orderRuns, planRuns, SUITES, type Run } from "../../../scripts/testRunner/suites";
+import { concurrency } from "../../../scripts/testRunner/main";
 
 const FILES: Record<string, string[]> = {
     unit: ["bin/tests/unit/a.test.js", "bin/tests/unit/b/c.test.js"],
@@ -46,5 +47,17 @@ describe("test runner: the plan", () => {
         const runs = [run("typecheck", "typecheck/t"), run("e2e", "e2e/short"), run("integration", "integration/new"), run("e2e", "e2e/long"), run("unit", "unit"), run("e2e", "e2e/new")];
         const ordered = orderRuns(runs, { unit: 9, "e2e/short": 20, "e2e/long": 200, "typecheck/t": 40 });
         assert.deepEqual(ordered.map((r) => r.label), ["unit", "e2e/new", "integration/new", "e2e/long", "typecheck/t", "e2e/short"]);
+    });
+});
+
+describe("test runner: how many at a time", () => {
+    it("takes VOICEID_TEST_JOBS, else twice the cores up to 4, and refuses what is not a positive integer", () => {
+        assert.equal(concurrency({}, 2), 4);
+        assert.equal(concurrency({}, 1), 2);
+        assert.equal(concurrency({}, 16), 4);
+        assert.equal(concurrency({ VOICEID_TEST_JOBS: "1" }, 2), 1);
+        assert.equal(concurrency({ VOICEID_TEST_JOBS: "8" }, 2), 8);
+        assert.throws(() => concurrency({ VOICEID_TEST_JOBS: "0" }, 2), /VOICEID_TEST_JOBS must be a positive integer, got '0'/);
+        assert.throws(() => concurrency({ VOICEID_TEST_JOBS: "two" }, 2), /VOICEID_TEST_JOBS must be a positive integer, got 'two'/);
     });
 });
