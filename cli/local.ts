@@ -15,9 +15,10 @@ export const summary = "run the local Voice ID service and moto: local start|sto
 const USAGE = `usage: pulumi-voiceid local <start|stop|status|env> [--dir DIR]
 
   start    start moto (S3, IAM, KMS, STS) and the Voice ID service on loopback ports (no-op
-           for what already runs), write DIR/stack.env; restarts keep the recorded ports
+           for what already runs: new VOICEID_EMULATOR_* settings need stop, then start),
+           write DIR/stack.env and DIR/.gitignore; restarts keep the recorded ports
   stop     stop both; their state stays in DIR
-  status   what runs where (exit code 3 when something is stopped)
+  status   what runs where, and the directory checked (exit code 3 when something is stopped)
   env      print DIR/stack.env (use: eval "$(pulumi-voiceid local env)")
 
   --dir DIR   state directory (default: $PULUMI_VOICEID_LOCAL_DIR, else .local in the
@@ -62,6 +63,17 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, 
 
 const say = (line: string) => process.stderr.write(`[local] ${line}\n`);
 
+/**
+ * What `start` says when the Voice ID service already runs: it keeps the settings it was
+ * started with, so `VOICEID_EMULATOR_*` variables given now (named when there are any) need a
+ * restart.
+ */
+export function keptServiceNote(pid: number, env: NodeJS.ProcessEnv): string {
+    const given = Object.keys(env).filter((k) => k.startsWith("VOICEID_EMULATOR_")).sort();
+    const settings = given.length ? `${given.join(", ")} ${given.length === 1 ? "is" : "are"} not applied` : "new VOICEID_EMULATOR_* settings are not applied";
+    return `the Voice ID service was already running (pid ${pid}) and keeps the settings it started with: ${settings} until a restart (pulumi-voiceid local stop, then start)`;
+}
+
 /** Runs `pulumi-voiceid local ...`; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
     let args: Parsed;
@@ -78,9 +90,10 @@ export async function run(argv: string[]): Promise<number> {
     const files = stackFiles(args.dir);
     switch (args.command) {
         case "start": {
-            const endpoints = await startStack(args.dir, say);
-            say(`moto (S3, IAM, KMS, STS): ${endpoints.moto}`);
-            say(`Voice ID:                 ${endpoints.voiceId}`);
+            const started = await startStack(args.dir, say);
+            if (started.voiceIdKeptPid !== undefined) say(keptServiceNote(started.voiceIdKeptPid, process.env));
+            say(`moto (S3, IAM, KMS, STS): ${started.moto}`);
+            say(`Voice ID:                 ${started.voiceId}`);
             say(`env file:                 ${files.envFile} (source it)`);
             return 0;
         }
@@ -90,7 +103,8 @@ export async function run(argv: string[]): Promise<number> {
         case "status": {
             const s = stackStatus(args.dir);
             const line = (name: string, pid?: number) => `${name}: ${pid === undefined ? "stopped" : `running (pid ${pid})`}`;
-            const lines = [line("moto", s.moto), line("voiceid", s.voiceId)];
+            const where = `state directory: ${files.dir}${fs.existsSync(files.dir) ? "" : " (does not exist: no local stack was started there)"}`;
+            const lines = [where, line("moto", s.moto), line("voiceid", s.voiceId)];
             if (s.env.AWS_ENDPOINT_URL_VOICE_ID) lines.push(`  AWS_ENDPOINT_URL_VOICE_ID=${s.env.AWS_ENDPOINT_URL_VOICE_ID}`);
             if (s.env.AWS_ENDPOINT_URL_S3) lines.push(`  AWS_ENDPOINT_URL_S3=${s.env.AWS_ENDPOINT_URL_S3}`);
             process.stdout.write(lines.join("\n") + "\n");

@@ -199,6 +199,7 @@ export class Store {
    * Brings a database made by an earlier release up to this schema, in place. Each step is
    * detected from the schema itself, so it runs once and a current database is left alone.
    */
+  // Compatibility shim (databases of earlier releases), may be removed in 1.0.0: docs/compatibility.md
   private migrate(): void {
     const columns = (table: string) => this.all<{ name: string }>(`PRAGMA table_info(${table})`).map((c) => c.name);
     // 0.x: jobs were all fraudster registration jobs and their results named fraudsters only.

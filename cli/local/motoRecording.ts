@@ -35,6 +35,7 @@ interface RecordedRequest {
 /** What a start does with an existing recording. */
 export type RecordingFormat = "none" | "compactable" | "full";
 
+// Compatibility shim ("full": recordings of 0.1.0), may be removed in 1.0.0: docs/compatibility.md
 export function recordingFormat(text: string): RecordingFormat {
     const first = text.slice(0, text.indexOf("\n") + 1 || text.length);
     if (!text.includes("/moto-api/seed")) return "none";

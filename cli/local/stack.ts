@@ -44,6 +44,8 @@ export interface StackFiles {
     emulatorOut: string;
     /** Held by the `start` or `stop` in progress (its pid), so two never interleave. */
     lock: string;
+    /** Keeps the whole directory out of git, in whatever repository it lies. */
+    gitignore: string;
 }
 
 export function stackFiles(dir: string): StackFiles {
@@ -59,6 +61,7 @@ export function stackFiles(dir: string): StackFiles {
         emulatorLog: path.join(d, "emulator.log"),
         emulatorOut: path.join(d, "emulator.out"),
         lock: path.join(d, "stack.lock"),
+        gitignore: path.join(d, ".gitignore"),
     };
 }
 
@@ -66,6 +69,15 @@ export function stackFiles(dir: string): StackFiles {
 export interface StackEndpoints {
     moto: string;
     voiceId: string;
+}
+
+/** What a start found and did. */
+export interface StackStart extends StackEndpoints {
+    /**
+     * The pid of the Voice ID service when it was already running and kept (its settings,
+     * `VOICEID_EMULATOR_*` included, are the ones of the start that started it).
+     */
+    voiceIdKeptPid?: number;
 }
 
 type Say = (line: string) => void;
@@ -231,6 +243,7 @@ async function startMoto(files: StackFiles, pythonBin: string, port: number, say
         ...process.env,
         MOTO_ENABLE_RECORDING: "1",
         MOTO_RECORDER_FILEPATH: files.recording,
+        // Compatibility shim (recordings of 0.1.0), may be removed in 1.0.0: docs/compatibility.md
         // A recording of an earlier release replays right only with moto's own request ids.
         PULUMI_VOICEID_MOTO_OWN_REQUEST_IDS: format === "full" ? "0" : "1",
     };
@@ -264,17 +277,22 @@ async function startVoiceId(files: StackFiles, port: number, moto: string): Prom
     await waitHttp(`http://${HOST}:${port}/_emulator/health`, pid, "the Voice ID service", files.emulatorLog);
 }
 
+/** The state directory's `.gitignore` (`*`), unless it has one: secrets-free, but never source. */
+const GITIGNORE = "# Written by pulumi-voiceid local start: the local stack's state, logs and env file stay out of git.\n*\n";
+
 /**
  * Starts what is not running yet (starting twice is harmless) and writes the env file.
  * `say` gets progress and warnings (the CLI prints them on stderr).
  */
-export async function startStack(dir: string, say: Say): Promise<StackEndpoints> {
+export async function startStack(dir: string, say: Say): Promise<StackStart> {
     const files = stackFiles(dir);
     fs.mkdirSync(files.dir, { recursive: true });
+    // From the first start on, so a user's repository never picks the directory up.
+    if (!fs.existsSync(files.gitignore)) fs.writeFileSync(files.gitignore, GITIGNORE);
     return withStackLock(files.lock, files.dir, say, () => startLocked(files, say));
 }
 
-async function startLocked(files: StackFiles, say: Say): Promise<StackEndpoints> {
+async function startLocked(files: StackFiles, say: Say): Promise<StackStart> {
     const recorded = readEnvFile(files.envFile);
     const recordedMoto = recordedPort(recorded, "AWS_ENDPOINT_URL_S3");
     const recordedVoiceId = recordedPort(recorded, "AWS_ENDPOINT_URL_VOICE_ID");
@@ -292,9 +310,11 @@ async function startLocked(files: StackFiles, say: Say): Promise<StackEndpoints>
     const moto = `http://${HOST}:${motoPort}`;
 
     let voiceIdPort: number;
+    let voiceIdKeptPid: number | undefined;
     const emulatorPid = runningPid(files.emulatorPid, EMULATOR_MARKER);
     if (emulatorPid !== undefined && recordedVoiceId !== undefined && motoPort === recordedMoto) {
         voiceIdPort = recordedVoiceId;
+        voiceIdKeptPid = emulatorPid;
     } else {
         if (emulatorPid !== undefined) {
             // It talks to a moto that is gone: restart it against the new one.
@@ -308,7 +328,7 @@ async function startLocked(files: StackFiles, say: Say): Promise<StackEndpoints>
     }
     const endpoints = { moto, voiceId: `http://${HOST}:${voiceIdPort}` };
     writeEnvFile(files, endpoints);
-    return endpoints;
+    return { ...endpoints, voiceIdKeptPid };
 }
 
 /** SIGTERM, then SIGKILL after 5 s. Returns the pid it stopped. */
@@ -328,10 +348,13 @@ async function stopPid(pidFile: string, marker: string): Promise<number | undefi
     return pid;
 }
 
-/** Stops both services; their state stays in the directory. */
+/** Stops both services; their state stays in the directory. Says so when nothing was running. */
 export async function stopStack(dir: string, say: Say): Promise<void> {
     const files = stackFiles(dir);
-    if (!fs.existsSync(files.dir)) return;
+    if (!fs.existsSync(files.dir)) {
+        say(`nothing to stop: ${files.dir} does not exist (no local stack was started there)`);
+        return;
+    }
     await withStackLock(files.lock, files.dir, say, () => stopLocked(files, say));
 }
 
@@ -340,6 +363,7 @@ async function stopLocked(files: StackFiles, say: Say): Promise<void> {
     if (e !== undefined) say(`stopped the Voice ID service (pid ${e})`);
     const m = await stopPid(files.motoPid, MOTO_MARKER);
     if (m !== undefined) say(`stopped moto (pid ${m})`);
+    if (e === undefined && m === undefined) say(`nothing to stop: neither moto nor the Voice ID service was running for ${files.dir}`);
 }
 
 /** What runs, with pids and endpoints. */

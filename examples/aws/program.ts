@@ -1,6 +1,6 @@
 /**
  * The example's resources, as a function so a test can run it under Pulumi mocks
- * (tests/unit/examples/awsExample.test.ts); index.ts calls it with the stack's config.
+ * (tests/typecheck/awsExample.test.ts); index.ts calls it with the stack's config.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";

@@ -97,6 +97,7 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
         const prev = withoutProvider(olds) as Partial<Outputs>;
         const inputs = withoutProvider(news) as Partial<Inputs>;
         const d = diffOf(prev, inputs, await ambientTarget());
+        // Compatibility shim (0.1.0 state), may be removed in 1.0.0: docs/compatibility.md
         if (d.replaces.length && olds.__provider === undefined) {
             const log = logger("voiceid", () => [inputs.jobName, prev.jobName], inputs.scope?.urn);
             log.info(`job ${prev.jobId} was recorded without its provider (a failed create under 0.1.0); ` +

@@ -42,6 +42,7 @@ export interface VoiceIdOutputKeyArgs extends KmsKeyOptionsArgs {
      */
     resultsReaders?: pulumi.Input<pulumi.Input<string>[]>;
     /** @deprecated Use `resultsReaders` (same meaning). */
+    // Compatibility shim, may be removed in 1.0.0: docs/compatibility.md
     resultReaderArns?: pulumi.Input<pulumi.Input<string>[]>;
 }
 

@@ -12,6 +12,7 @@ import { defaultName } from "../shared/names";
  * Package specifier of the implementation. Resolved by the dynamic provider host from the
  * program's directory at call time, so it must be a package name, never a path.
  */
+// Compatibility: state-bound module path, never changes: docs/compatibility.md
 export const DOMAIN_PROVIDER_MODULE = "pulumi-voiceid/provider/domain/provider";
 
 /** Type token of the resource. */

@@ -11,6 +11,7 @@ import type { ResourceScope } from "../shared/scope";
  * Program context the resource class passes to the provider.
  * @deprecated The same for every resource: use `ResourceScope` (`provider/shared/scope`).
  */
+// Compatibility shim, may be removed in 0.3.0: docs/compatibility.md
 export type JobScope = ResourceScope;
 
 /** Whether to register a fraudster whose voice matches one already in the watchlist. */

@@ -18,6 +18,7 @@ import { PROPERTIES } from "./properties";
  * Package specifier of the implementation. Resolved by the dynamic provider host from the
  * program's directory at call time, so it must be a package name, never a path.
  */
+// Compatibility: state-bound module path, never changes: docs/compatibility.md
 export const PROVIDER_MODULE = "pulumi-voiceid/provider/jobs/provider";
 
 /** The provider object serialized into state: about 2.7 KB of `require` calls (`jobs-serialized` in docs/benchmarks.md). */

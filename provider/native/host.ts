@@ -55,6 +55,7 @@ const MODULES: Record<string, ProviderModule> = {
  * treats an entry without `__provider` as one the dynamic host recorded without its provider
  * (0.1.0) and replaces it in place; every entry of this host is complete.
  */
+// Compatibility shim (0.1.0 state), may be removed in 1.0.0: docs/compatibility.md
 const RECORDED = "pulumi-resource-voiceid";
 
 /** The plugin's version (the package's), reported to the engine. */

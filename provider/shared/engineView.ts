@@ -30,6 +30,7 @@ export function fromEngine<T = Record<string, any>>(props: Record<string, any> |
     const out: Record<string, any> = { ...props };
     for (const [field, key] of Object.entries(INTERNAL_INPUTS)) {
         if (key in out) {
+            // Compatibility shim (0.1.0 state), may be removed in 1.0.0: docs/compatibility.md
             // A 0.1.0 state has the plain field; a new one the hidden key. The hidden key wins.
             out[field] = out[key];
             delete out[key];

@@ -110,6 +110,7 @@ export function targetReplaces(
     if (isUnknown(news.region) || isUnknown(news.scope?.configRegion)) {
         out.push("region");
     } else {
+        // Compatibility shim (0.1.0 state without effectiveRegion), may be removed in 1.0.0: docs/compatibility.md
         const before = olds.effectiveRegion ?? o.region ?? ambient.region;
         const after = n.region ?? ambient.region;
         if (before && after && before !== after) out.push("region");

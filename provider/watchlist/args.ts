@@ -29,6 +29,7 @@ export interface VoiceIdWatchlistArgs {
 }
 
 /** @deprecated Use {@link VoiceIdWatchlistArgs} (the same type). */
+// Compatibility shim, may be removed in 1.0.0: docs/compatibility.md
 export type WatchlistArgs = VoiceIdWatchlistArgs;
 
 /** Inputs as the provider receives them (plain values; `scope` is filled by the resource class). */

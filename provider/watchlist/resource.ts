@@ -12,6 +12,7 @@ import { VoiceIdWatchlistArgs } from "./args";
  * Package specifier of the implementation. Resolved by the dynamic provider host from the
  * program's directory at call time, so it must be a package name, never a path.
  */
+// Compatibility: state-bound module path, never changes: docs/compatibility.md
 export const WATCHLIST_PROVIDER_MODULE = "pulumi-voiceid/provider/watchlist/provider";
 
 /**
@@ -19,6 +20,7 @@ export const WATCHLIST_PROVIDER_MODULE = "pulumi-voiceid/provider/watchlist/prov
  * although the class is now `VoiceIdWatchlist`: a different token would replace every existing
  * watchlist. The constructor passes module and type explicitly, so the class name never counts.
  */
+// Compatibility: state-bound type token, never changes: docs/compatibility.md
 export const WATCHLIST_TYPE = voiceIdTypeToken("Watchlist");
 
 const provider = lazyProvider(WATCHLIST_PROVIDER_MODULE);
@@ -101,6 +103,7 @@ export class VoiceIdWatchlist extends VoiceIdResource {
  * and their stacks see no change (the type token is the same).
  * @deprecated Use {@link VoiceIdWatchlist}.
  */
+// Compatibility shim, may be removed in 1.0.0: docs/compatibility.md
 export const Watchlist = VoiceIdWatchlist;
 /** @deprecated Use {@link VoiceIdWatchlist}. */
 export type Watchlist = VoiceIdWatchlist;

@@ -52,19 +52,26 @@ let packed = false;
  * Installs the built package into .local/consumer/node_modules/pulumi-voiceid as `npm pack`
  * would ship it (a real copy, not a symlink), once per test process. Its dependencies resolve
  * from the repository's node_modules further up the tree.
+ *
+ * Test files run side by side (`npm test` starts several mocha processes) and share this copy:
+ * under a lock, the first process to pack unpacks it and records the tarball's digest beside it;
+ * the others pack the same bytes (npm pack is reproducible) and leave it alone. A copy in use is
+ * never replaced under a running test unless the build changed.
  */
 export function installPackage(): void {
     if (packed) return;
     const target = path.join(consumerDir, "node_modules", "pulumi-voiceid");
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     const tmp = fs.mkdtempSync(path.join(localDir, "pack-"));
     try {
         const out = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", tmp, repoRoot], {
             encoding: "utf8",
             env: pulumiEnv(),
         }).trim().split("\n").pop()!;
-        fs.rmSync(target, { recursive: true, force: true });
-        fs.mkdirSync(target, { recursive: true });
-        execFileSync("tar", ["xzf", path.join(tmp, out), "-C", target, "--strip-components=1"]);
+        const tarball = path.join(tmp, out);
+        const digest = crypto.createHash("sha256").update(fs.readFileSync(tarball)).digest("hex");
+        const unpack = 'if [ "$(cat "$1.sha256" 2>/dev/null)" != "$3" ]; then rm -rf "$1" && mkdir -p "$1" && tar xzf "$2" -C "$1" --strip-components=1 && echo "$3" > "$1.sha256"; fi';
+        execFileSync("flock", [`${target}.lock`, "bash", "-c", unpack, "unpack", target, tarball, digest]);
     } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -31,7 +31,66 @@ export function fixtureFiles(version: string) {
         state: path.join(dir, "state.json"),
         db: path.join(dir, "voiceid.db"),
         recording: path.join(dir, "moto-recording.jsonl"),
+        description: path.join(dir, "fixture.json"),
     };
+}
+
+/** Root of the release fixtures: one `<version>/` folder each. */
+export const RELEASES_DIR = path.join(repoRoot, "tests", "fixtures", "releases");
+
+/** Every release with a fixture, oldest first (folders named `x.y.z`). */
+export function releaseVersions(): string[] {
+    const key = (v: string) => v.split(".").map(Number);
+    return fs.readdirSync(RELEASES_DIR)
+        .filter((d) => /^\d+\.\d+\.\d+$/.test(d) && fs.statSync(path.join(RELEASES_DIR, d)).isDirectory())
+        .sort((a, b) => {
+            const [x, y] = [key(a), key(b)];
+            return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+        });
+}
+
+/**
+ * `<version>/fixture.json`: what making the fixture must produce (make.ts checks it) and what
+ * upgrading it to the current package must do (tests/e2e/upgrade/releases.test.ts).
+ */
+export interface FixtureDescription {
+    made: {
+        /** The release's `pulumi up` fails (a FAILED job), everything else being created; when false, every job ends COMPLETED. */
+        upFails: boolean;
+        /** Voice ID resources in the exported state. */
+        voiceIdResources: number;
+    };
+    upgrade: {
+        /** The only non-`same` steps of the first preview with the current package: `[op, resource name]`. */
+        previewChanges: [string, string][];
+        /** Job entries (resource names) the release recorded without `__provider`; the first `up` repairs them. */
+        recordedWithoutProvider: string[];
+        /** The first `up` with the current package fails (a job FAILS again); state stays complete. */
+        upFails: boolean;
+        /** Config to change before the second `up`, which must succeed: key => the key whose value it takes. */
+        thenConfig: Record<string, string>;
+        /** Fraudsters in the `watchlistId` output's watchlist after the upgrade. */
+        fraudstersInWatchlist: number;
+    };
+}
+
+/** Reads `<version>/fixture.json`; throws naming the file and the field that is wrong. */
+export function readFixtureDescription(version: string): FixtureDescription {
+    const file = fixtureFiles(version).description;
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: every release fixture says what making and upgrading it does (see tests/fixtures/releases/README.md)`);
+    const d = JSON.parse(fs.readFileSync(file, "utf8"));
+    const need = (ok: boolean, field: string, rule: string) => {
+        if (!ok) throw new Error(`${file}: ${field} ${rule}`);
+    };
+    const isPairs = (v: unknown) => Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === "string"));
+    need(typeof d?.made?.upFails === "boolean", "made.upFails", "must be true or false");
+    need(Number.isInteger(d?.made?.voiceIdResources), "made.voiceIdResources", "must be an integer");
+    need(isPairs(d?.upgrade?.previewChanges), "upgrade.previewChanges", "must be a list of [op, resource name]");
+    need(Array.isArray(d?.upgrade?.recordedWithoutProvider) && d.upgrade.recordedWithoutProvider.every((x: unknown) => typeof x === "string"), "upgrade.recordedWithoutProvider", "must be a list of resource names");
+    need(typeof d?.upgrade?.upFails === "boolean", "upgrade.upFails", "must be true or false");
+    need(typeof d?.upgrade?.thenConfig === "object" && d.upgrade.thenConfig !== null && Object.values(d.upgrade.thenConfig).every((x) => typeof x === "string"), "upgrade.thenConfig", "must map config keys to config keys");
+    need(Number.isInteger(d?.upgrade?.fraudstersInWatchlist), "upgrade.fraudstersInWatchlist", "must be an integer");
+    return d as FixtureDescription;
 }
 
 /** `Pulumi.yaml` of a fixture program. */

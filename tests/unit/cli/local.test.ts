@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { rotateIfLarge, openLogForAppend } from "../../../cli/local/logFiles";
 import { choosePort, portIsFree, portHolder } from "../../../cli/local/ports";
-import { parseArgs } from "../../../cli/local";
+import { keptServiceNote, parseArgs } from "../../../cli/local";
 import { readEnvFile, envFileText, stackFiles } from "../../../cli/local/stack";
 
 describe("pulumi-voiceid local: log files", () => {
@@ -114,5 +114,14 @@ describe("pulumi-voiceid local: arguments and env file", () => {
         assert.equal(env.AWS_ENDPOINT_URL_S3, "http://127.0.0.1:1");
         assert.equal(env.AWS_REGION, "us-east-1");
         fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("a start that keeps a running service says its VOICEID_EMULATOR_* settings need a restart, naming those given", () => {
+        const none = keptServiceNote(42, { PATH: "/bin" });
+        assert.match(none, /already running \(pid 42\)/);
+        assert.match(none, /new VOICEID_EMULATOR_\* settings are not applied until a restart \(pulumi-voiceid local stop, then start\)/);
+        const given = keptServiceNote(42, { VOICEID_EMULATOR_THROTTLE_RATE: "0.3", VOICEID_EMULATOR_JOB_DURATION_MS: "1", OTHER: "x" });
+        assert.match(given, /VOICEID_EMULATOR_JOB_DURATION_MS, VOICEID_EMULATOR_THROTTLE_RATE are not applied until a restart/);
+        assert.match(keptServiceNote(7, { VOICEID_EMULATOR_REGION: "eu-west-1" }), /VOICEID_EMULATOR_REGION is not applied/);
     });
 });

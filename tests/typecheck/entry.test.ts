@@ -6,7 +6,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import * as ts from "typescript";
-import { repoRoot } from "../../support/repo";
+import { repoRoot } from "../support/repo";
 
 /** Values the entry exports at runtime. */
 const PUBLIC_VALUES = [

@@ -12,8 +12,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { repoRoot } from "../../support/repo";
-import { ComponentMocks, installMocks, mockKeyArn, valueOf } from "../components/mocks";
+import { repoRoot } from "../support/repo";
+import { ComponentMocks, installMocks, mockKeyArn, valueOf } from "../unit/components/mocks";
 
 const exampleDir = path.join(repoRoot, "examples", "aws");
 const exampleFiles = ["index.ts", "program.ts"].map((f) => path.join(exampleDir, f));
