@@ -3,8 +3,8 @@
  * required by package name, through package.json "exports", as a user's program would.
  */
 import * as assert from "assert";
-import { computeVoiceprint as fromVoiceFolder } from "../../../emulator/voice/voiceprint";
-import { WavError as fromErrors } from "../../../emulator/errors";
+import { computeVoiceprint as fromVoiceFolder } from "../../emulator/voice/voiceprint";
+import { WavError as fromErrors } from "../../emulator/errors";
 
 describe("the local service's public subpaths", function () {
     it("pulumi-voiceid/emulator/voiceprint is the voice model's voiceprint module", () => {

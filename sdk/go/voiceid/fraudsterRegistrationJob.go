@@ -37,7 +37,7 @@ type FraudsterRegistrationJob struct {
 	// On destroy (or replacement), delete the fraudsters this job newly registered (default
 	// false: Voice ID has no job deletion, so destroy just forgets the job).
 	DeleteFraudstersOnDestroy pulumi.BoolPtrOutput `pulumi:"deleteFraudstersOnDestroy"`
-	// The Voice ID domain to register fraudsters in: 22 alphanumerics. Changing it starts a new job.
+	// The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
 	DomainId pulumi.StringOutput `pulumi:"domainId"`
 	// Requests skipped as duplicates of an existing fraudster.
 	DuplicateCount pulumi.Float64PtrOutput `pulumi:"duplicateCount"`
@@ -174,7 +174,7 @@ type fraudsterRegistrationJobArgs struct {
 	// On destroy (or replacement), delete the fraudsters this job newly registered (default
 	// false: Voice ID has no job deletion, so destroy just forgets the job).
 	DeleteFraudstersOnDestroy *bool `pulumi:"deleteFraudstersOnDestroy"`
-	// The Voice ID domain to register fraudsters in: 22 alphanumerics. Changing it starts a new job.
+	// The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
 	DomainId string `pulumi:"domainId"`
 	// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
 	// / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
@@ -216,7 +216,7 @@ type FraudsterRegistrationJobArgs struct {
 	// On destroy (or replacement), delete the fraudsters this job newly registered (default
 	// false: Voice ID has no job deletion, so destroy just forgets the job).
 	DeleteFraudstersOnDestroy pulumi.BoolPtrInput
-	// The Voice ID domain to register fraudsters in: 22 alphanumerics. Changing it starts a new job.
+	// The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
 	DomainId pulumi.StringInput
 	// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
 	// / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
@@ -307,7 +307,7 @@ func (o FraudsterRegistrationJobOutput) DeleteFraudstersOnDestroy() pulumi.BoolP
 	return o.ApplyT(func(v *FraudsterRegistrationJob) pulumi.BoolPtrOutput { return v.DeleteFraudstersOnDestroy }).(pulumi.BoolPtrOutput)
 }
 
-// The Voice ID domain to register fraudsters in: 22 alphanumerics. Changing it starts a new job.
+// The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
 func (o FraudsterRegistrationJobOutput) DomainId() pulumi.StringOutput {
 	return o.ApplyT(func(v *FraudsterRegistrationJob) pulumi.StringOutput { return v.DomainId }).(pulumi.StringOutput)
 }

@@ -21,17 +21,21 @@ import (
 type SpeakerEnrollmentJob struct {
 	pulumi.CustomResourceState
 
-	// Idempotency token (1-64 of `[a-zA-Z0-9-_]`); leave unset to let the provider derive one.
+	// Idempotency token (1-64 of `[a-zA-Z0-9-_]`). Leave unset: the provider derives one from the
+	// project, stack, resource name, job-defining inputs and `triggers`, which is what makes an
+	// interrupted `pulumi up` adopt the job it already started. Setting it pins the token; a job
+	// that FAILED under a pinned token cannot be retried without changing it.
 	ClientToken pulumi.StringPtrOutput `pulumi:"clientToken"`
 	// ISO time the job was created.
 	CreatedAt pulumi.StringPtrOutput `pulumi:"createdAt"`
-	// IAM role Voice ID assumes to read the manifest and audio and write the output file. See
+	// IAM role Voice ID assumes to read the manifest and audio and write the output file
+	// (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
 	// {@link VoiceIdDataAccessRole } for one built to measure.
 	DataAccessRoleArn pulumi.StringOutput `pulumi:"dataAccessRoleArn"`
 	// On destroy (or replacement), delete the speakers this job newly enrolled (NEW_ENROLLMENT;
 	// default false: destroy just forgets the job). Speakers it skipped or overwrote stay.
 	DeleteSpeakersOnDestroy pulumi.BoolPtrOutput `pulumi:"deleteSpeakersOnDestroy"`
-	// The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job.
+	// The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
 	DomainId pulumi.StringOutput `pulumi:"domainId"`
 	// Speakers already enrolled and skipped (SKIP).
 	DuplicateCount pulumi.Float64PtrOutput `pulumi:"duplicateCount"`
@@ -42,7 +46,8 @@ type SpeakerEnrollmentJob struct {
 	EffectiveRegion pulumi.StringPtrOutput `pulumi:"effectiveRegion"`
 	// ISO time the job ended.
 	EndedAt pulumi.StringPtrOutput `pulumi:"endedAt"`
-	// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
+	// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
+	// / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
 	// Existing-enrollment handling and fraud detection during enrollment.
 	EnrollmentConfig EnrollmentConfigPtrOutput `pulumi:"enrollmentConfig"`
@@ -58,11 +63,12 @@ type SpeakerEnrollmentJob struct {
 	FailureDetails FailureDetailsPtrOutput `pulumi:"failureDetails"`
 	// Requests refused or flagged by fraud detection (a known fraudster's voice).
 	FraudDetectionFailureCount pulumi.Float64PtrOutput `pulumi:"fraudDetectionFailureCount"`
-	// Where the input manifest (`SpeakerEnrollmentRequests`) lives.
+	// Where the input manifest lives.
 	InputDataConfig InputDataConfigOutput `pulumi:"inputDataConfig"`
 	// The job's id (22 alphanumerics).
 	JobId pulumi.StringOutput `pulumi:"jobId"`
-	// A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
+	// A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
+	// or digit. Sensitive: stored as a secret and never printed.
 	JobName pulumi.StringPtrOutput `pulumi:"jobName"`
 	// Last status seen.
 	JobStatus JobStatusOutput `pulumi:"jobStatus"`
@@ -82,7 +88,9 @@ type SpeakerEnrollmentJob struct {
 	ResultsStatus pulumi.StringPtrOutput `pulumi:"resultsStatus"`
 	// True when a list was cut to the cap.
 	ResultsTruncated pulumi.BoolPtrOutput `pulumi:"resultsTruncated"`
-	// Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800).
+	// Longest wait for a job slot plus the job itself, in seconds (default 21600 = 6 h, range
+	// 1-604800). When it passes the resource is recorded with its job id and the update fails;
+	// the job keeps running and the next `pulumi up` resumes waiting.
 	TimeoutSeconds pulumi.Float64PtrOutput `pulumi:"timeoutSeconds"`
 	// Which derived-token generation started this job (0 unless earlier ones FAILED).
 	TokenGeneration pulumi.Float64PtrOutput `pulumi:"tokenGeneration"`
@@ -156,31 +164,39 @@ func SpeakerEnrollmentJobExists(ctx *pulumi.Context,
 }
 
 type speakerEnrollmentJobArgs struct {
-	// Idempotency token (1-64 of `[a-zA-Z0-9-_]`); leave unset to let the provider derive one.
+	// Idempotency token (1-64 of `[a-zA-Z0-9-_]`). Leave unset: the provider derives one from the
+	// project, stack, resource name, job-defining inputs and `triggers`, which is what makes an
+	// interrupted `pulumi up` adopt the job it already started. Setting it pins the token; a job
+	// that FAILED under a pinned token cannot be retried without changing it.
 	ClientToken *string `pulumi:"clientToken"`
-	// IAM role Voice ID assumes to read the manifest and audio and write the output file. See
+	// IAM role Voice ID assumes to read the manifest and audio and write the output file
+	// (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
 	// {@link VoiceIdDataAccessRole } for one built to measure.
 	DataAccessRoleArn string `pulumi:"dataAccessRoleArn"`
 	// On destroy (or replacement), delete the speakers this job newly enrolled (NEW_ENROLLMENT;
 	// default false: destroy just forgets the job). Speakers it skipped or overwrote stay.
 	DeleteSpeakersOnDestroy *bool `pulumi:"deleteSpeakersOnDestroy"`
-	// The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job.
+	// The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
 	DomainId string `pulumi:"domainId"`
-	// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
+	// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
+	// / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
 	Endpoint *string `pulumi:"endpoint"`
 	// Existing-enrollment handling and fraud detection during enrollment.
 	EnrollmentConfig *EnrollmentConfig `pulumi:"enrollmentConfig"`
 	// Fail the update when the job ends COMPLETED_WITH_ERRORS (default false: warn only).
 	FailOnErrors *bool `pulumi:"failOnErrors"`
-	// Where the input manifest (`SpeakerEnrollmentRequests`) lives.
+	// Where the input manifest lives.
 	InputDataConfig InputDataConfig `pulumi:"inputDataConfig"`
-	// A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
+	// A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
+	// or digit. Sensitive: stored as a secret and never printed.
 	JobName *string `pulumi:"jobName"`
 	// Where Voice ID writes the output file, and the KMS key that encrypts it.
 	OutputDataConfig OutputDataConfig `pulumi:"outputDataConfig"`
 	// AWS region; else stack config `voiceid:region`, `aws:region`, then `AWS_REGION`.
 	Region *string `pulumi:"region"`
-	// Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800).
+	// Longest wait for a job slot plus the job itself, in seconds (default 21600 = 6 h, range
+	// 1-604800). When it passes the resource is recorded with its job id and the update fails;
+	// the job keeps running and the next `pulumi up` resumes waiting.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
 	// Any values; changing them starts a new job with otherwise identical inputs.
 	Triggers []interface{} `pulumi:"triggers"`
@@ -190,31 +206,39 @@ type speakerEnrollmentJobArgs struct {
 
 // The set of arguments for constructing a SpeakerEnrollmentJob resource.
 type SpeakerEnrollmentJobArgs struct {
-	// Idempotency token (1-64 of `[a-zA-Z0-9-_]`); leave unset to let the provider derive one.
+	// Idempotency token (1-64 of `[a-zA-Z0-9-_]`). Leave unset: the provider derives one from the
+	// project, stack, resource name, job-defining inputs and `triggers`, which is what makes an
+	// interrupted `pulumi up` adopt the job it already started. Setting it pins the token; a job
+	// that FAILED under a pinned token cannot be retried without changing it.
 	ClientToken pulumi.StringPtrInput
-	// IAM role Voice ID assumes to read the manifest and audio and write the output file. See
+	// IAM role Voice ID assumes to read the manifest and audio and write the output file
+	// (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
 	// {@link VoiceIdDataAccessRole } for one built to measure.
 	DataAccessRoleArn pulumi.StringInput
 	// On destroy (or replacement), delete the speakers this job newly enrolled (NEW_ENROLLMENT;
 	// default false: destroy just forgets the job). Speakers it skipped or overwrote stay.
 	DeleteSpeakersOnDestroy pulumi.BoolPtrInput
-	// The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job.
+	// The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
 	DomainId pulumi.StringInput
-	// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
+	// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
+	// / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
 	Endpoint pulumi.StringPtrInput
 	// Existing-enrollment handling and fraud detection during enrollment.
 	EnrollmentConfig EnrollmentConfigPtrInput
 	// Fail the update when the job ends COMPLETED_WITH_ERRORS (default false: warn only).
 	FailOnErrors pulumi.BoolPtrInput
-	// Where the input manifest (`SpeakerEnrollmentRequests`) lives.
+	// Where the input manifest lives.
 	InputDataConfig InputDataConfigInput
-	// A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
+	// A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
+	// or digit. Sensitive: stored as a secret and never printed.
 	JobName pulumi.StringPtrInput
 	// Where Voice ID writes the output file, and the KMS key that encrypts it.
 	OutputDataConfig OutputDataConfigInput
 	// AWS region; else stack config `voiceid:region`, `aws:region`, then `AWS_REGION`.
 	Region pulumi.StringPtrInput
-	// Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800).
+	// Longest wait for a job slot plus the job itself, in seconds (default 21600 = 6 h, range
+	// 1-604800). When it passes the resource is recorded with its job id and the update fails;
+	// the job keeps running and the next `pulumi up` resumes waiting.
 	TimeoutSeconds pulumi.Float64PtrInput
 	// Any values; changing them starts a new job with otherwise identical inputs.
 	Triggers pulumi.ArrayInput
@@ -259,7 +283,10 @@ func (o SpeakerEnrollmentJobOutput) ToSpeakerEnrollmentJobOutputWithContext(ctx 
 	return o
 }
 
-// Idempotency token (1-64 of `[a-zA-Z0-9-_]`); leave unset to let the provider derive one.
+// Idempotency token (1-64 of `[a-zA-Z0-9-_]`). Leave unset: the provider derives one from the
+// project, stack, resource name, job-defining inputs and `triggers`, which is what makes an
+// interrupted `pulumi up` adopt the job it already started. Setting it pins the token; a job
+// that FAILED under a pinned token cannot be retried without changing it.
 func (o SpeakerEnrollmentJobOutput) ClientToken() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringPtrOutput { return v.ClientToken }).(pulumi.StringPtrOutput)
 }
@@ -269,7 +296,8 @@ func (o SpeakerEnrollmentJobOutput) CreatedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringPtrOutput { return v.CreatedAt }).(pulumi.StringPtrOutput)
 }
 
-// IAM role Voice ID assumes to read the manifest and audio and write the output file. See
+// IAM role Voice ID assumes to read the manifest and audio and write the output file
+// (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
 // {@link VoiceIdDataAccessRole } for one built to measure.
 func (o SpeakerEnrollmentJobOutput) DataAccessRoleArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringOutput { return v.DataAccessRoleArn }).(pulumi.StringOutput)
@@ -281,7 +309,7 @@ func (o SpeakerEnrollmentJobOutput) DeleteSpeakersOnDestroy() pulumi.BoolPtrOutp
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.BoolPtrOutput { return v.DeleteSpeakersOnDestroy }).(pulumi.BoolPtrOutput)
 }
 
-// The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job.
+// The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
 func (o SpeakerEnrollmentJobOutput) DomainId() pulumi.StringOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringOutput { return v.DomainId }).(pulumi.StringOutput)
 }
@@ -307,7 +335,8 @@ func (o SpeakerEnrollmentJobOutput) EndedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringPtrOutput { return v.EndedAt }).(pulumi.StringPtrOutput)
 }
 
-// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
+// Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
+// / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
 func (o SpeakerEnrollmentJobOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
 }
@@ -347,7 +376,7 @@ func (o SpeakerEnrollmentJobOutput) FraudDetectionFailureCount() pulumi.Float64P
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.Float64PtrOutput { return v.FraudDetectionFailureCount }).(pulumi.Float64PtrOutput)
 }
 
-// Where the input manifest (`SpeakerEnrollmentRequests`) lives.
+// Where the input manifest lives.
 func (o SpeakerEnrollmentJobOutput) InputDataConfig() InputDataConfigOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) InputDataConfigOutput { return v.InputDataConfig }).(InputDataConfigOutput)
 }
@@ -357,7 +386,8 @@ func (o SpeakerEnrollmentJobOutput) JobId() pulumi.StringOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringOutput { return v.JobId }).(pulumi.StringOutput)
 }
 
-// A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
+// A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
+// or digit. Sensitive: stored as a secret and never printed.
 func (o SpeakerEnrollmentJobOutput) JobName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.StringPtrOutput { return v.JobName }).(pulumi.StringPtrOutput)
 }
@@ -407,7 +437,9 @@ func (o SpeakerEnrollmentJobOutput) ResultsTruncated() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.BoolPtrOutput { return v.ResultsTruncated }).(pulumi.BoolPtrOutput)
 }
 
-// Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800).
+// Longest wait for a job slot plus the job itself, in seconds (default 21600 = 6 h, range
+// 1-604800). When it passes the resource is recorded with its job id and the update fails;
+// the job keeps running and the next `pulumi up` resumes waiting.
 func (o SpeakerEnrollmentJobOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *SpeakerEnrollmentJob) pulumi.Float64PtrOutput { return v.TimeoutSeconds }).(pulumi.Float64PtrOutput)
 }

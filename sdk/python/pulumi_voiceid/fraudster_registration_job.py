@@ -42,7 +42,7 @@ class FraudsterRegistrationJobArgs:
         :param pulumi.Input[_builtins.str] data_access_role_arn: IAM role Voice ID assumes to read the manifest and audio and write the output file
                (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
                {@link VoiceIdDataAccessRole } for one built to measure.
-        :param pulumi.Input[_builtins.str] domain_id: The Voice ID domain to register fraudsters in: 22 alphanumerics. Changing it starts a new job.
+        :param pulumi.Input[_builtins.str] domain_id: The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
         :param pulumi.Input['InputDataConfigArgs'] input_data_config: Where the input manifest lives.
         :param pulumi.Input['OutputDataConfigArgs'] output_data_config: Where Voice ID writes the output file, and the KMS key that encrypts it.
         :param pulumi.Input[_builtins.str] client_token: Idempotency token (1-64 of `[a-zA-Z0-9-_]`). Leave unset: the provider derives one from the
@@ -107,7 +107,7 @@ class FraudsterRegistrationJobArgs:
     @pulumi.getter(name="domainId")
     def domain_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The Voice ID domain to register fraudsters in: 22 alphanumerics. Changing it starts a new job.
+        The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
         """
         return pulumi.get(self, "domain_id")
 
@@ -310,7 +310,7 @@ class FraudsterRegistrationJob(pulumi.CustomResource):
                {@link VoiceIdDataAccessRole } for one built to measure.
         :param pulumi.Input[_builtins.bool] delete_fraudsters_on_destroy: On destroy (or replacement), delete the fraudsters this job newly registered (default
                false: Voice ID has no job deletion, so destroy just forgets the job).
-        :param pulumi.Input[_builtins.str] domain_id: The Voice ID domain to register fraudsters in: 22 alphanumerics. Changing it starts a new job.
+        :param pulumi.Input[_builtins.str] domain_id: The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
         :param pulumi.Input[_builtins.str] endpoint: Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
                / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
         :param pulumi.Input[_builtins.bool] fail_on_errors: Fail the update when the job ends COMPLETED_WITH_ERRORS (default false: warn only).
@@ -526,7 +526,7 @@ class FraudsterRegistrationJob(pulumi.CustomResource):
     @pulumi.getter(name="domainId")
     def domain_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The Voice ID domain to register fraudsters in: 22 alphanumerics. Changing it starts a new job.
+        The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
         """
         return pulumi.get(self, "domain_id")
 

@@ -39,20 +39,28 @@ class SpeakerEnrollmentJobArgs:
         """
         The set of arguments for constructing a SpeakerEnrollmentJob resource.
 
-        :param pulumi.Input[_builtins.str] data_access_role_arn: IAM role Voice ID assumes to read the manifest and audio and write the output file. See
+        :param pulumi.Input[_builtins.str] data_access_role_arn: IAM role Voice ID assumes to read the manifest and audio and write the output file
+               (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
                {@link VoiceIdDataAccessRole } for one built to measure.
-        :param pulumi.Input[_builtins.str] domain_id: The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job.
-        :param pulumi.Input['InputDataConfigArgs'] input_data_config: Where the input manifest (`SpeakerEnrollmentRequests`) lives.
+        :param pulumi.Input[_builtins.str] domain_id: The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
+        :param pulumi.Input['InputDataConfigArgs'] input_data_config: Where the input manifest lives.
         :param pulumi.Input['OutputDataConfigArgs'] output_data_config: Where Voice ID writes the output file, and the KMS key that encrypts it.
-        :param pulumi.Input[_builtins.str] client_token: Idempotency token (1-64 of `[a-zA-Z0-9-_]`); leave unset to let the provider derive one.
+        :param pulumi.Input[_builtins.str] client_token: Idempotency token (1-64 of `[a-zA-Z0-9-_]`). Leave unset: the provider derives one from the
+               project, stack, resource name, job-defining inputs and `triggers`, which is what makes an
+               interrupted `pulumi up` adopt the job it already started. Setting it pins the token; a job
+               that FAILED under a pinned token cannot be retried without changing it.
         :param pulumi.Input[_builtins.bool] delete_speakers_on_destroy: On destroy (or replacement), delete the speakers this job newly enrolled (NEW_ENROLLMENT;
                default false: destroy just forgets the job). Speakers it skipped or overwrote stay.
-        :param pulumi.Input[_builtins.str] endpoint: Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
+        :param pulumi.Input[_builtins.str] endpoint: Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
+               / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
         :param pulumi.Input['EnrollmentConfigArgs'] enrollment_config: Existing-enrollment handling and fraud detection during enrollment.
         :param pulumi.Input[_builtins.bool] fail_on_errors: Fail the update when the job ends COMPLETED_WITH_ERRORS (default false: warn only).
-        :param pulumi.Input[_builtins.str] job_name: A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
+        :param pulumi.Input[_builtins.str] job_name: A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
+               or digit. Sensitive: stored as a secret and never printed.
         :param pulumi.Input[_builtins.str] region: AWS region; else stack config `voiceid:region`, `aws:region`, then `AWS_REGION`.
-        :param pulumi.Input[_builtins.float] timeout_seconds: Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800).
+        :param pulumi.Input[_builtins.float] timeout_seconds: Longest wait for a job slot plus the job itself, in seconds (default 21600 = 6 h, range
+               1-604800). When it passes the resource is recorded with its job id and the update fails;
+               the job keeps running and the next `pulumi up` resumes waiting.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; changing them starts a new job with otherwise identical inputs.
         :param pulumi.Input[_builtins.bool] wait_for_completion: Wait for the job to end before `create` returns (default true).
         """
@@ -85,7 +93,8 @@ class SpeakerEnrollmentJobArgs:
     @pulumi.getter(name="dataAccessRoleArn")
     def data_access_role_arn(self) -> pulumi.Input[_builtins.str]:
         """
-        IAM role Voice ID assumes to read the manifest and audio and write the output file. See
+        IAM role Voice ID assumes to read the manifest and audio and write the output file
+        (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
         {@link VoiceIdDataAccessRole } for one built to measure.
         """
         return pulumi.get(self, "data_access_role_arn")
@@ -98,7 +107,7 @@ class SpeakerEnrollmentJobArgs:
     @pulumi.getter(name="domainId")
     def domain_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job.
+        The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
         """
         return pulumi.get(self, "domain_id")
 
@@ -110,7 +119,7 @@ class SpeakerEnrollmentJobArgs:
     @pulumi.getter(name="inputDataConfig")
     def input_data_config(self) -> pulumi.Input['InputDataConfigArgs']:
         """
-        Where the input manifest (`SpeakerEnrollmentRequests`) lives.
+        Where the input manifest lives.
         """
         return pulumi.get(self, "input_data_config")
 
@@ -134,7 +143,10 @@ class SpeakerEnrollmentJobArgs:
     @pulumi.getter(name="clientToken")
     def client_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Idempotency token (1-64 of `[a-zA-Z0-9-_]`); leave unset to let the provider derive one.
+        Idempotency token (1-64 of `[a-zA-Z0-9-_]`). Leave unset: the provider derives one from the
+        project, stack, resource name, job-defining inputs and `triggers`, which is what makes an
+        interrupted `pulumi up` adopt the job it already started. Setting it pins the token; a job
+        that FAILED under a pinned token cannot be retried without changing it.
         """
         return pulumi.get(self, "client_token")
 
@@ -159,7 +171,8 @@ class SpeakerEnrollmentJobArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
+        Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
+        / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
         """
         return pulumi.get(self, "endpoint")
 
@@ -195,7 +208,8 @@ class SpeakerEnrollmentJobArgs:
     @pulumi.getter(name="jobName")
     def job_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
+        A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
+        or digit. Sensitive: stored as a secret and never printed.
         """
         return pulumi.get(self, "job_name")
 
@@ -219,7 +233,9 @@ class SpeakerEnrollmentJobArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800).
+        Longest wait for a job slot plus the job itself, in seconds (default 21600 = 6 h, range
+        1-604800). When it passes the resource is recorded with its job id and the update fails;
+        the job keeps running and the next `pulumi up` resumes waiting.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -283,20 +299,28 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] client_token: Idempotency token (1-64 of `[a-zA-Z0-9-_]`); leave unset to let the provider derive one.
-        :param pulumi.Input[_builtins.str] data_access_role_arn: IAM role Voice ID assumes to read the manifest and audio and write the output file. See
+        :param pulumi.Input[_builtins.str] client_token: Idempotency token (1-64 of `[a-zA-Z0-9-_]`). Leave unset: the provider derives one from the
+               project, stack, resource name, job-defining inputs and `triggers`, which is what makes an
+               interrupted `pulumi up` adopt the job it already started. Setting it pins the token; a job
+               that FAILED under a pinned token cannot be retried without changing it.
+        :param pulumi.Input[_builtins.str] data_access_role_arn: IAM role Voice ID assumes to read the manifest and audio and write the output file
+               (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
                {@link VoiceIdDataAccessRole } for one built to measure.
         :param pulumi.Input[_builtins.bool] delete_speakers_on_destroy: On destroy (or replacement), delete the speakers this job newly enrolled (NEW_ENROLLMENT;
                default false: destroy just forgets the job). Speakers it skipped or overwrote stay.
-        :param pulumi.Input[_builtins.str] domain_id: The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job.
-        :param pulumi.Input[_builtins.str] endpoint: Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
+        :param pulumi.Input[_builtins.str] domain_id: The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
+        :param pulumi.Input[_builtins.str] endpoint: Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
+               / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
         :param pulumi.Input[Union['EnrollmentConfigArgs', 'EnrollmentConfigArgsDict', 'outputs.EnrollmentConfig']] enrollment_config: Existing-enrollment handling and fraud detection during enrollment.
         :param pulumi.Input[_builtins.bool] fail_on_errors: Fail the update when the job ends COMPLETED_WITH_ERRORS (default false: warn only).
-        :param pulumi.Input[Union['InputDataConfigArgs', 'InputDataConfigArgsDict', 'outputs.InputDataConfig']] input_data_config: Where the input manifest (`SpeakerEnrollmentRequests`) lives.
-        :param pulumi.Input[_builtins.str] job_name: A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
+        :param pulumi.Input[Union['InputDataConfigArgs', 'InputDataConfigArgsDict', 'outputs.InputDataConfig']] input_data_config: Where the input manifest lives.
+        :param pulumi.Input[_builtins.str] job_name: A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
+               or digit. Sensitive: stored as a secret and never printed.
         :param pulumi.Input[Union['OutputDataConfigArgs', 'OutputDataConfigArgsDict', 'outputs.OutputDataConfig']] output_data_config: Where Voice ID writes the output file, and the KMS key that encrypts it.
         :param pulumi.Input[_builtins.str] region: AWS region; else stack config `voiceid:region`, `aws:region`, then `AWS_REGION`.
-        :param pulumi.Input[_builtins.float] timeout_seconds: Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800).
+        :param pulumi.Input[_builtins.float] timeout_seconds: Longest wait for a job slot plus the job itself, in seconds (default 21600 = 6 h, range
+               1-604800). When it passes the resource is recorded with its job id and the update fails;
+               the job keeps running and the next `pulumi up` resumes waiting.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; changing them starts a new job with otherwise identical inputs.
         :param pulumi.Input[_builtins.bool] wait_for_completion: Wait for the job to end before `create` returns (default true).
         """
@@ -464,7 +488,10 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
     @pulumi.getter(name="clientToken")
     def client_token(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Idempotency token (1-64 of `[a-zA-Z0-9-_]`); leave unset to let the provider derive one.
+        Idempotency token (1-64 of `[a-zA-Z0-9-_]`). Leave unset: the provider derives one from the
+        project, stack, resource name, job-defining inputs and `triggers`, which is what makes an
+        interrupted `pulumi up` adopt the job it already started. Setting it pins the token; a job
+        that FAILED under a pinned token cannot be retried without changing it.
         """
         return pulumi.get(self, "client_token")
 
@@ -480,7 +507,8 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
     @pulumi.getter(name="dataAccessRoleArn")
     def data_access_role_arn(self) -> pulumi.Output[_builtins.str]:
         """
-        IAM role Voice ID assumes to read the manifest and audio and write the output file. See
+        IAM role Voice ID assumes to read the manifest and audio and write the output file
+        (`arn:aws:iam::<account>:role/...`). The caller needs `iam:PassRole` on it. See
         {@link VoiceIdDataAccessRole } for one built to measure.
         """
         return pulumi.get(self, "data_access_role_arn")
@@ -498,7 +526,7 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
     @pulumi.getter(name="domainId")
     def domain_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The Voice ID domain to enroll speakers in: 22 alphanumerics. Changing it starts a new job.
+        The Voice ID domain the job runs in: 22 alphanumerics. Changing it starts a new job.
         """
         return pulumi.get(self, "domain_id")
 
@@ -539,7 +567,8 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
     @pulumi.getter
     def endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Voice ID endpoint URL; else stack config `voiceid:endpoint`, then the environment.
+        Voice ID endpoint URL; else stack config `voiceid:endpoint`, then `AWS_ENDPOINT_URL_VOICE_ID`
+        / `AWS_ENDPOINT_URL`, then the SDK's default for the region.
         """
         return pulumi.get(self, "endpoint")
 
@@ -603,7 +632,7 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
     @pulumi.getter(name="inputDataConfig")
     def input_data_config(self) -> pulumi.Output['outputs.InputDataConfig']:
         """
-        Where the input manifest (`SpeakerEnrollmentRequests`) lives.
+        Where the input manifest lives.
         """
         return pulumi.get(self, "input_data_config")
 
@@ -619,7 +648,8 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
     @pulumi.getter(name="jobName")
     def job_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        A name for the job (1-256 of letters, digits, `_`, `-`). Sensitive: never printed.
+        A name for the job: 1-256 characters, letters, digits, `_` and `-`, starting with a letter
+        or digit. Sensitive: stored as a secret and never printed.
         """
         return pulumi.get(self, "job_name")
 
@@ -699,7 +729,9 @@ class SpeakerEnrollmentJob(pulumi.CustomResource):
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        Longest wait for a job slot plus the job, in seconds (default 21600, range 1-604800).
+        Longest wait for a job slot plus the job itself, in seconds (default 21600 = 6 h, range
+        1-604800). When it passes the resource is recorded with its job id and the update fails;
+        the job keeps running and the next `pulumi up` resumes waiting.
         """
         return pulumi.get(self, "timeout_seconds")
 
