@@ -164,7 +164,7 @@ function plot(s: Scores, file: string, title: string): void {
   for (let yy = top; yy < top + plotH; yy += 6) c.rect(tx, yy, tx, yy + 3, black);
   c.text(tx + 4, top + 2, `THRESHOLD ${THRESHOLD}`, black);
   c.text(left, 10, `${title} SCORES: SAME VOICE`, same);
-  c.text(left + 232, 10, `(${s.same.length} PAIRS)`, same);
+  c.text(left + 8 * (title.length + 21), 10, `(${s.same.length} PAIRS)`, same); // 8 px a character, two of space
   c.text(left + 360, 10, "DISTINCT", distinct);
   c.text(left + 432, 10, `(${s.distinct.length} PAIRS)`, distinct);
   c.text(left + plotW / 2 - 80, H - 20, "SIMILARITY SCORE (0-100)", black);
