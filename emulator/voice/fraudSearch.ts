@@ -13,7 +13,7 @@
 // fraudsters added meanwhile and checks that its best match still stands, so the result is the
 // one a single scan inside the transaction would give.
 import type { ListPosition, Store } from "../store";
-import { decodeSearchFeatures, searchFeatures, similarityOfFeatures, type SearchFeatures, type Voiceprint } from "./voiceprint";
+import { decodeSearchFeatures, searchFeatures, similarityBound, similarityOfFeatures, type SearchFeatures, type Voiceprint } from "./voiceprint";
 
 export interface FraudsterMatch {
   fraudsterId: string;
@@ -83,8 +83,12 @@ export class FraudsterSearch {
   private step(): boolean {
     const page = this.store.fraudsterFeatures(this.domainId, this.watchlistIds, this.after, SEARCH_PAGE);
     for (const f of page) {
-      const score = similarityOfFeatures(this.probe, decodeSearchFeatures(f.search_features));
-      if (!this.best || score > this.best.score) this.best = { fraudsterId: f.id, score };
+      // A fraudster whose pitch alone keeps it from beating the best match so far is not
+      // decoded or compared (exact: the best match is the one a full scan finds).
+      if (!(this.probe && this.best && similarityBound(this.probe, f.search_features) <= this.best.score)) {
+        const score = similarityOfFeatures(this.probe, decodeSearchFeatures(f.search_features));
+        if (!this.best || score > this.best.score) this.best = { fraudsterId: f.id, score };
+      }
       this.after = [f.created_at, f.seq];
       this.seen.count++;
       this.seen.seqSum += f.seq;

@@ -296,6 +296,21 @@ export function similarityOfFeatures(a: SearchFeatures | null, b: SearchFeatures
   return a && b ? score(weighted(countedTerms(a, b))) : 0;
 }
 
+/**
+ * An upper bound of `similarityOfFeatures(a, decodeSearchFeatures(stored))` from the stored
+ * features' pitch alone (their first double, nothing decoded): the distance is the pitch term
+ * plus terms that are never negative, and the score falls as the distance grows, so a score can
+ * be no higher than the pitch term's alone, computed here with the same operations. A search
+ * skips a fraudster whose bound does not beat its best match so far (voices an octave apart,
+ * say): exact, the best match is the one a full scan finds. 100 (no bound) for stored features
+ * that cannot be read; those score 0 anyway.
+ */
+export function similarityBound(a: SearchFeatures, stored: Uint8Array | null | undefined): number {
+  if (!stored || (stored.length !== 8 * FEATURES_HEAD && stored.length !== 8 * (FEATURES_HEAD + FORMANT_DOUBLES))) return 100;
+  const pitch = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength).readDoubleLE(0);
+  return score(weighted({ statistics: PITCH_WEIGHT * Math.max(0, Math.abs(a.pitch - pitch) - PITCH_TOLERANCE), formants: 0 }));
+}
+
 /** Similarity of two voiceprints, an integer 0-100 (100 = identical): the score of their search features. */
 export function similarity(a: Voiceprint, b: Voiceprint): number {
   return similarityOfFeatures(searchFeatures(a), searchFeatures(b));

@@ -8,8 +8,10 @@
 // For each set: every pair of recordings is scored with similarity(); same-voice pairs (always
 // different sentences) and distinct-voice pairs; their score distributions, the equal error
 // rate, the miss and false-match rates at the default threshold (70), the gap between the two.
-// Writes a PNG of the held-out distributions (docs/voiceprint-heldout.png, or
-// VOICEPRINT_EVAL_PNG).
+// Writes a PNG of each held-out set's distributions (docs/voiceprint-heldout.png and
+// docs/voiceprint-heldout2.png, or VOICEPRINT_EVAL_PNG_DIR/voiceprint-<set>.png). `heldout2` is
+// the second held-out set, made after v5's held-out figures had been looked at: it reports a
+// score once, never while choosing anything.
 // Run: npm run bench -- voiceprint-eval   (VOICEPRINT_EVAL_SETS=calibration to score only that)
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -116,7 +118,7 @@ function summarize(set: string, recs: Recording[], s: Scores): Record<string, st
 }
 
 /** Two histograms (share of pairs per 2-point bin, log scale) with the threshold marked. */
-function plot(s: Scores, file: string): void {
+function plot(s: Scores, file: string, title: string): void {
   const [W, H, left, right, top, bottom] = [720, 360, 60, 20, 40, 50];
   const c = new Canvas(W, H);
   const black: Rgb = [0, 0, 0];
@@ -161,8 +163,8 @@ function plot(s: Scores, file: string): void {
   const tx = left + (plotW * THRESHOLD) / 100;
   for (let yy = top; yy < top + plotH; yy += 6) c.rect(tx, yy, tx, yy + 3, black);
   c.text(tx + 4, top + 2, `THRESHOLD ${THRESHOLD}`, black);
-  c.text(left, 10, "HELD-OUT SCORES: SAME VOICE", same);
-  c.text(left + 232, 10, `(${s.same.length} PAIRS)`, same);
+  c.text(left, 10, `${title} SCORES: SAME VOICE`, same);
+  c.text(left + 8 * (title.length + 21), 10, `(${s.same.length} PAIRS)`, same); // 8 px a character, two of space
   c.text(left + 360, 10, "DISTINCT", distinct);
   c.text(left + 432, 10, `(${s.distinct.length} PAIRS)`, distinct);
   c.text(left + plotW / 2 - 80, H - 20, "SIMILARITY SCORE (0-100)", black);
@@ -171,20 +173,21 @@ function plot(s: Scores, file: string): void {
 
 function main(): void {
   const dir = evalDir();
-  const sets = (process.env.VOICEPRINT_EVAL_SETS ?? "calibration,heldout").split(",");
+  const sets = (process.env.VOICEPRINT_EVAL_SETS ?? "calibration,heldout,heldout2").split(",");
   console.log(`evaluation sets: ${dir} (${fs.readFileSync(path.join(dir, "VERSION"), "utf8").trim().split("\n").join("; ")})`);
   for (const set of sets) {
     const t = process.cpuUsage();
     const recs = loadSet(dir, set);
     const scores = scorePairs(recs);
     const used = process.cpuUsage(t);
-    const rows = summarize(set === "heldout" ? "HELD-OUT" : set, recs, scores);
+    const title = set.startsWith("heldout") ? set.replace("heldout", "HELD-OUT ").trim() : set;
+    const rows = summarize(title, recs, scores);
     rows["CPU time (voiceprints and all pairs, s)"] = ((used.user + used.system) / 1e6).toFixed(1);
     console.log(`\n| ${set} | |\n|---|---|`);
     for (const [k, v] of Object.entries(rows)) console.log(`| ${k} | ${v} |`);
-    if (set === "heldout") {
-      const file = process.env.VOICEPRINT_EVAL_PNG ?? path.join(repoRoot, "docs", "voiceprint-heldout.png");
-      plot(scores, file);
+    if (set.startsWith("heldout")) {
+      const file = path.join(process.env.VOICEPRINT_EVAL_PNG_DIR ?? path.join(repoRoot, "docs"), `voiceprint-${set}.png`);
+      plot(scores, file, title);
       console.log(`plot: ${file}`);
     }
   }
