@@ -8,6 +8,7 @@
  * key into the local stack's moto and passes them in as stack config; the Voice ID endpoint
  * comes from the environment (`.local/stack.env`), like any AWS SDK setting, so nothing
  * machine-specific lands in the stack's state.
+ * @module
  */
 import * as pulumi from "@pulumi/pulumi";
 import { FraudsterRegistrationJob, SpeakerEnrollmentJob, VoiceIdDomain, VoiceIdWatchlist } from "pulumi-voiceid";

@@ -1,6 +1,9 @@
-// Reading audio the way Voice ID does for batch jobs and (locally) sessions: S3 objects read as
-// the data access role, its s3:GetObject / kms:Decrypt permissions enforced, each file a
-// RIFF/WAVE PCM-16 8 kHz recording of at most 20 MB, one channel per audio specification.
+/**
+ * Reading audio the way Voice ID does for batch jobs and (locally) sessions: S3 objects read as
+ * the data access role, its s3:GetObject / kms:Decrypt permissions enforced, each file a
+ * RIFF/WAVE PCM-16 8 kHz recording of at most 20 MB, one channel per audio specification.
+ * @module
+ */
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { JobFailure, RequestError, WavError } from "./errors";
 import { parseS3Uri, s3ObjectArn, type RoleSession } from "./aws";

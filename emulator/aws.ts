@@ -1,8 +1,11 @@
-// The emulator's view of the AWS services a job touches (moto in tests and the local stack):
-// IAM to look up the data access role and its policies, STS to assume it, then S3 and KMS
-// *as that role*. moto accepts any signature and does not evaluate IAM policies, so the checks
-// Voice ID's real back end gets from IAM (trust policy, s3:GetObject, kms:GenerateDataKey...)
-// are evaluated here, from the role's actual policy documents.
+/**
+ * The emulator's view of the AWS services a job touches (moto in tests and the local stack):
+ * IAM to look up the data access role and its policies, STS to assume it, then S3 and KMS
+ * *as that role*. moto accepts any signature and does not evaluate IAM policies, so the checks
+ * Voice ID's real back end gets from IAM (trust policy, s3:GetObject, kms:GenerateDataKey...)
+ * are evaluated here, from the role's actual policy documents.
+ * @module
+ */
 import { IAMClient, GetRoleCommand, ListRolePoliciesCommand, GetRolePolicyCommand, ListAttachedRolePoliciesCommand, GetPolicyCommand, GetPolicyVersionCommand } from "@aws-sdk/client-iam";
 import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { S3Client } from "@aws-sdk/client-s3";

@@ -1,6 +1,9 @@
-// What the service's API operations (operations/) and its job loop (jobs/) both work in: the
-// store, the knobs, the log and the clock. Shared code below both layers, so that neither reaches
-// into the other for it.
+/**
+ * What the service's API operations (operations/) and its job loop (jobs/) both work in: the
+ * store, the knobs, the log and the clock. Shared code below both layers, so that neither reaches
+ * into the other for it.
+ * @module
+ */
 import type { Store } from "./store";
 import type { EmulatorConfig } from "./config";
 import type { Logger } from "./log";

@@ -1,6 +1,9 @@
-// Every error type of the emulator. Service errors as AWS JSON 1.0 renders them: `__type` names the error shape, HTTP status per
-// the Voice ID API reference. Both `message` and the model's `Message` member are sent: botocore and
-// the JS SDK read either, and the SDK's exception classes expose `Message` from the body.
+/**
+ * Every error type of the emulator. Service errors as AWS JSON 1.0 renders them: `__type` names the error shape, HTTP status per
+ * the Voice ID API reference. Both `message` and the model's `Message` member are sent: botocore and
+ * the JS SDK read either, and the SDK's exception classes expose `Message` from the body.
+ * @module
+ */
 
 /** An error the emulator answers with; `fields` are extra members (ResourceType, ConflictType). */
 export class ServiceError extends Error {

@@ -1,3 +1,8 @@
+/**
+ * Identifiers the service hands out (domain, watchlist, job, fraudster, speaker and session ids,
+ * in Voice ID's forms) and the request hash that tells an idempotent retry from a conflicting one.
+ * @module
+ */
 import { randomBytes, createHash } from "node:crypto";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -1,5 +1,8 @@
-// Programmatic entry point: start an isolated local Voice ID service (tests use this with
-// their own knobs; main.ts is the CLI around it).
+/**
+ * Programmatic entry point: start an isolated local Voice ID service (tests use this with
+ * their own knobs; main.ts is the CLI around it).
+ * @module
+ */
 import type { AddressInfo } from "node:net";
 import { Store, type DomainStatus } from "./store";
 import { DEFAULTS, type EmulatorConfig } from "./config";

@@ -1,7 +1,10 @@
-// Bounded JSON: every document the service parses (request bodies, job manifests) goes through
-// parseBoundedJson, so nesting depth is limited before anything recursive (validation, hashing,
-// JSON.stringify, logging) can walk it. V8's JSON.parse itself is iterative, but the first
-// recursive walk of a document nested 200,000 levels deep overflows the stack.
+/**
+ * Bounded JSON: every document the service parses (request bodies, job manifests) goes through
+ * parseBoundedJson, so nesting depth is limited before anything recursive (validation, hashing,
+ * JSON.stringify, logging) can walk it. V8's JSON.parse itself is iterative, but the first
+ * recursive walk of a document nested 200,000 levels deep overflows the stack.
+ * @module
+ */
 import { JsonError } from "./errors";
 
 /**

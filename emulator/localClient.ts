@@ -1,5 +1,8 @@
-// A client for the emulator-only operations (`X-Amz-Target: VoiceIDLocal.<Op>`), which no AWS
-// SDK knows: the request is an ordinary AWS JSON 1.0 call, SigV4-signed for service `voiceid`.
+/**
+ * A client for the emulator-only operations (`X-Amz-Target: VoiceIDLocal.<Op>`), which no AWS
+ * SDK knows: the request is an ordinary AWS JSON 1.0 call, SigV4-signed for service `voiceid`.
+ * @module
+ */
 import { SignatureV4 } from "@smithy/signature-v4";
 import { HttpRequest } from "@smithy/protocol-http";
 import { Sha256 } from "@aws-crypto/sha256-js";

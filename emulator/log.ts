@@ -1,5 +1,8 @@
-// Minimal leveled logger writing one JSON object per line to stderr. Callers pass redacted
-// data: sensitive members (names, descriptions, job names, fraudster ids, tags) never reach it.
+/**
+ * Minimal leveled logger writing one JSON object per line to stderr. Callers pass redacted
+ * data: sensitive members (names, descriptions, job names, fraudster ids, tags) never reach it.
+ * @module
+ */
 const LEVELS: Record<string, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 export interface Logger {

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// CLI: node bin/emulator/main.js --port 0 --db .local/voiceid.db --aws-endpoint http://127.0.0.1:PORT
-// Prints the listening URL as the first line of stdout; logs (JSON lines) go to stderr.
-// Every flag also has a VOICEID_EMULATOR_* environment variable (see emulator/README.md).
+/**
+ * CLI: node bin/emulator/main.js --port 0 --db .local/voiceid.db --aws-endpoint http://127.0.0.1:PORT
+ * Prints the listening URL as the first line of stdout; logs (JSON lines) go to stderr.
+ * Every flag also has a VOICEID_EMULATOR_* environment variable (see emulator/README.md).
+ * @module
+ */
 
 import "./quietSqlite";
 import { configFromEnv, parseCredentials, type EmulatorConfig } from "./config";

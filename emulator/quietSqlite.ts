@@ -1,6 +1,9 @@
-// node:sqlite is still flagged experimental on Node 22 and warns once on load. The warning is
-// noise in the emulator's logs and in test output, so exactly that warning is filtered; every
-// other warning goes through unchanged.
+/**
+ * node:sqlite is still flagged experimental on Node 22 and warns once on load. The warning is
+ * noise in the emulator's logs and in test output, so exactly that warning is filtered; every
+ * other warning goes through unchanged.
+ * @module
+ */
 const originalEmit = process.emit;
 process.emit = function (this: NodeJS.Process, name: string | symbol, ...args: unknown[]): boolean {
   const w = args[0] as { name?: string; message?: string } | undefined;

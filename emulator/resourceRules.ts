@@ -1,5 +1,8 @@
-// Rules on stored resources that both the API operations and the job kinds apply: which
-// watchlists a job names, a speaker's status as of now.
+/**
+ * Rules on stored resources that both the API operations and the job kinds apply: which
+ * watchlists a job names, a speaker's status as of now.
+ * @module
+ */
 import type { SpeakerRow, SpeakerStatus, WatchlistRow } from "./store";
 import type { OperationContext } from "./context";
 import { notFound } from "./errors";

@@ -1,11 +1,14 @@
-// The protocol layer (moto's "responses"): AWS JSON 1.0 over HTTP. Authenticates, injects the
-// configured faults, parses and validates the input against the model, dispatches to the
-// operation handlers and renders results and errors. No business rules live here.
-//
-// Hostile input is answered, never crashed on: authentication that needs no body happens before
-// the body is read; bodies over MAX_BODY get 413 (the rest of the body is drained, so the client
-// reads the answer instead of a connection reset); JSON is parsed with a nesting bound; members
-// the model does not know are dropped before the handlers see the input.
+/**
+ * The protocol layer (moto's "responses"): AWS JSON 1.0 over HTTP. Authenticates, injects the
+ * configured faults, parses and validates the input against the model, dispatches to the
+ * operation handlers and renders results and errors. No business rules live here.
+ *
+ * Hostile input is answered, never crashed on: authentication that needs no body happens before
+ * the body is read; bodies over MAX_BODY get 413 (the rest of the body is drained, so the client
+ * reads the answer instead of a connection reset); JSON is parsed with a nesting bound; members
+ * the model does not know are dropped before the handlers see the input.
+ * @module
+ */
 import * as http from "node:http";
 import { randomUUID } from "node:crypto";
 import { ServiceError, JsonError, SerializationError, serialization, unknownOperation, throttling, internal, validation, payloadTooLarge } from "./errors";

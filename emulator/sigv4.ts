@@ -1,14 +1,17 @@
-// SigV4 verification, the way AWS's front end for JSON services does it, in two steps so the
-// body is only read for requests that could be authentic:
-//   1. parseSigV4 (headers and query only): the Authorization header or the query-string form
-//      (X-Amz-Algorithm, X-Amz-Credential, ...) is well formed, names a known access key and a
-//      credential scope for this region and service, and the signing time is within 15 minutes.
-//   2. verifySigV4Signature: the signature recomputed with the key's secret over the canonical
-//      request, whose payload hash is always the SHA-256 of the body actually received (JSON
-//      services sign the body: an `x-amz-content-sha256: UNSIGNED-PAYLOAD` header is only a
-//      header, so a body changed after signing fails as InvalidSignatureException).
-// Presigned (query-string) requests are accepted like AWS's non-S3 services do: X-Amz-Expires is
-// not honoured beyond the usual 15-minute window around X-Amz-Date.
+/**
+ * SigV4 verification, the way AWS's front end for JSON services does it, in two steps so the
+ * body is only read for requests that could be authentic:
+ *   1. parseSigV4 (headers and query only): the Authorization header or the query-string form
+ *      (X-Amz-Algorithm, X-Amz-Credential, ...) is well formed, names a known access key and a
+ *      credential scope for this region and service, and the signing time is within 15 minutes.
+ *   2. verifySigV4Signature: the signature recomputed with the key's secret over the canonical
+ *      request, whose payload hash is always the SHA-256 of the body actually received (JSON
+ *      services sign the body: an `x-amz-content-sha256: UNSIGNED-PAYLOAD` header is only a
+ *      header, so a body changed after signing fails as InvalidSignatureException).
+ * Presigned (query-string) requests are accepted like AWS's non-S3 services do: X-Amz-Expires is
+ * not honoured beyond the usual 15-minute window around X-Amz-Date.
+ * @module
+ */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { missingAuth, incompleteSignature, unrecognizedClient, invalidSignature } from "./errors";

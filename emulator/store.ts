@@ -1,7 +1,10 @@
-// Durable state in SQLite (node:sqlite). Every state change is one transaction, so a kill -9
-// at any point leaves either the old or the new state: the job runner relies on this to make
-// each processed job request exactly-once (the fraudster or speaker row and the request's result
-// row commit together).
+/**
+ * Durable state in SQLite (node:sqlite). Every state change is one transaction, so a kill -9
+ * at any point leaves either the old or the new state: the job runner relies on this to make
+ * each processed job request exactly-once (the fraudster or speaker row and the request's result
+ * row commit together).
+ * @module
+ */
 import "./quietSqlite";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { encodeSearchFeatures, type Voiceprint } from "./voice/voiceprint";

@@ -1,5 +1,8 @@
-// RIFF/WAVE parsing and writing, limited to what Voice ID accepts: PCM 16-bit, 8 kHz,
-// one or two channels (WAVE_FORMAT_PCM or WAVE_FORMAT_EXTENSIBLE with the PCM sub-format).
+/**
+ * RIFF/WAVE parsing and writing, limited to what Voice ID accepts: PCM 16-bit, 8 kHz,
+ * one or two channels (WAVE_FORMAT_PCM or WAVE_FORMAT_EXTENSIBLE with the PCM sub-format).
+ * @module
+ */
 import { WavError } from "./errors";
 
 // Part of this module's public path (pulumi-voiceid/emulator/wav): callers catch it from here.

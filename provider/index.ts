@@ -13,6 +13,7 @@
  * `pulumi-voiceid/provider/jobs/token`, and may change in any release.
  *
  * @packageDocumentation
+ * @module
  */
 import type * as components from "./components";
 

@@ -10,6 +10,7 @@
  * moto, so its replay recording does not grow and the printed config stays identical.
  *
  *   node bin/scripts/seed-demo.js
+ * @module
  */
 import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";

@@ -1,7 +1,10 @@
-// What a batch job kind plugs into the generic durable job loop (jobs/runner.ts) and the
-// generic Start/Describe/List handlers (operations/jobs.ts). A kind is one small module in
-// jobs/kinds/: its operation names, manifest list, config defaults, what one request does, and
-// its output file.
+/**
+ * What a batch job kind plugs into the generic durable job loop (jobs/runner.ts) and the
+ * generic Start/Describe/List handlers (operations/jobs.ts). A kind is one small module in
+ * jobs/kinds/: its operation names, manifest list, config defaults, what one request does, and
+ * its output file.
+ * @module
+ */
 import type { DomainRow, JobKindName, JobRequestRow, JobRow } from "../store";
 import type { Input, OperationContext } from "../context";
 import type { Voiceprint } from "../voice/voiceprint";

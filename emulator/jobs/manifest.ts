@@ -1,6 +1,9 @@
-// The input manifest of a batch job: a bounded JSON parse and the document-level rules (Version
-// "1.0", a non-empty request list under the job kind's key). Problems end the job FAILED with a
-// 400 failure; per-request rules are checked later, request by request, by the job's kind.
+/**
+ * The input manifest of a batch job: a bounded JSON parse and the document-level rules (Version
+ * "1.0", a non-empty request list under the job kind's key). Problems end the job FAILED with a
+ * 400 failure; per-request rules are checked later, request by request, by the job's kind.
+ * @module
+ */
 import { JobFailure, JsonError } from "../errors";
 import { parseBoundedJson } from "../json";
 

@@ -1,9 +1,12 @@
-// The generic durable job loop: runs batch jobs of every kind (jobs/kinds/) in the background.
-// Progress is durable per request: each request's effect (a fraudster, a speaker) and its
-// result row commit in one SQLite transaction, so after a kill -9 the restarted runner skips
-// exactly the requests already done and does nobody twice. What a request does and what the
-// output file says is the kind's business; reading the manifest and audio as the data access
-// role, pacing, progress, failures and writing the output with SSE-KMS are this loop's.
+/**
+ * The generic durable job loop: runs batch jobs of every kind (jobs/kinds/) in the background.
+ * Progress is durable per request: each request's effect (a fraudster, a speaker) and its
+ * result row commit in one SQLite transaction, so after a kill -9 the restarted runner skips
+ * exactly the requests already done and does nobody twice. What a request does and what the
+ * output file says is the kind's business; reading the manifest and audio as the data access
+ * role, pacing, progress, failures and writing the output with SSE-KMS are this loop's.
+ * @module
+ */
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import type { OperationContext } from "../context";

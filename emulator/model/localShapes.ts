@@ -1,6 +1,9 @@
-// Input shapes of the emulator-only operations (X-Amz-Target `VoiceIDLocal.<Op>`), which are
-// not part of Voice ID: written by hand in the generated table's vocabulary, reusing the model's
-// shapes (DomainId, SpeakerId, S3Uri, ...) so they validate exactly like the real operations.
+/**
+ * Input shapes of the emulator-only operations (X-Amz-Target `VoiceIDLocal.<Op>`), which are
+ * not part of Voice ID: written by hand in the generated table's vocabulary, reusing the model's
+ * shapes (DomainId, SpeakerId, S3Uri, ...) so they validate exactly like the real operations.
+ * @module
+ */
 import type { ShapeTable, OperationTable } from "./types";
 
 export const LOCAL_SHAPES: ShapeTable = {

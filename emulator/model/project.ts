@@ -1,6 +1,9 @@
-// The modelled part of an input. AWS ignores members its model does not know; dropping them
-// right after validation keeps them out of everything downstream (idempotency hashes, stored
-// job requests, logs), so two requests that differ only in unknown members are the same request.
+/**
+ * The modelled part of an input. AWS ignores members its model does not know; dropping them
+ * right after validation keeps them out of everything downstream (idempotency hashes, stored
+ * job requests, logs), so two requests that differ only in unknown members are the same request.
+ * @module
+ */
 import { SHAPES, OPERATIONS } from "./tables";
 
 /** A copy of a validated input with only the members of the operation's input shape. */

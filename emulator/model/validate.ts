@@ -1,7 +1,10 @@
-// Request validation against the model's constraints, the way the service's front end does it:
-// every violation is collected into one ValidationException message ("N validation errors
-// detected: ..."), member paths are lowerCamelCase, lists are indexed from 1, and values of
-// sensitive members are never echoed.
+/**
+ * Request validation against the model's constraints, the way the service's front end does it:
+ * every violation is collected into one ValidationException message ("N validation errors
+ * detected: ..."), member paths are lowerCamelCase, lists are indexed from 1, and values of
+ * sensitive members are never echoed.
+ * @module
+ */
 import { SHAPES, OPERATIONS } from "./tables";
 import type { Shape } from "./types";
 import { SerializationError } from "../errors";

@@ -1,5 +1,8 @@
-// The helpers every API operation uses: its handler type, timestamps, domain look-ups, ClientToken
-// idempotency and List paging.
+/**
+ * The helpers every API operation uses: its handler type, timestamps, domain look-ups, ClientToken
+ * idempotency and List paging.
+ * @module
+ */
 import type { DomainRow, ListPosition } from "../store";
 import type { Input, OperationContext } from "../context";
 import { notFound, conflict, validation } from "../errors";

@@ -1,3 +1,7 @@
+/**
+ * Domains: Create / Describe / Update / List / Delete, and how a domain is rendered in responses.
+ * @module
+ */
 import type { DomainRow } from "../store";
 import { newId } from "../ids";
 import { validation } from "../errors";

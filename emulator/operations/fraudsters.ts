@@ -1,3 +1,7 @@
+/**
+ * Fraudsters: Describe / List / Delete, and the watchlist associations of a fraudster.
+ * @module
+ */
 import type { FraudsterRow } from "../store";
 import { notFound, conflict, quotaExceeded } from "../errors";
 import type { OperationContext } from "../context";

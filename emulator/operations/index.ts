@@ -1,3 +1,7 @@
+/**
+ * The operation table: every Voice ID operation and the emulator-only ones, by X-Amz-Target.
+ * @module
+ */
 import type { Handler } from "./context";
 import { domainHandlers } from "./domains";
 import { watchlistHandlers } from "./watchlists";

@@ -1,5 +1,8 @@
-// Start / Describe / List of batch jobs, the same for every job kind (jobs/kinds/): a kind
-// supplies its operation names and config defaults; the quota is per domain over all kinds.
+/**
+ * Start / Describe / List of batch jobs, the same for every job kind (jobs/kinds/): a kind
+ * supplies its operation names and config defaults; the quota is per domain over all kinds.
+ * @module
+ */
 import type { JobRow } from "../store";
 import { newId } from "../ids";
 import { notFound, quotaExceeded } from "../errors";

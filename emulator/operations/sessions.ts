@@ -1,9 +1,12 @@
-// Sessions. Voice ID fed sessions from Amazon Connect audio streams, which cannot exist
-// locally; the emulator-only operation `VoiceIDLocal.CreateSession` makes a session from audio
-// in S3 instead (outside the Voice ID API: no SDK knows it). EvaluateSession is the real
-// operation: authentication of the session's speaker and known-fraudster detection, decided
-// from voiceprints at the moment of the call (so enrolling, opting out or registering a
-// fraudster after the session changes the next evaluation, as on the real service).
+/**
+ * Sessions. Voice ID fed sessions from Amazon Connect audio streams, which cannot exist
+ * locally; the emulator-only operation `VoiceIDLocal.CreateSession` makes a session from audio
+ * in S3 instead (outside the Voice ID API: no SDK knows it). EvaluateSession is the real
+ * operation: authentication of the session's speaker and known-fraudster detection, decided
+ * from voiceprints at the moment of the call (so enrolling, opting out or registering a
+ * fraudster after the session changes the next evaluation, as on the real service).
+ * @module
+ */
 import type { SessionRow } from "../store";
 import type { Voiceprint } from "../voice/voiceprint";
 import { computeVoiceprint, similarity } from "../voice/voiceprint";

@@ -1,5 +1,8 @@
-// Speakers: made by speaker enrollment jobs (and OptOutSpeaker), addressed by either their
-// GeneratedSpeakerId (`id#...`) or their CustomerSpeakerId.
+/**
+ * Speakers: made by speaker enrollment jobs (and OptOutSpeaker), addressed by either their
+ * GeneratedSpeakerId (`id#...`) or their CustomerSpeakerId.
+ * @module
+ */
 import type { SpeakerRow } from "../store";
 import { speakerStatus } from "../resourceRules";
 import { newGeneratedId } from "../ids";

@@ -1,3 +1,7 @@
+/**
+ * Tags of domains (TagResource / UntagResource / ListTagsForResource), addressed by the domain's ARN.
+ * @module
+ */
 import { notFound, validation } from "../errors";
 import type { OperationContext } from "../context";
 import { type Handler, requireDomain, requireActiveDomain } from "./context";

@@ -1,3 +1,7 @@
+/**
+ * Watchlists: Create / Describe / Update / List / Delete, and how a watchlist is rendered in responses.
+ * @module
+ */
 import type { WatchlistRow } from "../store";
 import { newId } from "../ids";
 import { requireWatchlist } from "../resourceRules";

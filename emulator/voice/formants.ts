@@ -1,13 +1,16 @@
-// Long-term formant statistics of a voice, the vocal-tract part of a voiceprint (see
-// voiceprint.ts and emulator/README.md).
-//
-// Per voiced frame, the formants F1-F4 and their bandwidths come from the roots of the
-// 10th-order LPC polynomial (the resonances of the all-pole vocal-tract model). F3, F4 and the
-// bandwidths carry the speaker (vocal-tract length, damping); F1 and F2 mostly carry the vowel.
-// So the voice's statistic is not a plain average, which would move with the words, but a
-// linear regression of log F3, log F4 and log B1..B4 on log F1 and log F2: two voices are
-// compared at the same vowel quality (the midpoint of their mean F1/F2), as a forensic
-// comparison compares formants of the same vowels.
+/**
+ * Long-term formant statistics of a voice, the vocal-tract part of a voiceprint (see
+ * voiceprint.ts and emulator/README.md).
+ *
+ * Per voiced frame, the formants F1-F4 and their bandwidths come from the roots of the
+ * 10th-order LPC polynomial (the resonances of the all-pole vocal-tract model). F3, F4 and the
+ * bandwidths carry the speaker (vocal-tract length, damping); F1 and F2 mostly carry the vowel.
+ * So the voice's statistic is not a plain average, which would move with the words, but a
+ * linear regression of log F3, log F4 and log B1..B4 on log F1 and log F2: two voices are
+ * compared at the same vowel quality (the midpoint of their mean F1/F2), as a forensic
+ * comparison compares formants of the same vowels.
+ * @module
+ */
 
 const SR = 8000;
 /** LPC order of the formant analysis: two poles per formant below 4 kHz, plus two for the slope. */

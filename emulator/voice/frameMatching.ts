@@ -1,23 +1,26 @@
-// Frame-level comparison of two voices (the nearest-neighbour measure of Higgins, Bahler and
-// Porter, 1993, "Voice identification using nearest-neighbor distance measure"), used by
-// emulator/voice/voiceprint.ts.
-//
-// A voiceprint keeps a bounded sample of its voiced frames' mel cepstra. Two recordings with
-// different words still share many sounds, and the nearest frame of the other recording is
-// usually the same sound: nearest-neighbour matching is a rough phonetic alignment without a
-// speech recognizer. Over the best-matching frames:
-//  - `nearest`: how close the matches are: the trimmed mean of the squared nearest-neighbour
-//    distances, each way, minus the same measure of each set against itself (the Higgins
-//    normalization: a voice that varies a lot matches itself loosely too); negative when the two
-//    match each other more closely than themselves;
-//  - `bias`: whether the matched frames differ systematically (the mean residual of matched
-//    pairs against its spread, summed over the coefficients). The same voice saying the same
-//    sound differs at random; another voice (other formant bandwidths, breathiness, spectral
-//    tilt) differs the same way every time;
-//  - `warp`: the formant shift between matched pairs, the least-squares factor of the log-mel
-//    spectrum's slope along log frequency that explains their difference (0.03 = formants 3%
-//    higher). A longer or shorter vocal tract moves every formant by the same factor, which
-//    different words do not.
+/**
+ * Frame-level comparison of two voices (the nearest-neighbour measure of Higgins, Bahler and
+ * Porter, 1993, "Voice identification using nearest-neighbor distance measure"), used by
+ * emulator/voice/voiceprint.ts.
+ *
+ * A voiceprint keeps a bounded sample of its voiced frames' mel cepstra. Two recordings with
+ * different words still share many sounds, and the nearest frame of the other recording is
+ * usually the same sound: nearest-neighbour matching is a rough phonetic alignment without a
+ * speech recognizer. Over the best-matching frames:
+ *  - `nearest`: how close the matches are: the trimmed mean of the squared nearest-neighbour
+ *    distances, each way, minus the same measure of each set against itself (the Higgins
+ *    normalization: a voice that varies a lot matches itself loosely too); negative when the two
+ *    match each other more closely than themselves;
+ *  - `bias`: whether the matched frames differ systematically (the mean residual of matched
+ *    pairs against its spread, summed over the coefficients). The same voice saying the same
+ *    sound differs at random; another voice (other formant bandwidths, breathiness, spectral
+ *    tilt) differs the same way every time;
+ *  - `warp`: the formant shift between matched pairs, the least-squares factor of the log-mel
+ *    spectrum's slope along log frequency that explains their difference (0.03 = formants 3%
+ *    higher). A longer or shorter vocal tract moves every formant by the same factor, which
+ *    different words do not.
+ * @module
+ */
 
 import { CEPSTRA, DCT, MEL_BANDS, melCentreHz } from "./speechFrames";
 

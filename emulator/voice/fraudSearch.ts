@@ -1,17 +1,20 @@
-// Known-fraudster screening, one home for the three places that compare a voice with the
-// domain's fraudsters: duplicate detection of registration jobs, the fraud check of enrollment
-// jobs, and the fraud detection result of EvaluateSession.
-//
-// A search compares with every fraudster in scope (at 10,000 fraudsters, seconds of CPU), on the
-// service's only thread. So it reads the fraudsters a page at a time, in the list order, and
-// lets the event loop run between pages: the API keeps answering while a job searches, and a
-// search holds one page of fraudsters, not the domain's. Of each fraudster it reads only the
-// search features stored with it (what a score reads: about 2 KB of doubles, decoded without
-// parsing; see voiceprint.ts), never the whole voiceprint (7.6 KB of JSON, mostly the frame
-// sample that explains a score). A job acts on the result inside its
-// request's transaction, so the search ends there synchronously (`finish`): it compares with the
-// fraudsters added meanwhile and checks that its best match still stands, so the result is the
-// one a single scan inside the transaction would give.
+/**
+ * Known-fraudster screening, one home for the three places that compare a voice with the
+ * domain's fraudsters: duplicate detection of registration jobs, the fraud check of enrollment
+ * jobs, and the fraud detection result of EvaluateSession.
+ *
+ * A search compares with every fraudster in scope (at 10,000 fraudsters, seconds of CPU), on the
+ * service's only thread. So it reads the fraudsters a page at a time, in the list order, and
+ * lets the event loop run between pages: the API keeps answering while a job searches, and a
+ * search holds one page of fraudsters, not the domain's. Of each fraudster it reads only the
+ * search features stored with it (what a score reads: about 2 KB of doubles, decoded without
+ * parsing; see voiceprint.ts), never the whole voiceprint (7.6 KB of JSON, mostly the frame
+ * sample that explains a score). A job acts on the result inside its
+ * request's transaction, so the search ends there synchronously (`finish`): it compares with the
+ * fraudsters added meanwhile and checks that its best match still stands, so the result is the
+ * one a single scan inside the transaction would give.
+ * @module
+ */
 import type { ListPosition, Store } from "../store";
 import { decodeSearchFeatures, searchFeatures, similarityBound, similarityOfFeatures, type SearchFeatures, type Voiceprint } from "./voiceprint";
 

@@ -1,25 +1,28 @@
-// Signal analysis for the voiceprint (voiceprint.ts): which 10 ms steps of an 8 kHz
-// recording are speech, their pitch, and the mel-frequency cepstrum of their spectral envelope.
-//
-// Channel and noise first (issue 25): every recording is band-limited to the telephone band
-// (300-3400 Hz), so wideband and telephone audio of one voice are analysed alike; the background
-// noise's spectrum (the quietest 10% of frames) is subtracted twice over from each voiced frame,
-// then a floor 7 dB below the voiced frames' mean spectrum is added (noise masking), so a clean
-// and a noisy recording keep the same spectral floor.
-//
-// Per 25 ms frame (10 ms hop):
-//  - the pitch, from the normalized autocorrelation of a 40 ms window centred on the frame
-//    (60-400 Hz, the shortest strong period to avoid octave errors); frames without a clear
-//    period are unvoiced;
-//  - for voiced frames, 20 mel-frequency cepstral coefficients of the spectral envelope:
-//    pre-emphasis, Hamming window, power spectrum smoothed over one pitch harmonic's width (so
-//    the envelope follows the formants, not the harmonics, and does not move with the
-//    intonation even for high voices), 30 triangular mel filters over 350-3350 Hz, log, DCT;
-//    c0 (the loudness) is left out;
-//  - for steady voiced frames (F2 moved less than 15% since the previous frame, which had
-//    formants too: a vowel nucleus, not a transition), the formants F1-F4 and their bandwidths
-//    from the roots of the 10th-order LPC polynomial of the same frame's masked spectrum
-//    (formants.ts).
+/**
+ * Signal analysis for the voiceprint (voiceprint.ts): which 10 ms steps of an 8 kHz
+ * recording are speech, their pitch, and the mel-frequency cepstrum of their spectral envelope.
+ *
+ * Channel and noise first (issue 25): every recording is band-limited to the telephone band
+ * (300-3400 Hz), so wideband and telephone audio of one voice are analysed alike; the background
+ * noise's spectrum (the quietest 10% of frames) is subtracted twice over from each voiced frame,
+ * then a floor 7 dB below the voiced frames' mean spectrum is added (noise masking), so a clean
+ * and a noisy recording keep the same spectral floor.
+ *
+ * Per 25 ms frame (10 ms hop):
+ *  - the pitch, from the normalized autocorrelation of a 40 ms window centred on the frame
+ *    (60-400 Hz, the shortest strong period to avoid octave errors); frames without a clear
+ *    period are unvoiced;
+ *  - for voiced frames, 20 mel-frequency cepstral coefficients of the spectral envelope:
+ *    pre-emphasis, Hamming window, power spectrum smoothed over one pitch harmonic's width (so
+ *    the envelope follows the formants, not the harmonics, and does not move with the
+ *    intonation even for high voices), 30 triangular mel filters over 350-3350 Hz, log, DCT;
+ *    c0 (the loudness) is left out;
+ *  - for steady voiced frames (F2 moved less than 15% since the previous frame, which had
+ *    formants too: a vowel nucleus, not a transition), the formants F1-F4 and their bandwidths
+ *    from the roots of the 10th-order LPC polynomial of the same frame's masked spectrum
+ *    (formants.ts).
+ * @module
+ */
 
 import { FORMANT_LPC_ORDER, frameFormants, type FrameFormants } from "./formants";
 

@@ -1,30 +1,33 @@
-// Voiceprints: a small, explainable speaker model, not a neural embedding. This module is the
-// whole speaker model of the emulator: `computeVoiceprint` (audio -> voiceprint),
-// `voiceprintDistance` and `similarity` (two voiceprints -> 0-100). A real speaker-embedding
-// model could replace it behind the same three functions (see emulator/README.md).
-//
-// Features (speechFrames.ts), from the telephone band (300-3400 Hz) with the
-// background noise subtracted and masked (v5): per 10 ms step of speech, the pitch and, for voiced
-// frames, 20 mel cepstral coefficients of the spectral envelope (the vocal tract's resonances,
-// not the pitch harmonics, not the loudness) and, for steady voiced frames (vowel nuclei), the
-// formants F1-F4 and their bandwidths from the roots of an LPC polynomial.
-//
-// The voiceprint keeps three views of the voiced frames:
-//  - their statistics: mean and covariance of the cepstra (a Gaussian of the speaker's spectral
-//    envelopes) and the median pitch;
-//  - a sample of the frames themselves (at most 100), for frame-level matching
-//    (frameMatching.ts): the same voice renders a sound the other recording also has
-//    almost identically, another voice differs systematically;
-//  - long-term formant statistics (formants.ts): F3, F4 and the bandwidths regressed
-//    on F1 and F2, so that two voices are compared at the same vowel quality.
-// Distance: a weighted sum of the Mahalanobis distance of the two means under the pooled
-// covariance (plus a pitch term beyond 1.5 semitones of median-pitch difference), the three
-// frame-level measures (nearest-neighbour distance, systematic bias, formant warp) and the
-// formant statistics' distance (since v5 the frame-level measures do not count: they explain a
-// score, see `distanceTerms`; a score reads only a voiceprint's `SearchFeatures`, which a search
-// stores per fraudster). A calibrated logistic maps the distance to 0-100; the weights,
-// the calibration and the measured separation are in emulator/README.md and
-// tests/unit/emulator/voiceprint.test.ts.
+/**
+ * Voiceprints: a small, explainable speaker model, not a neural embedding. This module is the
+ * whole speaker model of the emulator: `computeVoiceprint` (audio -> voiceprint),
+ * `voiceprintDistance` and `similarity` (two voiceprints -> 0-100). A real speaker-embedding
+ * model could replace it behind the same three functions (see emulator/README.md).
+ *
+ * Features (speechFrames.ts), from the telephone band (300-3400 Hz) with the
+ * background noise subtracted and masked (v5): per 10 ms step of speech, the pitch and, for voiced
+ * frames, 20 mel cepstral coefficients of the spectral envelope (the vocal tract's resonances,
+ * not the pitch harmonics, not the loudness) and, for steady voiced frames (vowel nuclei), the
+ * formants F1-F4 and their bandwidths from the roots of an LPC polynomial.
+ *
+ * The voiceprint keeps three views of the voiced frames:
+ *  - their statistics: mean and covariance of the cepstra (a Gaussian of the speaker's spectral
+ *    envelopes) and the median pitch;
+ *  - a sample of the frames themselves (at most 100), for frame-level matching
+ *    (frameMatching.ts): the same voice renders a sound the other recording also has
+ *    almost identically, another voice differs systematically;
+ *  - long-term formant statistics (formants.ts): F3, F4 and the bandwidths regressed
+ *    on F1 and F2, so that two voices are compared at the same vowel quality.
+ * Distance: a weighted sum of the Mahalanobis distance of the two means under the pooled
+ * covariance (plus a pitch term beyond 1.5 semitones of median-pitch difference), the three
+ * frame-level measures (nearest-neighbour distance, systematic bias, formant warp) and the
+ * formant statistics' distance (since v5 the frame-level measures do not count: they explain a
+ * score, see `distanceTerms`; a score reads only a voiceprint's `SearchFeatures`, which a search
+ * stores per fraudster). A calibrated logistic maps the distance to 0-100; the weights,
+ * the calibration and the measured separation are in emulator/README.md and
+ * tests/unit/emulator/voiceprint.test.ts.
+ * @module
+ */
 
 import { CEPSTRA, HOP, SAMPLE_RATE, speechFrames } from "./speechFrames";
 import { keepFrames, matchedDifferences, nearestFrames, selfSpread } from "./frameMatching";

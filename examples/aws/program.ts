@@ -1,6 +1,7 @@
 /**
  * The example's resources, as a function so a test can run it under Pulumi mocks
  * (tests/typecheck/awsExample.test.ts); index.ts calls it with the stack's config.
+ * @module
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";

@@ -5,6 +5,7 @@
  * The program declares the job as it was started; `{ import: "<domainId>/<jobId>" }` records
  * the existing job instead of starting a new one. If the declaration differs from the job, the
  * import is refused and names the properties that differ. A job still running is waited for.
+ * @module
  */
 import * as pulumi from "@pulumi/pulumi";
 import { FraudsterRegistrationJob } from "pulumi-voiceid";

@@ -6,6 +6,7 @@
  *
  * Runs against the local Voice ID service (see README.md); the same program runs on a real
  * account with real ARNs in the config.
+ * @module
  */
 import * as pulumi from "@pulumi/pulumi";
 import { FraudsterRegistrationJob, VoiceIdDomain, VoiceIdWatchlist } from "pulumi-voiceid";

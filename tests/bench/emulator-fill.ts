@@ -1,13 +1,16 @@
-// Benchmark (not a test): the local Voice ID service with a full domain.
-//  1. Seeds 10,000 fraudsters into one domain, straight into the service's SQLite file through
-//     `Store.insertFraudster` while the service runs (the API would need 10,000 registration
-//     requests): 500 distinct voiceprints (synthetic speakers 1000-1499, 2 s each), each
-//     stored 20 times, so every comparison costs what one with a distinct voice costs.
-//  2. Runs a registration job of REQUESTS requests (new voices: each is compared with all
-//     10,000) and meanwhile calls ListFraudsters (MaxResults 100, following NextToken) and
-//     DescribeFraudster, one caller each, one call after the other, until the job ends.
-//  3. Prints their latency percentiles, the job's seconds per request and the service's RSS.
-// Run: node bin/tests/bench/emulator-fill.js   (BENCH_FRAUDSTERS, BENCH_REQUESTS to change sizes)
+/**
+ * Benchmark (not a test): the local Voice ID service with a full domain.
+ *  1. Seeds 10,000 fraudsters into one domain, straight into the service's SQLite file through
+ *     `Store.insertFraudster` while the service runs (the API would need 10,000 registration
+ *     requests): 500 distinct voiceprints (synthetic speakers 1000-1499, 2 s each), each
+ *     stored 20 times, so every comparison costs what one with a distinct voice costs.
+ *  2. Runs a registration job of REQUESTS requests (new voices: each is compared with all
+ *     10,000) and meanwhile calls ListFraudsters (MaxResults 100, following NextToken) and
+ *     DescribeFraudster, one caller each, one call after the other, until the job ends.
+ *  3. Prints their latency percentiles, the job's seconds per request and the service's RSS.
+ * Run: node bin/tests/bench/emulator-fill.js   (BENCH_FRAUDSTERS, BENCH_REQUESTS to change sizes)
+ * @module
+ */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";

@@ -1,10 +1,13 @@
-// Benchmark (not a test): throughput of the local Voice ID service.
-//  1. A fraudster registration job with a 1,000-request manifest (2 s of 8 kHz audio per
-//     request, 100 distinct recordings of 50 synthetic speakers): registration requests per
-//     second, from the job's start to EndedAt.
-//  2. API requests per second (DescribeFraudsterRegistrationJob, 8 concurrent callers, 3 s).
-//  3. Peak RSS of the emulator process (VmHWM) after both.
-// Run: node bin/tests/bench/emulator-throughput.js   (after tsc; builds the venv if needed)
+/**
+ * Benchmark (not a test): throughput of the local Voice ID service.
+ *  1. A fraudster registration job with a 1,000-request manifest (2 s of 8 kHz audio per
+ *     request, 100 distinct recordings of 50 synthetic speakers): registration requests per
+ *     second, from the job's start to EndedAt.
+ *  2. API requests per second (DescribeFraudsterRegistrationJob, 8 concurrent callers, 3 s).
+ *  3. Peak RSS of the emulator process (VmHWM) after both.
+ * Run: node bin/tests/bench/emulator-throughput.js   (after tsc; builds the venv if needed)
+ * @module
+ */
 import { StartFraudsterRegistrationJobCommand, DescribeFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { waitForJob } from "../integration/emulator/helpers";
 import { callsPerSecond, peakRssMb, runEmulatorBench } from "../support/emulatorBench";

@@ -1,9 +1,12 @@
-// Benchmark (not a test): one fraudster search at 10,000 fraudsters, without the service around it.
-// Seeds a file database as emulator-fill does (500 distinct voiceprints of synthetic speakers
-// 1000-1499, 2 s each, 20 times each, all in one millisecond), then times
-// `FraudsterSearch.closest()` of 9 new voices (CPU time, user + system) and prints the median,
-// the range and the process's heap and RSS after them.
-// Run: node bin/tests/bench/fraud-search.js   (BENCH_FRAUDSTERS to change the size)
+/**
+ * Benchmark (not a test): one fraudster search at 10,000 fraudsters, without the service around it.
+ * Seeds a file database as emulator-fill does (500 distinct voiceprints of synthetic speakers
+ * 1000-1499, 2 s each, 20 times each, all in one millisecond), then times
+ * `FraudsterSearch.closest()` of 9 new voices (CPU time, user + system) and prints the median,
+ * the range and the process's heap and RSS after them.
+ * Run: node bin/tests/bench/fraud-search.js   (BENCH_FRAUDSTERS to change the size)
+ * @module
+ */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";

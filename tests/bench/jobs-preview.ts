@@ -7,6 +7,7 @@
  * BENCH_RUNS (default 3) runs each.
  *
  * Run: PATH=$(bash scripts/ensure-node.sh):$PATH node bin/tests/bench/jobs-preview.js
+ * @module
  */
 import { CreateDomainCommand } from "@aws-sdk/client-voice-id";
 import { startLocalStack } from "../support/localStack";

@@ -9,6 +9,7 @@
  * time of `pulumi up`, and error lines in its output.
  *
  * Run: PATH=$(bash scripts/ensure-node.sh):$PATH node bin/tests/bench/jobs-quota.js
+ * @module
  */
 import { CreateDomainCommand } from "@aws-sdk/client-voice-id";
 import { startLocalStack } from "../support/localStack";

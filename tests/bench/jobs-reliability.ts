@@ -45,6 +45,7 @@
  *
  * Run: PATH=$(bash scripts/ensure-node.sh):$PATH node bin/tests/bench/jobs-reliability.js
  * (BENCH_SEED for a reproducible sequence of kill delays; exit code 1 if any invariant broke.)
+ * @module
  */
 import * as fs from "fs";
 import * as net from "net";

@@ -4,6 +4,7 @@
  * under Pulumi's mocks, i.e. exactly what the engine receives.
  *
  * Run: PATH=$(bash scripts/ensure-node.sh):$PATH node bin/tests/bench/jobs-serialized.js
+ * @module
  */
 import * as pulumi from "@pulumi/pulumi";
 import { minimalJobArgs } from "../unit/jobs/corpus";

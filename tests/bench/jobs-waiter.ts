@@ -15,6 +15,7 @@
  * (BENCH_DURATIONS=10,60 to shorten; BENCH_REQUESTS=20 requests per job; BENCH_OFFSET_MS=1700 is
  * added to every duration so jobs do not end exactly on a 15 s tick, which would flatter the
  * fixed poller.)
+ * @module
  */
 import { CreateDomainCommand, DescribeFraudsterRegistrationJobCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
 import { startLocalStack } from "../support/localStack";

@@ -1,11 +1,14 @@
-// Benchmark (not a test): restart time of the local stack (`pulumi-voiceid local start`) as jobs
-// accumulate. In a fresh stack directory: one domain, one data access role, one KMS key and a
-// manifest of 20 requests (2 s of audio each, so a job reads 21 objects); then registration jobs
-// one after another, and after 0,
-// 25, 50 and 100 jobs a stop and a timed start (moto's replay included). At the end, the same
-// start with the recording as it was before compaction, replayed whole (what a start did before
-// reads were dropped).
-// Run: node bin/tests/bench/local-restart.js
+/**
+ * Benchmark (not a test): restart time of the local stack (`pulumi-voiceid local start`) as jobs
+ * accumulate. In a fresh stack directory: one domain, one data access role, one KMS key and a
+ * manifest of 20 requests (2 s of audio each, so a job reads 21 objects); then registration jobs
+ * one after another, and after 0,
+ * 25, 50 and 100 jobs a stop and a timed start (moto's replay included). At the end, the same
+ * start with the recording as it was before compaction, replayed whole (what a start did before
+ * reads were dropped).
+ * Run: node bin/tests/bench/local-restart.js
+ * @module
+ */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";

@@ -12,6 +12,7 @@
  * BENCH_STARTUP_ONLY=1 skips the previews.
  *
  * Run: npm run bench -- native-preview
+ * @module
  */
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";

@@ -11,6 +11,7 @@
  * Prints the load average before and after: the machine is shared.
  *
  * Run: npm run bench -- policy-preview
+ * @module
  */
 import * as os from "os";
 import { CreateDomainCommand } from "@aws-sdk/client-voice-id";

@@ -1,15 +1,18 @@
-// Benchmark (not a test): what registering REQUESTS new voices costs in a domain of FRAUDSTERS
-// (issue 25, item 4), measured, not extrapolated. In process, without S3 or the API (their cost
-// per request does not grow with the domain; see the `emulator-throughput` benchmark): per
-// request what a registration job's request does with the voice, computeVoiceprint of 2 s of
-// audio, the closest-fraudster search over the domain (voice/fraudSearch.ts, as the job runner
-// runs it) and, below the default threshold, the new fraudster's insert, so the domain grows as
-// the job goes. The domain is seeded like the other benchmarks (500 distinct voiceprints of
-// synthetic speakers 1000-1499, 2 s each, each stored FRAUDSTERS / 500 times); the requests are
-// synthetic speakers 3000 and up, voices the domain does not hold.
-// Prints CPU seconds (user + system) of the whole run and per request, the search's share, and
-// how many requests matched. BENCH_SIZES (comma-separated domain sizes) runs several sizes.
-// Run: npm run bench -- registration-scale   (BENCH_FRAUDSTERS=10000 BENCH_REQUESTS=1000 by default)
+/**
+ * Benchmark (not a test): what registering REQUESTS new voices costs in a domain of FRAUDSTERS
+ * (issue 25, item 4), measured, not extrapolated. In process, without S3 or the API (their cost
+ * per request does not grow with the domain; see the `emulator-throughput` benchmark): per
+ * request what a registration job's request does with the voice, computeVoiceprint of 2 s of
+ * audio, the closest-fraudster search over the domain (voice/fraudSearch.ts, as the job runner
+ * runs it) and, below the default threshold, the new fraudster's insert, so the domain grows as
+ * the job goes. The domain is seeded like the other benchmarks (500 distinct voiceprints of
+ * synthetic speakers 1000-1499, 2 s each, each stored FRAUDSTERS / 500 times); the requests are
+ * synthetic speakers 3000 and up, voices the domain does not hold.
+ * Prints CPU seconds (user + system) of the whole run and per request, the search's share, and
+ * how many requests matched. BENCH_SIZES (comma-separated domain sizes) runs several sizes.
+ * Run: npm run bench -- registration-scale   (BENCH_FRAUDSTERS=10000 BENCH_REQUESTS=1000 by default)
+ * @module
+ */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";

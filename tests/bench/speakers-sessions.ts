@@ -1,13 +1,16 @@
-// Benchmark (not a test): speaker enrollment and session evaluation on the local Voice ID service.
-//  1. 50 fraudsters registered first, so every enrollment request is screened against them.
-//  2. A speaker enrollment job enrolling 1,000 speakers (distinct CustomerSpeakerIds; 2 s of
-//     8 kHz audio each, 100 distinct recordings of 50 synthetic voices; FraudDetectionAction
-//     IGNORE so every request is screened and enrolled): enrollment requests per second, from
-//     the job's start to EndedAt.
-//  3. VoiceIDLocal.CreateSession latency (reads 4 s of audio from S3, computes the voiceprint).
-//  4. EvaluateSession latency, one caller (p50/p95/p99 over 500 calls) and 8 concurrent callers
-//     (requests per second over 3 s), against 1,000 speakers and 50 fraudsters.
-// Run: node bin/tests/bench/speakers-sessions.js   (after tsc; BENCH_SPEAKERS=200 for a quick run)
+/**
+ * Benchmark (not a test): speaker enrollment and session evaluation on the local Voice ID service.
+ *  1. 50 fraudsters registered first, so every enrollment request is screened against them.
+ *  2. A speaker enrollment job enrolling 1,000 speakers (distinct CustomerSpeakerIds; 2 s of
+ *     8 kHz audio each, 100 distinct recordings of 50 synthetic voices; FraudDetectionAction
+ *     IGNORE so every request is screened and enrolled): enrollment requests per second, from
+ *     the job's start to EndedAt.
+ *  3. VoiceIDLocal.CreateSession latency (reads 4 s of audio from S3, computes the voiceprint).
+ *  4. EvaluateSession latency, one caller (p50/p95/p99 over 500 calls) and 8 concurrent callers
+ *     (requests per second over 3 s), against 1,000 speakers and 50 fraudsters.
+ * Run: node bin/tests/bench/speakers-sessions.js   (after tsc; BENCH_SPEAKERS=200 for a quick run)
+ * @module
+ */
 import {
   StartFraudsterRegistrationJobCommand,
   StartSpeakerEnrollmentJobCommand,

@@ -1,18 +1,21 @@
-// Benchmark (not a test): how well the voiceprint separates voices it was not calibrated on
-// (issue 25). The sets come from scripts/gen-voice-eval.sh (espeak-ng and sox; generated into
-// the cache on first run): a calibration set and a HELD-OUT set of other voices, other
-// sentences, other speaking rates, pitches and noise colour, both with 20 dB noise and a
-// telephone channel (300-3400 Hz, mu-law). No weight or threshold may be chosen on the held-out
-// set; its figures are the ones docs/benchmarks.md reports.
-//
-// For each set: every pair of recordings is scored with similarity(); same-voice pairs (always
-// different sentences) and distinct-voice pairs; their score distributions, the equal error
-// rate, the miss and false-match rates at the default threshold (70), the gap between the two.
-// Writes a PNG of each held-out set's distributions (docs/voiceprint-heldout.png and
-// docs/voiceprint-heldout2.png, or VOICEPRINT_EVAL_PNG_DIR/voiceprint-<set>.png). `heldout2` is
-// the second held-out set, made after v5's held-out figures had been looked at: it reports a
-// score once, never while choosing anything.
-// Run: npm run bench -- voiceprint-eval   (VOICEPRINT_EVAL_SETS=calibration to score only that)
+/**
+ * Benchmark (not a test): how well the voiceprint separates voices it was not calibrated on
+ * (issue 25). The sets come from scripts/gen-voice-eval.sh (espeak-ng and sox; generated into
+ * the cache on first run): a calibration set and a HELD-OUT set of other voices, other
+ * sentences, other speaking rates, pitches and noise colour, both with 20 dB noise and a
+ * telephone channel (300-3400 Hz, mu-law). No weight or threshold may be chosen on the held-out
+ * set; its figures are the ones docs/benchmarks.md reports.
+ *
+ * For each set: every pair of recordings is scored with similarity(); same-voice pairs (always
+ * different sentences) and distinct-voice pairs; their score distributions, the equal error
+ * rate, the miss and false-match rates at the default threshold (70), the gap between the two.
+ * Writes a PNG of each held-out set's distributions (docs/voiceprint-heldout.png and
+ * docs/voiceprint-heldout2.png, or VOICEPRINT_EVAL_PNG_DIR/voiceprint-<set>.png). `heldout2` is
+ * the second held-out set, made after v5's held-out figures had been looked at: it reports a
+ * score once, never while choosing anything.
+ * Run: npm run bench -- voiceprint-eval   (VOICEPRINT_EVAL_SETS=calibration to score only that)
+ * @module
+ */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";

@@ -1,15 +1,18 @@
-// Benchmark (not a test): cost of the emulator's voiceprint.
-//  1. Embedding: computeVoiceprint on 2 s, 10 s and 60 s of 8 kHz synthetic speech (median CPU
-//     time of repeated runs, after a warm-up).
-//  2. Comparison: similarity() calls per second, and the time to compare one new voiceprint
-//     with 1,000 stored ones (what a registration request does in a domain of 1,000 fraudsters;
-//     most of those comparisons stop early), and one comparison that cannot stop early (the
-//     same voice).
-//  3. Size of a voiceprint as stored (JSON).
-//  4. The scan as emulator/fraud.ts (now voice/fraudSearch.ts) did it before issue 26 (JSON.parse per stored voiceprint)
-//     and as it does now (decoding the stored search features), and the extrapolation of the
-//     latter to 1,000 requests into a domain of 10,000 fraudsters (linear in both).
-// Run: node bin/tests/bench/voiceprint.js   (after tsc)
+/**
+ * Benchmark (not a test): cost of the emulator's voiceprint.
+ *  1. Embedding: computeVoiceprint on 2 s, 10 s and 60 s of 8 kHz synthetic speech (median CPU
+ *     time of repeated runs, after a warm-up).
+ *  2. Comparison: similarity() calls per second, and the time to compare one new voiceprint
+ *     with 1,000 stored ones (what a registration request does in a domain of 1,000 fraudsters;
+ *     most of those comparisons stop early), and one comparison that cannot stop early (the
+ *     same voice).
+ *  3. Size of a voiceprint as stored (JSON).
+ *  4. The scan as emulator/fraud.ts (now voice/fraudSearch.ts) did it before issue 26 (JSON.parse per stored voiceprint)
+ *     and as it does now (decoding the stored search features), and the extrapolation of the
+ *     latter to 1,000 requests into a domain of 10,000 fraudsters (linear in both).
+ * Run: node bin/tests/bench/voiceprint.js   (after tsc)
+ * @module
+ */
 import { computeVoiceprint, decodeSearchFeatures, encodeSearchFeatures, searchFeatures, similarity, similarityOfFeatures } from "../../emulator/voice/voiceprint";
 import { speaker, utterance } from "../../emulator/voices";
 

@@ -1,6 +1,9 @@
-// What the local service's benchmarks share: the stack with the service as its own process (so
-// its memory can be read), a bucket of recordings, a data access role, a KMS key and a domain;
-// peak RSS; and a fixed-time multi-caller request rate.
+/**
+ * What the local service's benchmarks share: the stack with the service as its own process (so
+ * its memory can be read), a bucket of recordings, a data access role, a KMS key and a domain;
+ * peak RSS; and a fixed-time multi-caller request rate.
+ * @module
+ */
 import * as fs from "node:fs";
 import { startLocalStack, type LocalStack, type LocalStackOptions } from "./localStack";
 

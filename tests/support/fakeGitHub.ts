@@ -4,6 +4,7 @@
  * paging (`per_page`, `page`), its bearer-token check and its 65,536-character limit on a body.
  * It listens on 127.0.0.1 only and records every call, so a test can tell an edit from a
  * duplicate. It is GitHub's API, not this package's code, that it stands in for.
+ * @module
  */
 import * as http from "http";
 import { AddressInfo } from "net";

@@ -1,6 +1,9 @@
-// A local stack for integration and e2e tests: moto (S3, IAM, KMS, STS) plus an isolated
-// Voice ID emulator with the knobs a test wants, seed helpers, and the env for child processes
-// (AWS CLI, Pulumi) that points every AWS client at them.
+/**
+ * A local stack for integration and e2e tests: moto (S3, IAM, KMS, STS) plus an isolated
+ * Voice ID emulator with the knobs a test wants, seed helpers, and the env for child processes
+ * (AWS CLI, Pulumi) that points every AWS client at them.
+ * @module
+ */
 import { spawn, execFile, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";

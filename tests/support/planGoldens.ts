@@ -1,6 +1,7 @@
 /**
  * Preview JSON captured from real runs as golden inputs of the plan-summary tests
  * (tests/fixtures/plan/, read by tests/unit/plan): run-specific values made stable.
+ * @module
  */
 import { TestProgram } from "./pulumi";
 import { repoRoot } from "./repo";

@@ -1,5 +1,8 @@
-// A minimal PNG writer (used by tests/bench/voiceprint-eval.ts) (RGB, 8 bits, no filtering) and a 3x5 pixel font for digits and a few
-// letters, so benchmarks can draw a plot with node's zlib and nothing else.
+/**
+ * A minimal PNG writer (used by tests/bench/voiceprint-eval.ts) (RGB, 8 bits, no filtering) and a 3x5 pixel font for digits and a few
+ * letters, so benchmarks can draw a plot with node's zlib and nothing else.
+ * @module
+ */
 import * as zlib from "node:zlib";
 
 const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {

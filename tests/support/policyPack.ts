@@ -2,6 +2,7 @@
  * The Voice ID policy pack of this checkout, as previews here run it: the executable
  * `policy/pulumi-analyzer-voiceid` (the Node.js language host buildable here, v3.68, cannot run a
  * pack folder: "not supported"; a current CLI also takes the folder `policy/`).
+ * @module
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -1,6 +1,7 @@
 /**
  * Drives the real Pulumi engine (CLI built by scripts/ensure-pulumi.sh) on throwaway programs
  * that consume pulumi-voiceid the way users do: installed as a package, not imported by path.
+ * @module
  */
 import * as assert from "assert";
 import { execFileSync, spawn, ChildProcess } from "child_process";

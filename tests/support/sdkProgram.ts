@@ -3,6 +3,7 @@
  * temporary directory, the generated SDK installed the documented way (docs/sdks.md: a wheel
  * built from sdk/python into a fresh virtualenv; a go.mod `replace` to sdk/go), the plugin of
  * this checkout named in Pulumi.yaml, and the real engine with the Python or Go language host.
+ * @module
  */
 import * as assert from "assert";
 import * as crypto from "crypto";

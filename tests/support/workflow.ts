@@ -7,6 +7,7 @@
  * stand-in declared by the test (what replaces it here), and `${{ }}` expressions are evaluated
  * only in the few shapes workflows use (`a || 'b'`, `contains(list, x)`, context lookups), from
  * values the test gives; anything else throws, so a workflow cannot drift past its test.
+ * @module
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -1,6 +1,7 @@
 /**
  * Pulumi YAML programs through the real engine with the native plugin of this checkout
  * (`pulumi-resource-voiceid` at the repository root, given as `plugins.providers[].path`).
+ * @module
  */
 import * as crypto from "crypto";
 import * as fs from "fs";

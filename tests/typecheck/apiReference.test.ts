@@ -1,6 +1,7 @@
 /**
  * The API reference builds from the doc comments (TypeDoc, as `npm run docs` runs it), and the
  * public resources, their argument types and the components are in it with their doc comment.
+ * @module
  */
 import * as assert from "assert";
 import { execFileSync } from "child_process";

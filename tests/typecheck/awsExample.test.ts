@@ -7,6 +7,7 @@
  * this test type-checks it with `pulumi-voiceid` mapped to provider/index.ts, and transpiles it
  * into bin/examples/aws/, where `require("pulumi-voiceid")` resolves to the built package
  * (package self-reference).
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

@@ -1,6 +1,7 @@
 /**
  * The local service's public subpaths survive its source moves (issue 20, item 6): each is
  * required by package name, through package.json "exports", as a user's program would.
+ * @module
  */
 import * as assert from "assert";
 import { computeVoiceprint as fromVoiceFolder } from "../../emulator/voice/voiceprint";

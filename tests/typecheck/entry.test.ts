@@ -2,6 +2,7 @@
  * The package entry (`pulumi-voiceid`, provider/index.ts) exports the public API and nothing
  * else: what shows in users' autocomplete is a promise. Internals stay reachable by subpath
  * (`pulumi-voiceid/provider/...`) for tests and advanced use.
+ * @module
  */
 import * as assert from "assert";
 import * as path from "path";

@@ -5,6 +5,7 @@
  * them (tsconfig.json leaves out the root index.ts and examples/), so each one is checked here
  * on its own, with `pulumi-voiceid` mapped to provider/index.ts: a renamed or removed export
  * fails this test instead of a user's first `pulumi up`.
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

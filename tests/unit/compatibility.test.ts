@@ -2,6 +2,7 @@
  * docs/compatibility.md and the code agree: every source file its tables name carries a comment
  * linking to it, and every source file with such a comment is named there, so a shim cannot be
  * added, moved or removed without the list following.
+ * @module
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";

@@ -1,8 +1,11 @@
-// Speaker enrollment jobs (the "Input and output file schema for the Speaker Enrollment Job" of
-// the Amazon Connect admin guide): each request enrolls the voice of one CustomerSpeakerId.
-// A speaker already ENROLLED is skipped (SKIP) or re-enrolled with the new voice (OVERWRITE);
-// with FraudDetectionAction FAIL, a voice at or above RiskThreshold against a fraudster of the
-// configured watchlist is not enrolled (a per-request error).
+/**
+ * Speaker enrollment jobs (the "Input and output file schema for the Speaker Enrollment Job" of
+ * the Amazon Connect admin guide): each request enrolls the voice of one CustomerSpeakerId.
+ * A speaker already ENROLLED is skipped (SKIP) or re-enrolled with the new voice (OVERWRITE);
+ * with FraudDetectionAction FAIL, a voice at or above RiskThreshold against a fraudster of the
+ * configured watchlist is not enrolled (a per-request error).
+ * @module
+ */
 import { namesOfJobKind, type JobKind } from "../kind";
 import { RequestError } from "../../errors";
 import { newGeneratedId } from "../../ids";

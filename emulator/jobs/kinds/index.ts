@@ -1,3 +1,7 @@
+/**
+ * The batch job kinds the runner knows, by the name the store records for each job.
+ * @module
+ */
 import type { JobKindName } from "../../store";
 import type { JobKind } from "../kind";
 import { registration } from "./registration";

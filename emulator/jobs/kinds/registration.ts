@@ -1,6 +1,9 @@
-// Fraudster registration jobs: each request's voice is compared with the domain's fraudsters;
-// with SKIP a close enough one makes it DUPLICATE_SKIPPED, otherwise a new fraudster joins the
-// configured watchlists.
+/**
+ * Fraudster registration jobs: each request's voice is compared with the domain's fraudsters;
+ * with SKIP a close enough one makes it DUPLICATE_SKIPPED, otherwise a new fraudster joins the
+ * configured watchlists.
+ * @module
+ */
 import { namesOfJobKind, type JobKind } from "../kind";
 import { newGeneratedId } from "../../ids";
 import { jobWatchlists } from "../../resourceRules";

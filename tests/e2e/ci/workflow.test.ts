@@ -15,6 +15,7 @@
  * - GitHub's REST API: `tests/support/fakeGitHub.ts` on 127.0.0.1 (records calls).
  * The team's backend is a file backend in the test's directory (PULUMI_BACKEND_URL, as the
  * workflow's secret passes it).
+ * @module
  */
 import * as assert from "assert";
 import { execFileSync } from "child_process";

@@ -7,6 +7,7 @@
  * it neither touches nor depends on the user's `local` demo stack: the program's directory is
  * inside the repository, so `pulumi-voiceid` resolves through the repository's self-link exactly
  * as it does for the root program.
+ * @module
  */
 import * as assert from "assert";
 import * as crypto from "crypto";

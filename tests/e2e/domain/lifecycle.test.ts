@@ -2,6 +2,7 @@
  * VoiceIdDomain and Watchlist through the real Pulumi engine against the local Voice ID
  * service: create, no-op preview, in-place update, drift on refresh, import, destroy, and a
  * re-create after destroy with identical inputs.
+ * @module
  */
 import * as assert from "assert";
 import {

@@ -4,6 +4,7 @@
  * SKIP -> OVERWRITE previewed and applied as a replacement; refresh; a FAILED job recovered by
  * fixing the input and running `pulumi up`; destroy. And a SIGKILL of `pulumi up` mid-job:
  * the next `up` adopts the job, no speaker enrolled twice.
+ * @module
  */
 import * as assert from "assert";
 import { ListSpeakerEnrollmentJobsCommand, ListSpeakersCommand } from "@aws-sdk/client-voice-id";

@@ -8,6 +8,7 @@
  *
  * Processes of a run are found in /proc by an environment variable unique to the test program
  * (`VOICEID_E2E_RUN`), which every process the CLI starts inherits.
+ * @module
  */
 import * as assert from "assert";
 import { ChildProcess } from "child_process";

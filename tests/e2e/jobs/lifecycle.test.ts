@@ -3,6 +3,7 @@
  * preview, a threshold change previewed as replace, refresh, import of an existing job,
  * destroy; a crash test (SIGKILL of `pulumi up` after the job started, then `up` again); and
  * the bad-input corpus rejected at preview with zero calls reaching the service.
+ * @module
  */
 import * as assert from "assert";
 import { StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";

@@ -2,6 +2,7 @@
  * The preflight at preview through the real Pulumi engine (issue 19): plans that used to pass
  * review and then fail on `up` now fail the preview, naming the property to fix, and `up` deletes
  * nothing and starts no job. A preflight that cannot run says so once, on the resource.
+ * @module
  */
 import * as assert from "assert";
 import { StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";

@@ -8,6 +8,7 @@
  * The preview's preflight (docs/jobs.md, "Preflight at preview") would refuse those inputs; the
  * `up`s here run with IAM unreachable, so the preflight cannot tell and the apply itself must
  * keep its word.
+ * @module
  */
 import * as assert from "assert";
 import { CreateWatchlistCommand } from "@aws-sdk/client-voice-id";

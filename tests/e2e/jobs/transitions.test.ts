@@ -4,6 +4,7 @@
  * FAILED and failOnErrors failures fixed by a later `up`, a timeout resumed, a replacement
  * under deleteFraudstersOnDestroy whose new manifest is missing, the effective region and
  * endpoint, import with retainOnDelete, and a refusal printed once.
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

@@ -12,6 +12,7 @@
  * The local stack is started by the installed package's own command (`npx pulumi-voiceid local
  * start`), as a user who installed from the registry starts it; the test's seed helpers attach to
  * the endpoints its env file (`npx pulumi-voiceid local env`) publishes.
+ * @module
  */
 import * as assert from "assert";
 import { execFileSync } from "child_process";

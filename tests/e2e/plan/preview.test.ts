@@ -6,6 +6,7 @@
  *
  * With UPDATE_PLAN_GOLDENS=1 the preview JSON of each plan is written (ids normalized) to
  * tests/fixtures/plan/<plan>.json, the inputs of the golden tests (tests/unit/plan).
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

@@ -8,6 +8,7 @@
  * Not run here: the rule on `aws:iam/role:Role` (and the key check on `aws:kms/key:Key`) needs
  * the @pulumi/aws plugin, which cannot be had on these machines; tests/unit/policy checks those
  * rules on the resources the components register (Pulumi mocks).
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

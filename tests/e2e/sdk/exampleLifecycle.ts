@@ -4,6 +4,7 @@
  * real engine against the local stack: a misspelled enum member caught by the language's type
  * checker before the engine runs, up, a no-op preview, a change previewed with the changed
  * property named on the resource, `pulumi import` of a job started with the AWS CLI, destroy.
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

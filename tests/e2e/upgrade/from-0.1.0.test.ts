@@ -6,6 +6,7 @@
  * The 0.1.0 package is built from the release commit in this repository's history (git archive
  * + tsc + npm pack), installed into a program of its own, deployed against the local service;
  * then the program's package is replaced by the current build.
+ * @module
  */
 import * as assert from "assert";
 import { execFileSync } from "child_process";

@@ -4,6 +4,7 @@
  * fixture.json expects (0.1.0: the update repairing its FAILED job, recorded without
  * `__provider`; a later release: nothing), and `up`, `refresh`, `up` and `destroy` work on it
  * without hand-editing state. A new release folder joins this test by existing.
+ * @module
  */
 import * as assert from "assert";
 import { ListFraudstersCommand } from "@aws-sdk/client-voice-id";

@@ -2,6 +2,7 @@
  * The plugin as users get it: the bundled tarball (no node_modules inside) installed offline
  * with `pulumi plugin install`, then a YAML program without a `plugins` block through the real
  * engine; `pulumi package get-schema`; and the clear refusal when Node >= 22 is not on PATH.
+ * @module
  */
 import * as assert from "assert";
 import { execFileSync, spawnSync } from "child_process";

@@ -6,6 +6,7 @@
  * four types with the generated code previewing no change, destroy; kill -9 of `pulumi up`
  * mid-job adopted by the next up (and the plugin gone with its engine); and a stack moved from
  * the dynamic classes to the native types without re-running a job.
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

@@ -3,6 +3,7 @@
  * validates policy grammar: version, elements, actions, resource ARNs, condition operators)
  * accepts the trust policy as a role's AssumeRolePolicyDocument and the permissions policy as an
  * inline role policy and a managed policy. Negative controls prove the validation is active.
+ * @module
  */
 import * as assert from "assert";
 import {

@@ -1,5 +1,8 @@
-// A full registration driven by the real AWS CLI (from the venv), configured only through the
-// standard endpoint environment variables, as a user of the local stack would.
+/**
+ * A full registration driven by the real AWS CLI (from the venv), configured only through the
+ * standard endpoint environment variables, as a user of the local stack would.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import * as path from "node:path";

@@ -1,8 +1,11 @@
-// Conformance against botocore's voice-id service model, read at test time from the venv's
-// botocore (an independent copy of the model): for every operation of the model and every
-// constraint of its input (required, min/max length, pattern, min/max value, enum, list
-// min/max), a request violating exactly that member must get ValidationException naming the
-// member, and a baseline with only the required members must not.
+/**
+ * Conformance against botocore's voice-id service model, read at test time from the venv's
+ * botocore (an independent copy of the model): for every operation of the model and every
+ * constraint of its input (required, min/max length, pattern, min/max value, enum, list
+ * min/max), a request violating exactly that member must get ValidationException naming the
+ * member, and a baseline with only the required members must not.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import { startEmulator, type RunningEmulator } from "../../../emulator/index";
 import { rawRequest } from "./helpers";

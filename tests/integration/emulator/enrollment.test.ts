@@ -1,6 +1,9 @@
-// Speaker enrollment jobs against moto, through the JS SDK and the AWS CLI: the documented
-// manifest and output file, SKIP vs OVERWRITE, fraud screening, per-request errors, whole-job
-// failures, and the per-domain job quota shared with fraudster registration jobs.
+/**
+ * Speaker enrollment jobs against moto, through the JS SDK and the AWS CLI: the documented
+ * manifest and output file, SKIP vs OVERWRITE, fraud screening, per-request errors, whole-job
+ * failures, and the per-domain job quota shared with fraudster registration jobs.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";

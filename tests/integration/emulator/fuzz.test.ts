@@ -1,11 +1,14 @@
-// Property-based fuzz of the AWS JSON 1.0 protocol against a running service (fast-check, fixed
-// seed, bounded in runs and time): random and mutated bodies built from the model's input shapes
-// (unknown members, wrong types, out-of-range values, broken and deeply nested JSON), random and
-// near-miss targets, content types and authentication (signed, presigned, unsigned, garbage,
-// wrong region). Every request must get an HTTP answer (no reset), never a 5xx, with an error
-// type the protocol or the operation documents, and the service must log no unhandled error.
-// Then random manifests through real registration jobs: every job ends with a result or a 4xx
-// failure, never an internal one.
+/**
+ * Property-based fuzz of the AWS JSON 1.0 protocol against a running service (fast-check, fixed
+ * seed, bounded in runs and time): random and mutated bodies built from the model's input shapes
+ * (unknown members, wrong types, out-of-range values, broken and deeply nested JSON), random and
+ * near-miss targets, content types and authentication (signed, presigned, unsigned, garbage,
+ * wrong region). Every request must get an HTTP answer (no reset), never a 5xx, with an error
+ * type the protocol or the operation documents, and the service must log no unhandled error.
+ * Then random manifests through real registration jobs: every job ends with a result or a 4xx
+ * failure, never an internal one.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { CreateDomainCommand, CreateWatchlistCommand, StartFraudsterRegistrationJobCommand, VoiceIDClient } from "@aws-sdk/client-voice-id";

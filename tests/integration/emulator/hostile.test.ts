@@ -1,7 +1,10 @@
-// Hostile input is answered like AWS answers it: scope region checked, the real body signed,
-// presigned requests supported, authentication before the body, oversized bodies refused with
-// an HTTP error (never a reset), JSON nesting bounded in requests and manifests, unknown members
-// kept out of idempotency.
+/**
+ * Hostile input is answered like AWS answers it: scope region checked, the real body signed,
+ * presigned requests supported, authentication before the body, oversized bodies refused with
+ * an HTTP error (never a reset), JSON nesting bounded in requests and manifests, unknown members
+ * kept out of idempotency.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import * as http from "node:http";
 import * as net from "node:net";

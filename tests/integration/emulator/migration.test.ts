@@ -1,6 +1,9 @@
-// A database written by release 0.1 (no job kinds, job results naming fraudsters only) keeps
-// working: the emulator migrates it in place on start, its finished jobs stay describable, and
-// a registration job that was in progress resumes where it stopped.
+/**
+ * A database written by release 0.1 (no job kinds, job results naming fraudsters only) keeps
+ * working: the emulator migrates it in place on start, its finished jobs stay describable, and
+ * a registration job that was in progress resumes where it stopped.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";

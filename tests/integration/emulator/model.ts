@@ -1,5 +1,8 @@
-// botocore's voice-id service model, read from the venv at test time (an independent copy of
-// the model the emulator's shape table was generated from), and a checker of output shapes.
+/**
+ * botocore's voice-id service model, read from the venv at test time (an independent copy of
+ * the model the emulator's shape table was generated from), and a checker of output shapes.
+ * @module
+ */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import * as path from "node:path";

@@ -1,6 +1,9 @@
-// Sessions: the emulator-only VoiceIDLocal.CreateSession makes a session from audio in S3, and
-// EvaluateSession (the real API, through the JS SDK) decides authentication and known-fraudster
-// risk from the voiceprints of the session, the enrolled speaker and the watchlist's fraudsters.
+/**
+ * Sessions: the emulator-only VoiceIDLocal.CreateSession makes a session from audio in S3, and
+ * EvaluateSession (the real API, through the JS SDK) decides authentication and known-fraudster
+ * risk from the voiceprints of the session, the enrolled speaker and the watchlist's fraudsters.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import {
   CreateDomainCommand,

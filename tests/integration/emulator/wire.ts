@@ -1,5 +1,8 @@
-// Hand-made requests for what SDKs never send: other regions, tampered bodies, presigned URLs,
-// oversized or deeply nested bodies. Sent with node:http so a connection reset shows as an error.
+/**
+ * Hand-made requests for what SDKs never send: other regions, tampered bodies, presigned URLs,
+ * oversized or deeply nested bodies. Sent with node:http so a connection reset shows as an error.
+ * @module
+ */
 import * as http from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { HttpRequest } from "@smithy/protocol-http";

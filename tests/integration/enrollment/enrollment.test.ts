@@ -1,6 +1,7 @@
 /**
  * The SpeakerEnrollmentJob provider in-process against the local stack (moto + the Voice ID
  * emulator): the batch-job core with the enrollment kind, end to end through the real SDK.
+ * @module
  */
 import * as assert from "assert";
 import { DescribeSpeakerCommand, ListSpeakerEnrollmentJobsCommand } from "@aws-sdk/client-voice-id";

@@ -2,6 +2,7 @@
  * Runs the FraudsterRegistrationJob provider in-process against the local stack (moto + an
  * isolated Voice ID emulator): the provider reads the standard AWS environment, exactly as it
  * does under `pulumi up`.
+ * @module
  */
 import { CreateDomainCommand, ListFraudstersCommand, ListFraudsterRegistrationJobsCommand } from "@aws-sdk/client-voice-id";
 import { LocalStack, LocalStackOptions, SeedRequest, startLocalStack } from "../../support/localStack";

@@ -2,6 +2,7 @@
  * The preflight at `check` (provider/batchJob/preflight.ts) against the local stack: moto's IAM
  * has no policy simulator, so every access verdict here comes from the role's policies read and
  * evaluated, and the key and bucket policies read from moto. One case per verdict.
+ * @module
  */
 import * as assert from "assert";
 import { PutObjectCommand } from "@aws-sdk/client-s3";

@@ -1,7 +1,10 @@
-// What `pulumi-voiceid local` says when there is nothing to do: `start` while the service runs
-// (new VOICEID_EMULATOR_* settings need a restart), `status` (the directory it checked), `stop`
-// with nothing running; and the state directory is ignored by git from the first start, inside
-// any repository.
+/**
+ * What `pulumi-voiceid local` says when there is nothing to do: `start` while the service runs
+ * (new VOICEID_EMULATOR_* settings need a restart), `status` (the directory it checked), `stop`
+ * with nothing running; and the state directory is ignored by git from the first start, inside
+ * any repository.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";

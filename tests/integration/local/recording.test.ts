@@ -1,6 +1,9 @@
-// `pulumi-voiceid local start` replays moto's recording without the reads the jobs made, and
-// the replay still re-creates every id the recorded session made (KMS keys made after the
-// reads included), so restarts do not grow with the jobs run.
+/**
+ * `pulumi-voiceid local start` replays moto's recording without the reads the jobs made, and
+ * the replay still re-creates every id the recorded session made (KMS keys made after the
+ * reads included), so restarts do not grow with the jobs run.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";

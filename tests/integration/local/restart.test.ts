@@ -1,7 +1,10 @@
-// `pulumi-voiceid local start` after a crash: the Voice ID service comes back on the port its
-// clients were given, even when that port has TIME-WAIT sockets left by server-closed
-// connections, so a provider call waiting on a job resumes; only a port another process really
-// holds makes it move, and the command says so.
+/**
+ * `pulumi-voiceid local start` after a crash: the Voice ID service comes back on the port its
+ * clients were given, even when that port has TIME-WAIT sockets left by server-closed
+ * connections, so a provider call waiting on a job resumes; only a port another process really
+ * holds makes it move, and the command says so.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";

@@ -1,6 +1,7 @@
 /**
  * The preflight's IAM simulator path (moto has none, so the integration tests cannot reach it)
  * and its reporting, at the provider's SDK seam: nothing is sent.
+ * @module
  */
 import * as assert from "assert";
 import { check } from "../../../provider/jobs/provider";

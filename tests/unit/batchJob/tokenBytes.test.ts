@@ -2,6 +2,7 @@
  * The default ClientTokens of both job kinds, pinned to the values earlier releases derived: a
  * stack whose job was started by an earlier release must find it again under the same token
  * (crash-safe adoption), so the hashed material may not change by a single byte.
+ * @module
  */
 import * as assert from "assert";
 import { fraudsterRegistration } from "../../../provider/jobs/kind";

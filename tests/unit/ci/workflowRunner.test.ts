@@ -2,6 +2,7 @@
  * The local runner of workflow steps (tests/support/workflow.ts) that tests/e2e/ci trusts to run
  * the shipped workflow as GitHub would: expressions, env layering, step outputs, the first
  * failure ending the job, and refusals (an action without a stand-in, an unknown expression).
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

@@ -2,6 +2,7 @@
  * Inputs shared by the component tests (mocks) and the IAM acceptance test (moto), so both
  * check the very same documents, and the exact documents those inputs must produce, written out
  * by hand so the tests do not just repeat the builders.
+ * @module
  */
 import { MOCK_SCOPE } from "./mocks";
 

@@ -2,6 +2,7 @@
  * Pulumi mocks for the helper components: records every resource registered and answers the
  * AWS data sources the components invoke. Mocks are process-global, so each test file installs
  * them in its `before` hook (see {@link installMocks}) rather than at load time.
+ * @module
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";

@@ -1,6 +1,9 @@
-// Property-based fuzz of the manifest parser and the bounded JSON parser (fast-check, fixed
-// seed, bounded runs): whatever the bytes, a manifest either parses to a non-empty request list
-// or fails the job with a 400 JobFailure; nothing else escapes, however deep or broken.
+/**
+ * Property-based fuzz of the manifest parser and the bounded JSON parser (fast-check, fixed
+ * seed, bounded runs): whatever the bytes, a manifest either parses to a non-empty request list
+ * or fails the job with a 400 JobFailure; nothing else escapes, however deep or broken.
+ * @module
+ */
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { parseManifest } from "../../../emulator/jobs/manifest";

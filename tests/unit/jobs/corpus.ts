@@ -2,6 +2,7 @@
  * Valid job inputs and a bad-input corpus: at least one case per constraint of the
  * StartFraudsterRegistrationJob model (and per provider knob). Used by the unit tests of `check` and by the e2e test that
  * runs each case through `pulumi preview` against a service that must receive zero calls.
+ * @module
  */
 
 export const VALID_DOMAIN = "DomainAAAAAAAAAAAAAAAAA";

@@ -4,6 +4,7 @@
  * It answers at the seam every provider test uses (`shared/sdkSeam.ts`): commands are built and
  * dispatched by the real SDK but answered here, on the provider's (fake) clock. Jobs follow a
  * script: duration, outcome, results.
+ * @module
  */
 import * as crypto from "crypto";
 import { SdkSeam, sdkError as err } from "../shared/sdkSeam";

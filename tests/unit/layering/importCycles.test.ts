@@ -2,6 +2,7 @@
  * No import cycles in the provider or the service: every module of `provider/` and `emulator/`
  * can be read bottom-up. Type-only imports count too (a circle of types is still a circle a
  * reader has to untie), and so do `require(...)` calls with relative paths.
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

@@ -2,6 +2,7 @@
  * The native plugin's schema is generated from the declarations the TypeScript classes are
  * documented with; these tests fail when the schema and the property lists the providers
  * validate with disagree, or when the built schema is stale.
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

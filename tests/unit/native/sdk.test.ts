@@ -2,6 +2,7 @@
  * The committed Python and Go SDKs (sdk/python, sdk/go) are exactly what `npm run gen:sdk`
  * generates from the current schema: a schema change without regenerating, or a hand edit of
  * a generated file, fails here. The schema's version (package.json's) is stamped into both.
+ * @module
  */
 import * as assert from "assert";
 import { execFileSync } from "child_process";

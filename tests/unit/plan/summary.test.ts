@@ -4,6 +4,7 @@
  * UPDATE_PLAN_GOLDENS=1; `policy`, the engine's event stream of a preview with the policy pack,
  * by tests/e2e/policy/pack.test.ts), compared with the reviewed markdown next to each. With
  * UPDATE_PLAN_GOLDENS=1 this test rewrites the markdown instead.
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

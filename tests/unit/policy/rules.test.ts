@@ -4,6 +4,7 @@
  * components run under Pulumi's mocks and each rule reads exactly the inputs they registered),
  * and the pack's contract (ids, levels, config schemas, the pack folder). The Voice ID resources'
  * rules run through the real engine in tests/e2e/policy.
+ * @module
  */
 import * as assert from "assert";
 import * as fs from "fs";

@@ -1,6 +1,7 @@
 /**
  * No message shows the engine's placeholder for a value unknown at preview: log lines, errors
  * and check failures say "(known after apply)" instead.
+ * @module
  */
 import * as assert from "assert";
 import { logger, sink } from "../../../provider/shared/log";

@@ -5,6 +5,7 @@
  * a line to stderr every 50 ms, as a provider's progress lines do.
  *
  * argv[2]: JSON `{ arm: boolean, engineAddress?: string, intervalMs?: number }`.
+ * @module
  */
 import { watchEngine } from "../../../provider/shared/engineWatch";
 

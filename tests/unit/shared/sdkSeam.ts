@@ -3,6 +3,7 @@
  * commands, and a test answers each command at the client's `initialize` step (through
  * `observeClients`), so nothing is sent. Installing a seam also puts a fake clock and fixed
  * randomness in the process-wide runtime (retries and waits take no time) and captures log lines.
+ * @module
  */
 import { FakeClock } from "../../../provider/shared/clock";
 import { observeClients, resetClients } from "../../../provider/shared/clients";

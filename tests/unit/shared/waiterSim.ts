@@ -1,6 +1,7 @@
 /**
  * Simulates the adaptive waiter against synthetic jobs on a fake clock, and the fixed 15 s poller
  * it is compared with. Shared by the waiter unit test and the benchmark.
+ * @module
  */
 import { FakeClock } from "../../../provider/shared/clock";
 import { PollPolicy, waitForTerminal } from "../../../provider/shared/waiter";

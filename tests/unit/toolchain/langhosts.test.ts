@@ -2,6 +2,7 @@
  * scripts/ensure-pulumi.sh and the Python and Go language hosts: a host that is neither on PATH
  * nor cached, with no Go toolchain to build it, stops the setup with the reason, before any tool
  * is placed; hosts on PATH are used as they are.
+ * @module
  */
 import * as assert from "assert";
 import { execFileSync, spawnSync } from "child_process";

@@ -3,6 +3,7 @@
  * must stay `pulumi-nodejs:dynamic/voiceid:Watchlist` under both names: a new token would make
  * the engine replace every existing watchlist. (The packaging e2e test also previews the rename
  * through the real engine as no change.)
+ * @module
  */
 import * as assert from "assert";
 import { VoiceIdWatchlist, WATCHLIST_TYPE, Watchlist } from "../../../provider/watchlist/resource";
