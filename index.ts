@@ -48,16 +48,24 @@ const registration = new FraudsterRegistrationJob("register-known-fraudsters", {
     deleteFraudstersOnDestroy: true,
 });
 
-const enrollment = new SpeakerEnrollmentJob("enroll-customers", {
-    ...batchJob,
-    inputDataConfig: { s3Uri: config.require("enrollmentManifestS3Uri") },
-    enrollmentConfig: {
-        existingEnrollmentAction: "SKIP",
-        // A customer whose voice matches a known fraudster of the watchlist is not enrolled.
-        fraudDetectionConfig: { fraudDetectionAction: "FAIL", riskThreshold: 70, watchlistIds: [watchlist.watchlistId] },
+const enrollment = new SpeakerEnrollmentJob(
+    "enroll-customers",
+    {
+        ...batchJob,
+        inputDataConfig: { s3Uri: config.require("enrollmentManifestS3Uri") },
+        enrollmentConfig: {
+            existingEnrollmentAction: "SKIP",
+            // A customer whose voice matches a known fraudster of the watchlist is not enrolled.
+            fraudDetectionConfig: {
+                fraudDetectionAction: "FAIL",
+                riskThreshold: 70,
+                watchlistIds: [watchlist.watchlistId],
+            },
+        },
+        deleteSpeakersOnDestroy: true,
     },
-    deleteSpeakersOnDestroy: true,
-}, { dependsOn: [registration] });
+    { dependsOn: [registration] },
+);
 
 /** What a summary says when the job's output file could not be read. */
 const NO_RESULTS = "no results (the output file could not be read)";
@@ -70,13 +78,27 @@ export const jobId = registration.jobId;
 export const jobStatus = registration.jobStatus;
 export const outputFileUri = registration.outputFileS3Uri;
 export const summary = pulumi
-    .all([registration.totalRequests, registration.newRegistrationCount, registration.duplicateCount, registration.errorCount])
-    .apply(([total, created, duplicates, errors]) => total === undefined
-        ? NO_RESULTS
-        : `${total} requests: ${created} new fraudsters registered, ${plural(duplicates, "duplicate")} skipped, ${plural(errors, "error")}`);
+    .all([
+        registration.totalRequests,
+        registration.newRegistrationCount,
+        registration.duplicateCount,
+        registration.errorCount,
+    ])
+    .apply(([total, created, duplicates, errors]) =>
+        total === undefined
+            ? NO_RESULTS
+            : `${total} requests: ${created} new fraudsters registered, ${plural(duplicates, "duplicate")} skipped, ${plural(errors, "error")}`,
+    );
 export const enrollmentJobId = enrollment.jobId;
 export const enrollmentSummary = pulumi
-    .all([enrollment.totalRequests, enrollment.newEnrollmentCount, enrollment.duplicateCount, enrollment.fraudDetectionFailureCount])
-    .apply(([total, enrolled, skipped, flagged]) => total === undefined
-        ? NO_RESULTS
-        : `${total} customers: ${enrolled} enrolled, ${skipped} already enrolled, ${plural(flagged, "refused as known fraudster")}`);
+    .all([
+        enrollment.totalRequests,
+        enrollment.newEnrollmentCount,
+        enrollment.duplicateCount,
+        enrollment.fraudDetectionFailureCount,
+    ])
+    .apply(([total, enrolled, skipped, flagged]) =>
+        total === undefined
+            ? NO_RESULTS
+            : `${total} customers: ${enrolled} enrolled, ${skipped} already enrolled, ${plural(flagged, "refused as known fraudster")}`,
+    );

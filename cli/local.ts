@@ -69,8 +69,12 @@ const say = (line: string) => process.stderr.write(`[local] ${line}\n`);
  * restart.
  */
 export function keptServiceNote(pid: number, env: NodeJS.ProcessEnv): string {
-    const given = Object.keys(env).filter((k) => k.startsWith("VOICEID_EMULATOR_")).sort();
-    const settings = given.length ? `${given.join(", ")} ${given.length === 1 ? "is" : "are"} not applied` : "new VOICEID_EMULATOR_* settings are not applied";
+    const given = Object.keys(env)
+        .filter((k) => k.startsWith("VOICEID_EMULATOR_"))
+        .sort();
+    const settings = given.length
+        ? `${given.join(", ")} ${given.length === 1 ? "is" : "are"} not applied`
+        : "new VOICEID_EMULATOR_* settings are not applied";
     return `the Voice ID service was already running (pid ${pid}) and keeps the settings it started with: ${settings} until a restart (pulumi-voiceid local stop, then start)`;
 }
 
@@ -102,10 +106,12 @@ export async function run(argv: string[]): Promise<number> {
             return 0;
         case "status": {
             const s = stackStatus(args.dir);
-            const line = (name: string, pid?: number) => `${name}: ${pid === undefined ? "stopped" : `running (pid ${pid})`}`;
+            const line = (name: string, pid?: number) =>
+                `${name}: ${pid === undefined ? "stopped" : `running (pid ${pid})`}`;
             const where = `state directory: ${files.dir}${fs.existsSync(files.dir) ? "" : " (does not exist: no local stack was started there)"}`;
             const lines = [where, line("moto", s.moto), line("voiceid", s.voiceId)];
-            if (s.env.AWS_ENDPOINT_URL_VOICE_ID) lines.push(`  AWS_ENDPOINT_URL_VOICE_ID=${s.env.AWS_ENDPOINT_URL_VOICE_ID}`);
+            if (s.env.AWS_ENDPOINT_URL_VOICE_ID)
+                lines.push(`  AWS_ENDPOINT_URL_VOICE_ID=${s.env.AWS_ENDPOINT_URL_VOICE_ID}`);
             if (s.env.AWS_ENDPOINT_URL_S3) lines.push(`  AWS_ENDPOINT_URL_S3=${s.env.AWS_ENDPOINT_URL_S3}`);
             process.stdout.write(lines.join("\n") + "\n");
             return s.moto !== undefined && s.voiceId !== undefined ? 0 : 3;
@@ -118,7 +124,9 @@ export async function run(argv: string[]): Promise<number> {
             process.stdout.write(fs.readFileSync(files.envFile, "utf8"));
             return 0;
         default:
-            process.stderr.write(`${args.command ? `pulumi-voiceid local: unknown subcommand "${args.command}"\n\n` : ""}${USAGE}\n`);
+            process.stderr.write(
+                `${args.command ? `pulumi-voiceid local: unknown subcommand "${args.command}"\n\n` : ""}${USAGE}\n`,
+            );
             return 2;
     }
 }

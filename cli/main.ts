@@ -31,9 +31,17 @@ function load(name: string): SubcommandModule {
 }
 
 function usage(): string {
-    const lines = Object.keys(SUBCOMMANDS).sort().map((name) => `  ${name.padEnd(14)} ${load(name).summary}`);
-    return ["usage: pulumi-voiceid <command> [options]", "", "commands:", ...lines, "",
-        "Run `pulumi-voiceid <command> --help` for the options of one command."].join("\n");
+    const lines = Object.keys(SUBCOMMANDS)
+        .sort()
+        .map((name) => `  ${name.padEnd(14)} ${load(name).summary}`);
+    return [
+        "usage: pulumi-voiceid <command> [options]",
+        "",
+        "commands:",
+        ...lines,
+        "",
+        "Run `pulumi-voiceid <command> --help` for the options of one command.",
+    ].join("\n");
 }
 
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
@@ -52,7 +60,9 @@ export async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
     main(process.argv.slice(2)).then(
-        (code) => { process.exitCode = code; },
+        (code) => {
+            process.exitCode = code;
+        },
         (err: unknown) => {
             process.stderr.write(`pulumi-voiceid: ${err instanceof Error ? err.message : String(err)}\n`);
             process.exitCode = 1;

@@ -55,7 +55,13 @@ function readStdin(): Promise<string> {
 }
 
 /** Runs the command; returns the exit code. */
-export async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin?: () => Promise<string> } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function run(
+    argv: string[],
+    io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin?: () => Promise<string> } = {
+        stdout: process.stdout,
+        stderr: process.stderr,
+    },
+): Promise<number> {
     let file: string | undefined;
     let failOn: string | undefined;
     let json = false;
@@ -78,7 +84,9 @@ export async function run(argv: string[], io: { stdout: NodeJS.WritableStream; s
             maxChars = Number(v);
             // Below a few hundred characters not even the heading and the cut note fit.
             if (!Number.isInteger(maxChars) || maxChars < 500) {
-                io.stderr.write(`plan-summary: --max-chars must be an integer of at least 500, got ${JSON.stringify(v ?? "")}\n`);
+                io.stderr.write(
+                    `plan-summary: --max-chars must be an integer of at least 500, got ${JSON.stringify(v ?? "")}\n`,
+                );
                 return 2;
             }
         } else if (a.startsWith("-") && a !== "-") {
@@ -113,7 +121,9 @@ export async function run(argv: string[], io: { stdout: NodeJS.WritableStream; s
         // The reasons name the resources; a CI log needs the first few, the comment has them all.
         const items = plan.deletions.slice(0, 5).map((d) => `${d.resource}: ${d.reason}`);
         const more = plan.deletions.length > 5 ? `; ${plan.deletions.length - 5} more` : "";
-        io.stderr.write(`plan-summary: the plan deletes ${deletionsPhrase(plan)} (${items.join("; ")}${more}) (--fail-on destroy)\n`);
+        io.stderr.write(
+            `plan-summary: the plan deletes ${deletionsPhrase(plan)} (${items.join("; ")}${more}) (--fail-on destroy)\n`,
+        );
         return EXIT_DESTRUCTIVE;
     }
     return 0;

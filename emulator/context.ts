@@ -10,13 +10,13 @@ import type { Logger } from "./log";
 
 /** What every operation handler and every job gets. */
 export interface OperationContext {
-  store: Store;
-  config: EmulatorConfig;
-  log: Logger;
-  /** Epoch ms; injectable for tests. */
-  now(): number;
-  /** Wakes the job runner after a job was submitted. */
-  notifyJobs(): void;
+    store: Store;
+    config: EmulatorConfig;
+    log: Logger;
+    /** Epoch ms; injectable for tests. */
+    now(): number;
+    /** Wakes the job runner after a job was submitted. */
+    notifyJobs(): void;
 }
 
 /** A request's members, as validated against the model (operations) or stored (job config). */

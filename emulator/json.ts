@@ -19,33 +19,35 @@ export const MAX_JSON_DEPTH = 32;
  * skipped). Stops counting once `limit` is exceeded and returns limit + 1.
  */
 export function jsonDepth(text: string, limit = Infinity): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-      continue;
+    let depth = 0;
+    let max = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // backslash: skip the escaped character
+            else if (c === 0x22) inString = false;
+            continue;
+        }
+        if (c === 0x22) inString = true;
+        else if (c === 0x7b || c === 0x5b) {
+            if (++depth > max) {
+                max = depth;
+                if (max > limit) return max;
+            }
+        } else if (c === 0x7d || c === 0x5d) depth--;
     }
-    if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) {
-        max = depth;
-        if (max > limit) return max;
-      }
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return max;
+    return max;
 }
 
 /** JSON.parse with a nesting bound; throws JsonError. */
 export function parseBoundedJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
-  if (jsonDepth(text, maxDepth) > maxDepth) throw new JsonError(`JSON nested deeper than ${maxDepth} levels`, "depth");
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new JsonError((e as Error).message, "syntax");
-  }
+    if (jsonDepth(text, maxDepth) > maxDepth)
+        throw new JsonError(`JSON nested deeper than ${maxDepth} levels`, "depth");
+    try {
+        return JSON.parse(text);
+    } catch (e) {
+        throw new JsonError((e as Error).message, "syntax");
+    }
 }

@@ -6,9 +6,13 @@
  */
 const originalEmit = process.emit;
 process.emit = function (this: NodeJS.Process, name: string | symbol, ...args: unknown[]): boolean {
-  const w = args[0] as { name?: string; message?: string } | undefined;
-  if (name === "warning" && w?.name === "ExperimentalWarning" && /SQLite/i.test(w.message ?? "")) return false;
-  return (originalEmit as (this: NodeJS.Process, n: string | symbol, ...a: unknown[]) => boolean).call(this, name, ...args);
+    const w = args[0] as { name?: string; message?: string } | undefined;
+    if (name === "warning" && w?.name === "ExperimentalWarning" && /SQLite/i.test(w.message ?? "")) return false;
+    return (originalEmit as (this: NodeJS.Process, n: string | symbol, ...a: unknown[]) => boolean).call(
+        this,
+        name,
+        ...args,
+    );
 } as typeof process.emit;
 
 export {};

@@ -8,6 +8,7 @@ import { PolicyPack } from "@pulumi/policy";
 import { PACK_NAME, POLICIES } from "./pack";
 
 new PolicyPack(PACK_NAME, {
-    description: "Voice ID guardrails for pulumi-voiceid's resources (dynamic and native) and the roles and keys of its components.",
+    description:
+        "Voice ID guardrails for pulumi-voiceid's resources (dynamic and native) and the roles and keys of its components.",
     policies: POLICIES,
 });

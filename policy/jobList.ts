@@ -7,7 +7,12 @@ import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 
 /** The config schema of a list of job names, described by what listing a job means. */
 export function jobListSchema(meaning: string): PolicyConfigJSONSchema {
-    return { type: "array", items: { type: "string" }, default: [], description: `Logical names of the jobs ${meaning} ("*": all of them).` };
+    return {
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description: `Logical names of the jobs ${meaning} ("*": all of them).`,
+    };
 }
 
 /** True when `name` is listed (or the list holds `"*"`). */

@@ -19,14 +19,25 @@ import type * as components from "./components";
 
 export { FraudsterRegistrationJob } from "./jobs/resource";
 export type {
-    FraudsterRegistrationJobArgs, RegistrationConfigArgs, DuplicateRegistrationAction, Registration, RegistrationError, JobResults,
+    FraudsterRegistrationJobArgs,
+    RegistrationConfigArgs,
+    DuplicateRegistrationAction,
+    Registration,
+    RegistrationError,
+    JobResults,
 } from "./jobs/args";
 export type { InputDataConfigArgs, OutputDataConfigArgs, FailureDetails } from "./batchJob/args";
 export type { JobStatus } from "./batchJob/status";
 export { SpeakerEnrollmentJob } from "./enrollment/resource";
 export type {
-    SpeakerEnrollmentJobArgs, EnrollmentConfigArgs, FraudDetectionConfigArgs, ExistingEnrollmentAction, FraudDetectionAction,
-    Enrollment, EnrollmentError, EnrollmentResults,
+    SpeakerEnrollmentJobArgs,
+    EnrollmentConfigArgs,
+    FraudDetectionConfigArgs,
+    ExistingEnrollmentAction,
+    FraudDetectionAction,
+    Enrollment,
+    EnrollmentError,
+    EnrollmentResults,
 } from "./enrollment/args";
 export { VoiceIdDomain } from "./domain/resource";
 export type { VoiceIdDomainArgs, ServerSideEncryptionConfigurationArgs, DomainStatus } from "./domain/args";
@@ -36,16 +47,33 @@ export type { GetOptions } from "./shared/resourceInputs";
 export { InputValidationError } from "./shared/validation";
 export type { Failure } from "./shared/validation";
 export {
-    buildTrustPolicy, buildDataAccessPolicy, buildOutputKeyPolicy, buildDomainKeyPolicy,
+    buildTrustPolicy,
+    buildDataAccessPolicy,
+    buildOutputKeyPolicy,
+    buildDomainKeyPolicy,
 } from "./components/policies";
 export type {
-    PolicyDocument, PolicyStatement, PolicyConditions, AwsScope, TrustPolicyInput, DataAccessPolicyInput,
-    OutputKeyPolicyInput, DomainKeyPolicyInput, KeyAdministrationInput,
+    PolicyDocument,
+    PolicyStatement,
+    PolicyConditions,
+    AwsScope,
+    TrustPolicyInput,
+    DataAccessPolicyInput,
+    OutputKeyPolicyInput,
+    DomainKeyPolicyInput,
+    KeyAdministrationInput,
 } from "./components/policies";
 export type {
-    VoiceIdDataAccessRoleArgs, VoiceIdOutputKeyArgs, VoiceIdDomainKeyArgs, KmsKeyOptionsArgs,
-    FraudsterRegistrationManifestArgs, FraudsterRegistrationRequest, FraudsterAudioSpecification, AwsScopeArgs,
-    SpeakerEnrollmentManifestArgs, SpeakerEnrollmentRequest,
+    VoiceIdDataAccessRoleArgs,
+    VoiceIdOutputKeyArgs,
+    VoiceIdDomainKeyArgs,
+    KmsKeyOptionsArgs,
+    FraudsterRegistrationManifestArgs,
+    FraudsterRegistrationRequest,
+    FraudsterAudioSpecification,
+    AwsScopeArgs,
+    SpeakerEnrollmentManifestArgs,
+    SpeakerEnrollmentRequest,
 } from "./components";
 
 // The components load @pulumi/aws: an optional peer dependency (84 MB) that programs declaring
@@ -94,6 +122,9 @@ for (const [name, value] of Object.entries(exports)) {
     if (value !== LAZY) continue;
     Object.defineProperty(exports, name, {
         enumerable: true,
-        get: () => (require("./components/load") as typeof import("./components/load")).componentExport(name as keyof typeof components),
+        get: () =>
+            (require("./components/load") as typeof import("./components/load")).componentExport(
+                name as keyof typeof components,
+            ),
     });
 }

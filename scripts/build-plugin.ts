@@ -36,7 +36,10 @@ export async function buildPlugin(outDir = path.join(ROOT, ".local", "plugin")):
     fs.copyFileSync(schema, path.join(stage, "schema.json"));
     fs.copyFileSync(path.join(ROOT, "pulumi-resource-voiceid"), path.join(stage, "pulumi-resource-voiceid"));
     fs.chmodSync(path.join(stage, "pulumi-resource-voiceid"), 0o755);
-    fs.writeFileSync(path.join(stage, "package.json"), `${JSON.stringify({ name: "pulumi-resource-voiceid", version, private: true }, null, 2)}\n`);
+    fs.writeFileSync(
+        path.join(stage, "package.json"),
+        `${JSON.stringify({ name: "pulumi-resource-voiceid", version, private: true }, null, 2)}\n`,
+    );
     const tarball = path.join(outDir, `pulumi-resource-voiceid-v${version}.tar.gz`);
     execFileSync("tar", ["czf", tarball, "-C", stage, "."]);
     fs.rmSync(stage, { recursive: true, force: true });
@@ -44,8 +47,11 @@ export async function buildPlugin(outDir = path.join(ROOT, ".local", "plugin")):
 }
 
 if (require.main === module) {
-    buildPlugin(process.argv[2]).then((t) => console.log(t), (err) => {
-        console.error(`build:plugin: ${err?.message ?? err}`);
-        process.exit(1);
-    });
+    buildPlugin(process.argv[2]).then(
+        (t) => console.log(t),
+        (err) => {
+            console.error(`build:plugin: ${err?.message ?? err}`);
+            process.exit(1);
+        },
+    );
 }

@@ -23,8 +23,14 @@ class Generator {
     private readonly program: ts.Program;
     private readonly checker: ts.TypeChecker;
 
-    constructor(private readonly root: string, files: string[]) {
-        this.program = ts.createProgram(files.map((f) => path.join(root, f)), { strict: true, skipLibCheck: true, noEmit: true });
+    constructor(
+        private readonly root: string,
+        files: string[],
+    ) {
+        this.program = ts.createProgram(
+            files.map((f) => path.join(root, f)),
+            { strict: true, skipLibCheck: true, noEmit: true },
+        );
         this.checker = this.program.getTypeChecker();
     }
 
@@ -34,7 +40,14 @@ class Generator {
         if (!sf) throw new Error(`schema: cannot read ${file}`);
         let found: ts.Node | undefined;
         sf.forEachChild((n) => {
-            if ((ts.isInterfaceDeclaration(n) || ts.isClassDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isTypeAliasDeclaration(n)) && n.name?.text === name) found = n;
+            if (
+                (ts.isInterfaceDeclaration(n) ||
+                    ts.isClassDeclaration(n) ||
+                    ts.isFunctionDeclaration(n) ||
+                    ts.isTypeAliasDeclaration(n)) &&
+                n.name?.text === name
+            )
+                found = n;
         });
         if (!found) throw new Error(`schema: ${name} is not declared in ${file}`);
         return found;
@@ -48,7 +61,10 @@ class Generator {
     }
 
     /** Members of an interface with those it extends (`Partial<...>` bases make members optional). */
-    members(decl: ts.InterfaceDeclaration, optional = false): Map<string, { sig: ts.PropertySignature; optional: boolean }> {
+    members(
+        decl: ts.InterfaceDeclaration,
+        optional = false,
+    ): Map<string, { sig: ts.PropertySignature; optional: boolean }> {
         const out = new Map<string, { sig: ts.PropertySignature; optional: boolean }>();
         for (const clause of decl.heritageClauses ?? []) {
             for (const base of clause.types) {
@@ -71,7 +87,11 @@ class Generator {
     }
 
     private interfaceOf(node: ts.Node): ts.InterfaceDeclaration | undefined {
-        const target = ts.isExpressionWithTypeArguments(node) ? node.expression : ts.isTypeReferenceNode(node) ? node.typeName : node;
+        const target = ts.isExpressionWithTypeArguments(node)
+            ? node.expression
+            : ts.isTypeReferenceNode(node)
+              ? node.typeName
+              : node;
         let symbol = this.checker.getSymbolAtLocation(target);
         if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
         const decl = symbol?.declarations?.[0];
@@ -83,13 +103,18 @@ class Generator {
         if (!node) return { $ref: "pulumi.json#/Any" };
         if (ts.isParenthesizedTypeNode(node)) return this.typeOf(node.type);
         switch (node.kind) {
-            case ts.SyntaxKind.StringKeyword: return { type: "string" };
-            case ts.SyntaxKind.NumberKeyword: return { type: "number" };
-            case ts.SyntaxKind.BooleanKeyword: return { type: "boolean" };
+            case ts.SyntaxKind.StringKeyword:
+                return { type: "string" };
+            case ts.SyntaxKind.NumberKeyword:
+                return { type: "number" };
+            case ts.SyntaxKind.BooleanKeyword:
+                return { type: "boolean" };
             case ts.SyntaxKind.AnyKeyword:
-            case ts.SyntaxKind.UnknownKeyword: return { $ref: "pulumi.json#/Any" };
+            case ts.SyntaxKind.UnknownKeyword:
+                return { $ref: "pulumi.json#/Any" };
         }
-        if (ts.isLiteralTypeNode(node)) return ts.isStringLiteral(node.literal) ? { type: "string" } : { $ref: "pulumi.json#/Any" };
+        if (ts.isLiteralTypeNode(node))
+            return ts.isStringLiteral(node.literal) ? { type: "string" } : { $ref: "pulumi.json#/Any" };
         if (ts.isArrayTypeNode(node)) return { type: "array", items: this.typeOf(node.elementType) };
         if (ts.isUnionTypeNode(node)) {
             const kinds = node.types.map((t) => this.typeOf(t));
@@ -130,10 +155,16 @@ class Generator {
     private enumOf(alias: ts.TypeAliasDeclaration): Spec | undefined {
         const t = alias.type;
         if (!ts.isUnionTypeNode(t)) return undefined;
-        const values = t.types.map((m) => (ts.isLiteralTypeNode(m) && ts.isStringLiteral(m.literal) ? m.literal.text : undefined));
+        const values = t.types.map((m) =>
+            ts.isLiteralTypeNode(m) && ts.isStringLiteral(m.literal) ? m.literal.text : undefined,
+        );
         if (values.some((v) => v === undefined)) return undefined;
         const token = `${PACKAGE}:index:${alias.name.text}`;
-        this.types[token] ??= { type: "string", description: this.doc(alias) || undefined, enum: values.map((value) => ({ name: enumName(value!), value })) };
+        this.types[token] ??= {
+            type: "string",
+            description: this.doc(alias) || undefined,
+            enum: values.map((value) => ({ name: enumName(value!), value })),
+        };
         return { $ref: `#/types/${token}` };
     }
 
@@ -143,7 +174,12 @@ class Generator {
         if (!this.types[token]) {
             this.types[token] = { type: "object" }; // placeholder: recursion
             const { properties, required } = this.properties(this.members(decl));
-            this.types[token] = { type: "object", description: this.doc(decl) || undefined, properties, required: required.length ? required : undefined };
+            this.types[token] = {
+                type: "object",
+                description: this.doc(decl) || undefined,
+                properties,
+                required: required.length ? required : undefined,
+            };
         }
         return token;
     }
@@ -151,7 +187,8 @@ class Generator {
     private objectOf(members: ts.NodeArray<ts.TypeElement>): Spec {
         const props: Record<string, Spec> = {};
         for (const m of members) {
-            if (ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name)) props[m.name.text] = this.typeOf(m.type);
+            if (ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name))
+                props[m.name.text] = this.typeOf(m.type);
         }
         return { type: "object", properties: props } as Spec;
     }
@@ -187,7 +224,9 @@ function enumName(value: string): string {
 
 /** The package schema (a JSON-serializable object). */
 export function generateSchema(root = ROOT, version = packageVersion(root)): Spec {
-    const files = [...new Set([...RESOURCES.flatMap((r) => [r.declarations.argsFile, r.declarations.classFile]), POLICIES_FILE])];
+    const files = [
+        ...new Set([...RESOURCES.flatMap((r) => [r.declarations.argsFile, r.declarations.classFile]), POLICIES_FILE]),
+    ];
     const g = new Generator(root, files);
     const resources: Record<string, Spec> = {};
     for (const r of RESOURCES) {
@@ -215,45 +254,67 @@ export function generateSchema(root = ROOT, version = packageVersion(root)): Spe
             inputs: { properties: inputs.properties, required: inputs.required },
             outputs: {
                 properties: {
-                    json: { type: "string", description: "The policy document as JSON, ready for an IAM role or KMS key policy argument." },
+                    json: {
+                        type: "string",
+                        description: "The policy document as JSON, ready for an IAM role or KMS key policy argument.",
+                    },
                     document: { $ref: "pulumi.json#/Any", description: "The same document as an object." },
                 },
                 required: ["json", "document"],
             },
         };
     }
-    return JSON.parse(JSON.stringify({
-        name: PACKAGE,
-        displayName: "Amazon Connect Voice ID",
-        version,
-        description: "Amazon Connect Voice ID domains, watchlists and batch jobs (fraudster registration, speaker enrollment), served by pulumi-voiceid's native plugin.",
-        repository: "https://github.com/pulumi-voiceid/pulumi-voiceid",
-        license: "Apache-2.0",
-        config: {
-            variables: {
-                region: { type: "string", description: "AWS region for every Voice ID resource that declares none; else the AWS SDK chain (AWS_REGION, profile). The native plugin does not see `aws:region`." },
-                endpoint: { type: "string", description: "Voice ID endpoint URL for every resource that declares none; else AWS_ENDPOINT_URL_VOICE_ID / AWS_ENDPOINT_URL, then the SDK's default for the region." },
+    return JSON.parse(
+        JSON.stringify({
+            name: PACKAGE,
+            displayName: "Amazon Connect Voice ID",
+            version,
+            description:
+                "Amazon Connect Voice ID domains, watchlists and batch jobs (fraudster registration, speaker enrollment), served by pulumi-voiceid's native plugin.",
+            repository: "https://github.com/pulumi-voiceid/pulumi-voiceid",
+            license: "Apache-2.0",
+            config: {
+                variables: {
+                    region: {
+                        type: "string",
+                        description:
+                            "AWS region for every Voice ID resource that declares none; else the AWS SDK chain (AWS_REGION, profile). The native plugin does not see `aws:region`.",
+                    },
+                    endpoint: {
+                        type: "string",
+                        description:
+                            "Voice ID endpoint URL for every resource that declares none; else AWS_ENDPOINT_URL_VOICE_ID / AWS_ENDPOINT_URL, then the SDK's default for the region.",
+                    },
+                },
             },
-        },
-        provider: {
-            description: "The Voice ID provider.",
-            inputProperties: {
-                region: { type: "string", description: "Same as the `voiceid:region` config." },
-                endpoint: { type: "string", description: "Same as the `voiceid:endpoint` config." },
+            provider: {
+                description: "The Voice ID provider.",
+                inputProperties: {
+                    region: { type: "string", description: "Same as the `voiceid:region` config." },
+                    endpoint: { type: "string", description: "Same as the `voiceid:endpoint` config." },
+                },
             },
-        },
-        types: g.types,
-        resources,
-        functions,
-        // The Python and Go SDKs (sdk/, `npm run gen:sdk`) take their version from this schema,
-        // and the Go one is a module of its own: sdk/go/go.mod, package sdk/go/voiceid.
-        meta: { supportPack: true },
-        language: {
-            nodejs: { packageName: "@pulumi-voiceid/native" },
-            python: { packageName: "pulumi_voiceid", pyproject: { enabled: true }, respectSchemaVersion: true, inputTypes: "classes-and-dicts" },
-            go: { importBasePath: "github.com/pulumi-voiceid/pulumi-voiceid/sdk/go/voiceid", respectSchemaVersion: true },
-        },
-    }));
+            types: g.types,
+            resources,
+            functions,
+            // The Python and Go SDKs (sdk/, `npm run gen:sdk`) take their version from this schema,
+            // and the Go one is a module of its own: sdk/go/go.mod, package sdk/go/voiceid.
+            meta: { supportPack: true },
+            language: {
+                nodejs: { packageName: "@pulumi-voiceid/native" },
+                python: {
+                    packageName: "pulumi_voiceid",
+                    pyproject: { enabled: true },
+                    respectSchemaVersion: true,
+                    inputTypes: "classes-and-dicts",
+                },
+                go: {
+                    importBasePath: "github.com/pulumi-voiceid/pulumi-voiceid/sdk/go/voiceid",
+                    respectSchemaVersion: true,
+                },
+            },
+        }),
+    );
 }
 
 function packageVersion(root: string): string {

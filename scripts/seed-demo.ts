@@ -12,8 +12,20 @@
  *   node bin/scripts/seed-demo.js
  * @module
  */
-import { CreateBucketCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import {
+    CreateBucketCommand,
+    HeadBucketCommand,
+    HeadObjectCommand,
+    PutObjectCommand,
+    S3Client,
+} from "@aws-sdk/client-s3";
+import {
+    CreateRoleCommand,
+    GetRoleCommand,
+    GetRolePolicyCommand,
+    IAMClient,
+    PutRolePolicyCommand,
+} from "@aws-sdk/client-iam";
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { speakerWav as utteranceWav } from "../emulator/voices";
 import { buildDataAccessPolicy, buildTrustPolicy, dnsSuffixForPartition } from "../provider/components/policies";
@@ -66,7 +78,8 @@ const region = env.AWS_REGION ?? "us-east-1";
 
 function need(name: string): string {
     const v = env[name];
-    if (!v) throw new Error(`${name} is not set: source .local/stack.env first (scripts/local-stack.sh start writes it)`);
+    if (!v)
+        throw new Error(`${name} is not set: source .local/stack.env first (scripts/local-stack.sh start writes it)`);
     return v;
 }
 
@@ -104,7 +117,9 @@ async function ensureKey(): Promise<string> {
     } catch (e) {
         if (errName(e) !== "NotFoundException") throw e;
     }
-    const key = await kms.send(new CreateKeyCommand({ Description: "pulumi-voiceid demo: domain data and registration results" }));
+    const key = await kms.send(
+        new CreateKeyCommand({ Description: "pulumi-voiceid demo: domain data and registration results" }),
+    );
     await kms.send(new CreateAliasCommand({ AliasName: DEMO.keyAlias, TargetKeyId: key.KeyMetadata!.KeyId! }));
     log(`created KMS key ${DEMO.keyAlias}`);
     return key.KeyMetadata!.Arn!;
@@ -118,28 +133,43 @@ async function ensureKey(): Promise<string> {
 async function ensureRole(accountId: string, keyArn: string): Promise<string> {
     const scope = { partition: "aws", accountId, region, dnsSuffix: dnsSuffixForPartition("aws") };
     const trust = buildTrustPolicy({ scope });
-    const policy = JSON.stringify(buildDataAccessPolicy({
-        scope,
-        inputS3Uris: [`s3://${DEMO.bucket}/manifests/`, `s3://${DEMO.bucket}/audio/`],
-        outputS3Uri: `s3://${DEMO.bucket}/${DEMO.resultsPrefix}`,
-        outputKmsKeyArn: keyArn,
-    }));
+    const policy = JSON.stringify(
+        buildDataAccessPolicy({
+            scope,
+            inputS3Uris: [`s3://${DEMO.bucket}/manifests/`, `s3://${DEMO.bucket}/audio/`],
+            outputS3Uri: `s3://${DEMO.bucket}/${DEMO.resultsPrefix}`,
+            outputKmsKeyArn: keyArn,
+        }),
+    );
     let arn: string;
     try {
         arn = (await iam.send(new GetRoleCommand({ RoleName: DEMO.roleName }))).Role!.Arn!;
     } catch (e) {
         if (errName(e) !== "NoSuchEntityException" && errName(e) !== "NoSuchEntity") throw e;
-        arn = (await iam.send(new CreateRoleCommand({ RoleName: DEMO.roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }))).Role!.Arn!;
+        arn = (
+            await iam.send(
+                new CreateRoleCommand({ RoleName: DEMO.roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }),
+            )
+        ).Role!.Arn!;
         log(`created role ${DEMO.roleName}`);
     }
     let current: string | undefined;
     try {
-        current = decodeURIComponent((await iam.send(new GetRolePolicyCommand({ RoleName: DEMO.roleName, PolicyName: "voiceid-data-access" }))).PolicyDocument ?? "");
+        current = decodeURIComponent(
+            (await iam.send(new GetRolePolicyCommand({ RoleName: DEMO.roleName, PolicyName: "voiceid-data-access" })))
+                .PolicyDocument ?? "",
+        );
     } catch (e) {
         if (errName(e) !== "NoSuchEntityException" && errName(e) !== "NoSuchEntity") throw e;
     }
     if (!current || JSON.stringify(JSON.parse(current)) !== policy) {
-        await iam.send(new PutRolePolicyCommand({ RoleName: DEMO.roleName, PolicyName: "voiceid-data-access", PolicyDocument: policy }));
+        await iam.send(
+            new PutRolePolicyCommand({
+                RoleName: DEMO.roleName,
+                PolicyName: "voiceid-data-access",
+                PolicyDocument: policy,
+            }),
+        );
         log(`set the data access policy of ${DEMO.roleName}`);
     }
     return arn;
@@ -168,16 +198,29 @@ async function seed(): Promise<DemoConfig> {
     for (const f of FRAUDSTERS) {
         const key = `audio/${f.requestId}.wav`;
         await ensureObject(key, utteranceWav(f.speaker, f.utterance, { seconds: 4 }));
-        requests.push({ RequestId: f.requestId, AudioSpecifications: [{ S3Uri: `s3://${DEMO.bucket}/${key}`, ChannelId: 0 }] });
+        requests.push({
+            RequestId: f.requestId,
+            AudioSpecifications: [{ S3Uri: `s3://${DEMO.bucket}/${key}`, ChannelId: 0 }],
+        });
     }
-    await ensureObject(DEMO.manifestKey, JSON.stringify({ Version: "1.0", FraudsterRegistrationRequests: requests }, null, 2));
+    await ensureObject(
+        DEMO.manifestKey,
+        JSON.stringify({ Version: "1.0", FraudsterRegistrationRequests: requests }, null, 2),
+    );
     const enrollments = [];
     for (const c of CUSTOMERS) {
         const key = `audio/${c.speakerId}.wav`;
         await ensureObject(key, utteranceWav(c.speaker, c.utterance, { seconds: 4 }));
-        enrollments.push({ RequestId: c.speakerId, SpeakerId: c.speakerId, AudioSpecifications: [{ S3Uri: `s3://${DEMO.bucket}/${key}`, ChannelId: 0 }] });
+        enrollments.push({
+            RequestId: c.speakerId,
+            SpeakerId: c.speakerId,
+            AudioSpecifications: [{ S3Uri: `s3://${DEMO.bucket}/${key}`, ChannelId: 0 }],
+        });
     }
-    await ensureObject(DEMO.enrollmentManifestKey, JSON.stringify({ Version: "1.0", SpeakerEnrollmentRequests: enrollments }, null, 2));
+    await ensureObject(
+        DEMO.enrollmentManifestKey,
+        JSON.stringify({ Version: "1.0", SpeakerEnrollmentRequests: enrollments }, null, 2),
+    );
     const kmsKeyArn = await ensureKey();
     const dataAccessRoleArn = await ensureRole(accountId, kmsKeyArn);
     return {

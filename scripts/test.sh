@@ -17,8 +17,9 @@ export VOICEID_TEST_STARTED=$(date +%s)
 
 source scripts/setup.sh
 
-log "lint (eslint)"
+log "lint (eslint, prettier)"
 eslint . || die "eslint found problems (see above)"
+prettier --check --log-level warn "**/*.ts" || die "prettier: the files above are not formatted (run: npm run format)"
 
 mkdir -p .local
 exec node bin/scripts/testRunner/main.js "$@"

@@ -77,7 +77,12 @@ const holderOf = (text: string | undefined): number => Number(text?.trim() || Na
  * waited for, up to {@link LOCK_WAIT_MS} (a first start builds the Python venv). `dir` and
  * `say` are for the messages.
  */
-export async function withStackLock<T>(lock: string, dir: string, say: (line: string) => void, fn: () => Promise<T>): Promise<T> {
+export async function withStackLock<T>(
+    lock: string,
+    dir: string,
+    say: (line: string) => void,
+    fn: () => Promise<T>,
+): Promise<T> {
     const deadline = Date.now() + LOCK_WAIT_MS;
     let announced = false;
     for (;;) {
@@ -94,8 +99,10 @@ export async function withStackLock<T>(lock: string, dir: string, say: (line: st
             continue;
         }
         if (Date.now() > deadline) {
-            throw new Error(`another pulumi-voiceid local command (pid ${holder}) still holds ${lock} after ${LOCK_WAIT_MS / 60_000} minutes; ` +
-                `if no such command runs, delete that file`);
+            throw new Error(
+                `another pulumi-voiceid local command (pid ${holder}) still holds ${lock} after ${LOCK_WAIT_MS / 60_000} minutes; ` +
+                    `if no such command runs, delete that file`,
+            );
         }
         if (!announced) say(`waiting for another pulumi-voiceid local command (pid ${holder}) in ${dir}`);
         announced = true;

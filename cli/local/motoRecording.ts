@@ -83,7 +83,10 @@ export function isRead(entry: RecordedRequest): boolean {
  * new file). Lines that do not parse are kept, for moto to judge. Returns the line counts.
  */
 export function compactRecording(file: string): { before: number; after: number } {
-    const lines = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "");
+    const lines = fs
+        .readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l.trim() !== "");
     const kept = lines.filter((line) => {
         try {
             return !isRead(JSON.parse(line) as RecordedRequest);

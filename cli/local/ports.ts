@@ -75,7 +75,11 @@ export function portHolder(port: number): { pid: number; command: string } | und
             try {
                 const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
                 if (m && inodes.has(m[1])) {
-                    const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+                    const command = fs
+                        .readFileSync(`/proc/${pid}/cmdline`, "utf8")
+                        .split("\0")
+                        .filter(Boolean)
+                        .join(" ");
                     return { pid: Number(pid), command: command.length > 80 ? `${command.slice(0, 77)}...` : command };
                 }
             } catch {
@@ -97,7 +101,13 @@ export interface PortChoice {
  * The recorded port when it is free (or becomes free within `graceMs`), else a fresh one (with
  * a message naming both, so the user knows to re-source the env file).
  */
-export async function choosePort(what: string, recorded: number | undefined, avoid: number[] = [], host = "127.0.0.1", graceMs = 1000): Promise<PortChoice> {
+export async function choosePort(
+    what: string,
+    recorded: number | undefined,
+    avoid: number[] = [],
+    host = "127.0.0.1",
+    graceMs = 1000,
+): Promise<PortChoice> {
     if (recorded !== undefined && !avoid.includes(recorded)) {
         // A process killed a moment ago may still hold its socket while its threads exit.
         const deadline = Date.now() + graceMs;
@@ -113,5 +123,8 @@ export async function choosePort(what: string, recorded: number | undefined, avo
     const why = avoid.includes(recorded)
         ? "is taken by another component of the stack"
         : `is held by another process${holder ? ` (pid ${holder.pid}: ${holder.command})` : ""}`;
-    return { port, moved: `${what}: port ${recorded} (recorded in the env file) ${why}; using port ${port} instead: re-source the env file` };
+    return {
+        port,
+        moved: `${what}: port ${recorded} (recorded in the env file) ${why}; using port ${port} instead: re-source the env file`,
+    };
 }

@@ -172,7 +172,11 @@ const EMULATOR_MARKER = path.join("emulator", "main.js");
 
 function tail(file: string, lines = 20): string {
     try {
-        return fs.readFileSync(file, "utf8").split("\n").slice(-lines - 1).join("\n");
+        return fs
+            .readFileSync(file, "utf8")
+            .split("\n")
+            .slice(-lines - 1)
+            .join("\n");
     } catch {
         return "";
     }
@@ -193,13 +197,22 @@ async function waitHttp(url: string, pid: number, what: string, log: string, tim
         } catch {
             throw new Error(`${what} exited during start-up (log: ${log})\n${tail(log)}`);
         }
-        if (Date.now() > deadline) throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s (log: ${log})\n${tail(log)}`);
+        if (Date.now() > deadline)
+            throw new Error(
+                `${what} did not answer at ${url} within ${timeoutMs / 1000} s (log: ${log})\n${tail(log)}`,
+            );
         await new Promise((r) => setTimeout(r, 100));
     }
 }
 
 /** Starts `cmd` detached (own session), output appended to log files; returns its pid. */
-function spawnDetached(cmd: string, args: string[], env: NodeJS.ProcessEnv, stdoutFile: string, stderrFile: string): number {
+function spawnDetached(
+    cmd: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    stdoutFile: string,
+    stderrFile: string,
+): number {
     const out = openLogForAppend(stdoutFile);
     const err = stdoutFile === stderrFile ? out : openLogForAppend(stderrFile);
     try {
@@ -248,13 +261,21 @@ async function startMoto(files: StackFiles, pythonBin: string, port: number, say
         PULUMI_VOICEID_MOTO_OWN_REQUEST_IDS: format === "full" ? "0" : "1",
     };
     const server = path.join(PACKAGE_ROOT, "scripts", "moto_server.py");
-    const pid = spawnDetached(path.join(pythonBin, "python"), [server, "-H", HOST, "-p", String(port)], env, files.motoLog, files.motoLog);
+    const pid = spawnDetached(
+        path.join(pythonBin, "python"),
+        [server, "-H", HOST, "-p", String(port)],
+        env,
+        files.motoLog,
+        files.motoLog,
+    );
     fs.writeFileSync(files.motoPid, `${pid}\n`);
     const base = `http://${HOST}:${port}`;
     await waitHttp(`${base}/moto-api/`, pid, "moto_server", files.motoLog);
     if (format !== "none") {
         const lines = fs.readFileSync(files.recording, "utf8").split("\n").filter(Boolean).length;
-        say(`replaying ${lines} recorded moto requests${format === "full" ? " (a recording of an earlier release: replayed whole; delete it to start afresh with compact restarts)" : ""}`);
+        say(
+            `replaying ${lines} recorded moto requests${format === "full" ? " (a recording of an earlier release: replayed whole; delete it to start afresh with compact restarts)" : ""}`,
+        );
         const res = await fetch(`${base}/moto-api/recorder/replay-recording`, { method: "POST" });
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`replaying the moto recording failed: HTTP ${res.status} (log: ${files.motoLog})`);
@@ -278,7 +299,8 @@ async function startVoiceId(files: StackFiles, port: number, moto: string): Prom
 }
 
 /** The state directory's `.gitignore` (`*`), unless it has one: secrets-free, but never source. */
-const GITIGNORE = "# Written by pulumi-voiceid local start: the local stack's state, logs and env file stay out of git.\n*\n";
+const GITIGNORE =
+    "# Written by pulumi-voiceid local start: the local stack's state, logs and env file stay out of git.\n*\n";
 
 /**
  * Starts what is not running yet (starting twice is harmless) and writes the env file.
@@ -299,7 +321,8 @@ async function startLocked(files: StackFiles, say: Say): Promise<StackStart> {
 
     let motoPort: number;
     if (runningPid(files.motoPid, MOTO_MARKER) !== undefined) {
-        if (recordedMoto === undefined) throw new Error(`moto runs but ${files.envFile} is missing: run stop, then start`);
+        if (recordedMoto === undefined)
+            throw new Error(`moto runs but ${files.envFile} is missing: run stop, then start`);
         motoPort = recordedMoto;
     } else {
         const choice = await choosePort("moto", recordedMoto, recordedVoiceId === undefined ? [] : [recordedVoiceId]);
@@ -337,7 +360,8 @@ async function stopPid(pidFile: string, marker: string): Promise<number | undefi
     if (pid !== undefined) {
         process.kill(pid, "SIGTERM");
         const deadline = Date.now() + 5000;
-        while (Date.now() < deadline && runningPid(pidFile, marker) === pid) await new Promise((r) => setTimeout(r, 100));
+        while (Date.now() < deadline && runningPid(pidFile, marker) === pid)
+            await new Promise((r) => setTimeout(r, 100));
         try {
             process.kill(pid, "SIGKILL");
         } catch {
@@ -363,7 +387,8 @@ async function stopLocked(files: StackFiles, say: Say): Promise<void> {
     if (e !== undefined) say(`stopped the Voice ID service (pid ${e})`);
     const m = await stopPid(files.motoPid, MOTO_MARKER);
     if (m !== undefined) say(`stopped moto (pid ${m})`);
-    if (e === undefined && m === undefined) say(`nothing to stop: neither moto nor the Voice ID service was running for ${files.dir}`);
+    if (e === undefined && m === undefined)
+        say(`nothing to stop: neither moto nor the Voice ID service was running for ${files.dir}`);
 }
 
 /** What runs, with pids and endpoints. */

@@ -36,8 +36,17 @@ export function deletionsOf(changes: PlannedChange[], deleteReason: string): Del
     const out: Deletion[] = [];
     for (const c of changes) {
         if (c.op !== "replace" && c.op !== "delete") continue;
-        const reason = c.op === "replace" ? `replaced${c.reasons.length ? ` (${c.reasons.join(", ")})` : ""}` : deleteReason;
-        const base = { resource: c.name, type: c.type, op: c.op, reason, reasons: c.op === "replace" ? c.reasons : [], consequence: c.consequence, ...(c.jobId ? { jobId: c.jobId } : {}) };
+        const reason =
+            c.op === "replace" ? `replaced${c.reasons.length ? ` (${c.reasons.join(", ")})` : ""}` : deleteReason;
+        const base = {
+            resource: c.name,
+            type: c.type,
+            op: c.op,
+            reason,
+            reasons: c.op === "replace" ? c.reasons : [],
+            consequence: c.consequence,
+            ...(c.jobId ? { jobId: c.jobId } : {}),
+        };
         if (c.fraudstersDeleted > 0) out.push({ what: "fraudsters", count: c.fraudstersDeleted, ...base });
         if ((c.speakersDeleted ?? 0) > 0) out.push({ what: "speakers", count: c.speakersDeleted!, ...base });
         if (c.type === "VoiceIdDomain") out.push({ what: "domain", count: 1, ...base });
@@ -62,9 +71,9 @@ export function deletionsPhrase(plan: Pick<PlanSummary, "deletions">): string {
         const items = plan.deletions.filter((d) => d.what === what);
         if (!items.length) return [];
         const n = items.reduce((k, d) => k + d.count, 0);
-        const upTo = (what === "fraudsters" || what === "speakers") && items.some((d) => d.op === "replace") ? "up to " : "";
+        const upTo =
+            (what === "fraudsters" || what === "speakers") && items.some((d) => d.op === "replace") ? "up to " : "";
         return [`${upTo}${countOf(what, n)}`];
     });
     return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts.join("");
 }
-

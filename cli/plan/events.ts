@@ -13,7 +13,14 @@ interface EngineEvent {
     sequence?: number;
     resourcePreEvent?: { metadata?: StepMetadata };
     diagnosticEvent?: { urn?: string; prefix?: string; message?: string; severity?: string; ephemeral?: boolean };
-    policyEvent?: { resourceUrn?: string; message?: string; policyName?: string; policyPackName?: string; policyPackVersion?: string; enforcementLevel?: string };
+    policyEvent?: {
+        resourceUrn?: string;
+        message?: string;
+        policyName?: string;
+        policyPackName?: string;
+        policyPackVersion?: string;
+        enforcementLevel?: string;
+    };
     summaryEvent?: { resourceChanges?: Record<string, number> };
 }
 
@@ -29,7 +36,10 @@ interface StepMetadata {
 
 /** Parses JSON lines; undefined unless every non-empty line is an object and the first carries `sequence` (an engine event). */
 export function parseEventLines(text: string): EngineEvent[] | undefined {
-    const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
     if (lines.length < 2) return undefined;
     const events: EngineEvent[] = [];
     for (const line of lines) {
@@ -51,7 +61,9 @@ function state(s: PreviewState | null | undefined): PreviewState | undefined {
 /** The first line of a policy event's message is the policy's description; the rest is what the policy reported. */
 function violationText(message: string): { description: string; message: string } {
     const lines = message.trim().split("\n");
-    return lines.length > 1 ? { description: lines[0].trim(), message: lines.slice(1).join("\n").trim() } : { description: "", message: lines[0]?.trim() ?? "" };
+    return lines.length > 1
+        ? { description: lines[0].trim(), message: lines.slice(1).join("\n").trim() }
+        : { description: "", message: lines[0]?.trim() ?? "" };
 }
 
 /** The preview the events describe, as the digest would have it, with the policy violations. */
@@ -78,7 +90,11 @@ export function previewOfEvents(events: EngineEvent[]): Preview {
         const d = e.diagnosticEvent;
         // As the digest: no debug or ephemeral messages; the prefix ("warning: ") kept.
         if (d && typeof d.message === "string" && d.severity !== "debug" && !d.ephemeral) {
-            diagnostics.push({ ...(d.urn ? { urn: d.urn } : {}), message: (d.prefix ?? "") + d.message, ...(d.severity ? { severity: d.severity } : {}) });
+            diagnostics.push({
+                ...(d.urn ? { urn: d.urn } : {}),
+                message: (d.prefix ?? "") + d.message,
+                ...(d.severity ? { severity: d.severity } : {}),
+            });
         }
         const p = e.policyEvent;
         if (p && typeof p.message === "string") {

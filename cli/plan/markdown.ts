@@ -47,10 +47,54 @@ interface Section {
 
 /** Kinds in the order a reviewer weighs them; operations destructive first. */
 const SECTIONS: Section[] = [
-    { type: "FraudsterRegistrationJob", title: "Registration jobs", noun: "registration job", ops: [["replace", "to replace"], ["delete", "to forget"], ["update", "updated in place"], ["create", "to start"], ["import", "to adopt"]] },
-    { type: "SpeakerEnrollmentJob", title: "Enrollment jobs", noun: "enrollment job", ops: [["replace", "to replace"], ["delete", "to forget"], ["update", "updated in place"], ["create", "to start"], ["import", "to adopt"]] },
-    { type: "VoiceIdDomain", title: "Domains", noun: "domain", ops: [["replace", "to replace"], ["delete", "to delete"], ["update", "updated in place"], ["create", "to create"], ["import", "to adopt"]] },
-    { type: "Watchlist", title: "Watchlists", noun: "watchlist", ops: [["replace", "to replace"], ["delete", "to delete"], ["update", "updated in place"], ["create", "to create"], ["import", "to adopt"]] },
+    {
+        type: "FraudsterRegistrationJob",
+        title: "Registration jobs",
+        noun: "registration job",
+        ops: [
+            ["replace", "to replace"],
+            ["delete", "to forget"],
+            ["update", "updated in place"],
+            ["create", "to start"],
+            ["import", "to adopt"],
+        ],
+    },
+    {
+        type: "SpeakerEnrollmentJob",
+        title: "Enrollment jobs",
+        noun: "enrollment job",
+        ops: [
+            ["replace", "to replace"],
+            ["delete", "to forget"],
+            ["update", "updated in place"],
+            ["create", "to start"],
+            ["import", "to adopt"],
+        ],
+    },
+    {
+        type: "VoiceIdDomain",
+        title: "Domains",
+        noun: "domain",
+        ops: [
+            ["replace", "to replace"],
+            ["delete", "to delete"],
+            ["update", "updated in place"],
+            ["create", "to create"],
+            ["import", "to adopt"],
+        ],
+    },
+    {
+        type: "Watchlist",
+        title: "Watchlists",
+        noun: "watchlist",
+        ops: [
+            ["replace", "to replace"],
+            ["delete", "to delete"],
+            ["update", "updated in place"],
+            ["create", "to create"],
+            ["import", "to adopt"],
+        ],
+    },
 ];
 
 function valueText(v: string | undefined): string {
@@ -85,8 +129,12 @@ function headline(plan: PlanSummary): string {
         const n = plan.changes.filter((c) => c.type === type && (c.op === "create" || c.op === "replace")).length;
         return n ? [`${plural(n, noun)} will run`] : [];
     };
-    const jobs = [...runs("FraudsterRegistrationJob", "registration job"), ...runs("SpeakerEnrollmentJob", "enrollment job")];
-    if (plan.destructive) return `:warning: **Destructive: this plan deletes ${deletionsPhrase(plan)}.**${jobs.length ? ` ${jobs.join("; ")}.` : ""}`;
+    const jobs = [
+        ...runs("FraudsterRegistrationJob", "registration job"),
+        ...runs("SpeakerEnrollmentJob", "enrollment job"),
+    ];
+    if (plan.destructive)
+        return `:warning: **Destructive: this plan deletes ${deletionsPhrase(plan)}.**${jobs.length ? ` ${jobs.join("; ")}.` : ""}`;
     return jobs.length ? `${jobs.join("; ")}; nothing is deleted.` : "No job runs and nothing is deleted.";
 }
 
@@ -100,14 +148,25 @@ function deletionLines(plan: PlanSummary): string[] {
     const out = ["### Deleted by this plan", ""];
     for (const d of plan.deletions) {
         const upTo = d.op === "replace" && (d.what === "fraudsters" || d.what === "speakers") ? "up to " : "";
-        const from = d.what === "fraudsters" ? ` registered by job ${d.jobId ?? "(unknown)"}` : d.what === "speakers" ? ` enrolled by job ${d.jobId ?? "(unknown)"}` : "";
-        const why = d.op === "replace" ? `replaced${d.reasons.length ? ` (${d.reasons.map(code).join(", ")})` : ""}` : d.reason;
+        const from =
+            d.what === "fraudsters"
+                ? ` registered by job ${d.jobId ?? "(unknown)"}`
+                : d.what === "speakers"
+                  ? ` enrolled by job ${d.jobId ?? "(unknown)"}`
+                  : "";
+        const why =
+            d.op === "replace" ? `replaced${d.reasons.length ? ` (${d.reasons.map(code).join(", ")})` : ""}` : d.reason;
         const what = d.what === "domain" || d.what === "watchlist" ? `: ${d.consequence}` : "";
         out.push(`- **${upTo}${countOf(d.what, d.count)}**${from}: ${code(d.resource)}, ${why}${what}`);
     }
-    const replaced = plan.deletions.filter((d) => d.op === "replace" && (d.what === "fraudsters" || d.what === "speakers"));
+    const replaced = plan.deletions.filter(
+        (d) => d.op === "replace" && (d.what === "fraudsters" || d.what === "speakers"),
+    );
     if (replaced.length) {
-        out.push("", "Fraudsters and speakers of a replaced job go (`deleteFraudstersOnDestroy`, `deleteSpeakersOnDestroy`) only once its new job succeeded, and those the new job finds again are kept: hence \"up to\".");
+        out.push(
+            "",
+            'Fraudsters and speakers of a replaced job go (`deleteFraudstersOnDestroy`, `deleteSpeakersOnDestroy`) only once its new job succeeded, and those the new job finds again are kept: hence "up to".',
+        );
     }
     out.push("");
     return out;
@@ -117,7 +176,9 @@ function deletionLines(plan: PlanSummary): string[] {
 function sectionLines(plan: PlanSummary, s: Section, shortening: Shortening): { lines: string[]; omitted: number } {
     const list = plan.changes.filter((c) => c.type === s.type);
     if (!list.length) return { lines: [], omitted: 0 };
-    const groups = s.ops.map(([op, label]) => ({ label, items: list.filter((c) => c.op === op) })).filter((g) => g.items.length);
+    const groups = s.ops
+        .map(([op, label]) => ({ label, items: list.filter((c) => c.op === op) }))
+        .filter((g) => g.items.length);
     const counts = groups.map((g) => `${g.items.length} ${g.label}`).join(", ");
     const body: string[] = [];
     let shown = 0;
@@ -134,7 +195,15 @@ function sectionLines(plan: PlanSummary, s: Section, shortening: Shortening): { 
     const omitted = list.length - shown;
     if (omitted) body.push(`- … and ${plural(omitted, s.noun)} more, not listed (comment size limit)`, "");
     const lines = [`### ${s.title}: ${counts}`, ""];
-    if (list.length > FOLD_AFTER) lines.push("<details>", `<summary>Show the ${plural(list.length, s.noun)}</summary>`, "", ...body, "</details>", "");
+    if (list.length > FOLD_AFTER)
+        lines.push(
+            "<details>",
+            `<summary>Show the ${plural(list.length, s.noun)}</summary>`,
+            "",
+            ...body,
+            "</details>",
+            "",
+        );
     else lines.push(...body);
     return { lines, omitted };
 }
@@ -147,9 +216,18 @@ function violationLines(plan: PlanSummary): string[] {
     const list = plan.policyViolations ?? [];
     if (!list.length) return [];
     const advisory = list.length - (plan.mandatoryViolations ?? 0);
-    const counts = [plan.mandatoryViolations ? `${plan.mandatoryViolations} mandatory` : "", advisory ? `${advisory} advisory` : ""].filter(Boolean).join(", ");
+    const counts = [
+        plan.mandatoryViolations ? `${plan.mandatoryViolations} mandatory` : "",
+        advisory ? `${advisory} advisory` : "",
+    ]
+        .filter(Boolean)
+        .join(", ");
     const out = [`### Policy violations: ${counts}`, ""];
-    if (plan.mandatoryViolations) out.push("The preview failed on the mandatory ones: fix them, or change the policy's level in the stack's policy config.", "");
+    if (plan.mandatoryViolations)
+        out.push(
+            "The preview failed on the mandatory ones: fix them, or change the policy's level in the stack's policy config.",
+            "",
+        );
     for (const v of list) {
         const on = v.urn ? ` on ${code(nameOfUrn(v.urn))} (${typeOfUrn(v.urn)})` : " on the stack";
         out.push(`- **${v.level}** ${code(v.policy)}${on}: ${v.message.replace(/\s*\n\s*/g, " ")}`);
@@ -171,12 +249,16 @@ function render(plan: PlanSummary, shortening: Shortening, max: number): string 
         ...(omitted ? [`${plural(omitted, "change")} not listed`] : []),
     ];
     if (cut.length) {
-        out.push(`> Shortened to fit a pull-request comment (${max.toLocaleString("en-US")} characters): ${cut.join("; ")}. ` +
-            "Run `pulumi-voiceid plan-summary` on the preview JSON for the whole plan.", "");
+        out.push(
+            `> Shortened to fit a pull-request comment (${max.toLocaleString("en-US")} characters): ${cut.join("; ")}. ` +
+                "Run `pulumi-voiceid plan-summary` on the preview JSON for the whole plan.",
+            "",
+        );
     }
     out.push(...deletionLines(plan));
     for (const s of sections) out.push(...s.lines);
-    if (plan.warnings.length) out.push("### Warnings", "", ...plan.warnings.map((w) => `- ${w.replace(/\s*\n\s*/g, " ")}`), "");
+    if (plan.warnings.length)
+        out.push("### Warnings", "", ...plan.warnings.map((w) => `- ${w.replace(/\s*\n\s*/g, " ")}`), "");
     return out.join("\n");
 }
 
@@ -202,7 +284,8 @@ export function renderMarkdown(plan: PlanSummary, opts: RenderOptions = {}): str
     const fitted = render(plan, { values: false, maxItems: lo }, max);
     if (fitted.length <= max) return fitted;
     // Even the deletions alone are too long: cut at a line, and say so.
-    const note = "\n\n… cut here to fit a pull-request comment: run `pulumi-voiceid plan-summary` on the preview JSON for the whole plan.\n";
+    const note =
+        "\n\n… cut here to fit a pull-request comment: run `pulumi-voiceid plan-summary` on the preview JSON for the whole plan.\n";
     const room = fitted.lastIndexOf("\n", max - note.length);
     return fitted.slice(0, Math.max(0, room)) + note;
 }

@@ -79,7 +79,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function parsePreview(text: string): Preview {
     if (typeof text !== "string" || !text.trim()) throw new PreviewFormatError("the input is empty");
     const start = text.search(/^\{/m);
-    if (start < 0) throw new PreviewFormatError("no JSON object found (did the preview fail? run it with --json and check its exit code)");
+    if (start < 0)
+        throw new PreviewFormatError(
+            "no JSON object found (did the preview fail? run it with --json and check its exit code)",
+        );
     const events = parseEventLines(text.slice(start));
     if (events) return previewOfEvents(events);
     let doc: unknown;
@@ -90,7 +93,9 @@ export function parsePreview(text: string): Preview {
     }
     if (!isObject(doc)) throw new PreviewFormatError("the JSON is not an object");
     if (!("steps" in doc) && !("changeSummary" in doc)) {
-        throw new PreviewFormatError(`the object has neither "steps" nor "changeSummary" (keys: ${Object.keys(doc).slice(0, 8).join(", ") || "none"})`);
+        throw new PreviewFormatError(
+            `the object has neither "steps" nor "changeSummary" (keys: ${Object.keys(doc).slice(0, 8).join(", ") || "none"})`,
+        );
     }
     const steps = doc.steps ?? [];
     if (!Array.isArray(steps)) throw new PreviewFormatError(`"steps" must be a list, got ${typeof steps}`);

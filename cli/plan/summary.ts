@@ -7,7 +7,13 @@
  */
 import { INTERNAL_INPUTS } from "../../provider/shared/engineView";
 import {
-    JobFacts, PlanOp, VoiceIdType, consequence, fraudstersDeletedWith, parsePlanLine, speakersDeletedWith,
+    JobFacts,
+    PlanOp,
+    VoiceIdType,
+    consequence,
+    fraudstersDeletedWith,
+    parsePlanLine,
+    speakersDeletedWith,
 } from "../../provider/plan/consequences";
 import { PolicyViolation, Preview, PreviewDiagnostic, PreviewStep, nameOfUrn, stackOfUrn, typeOfUrn } from "./preview";
 import { InputChange, inputChanges, secretInputs } from "./values";
@@ -71,8 +77,12 @@ const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 1, adviso
 
 /** Mandatory first, then by resource and policy: the order a reviewer acts on them. */
 function sortViolations(list: PolicyViolation[]): PolicyViolation[] {
-    return [...list].sort((a, b) => (LEVEL_ORDER[a.level] ?? 3) - (LEVEL_ORDER[b.level] ?? 3)
-        || nameOfUrn(a.urn ?? "").localeCompare(nameOfUrn(b.urn ?? ""), "en", { numeric: true }) || a.policy.localeCompare(b.policy));
+    return [...list].sort(
+        (a, b) =>
+            (LEVEL_ORDER[a.level] ?? 3) - (LEVEL_ORDER[b.level] ?? 3) ||
+            nameOfUrn(a.urn ?? "").localeCompare(nameOfUrn(b.urn ?? ""), "en", { numeric: true }) ||
+            a.policy.localeCompare(b.policy),
+    );
 }
 
 const REPLACE_OPS = new Set(["replace", "create-replacement", "delete-replaced"]);
@@ -87,7 +97,10 @@ function opOf(ops: Set<string>, step: PreviewStep): PlanOp | undefined {
 }
 
 function typeOf(step: PreviewStep): VoiceIdType | undefined {
-    return TYPES[step.newState?.type ?? step.oldState?.type ?? ""] ?? TYPES[`pulumi-nodejs:dynamic/voiceid:${typeOfUrn(step.urn)}`];
+    return (
+        TYPES[step.newState?.type ?? step.oldState?.type ?? ""] ??
+        TYPES[`pulumi-nodejs:dynamic/voiceid:${typeOfUrn(step.urn)}`]
+    );
 }
 
 /** A `[voiceid] plan:` line's resource: by URN when the engine attributed it, else by type and name. */
@@ -122,7 +135,8 @@ export function planOf(preview: Preview): PlanSummary {
         const name = nameOfUrn(urn);
         const olds = (step.oldState?.outputs ?? {}) as JobFacts & Record<string, unknown>;
         const line = lineFor(preview.diagnostics, urn, type, name, op);
-        const changed = op === "update" || op === "replace" ? inputChanges(step.oldState?.inputs, step.newState?.inputs) : [];
+        const changed =
+            op === "update" || op === "replace" ? inputChanges(step.oldState?.inputs, step.newState?.inputs) : [];
         let reasons: string[] = [];
         if (op === "replace") reasons = line?.reasons ?? (step.replaceReasons ?? []).filter((r) => !r.startsWith("__"));
         else if (op === "update") reasons = changed.map((c) => c.path);
@@ -141,7 +155,15 @@ export function planOf(preview: Preview): PlanSummary {
             op,
             reasons,
             inputs: changed,
-            consequence: line?.consequence ?? consequence(type, op, olds, typeof importId === "string" ? importId : undefined, step.replaceReasons ?? []),
+            consequence:
+                line?.consequence ??
+                consequence(
+                    type,
+                    op,
+                    olds,
+                    typeof importId === "string" ? importId : undefined,
+                    step.replaceReasons ?? [],
+                ),
             fraudstersDeleted: deleted,
             ...(speakersDeleted ? { speakersDeleted } : {}),
             ...((deleted || speakersDeleted) && typeof olds.jobId === "string" ? { jobId: olds.jobId } : {}),
@@ -158,7 +180,9 @@ export function planOf(preview: Preview): PlanSummary {
     const violations = sortViolations(preview.policyViolations ?? []);
     const mandatory = violations.filter((v) => v.level === "mandatory").length;
     const warnings = preview.diagnostics
-        .filter((d) => d.severity === "warning" && ((d.urn && voiceIdUrns.has(d.urn)) || /^\[voiceid\]/.test(d.message)))
+        .filter(
+            (d) => d.severity === "warning" && ((d.urn && voiceIdUrns.has(d.urn)) || /^\[voiceid\]/.test(d.message)),
+        )
         .map((d) => d.message.trim());
     return {
         ...(stack ? { stack } : {}),
@@ -174,4 +198,3 @@ export function planOf(preview: Preview): PlanSummary {
         ...(mandatory ? { mandatoryViolations: mandatory } : {}),
     };
 }
-

@@ -68,15 +68,23 @@ function walk(o: unknown, n: unknown, path: string, out: InputChange[]): void {
 }
 
 /** Every changed user-facing input between a step's old and new inputs, sorted by path. */
-export function inputChanges(oldInputs: Record<string, unknown> | undefined, newInputs: Record<string, unknown> | undefined): InputChange[] {
+export function inputChanges(
+    oldInputs: Record<string, unknown> | undefined,
+    newInputs: Record<string, unknown> | undefined,
+): InputChange[] {
     const out: InputChange[] = [];
     walk(oldInputs ?? {}, newInputs ?? {}, "", out);
     return out;
 }
 
 /** Top-level user inputs that are secret on both sides (whether they changed is hidden). */
-export function secretInputs(oldInputs: Record<string, unknown> | undefined, newInputs: Record<string, unknown> | undefined): string[] {
+export function secretInputs(
+    oldInputs: Record<string, unknown> | undefined,
+    newInputs: Record<string, unknown> | undefined,
+): string[] {
     const o = oldInputs ?? {};
     const n = newInputs ?? {};
-    return Object.keys(n).filter((k) => !k.startsWith("__") && o[k] === SECRET && n[k] === SECRET).sort();
+    return Object.keys(n)
+        .filter((k) => !k.startsWith("__") && o[k] === SECRET && n[k] === SECRET)
+        .sort();
 }

@@ -16,21 +16,27 @@ export type ManifestEntry = Record<string, unknown>;
  * what is wrong.
  */
 export function parseManifest(body: Buffer, uri: string, listKey = "FraudsterRegistrationRequests"): ManifestEntry[] {
-  let doc: unknown;
-  try {
-    doc = parseBoundedJson(body.toString("utf8"));
-  } catch (e) {
-    if (!(e instanceof JsonError)) throw e;
-    throw new JobFailure(400, `The input manifest ${uri} is not valid JSON: ${e.message}`);
-  }
-  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new JobFailure(400, "The input manifest must be a JSON object");
-  const { Version, [listKey]: list } = doc as Record<string, unknown>;
-  if (Version !== "1.0") {
-    const shown = typeof Version === "string" ? JSON.stringify(Version.length > 64 ? `${Version.slice(0, 64)}...` : Version) : typeof Version === "undefined" ? "(missing)" : `of type ${Array.isArray(Version) ? "array" : Version === null ? "null" : typeof Version}`;
-    throw new JobFailure(400, `Unsupported input manifest Version ${shown}; expected "1.0"`);
-  }
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new JobFailure(400, `The input manifest must have a non-empty ${listKey} list`);
-  }
-  return list as ManifestEntry[];
+    let doc: unknown;
+    try {
+        doc = parseBoundedJson(body.toString("utf8"));
+    } catch (e) {
+        if (!(e instanceof JsonError)) throw e;
+        throw new JobFailure(400, `The input manifest ${uri} is not valid JSON: ${e.message}`);
+    }
+    if (!doc || typeof doc !== "object" || Array.isArray(doc))
+        throw new JobFailure(400, "The input manifest must be a JSON object");
+    const { Version, [listKey]: list } = doc as Record<string, unknown>;
+    if (Version !== "1.0") {
+        const shown =
+            typeof Version === "string"
+                ? JSON.stringify(Version.length > 64 ? `${Version.slice(0, 64)}...` : Version)
+                : typeof Version === "undefined"
+                  ? "(missing)"
+                  : `of type ${Array.isArray(Version) ? "array" : Version === null ? "null" : typeof Version}`;
+        throw new JobFailure(400, `Unsupported input manifest Version ${shown}; expected "1.0"`);
+    }
+    if (!Array.isArray(list) || list.length === 0) {
+        throw new JobFailure(400, `The input manifest must have a non-empty ${listKey} list`);
+    }
+    return list as ManifestEntry[];
 }

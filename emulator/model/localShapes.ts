@@ -7,30 +7,33 @@
 import type { ShapeTable, OperationTable } from "./types";
 
 export const LOCAL_SHAPES: ShapeTable = {
-  CreateSessionRequest: {
-    type: "structure",
-    required: ["DomainId", "AudioSpecifications"],
-    members: {
-      DomainId: { shape: "DomainId" },
-      SessionName: { shape: "SessionName" },
-      SpeakerId: { shape: "SpeakerId" },
-      AudioSpecifications: { shape: "LocalAudioSpecifications" },
-      DataAccessRoleArn: { shape: "IamRoleArn" },
-      AcceptanceThreshold: { shape: "Score" },
-      RiskThreshold: { shape: "Score" },
-      WatchlistId: { shape: "WatchlistId" },
+    CreateSessionRequest: {
+        type: "structure",
+        required: ["DomainId", "AudioSpecifications"],
+        members: {
+            DomainId: { shape: "DomainId" },
+            SessionName: { shape: "SessionName" },
+            SpeakerId: { shape: "SpeakerId" },
+            AudioSpecifications: { shape: "LocalAudioSpecifications" },
+            DataAccessRoleArn: { shape: "IamRoleArn" },
+            AcceptanceThreshold: { shape: "Score" },
+            RiskThreshold: { shape: "Score" },
+            WatchlistId: { shape: "WatchlistId" },
+        },
     },
-  },
-  SessionName: { type: "string", min: 1, max: 36, pattern: "^[a-zA-Z0-9][a-zA-Z0-9_-]*$" },
-  LocalAudioSpecifications: { type: "list", member: "LocalAudioSpecification", min: 1, max: 10 },
-  LocalAudioSpecification: {
-    type: "structure",
-    required: ["S3Uri", "ChannelId"],
-    members: { S3Uri: { shape: "S3Uri" }, ChannelId: { shape: "LocalChannelId" } },
-  },
-  LocalChannelId: { type: "integer", min: 0, max: 1 },
+    SessionName: { type: "string", min: 1, max: 36, pattern: "^[a-zA-Z0-9][a-zA-Z0-9_-]*$" },
+    LocalAudioSpecifications: { type: "list", member: "LocalAudioSpecification", min: 1, max: 10 },
+    LocalAudioSpecification: {
+        type: "structure",
+        required: ["S3Uri", "ChannelId"],
+        members: { S3Uri: { shape: "S3Uri" }, ChannelId: { shape: "LocalChannelId" } },
+    },
+    LocalChannelId: { type: "integer", min: 0, max: 1 },
 };
 
 export const LOCAL_OPERATIONS: OperationTable = {
-  CreateSession: { input: "CreateSessionRequest", errors: ["ResourceNotFoundException", "ValidationException", "ConflictException", "AccessDeniedException"] },
+    CreateSession: {
+        input: "CreateSessionRequest",
+        errors: ["ResourceNotFoundException", "ValidationException", "ConflictException", "AccessDeniedException"],
+    },
 };

@@ -6,1122 +6,1004 @@
 import type { ShapeTable, OperationTable } from "./types";
 
 export const SHAPES: ShapeTable = {
-  "AmazonResourceName": {
-    "max": 1011,
-    "min": 1,
-    "pattern": "^arn:aws(-[^:]+)?:voiceid.+:[0-9]{12}:domain/[a-zA-Z0-9]{22}$",
-    "type": "string"
-  },
-  "AssociateFraudsterRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "FraudsterId": {
-        "shape": "FraudsterId"
-      },
-      "WatchlistId": {
-        "shape": "WatchlistId"
-      }
+    AmazonResourceName: {
+        max: 1011,
+        min: 1,
+        pattern: "^arn:aws(-[^:]+)?:voiceid.+:[0-9]{12}:domain/[a-zA-Z0-9]{22}$",
+        type: "string",
     },
-    "required": [
-      "DomainId",
-      "FraudsterId",
-      "WatchlistId"
-    ],
-    "type": "structure"
-  },
-  "ClientTokenString": {
-    "max": 64,
-    "min": 1,
-    "pattern": "^[a-zA-Z0-9-_]+$",
-    "type": "string"
-  },
-  "CreateDomainRequest": {
-    "members": {
-      "ClientToken": {
-        "idempotencyToken": true,
-        "shape": "ClientTokenString"
-      },
-      "Description": {
-        "shape": "Description"
-      },
-      "Name": {
-        "shape": "DomainName"
-      },
-      "ServerSideEncryptionConfiguration": {
-        "shape": "ServerSideEncryptionConfiguration"
-      },
-      "Tags": {
-        "shape": "TagList"
-      }
+    AssociateFraudsterRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            FraudsterId: {
+                shape: "FraudsterId",
+            },
+            WatchlistId: {
+                shape: "WatchlistId",
+            },
+        },
+        required: ["DomainId", "FraudsterId", "WatchlistId"],
+        type: "structure",
     },
-    "required": [
-      "Name",
-      "ServerSideEncryptionConfiguration"
-    ],
-    "type": "structure"
-  },
-  "CreateWatchlistRequest": {
-    "members": {
-      "ClientToken": {
-        "idempotencyToken": true,
-        "shape": "ClientTokenString"
-      },
-      "Description": {
-        "shape": "WatchlistDescription"
-      },
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "Name": {
-        "shape": "WatchlistName"
-      }
+    ClientTokenString: {
+        max: 64,
+        min: 1,
+        pattern: "^[a-zA-Z0-9-_]+$",
+        type: "string",
     },
-    "required": [
-      "DomainId",
-      "Name"
-    ],
-    "type": "structure"
-  },
-  "DeleteDomainRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      }
+    CreateDomainRequest: {
+        members: {
+            ClientToken: {
+                idempotencyToken: true,
+                shape: "ClientTokenString",
+            },
+            Description: {
+                shape: "Description",
+            },
+            Name: {
+                shape: "DomainName",
+            },
+            ServerSideEncryptionConfiguration: {
+                shape: "ServerSideEncryptionConfiguration",
+            },
+            Tags: {
+                shape: "TagList",
+            },
+        },
+        required: ["Name", "ServerSideEncryptionConfiguration"],
+        type: "structure",
     },
-    "required": [
-      "DomainId"
-    ],
-    "type": "structure"
-  },
-  "DeleteFraudsterRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "FraudsterId": {
-        "shape": "FraudsterId"
-      }
+    CreateWatchlistRequest: {
+        members: {
+            ClientToken: {
+                idempotencyToken: true,
+                shape: "ClientTokenString",
+            },
+            Description: {
+                shape: "WatchlistDescription",
+            },
+            DomainId: {
+                shape: "DomainId",
+            },
+            Name: {
+                shape: "WatchlistName",
+            },
+        },
+        required: ["DomainId", "Name"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "FraudsterId"
-    ],
-    "type": "structure"
-  },
-  "DeleteSpeakerRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "SpeakerId": {
-        "shape": "SpeakerId"
-      }
+    DeleteDomainRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+        },
+        required: ["DomainId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "SpeakerId"
-    ],
-    "type": "structure"
-  },
-  "DeleteWatchlistRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "WatchlistId": {
-        "shape": "WatchlistId"
-      }
+    DeleteFraudsterRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            FraudsterId: {
+                shape: "FraudsterId",
+            },
+        },
+        required: ["DomainId", "FraudsterId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "WatchlistId"
-    ],
-    "type": "structure"
-  },
-  "DescribeDomainRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      }
+    DeleteSpeakerRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            SpeakerId: {
+                shape: "SpeakerId",
+            },
+        },
+        required: ["DomainId", "SpeakerId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId"
-    ],
-    "type": "structure"
-  },
-  "DescribeFraudsterRegistrationJobRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "JobId": {
-        "shape": "JobId"
-      }
+    DeleteWatchlistRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            WatchlistId: {
+                shape: "WatchlistId",
+            },
+        },
+        required: ["DomainId", "WatchlistId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "JobId"
-    ],
-    "type": "structure"
-  },
-  "DescribeFraudsterRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "FraudsterId": {
-        "shape": "FraudsterId"
-      }
+    DescribeDomainRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+        },
+        required: ["DomainId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "FraudsterId"
-    ],
-    "type": "structure"
-  },
-  "DescribeSpeakerEnrollmentJobRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "JobId": {
-        "shape": "JobId"
-      }
+    DescribeFraudsterRegistrationJobRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            JobId: {
+                shape: "JobId",
+            },
+        },
+        required: ["DomainId", "JobId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "JobId"
-    ],
-    "type": "structure"
-  },
-  "DescribeSpeakerRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "SpeakerId": {
-        "shape": "SpeakerId"
-      }
+    DescribeFraudsterRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            FraudsterId: {
+                shape: "FraudsterId",
+            },
+        },
+        required: ["DomainId", "FraudsterId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "SpeakerId"
-    ],
-    "type": "structure"
-  },
-  "DescribeWatchlistRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "WatchlistId": {
-        "shape": "WatchlistId"
-      }
+    DescribeSpeakerEnrollmentJobRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            JobId: {
+                shape: "JobId",
+            },
+        },
+        required: ["DomainId", "JobId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "WatchlistId"
-    ],
-    "type": "structure"
-  },
-  "Description": {
-    "max": 1024,
-    "min": 1,
-    "pattern": "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$",
-    "sensitive": true,
-    "type": "string"
-  },
-  "DisassociateFraudsterRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "FraudsterId": {
-        "shape": "FraudsterId"
-      },
-      "WatchlistId": {
-        "shape": "WatchlistId"
-      }
+    DescribeSpeakerRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            SpeakerId: {
+                shape: "SpeakerId",
+            },
+        },
+        required: ["DomainId", "SpeakerId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "FraudsterId",
-      "WatchlistId"
-    ],
-    "type": "structure"
-  },
-  "DomainId": {
-    "max": 22,
-    "min": 22,
-    "pattern": "^[a-zA-Z0-9]{22}$",
-    "type": "string"
-  },
-  "DomainName": {
-    "max": 256,
-    "min": 1,
-    "pattern": "^[a-zA-Z0-9][a-zA-Z0-9_-]*$",
-    "sensitive": true,
-    "type": "string"
-  },
-  "DuplicateRegistrationAction": {
-    "enum": [
-      "SKIP",
-      "REGISTER_AS_NEW"
-    ],
-    "type": "string"
-  },
-  "EnrollmentConfig": {
-    "members": {
-      "ExistingEnrollmentAction": {
-        "shape": "ExistingEnrollmentAction"
-      },
-      "FraudDetectionConfig": {
-        "shape": "EnrollmentJobFraudDetectionConfig"
-      }
+    DescribeWatchlistRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            WatchlistId: {
+                shape: "WatchlistId",
+            },
+        },
+        required: ["DomainId", "WatchlistId"],
+        type: "structure",
     },
-    "type": "structure"
-  },
-  "EnrollmentJobFraudDetectionConfig": {
-    "members": {
-      "FraudDetectionAction": {
-        "shape": "FraudDetectionAction"
-      },
-      "RiskThreshold": {
-        "shape": "Score"
-      },
-      "WatchlistIds": {
-        "shape": "EnrollmentJobFraudDetectionConfigWatchlistIds"
-      }
+    Description: {
+        max: 1024,
+        min: 1,
+        pattern: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$",
+        sensitive: true,
+        type: "string",
     },
-    "type": "structure"
-  },
-  "EnrollmentJobFraudDetectionConfigWatchlistIds": {
-    "max": 1,
-    "member": "WatchlistId",
-    "min": 1,
-    "type": "list"
-  },
-  "EvaluateSessionRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "SessionNameOrId": {
-        "shape": "SessionNameOrId"
-      }
+    DisassociateFraudsterRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            FraudsterId: {
+                shape: "FraudsterId",
+            },
+            WatchlistId: {
+                shape: "WatchlistId",
+            },
+        },
+        required: ["DomainId", "FraudsterId", "WatchlistId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "SessionNameOrId"
-    ],
-    "type": "structure"
-  },
-  "ExistingEnrollmentAction": {
-    "enum": [
-      "SKIP",
-      "OVERWRITE"
-    ],
-    "type": "string"
-  },
-  "FraudDetectionAction": {
-    "enum": [
-      "IGNORE",
-      "FAIL"
-    ],
-    "type": "string"
-  },
-  "FraudsterId": {
-    "max": 25,
-    "min": 25,
-    "pattern": "^id#[a-zA-Z0-9]{22}$",
-    "sensitive": true,
-    "type": "string"
-  },
-  "FraudsterRegistrationJobStatus": {
-    "enum": [
-      "SUBMITTED",
-      "IN_PROGRESS",
-      "COMPLETED",
-      "COMPLETED_WITH_ERRORS",
-      "FAILED"
-    ],
-    "type": "string"
-  },
-  "IamRoleArn": {
-    "max": 2048,
-    "min": 20,
-    "pattern": "^arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+$",
-    "type": "string"
-  },
-  "InputDataConfig": {
-    "members": {
-      "S3Uri": {
-        "shape": "S3Uri"
-      }
+    DomainId: {
+        max: 22,
+        min: 22,
+        pattern: "^[a-zA-Z0-9]{22}$",
+        type: "string",
     },
-    "required": [
-      "S3Uri"
-    ],
-    "type": "structure"
-  },
-  "JobId": {
-    "max": 22,
-    "min": 22,
-    "pattern": "^[a-zA-Z0-9]{22}$",
-    "type": "string"
-  },
-  "JobName": {
-    "max": 256,
-    "min": 1,
-    "pattern": "^[a-zA-Z0-9][a-zA-Z0-9_-]*$",
-    "sensitive": true,
-    "type": "string"
-  },
-  "KmsKeyId": {
-    "max": 2048,
-    "min": 1,
-    "type": "string"
-  },
-  "ListDomainsRequest": {
-    "members": {
-      "MaxResults": {
-        "shape": "MaxResultsForListDomainFe"
-      },
-      "NextToken": {
-        "shape": "NextToken"
-      }
+    DomainName: {
+        max: 256,
+        min: 1,
+        pattern: "^[a-zA-Z0-9][a-zA-Z0-9_-]*$",
+        sensitive: true,
+        type: "string",
     },
-    "type": "structure"
-  },
-  "ListFraudsterRegistrationJobsRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "JobStatus": {
-        "shape": "FraudsterRegistrationJobStatus"
-      },
-      "MaxResults": {
-        "shape": "MaxResultsForList"
-      },
-      "NextToken": {
-        "shape": "NextToken"
-      }
+    DuplicateRegistrationAction: {
+        enum: ["SKIP", "REGISTER_AS_NEW"],
+        type: "string",
     },
-    "required": [
-      "DomainId"
-    ],
-    "type": "structure"
-  },
-  "ListFraudstersRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "MaxResults": {
-        "shape": "MaxResultsForList"
-      },
-      "NextToken": {
-        "shape": "NextToken"
-      },
-      "WatchlistId": {
-        "shape": "WatchlistId"
-      }
+    EnrollmentConfig: {
+        members: {
+            ExistingEnrollmentAction: {
+                shape: "ExistingEnrollmentAction",
+            },
+            FraudDetectionConfig: {
+                shape: "EnrollmentJobFraudDetectionConfig",
+            },
+        },
+        type: "structure",
     },
-    "required": [
-      "DomainId"
-    ],
-    "type": "structure"
-  },
-  "ListSpeakerEnrollmentJobsRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "JobStatus": {
-        "shape": "SpeakerEnrollmentJobStatus"
-      },
-      "MaxResults": {
-        "shape": "MaxResultsForList"
-      },
-      "NextToken": {
-        "shape": "NextToken"
-      }
+    EnrollmentJobFraudDetectionConfig: {
+        members: {
+            FraudDetectionAction: {
+                shape: "FraudDetectionAction",
+            },
+            RiskThreshold: {
+                shape: "Score",
+            },
+            WatchlistIds: {
+                shape: "EnrollmentJobFraudDetectionConfigWatchlistIds",
+            },
+        },
+        type: "structure",
     },
-    "required": [
-      "DomainId"
-    ],
-    "type": "structure"
-  },
-  "ListSpeakersRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "MaxResults": {
-        "shape": "MaxResultsForList"
-      },
-      "NextToken": {
-        "shape": "NextToken"
-      }
+    EnrollmentJobFraudDetectionConfigWatchlistIds: {
+        max: 1,
+        member: "WatchlistId",
+        min: 1,
+        type: "list",
     },
-    "required": [
-      "DomainId"
-    ],
-    "type": "structure"
-  },
-  "ListTagsForResourceRequest": {
-    "members": {
-      "ResourceArn": {
-        "shape": "AmazonResourceName"
-      }
+    EvaluateSessionRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            SessionNameOrId: {
+                shape: "SessionNameOrId",
+            },
+        },
+        required: ["DomainId", "SessionNameOrId"],
+        type: "structure",
     },
-    "required": [
-      "ResourceArn"
-    ],
-    "type": "structure"
-  },
-  "ListWatchlistsRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "MaxResults": {
-        "shape": "MaxResultsForList"
-      },
-      "NextToken": {
-        "shape": "NextToken"
-      }
+    ExistingEnrollmentAction: {
+        enum: ["SKIP", "OVERWRITE"],
+        type: "string",
     },
-    "required": [
-      "DomainId"
-    ],
-    "type": "structure"
-  },
-  "MaxResultsForList": {
-    "max": 100,
-    "min": 1,
-    "type": "integer"
-  },
-  "MaxResultsForListDomainFe": {
-    "max": 10,
-    "min": 1,
-    "type": "integer"
-  },
-  "NextToken": {
-    "max": 8192,
-    "min": 0,
-    "pattern": "^\\p{ASCII}{0,8192}$",
-    "type": "string"
-  },
-  "OptOutSpeakerRequest": {
-    "members": {
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "SpeakerId": {
-        "shape": "SpeakerId"
-      }
+    FraudDetectionAction: {
+        enum: ["IGNORE", "FAIL"],
+        type: "string",
     },
-    "required": [
-      "DomainId",
-      "SpeakerId"
-    ],
-    "type": "structure"
-  },
-  "OutputDataConfig": {
-    "members": {
-      "KmsKeyId": {
-        "shape": "KmsKeyId"
-      },
-      "S3Uri": {
-        "shape": "S3Uri"
-      }
+    FraudsterId: {
+        max: 25,
+        min: 25,
+        pattern: "^id#[a-zA-Z0-9]{22}$",
+        sensitive: true,
+        type: "string",
     },
-    "required": [
-      "S3Uri"
-    ],
-    "type": "structure"
-  },
-  "RegistrationConfig": {
-    "members": {
-      "DuplicateRegistrationAction": {
-        "shape": "DuplicateRegistrationAction"
-      },
-      "FraudsterSimilarityThreshold": {
-        "shape": "Score"
-      },
-      "WatchlistIds": {
-        "shape": "RegistrationConfigWatchlistIds"
-      }
+    FraudsterRegistrationJobStatus: {
+        enum: ["SUBMITTED", "IN_PROGRESS", "COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED"],
+        type: "string",
     },
-    "type": "structure"
-  },
-  "RegistrationConfigWatchlistIds": {
-    "max": 1,
-    "member": "WatchlistId",
-    "min": 1,
-    "type": "list"
-  },
-  "S3Uri": {
-    "max": 1024,
-    "min": 0,
-    "pattern": "^s3://[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9](/.*)?$",
-    "type": "string"
-  },
-  "Score": {
-    "max": 100,
-    "min": 0,
-    "type": "integer"
-  },
-  "ServerSideEncryptionConfiguration": {
-    "members": {
-      "KmsKeyId": {
-        "shape": "KmsKeyId"
-      }
+    IamRoleArn: {
+        max: 2048,
+        min: 20,
+        pattern: "^arn:aws(-[^:]+)?:iam::[0-9]{12}:role/.+$",
+        type: "string",
     },
-    "required": [
-      "KmsKeyId"
-    ],
-    "type": "structure"
-  },
-  "SessionNameOrId": {
-    "max": 36,
-    "min": 1,
-    "pattern": "^(id#[a-zA-Z0-9]{22}|[a-zA-Z0-9][a-zA-Z0-9_-]*)$",
-    "type": "string"
-  },
-  "SpeakerEnrollmentJobStatus": {
-    "enum": [
-      "SUBMITTED",
-      "IN_PROGRESS",
-      "COMPLETED",
-      "COMPLETED_WITH_ERRORS",
-      "FAILED"
-    ],
-    "type": "string"
-  },
-  "SpeakerId": {
-    "max": 256,
-    "min": 1,
-    "pattern": "^(id#[a-zA-Z0-9]{22}|[a-zA-Z0-9][a-zA-Z0-9_-]*)$",
-    "sensitive": true,
-    "type": "string"
-  },
-  "StartFraudsterRegistrationJobRequest": {
-    "members": {
-      "ClientToken": {
-        "idempotencyToken": true,
-        "shape": "ClientTokenString"
-      },
-      "DataAccessRoleArn": {
-        "shape": "IamRoleArn"
-      },
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "InputDataConfig": {
-        "shape": "InputDataConfig"
-      },
-      "JobName": {
-        "shape": "JobName"
-      },
-      "OutputDataConfig": {
-        "shape": "OutputDataConfig"
-      },
-      "RegistrationConfig": {
-        "shape": "RegistrationConfig"
-      }
+    InputDataConfig: {
+        members: {
+            S3Uri: {
+                shape: "S3Uri",
+            },
+        },
+        required: ["S3Uri"],
+        type: "structure",
     },
-    "required": [
-      "DataAccessRoleArn",
-      "DomainId",
-      "InputDataConfig",
-      "OutputDataConfig"
-    ],
-    "type": "structure"
-  },
-  "StartSpeakerEnrollmentJobRequest": {
-    "members": {
-      "ClientToken": {
-        "idempotencyToken": true,
-        "shape": "ClientTokenString"
-      },
-      "DataAccessRoleArn": {
-        "shape": "IamRoleArn"
-      },
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "EnrollmentConfig": {
-        "shape": "EnrollmentConfig"
-      },
-      "InputDataConfig": {
-        "shape": "InputDataConfig"
-      },
-      "JobName": {
-        "shape": "JobName"
-      },
-      "OutputDataConfig": {
-        "shape": "OutputDataConfig"
-      }
+    JobId: {
+        max: 22,
+        min: 22,
+        pattern: "^[a-zA-Z0-9]{22}$",
+        type: "string",
     },
-    "required": [
-      "DataAccessRoleArn",
-      "DomainId",
-      "InputDataConfig",
-      "OutputDataConfig"
-    ],
-    "type": "structure"
-  },
-  "Tag": {
-    "members": {
-      "Key": {
-        "shape": "TagKey"
-      },
-      "Value": {
-        "shape": "TagValue"
-      }
+    JobName: {
+        max: 256,
+        min: 1,
+        pattern: "^[a-zA-Z0-9][a-zA-Z0-9_-]*$",
+        sensitive: true,
+        type: "string",
     },
-    "required": [
-      "Key",
-      "Value"
-    ],
-    "type": "structure"
-  },
-  "TagKey": {
-    "max": 128,
-    "min": 1,
-    "pattern": "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
-    "sensitive": true,
-    "type": "string"
-  },
-  "TagKeyList": {
-    "max": 200,
-    "member": "TagKey",
-    "min": 0,
-    "type": "list"
-  },
-  "TagList": {
-    "max": 200,
-    "member": "Tag",
-    "min": 0,
-    "type": "list"
-  },
-  "TagResourceRequest": {
-    "members": {
-      "ResourceArn": {
-        "shape": "AmazonResourceName"
-      },
-      "Tags": {
-        "shape": "TagList"
-      }
+    KmsKeyId: {
+        max: 2048,
+        min: 1,
+        type: "string",
     },
-    "required": [
-      "ResourceArn",
-      "Tags"
-    ],
-    "type": "structure"
-  },
-  "TagValue": {
-    "max": 256,
-    "min": 0,
-    "pattern": "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
-    "sensitive": true,
-    "type": "string"
-  },
-  "UntagResourceRequest": {
-    "members": {
-      "ResourceArn": {
-        "shape": "AmazonResourceName"
-      },
-      "TagKeys": {
-        "shape": "TagKeyList"
-      }
+    ListDomainsRequest: {
+        members: {
+            MaxResults: {
+                shape: "MaxResultsForListDomainFe",
+            },
+            NextToken: {
+                shape: "NextToken",
+            },
+        },
+        type: "structure",
     },
-    "required": [
-      "ResourceArn",
-      "TagKeys"
-    ],
-    "type": "structure"
-  },
-  "UpdateDomainRequest": {
-    "members": {
-      "Description": {
-        "shape": "Description"
-      },
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "Name": {
-        "shape": "DomainName"
-      },
-      "ServerSideEncryptionConfiguration": {
-        "shape": "ServerSideEncryptionConfiguration"
-      }
+    ListFraudsterRegistrationJobsRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            JobStatus: {
+                shape: "FraudsterRegistrationJobStatus",
+            },
+            MaxResults: {
+                shape: "MaxResultsForList",
+            },
+            NextToken: {
+                shape: "NextToken",
+            },
+        },
+        required: ["DomainId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "Name",
-      "ServerSideEncryptionConfiguration"
-    ],
-    "type": "structure"
-  },
-  "UpdateWatchlistRequest": {
-    "members": {
-      "Description": {
-        "shape": "WatchlistDescription"
-      },
-      "DomainId": {
-        "shape": "DomainId"
-      },
-      "Name": {
-        "shape": "WatchlistName"
-      },
-      "WatchlistId": {
-        "shape": "WatchlistId"
-      }
+    ListFraudstersRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            MaxResults: {
+                shape: "MaxResultsForList",
+            },
+            NextToken: {
+                shape: "NextToken",
+            },
+            WatchlistId: {
+                shape: "WatchlistId",
+            },
+        },
+        required: ["DomainId"],
+        type: "structure",
     },
-    "required": [
-      "DomainId",
-      "WatchlistId"
-    ],
-    "type": "structure"
-  },
-  "WatchlistDescription": {
-    "max": 1024,
-    "min": 1,
-    "pattern": "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$",
-    "sensitive": true,
-    "type": "string"
-  },
-  "WatchlistId": {
-    "max": 22,
-    "min": 22,
-    "pattern": "^[a-zA-Z0-9]{22}$",
-    "type": "string"
-  },
-  "WatchlistName": {
-    "max": 256,
-    "min": 1,
-    "pattern": "^[a-zA-Z0-9][a-zA-Z0-9_-]*$",
-    "sensitive": true,
-    "type": "string"
-  }
+    ListSpeakerEnrollmentJobsRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            JobStatus: {
+                shape: "SpeakerEnrollmentJobStatus",
+            },
+            MaxResults: {
+                shape: "MaxResultsForList",
+            },
+            NextToken: {
+                shape: "NextToken",
+            },
+        },
+        required: ["DomainId"],
+        type: "structure",
+    },
+    ListSpeakersRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            MaxResults: {
+                shape: "MaxResultsForList",
+            },
+            NextToken: {
+                shape: "NextToken",
+            },
+        },
+        required: ["DomainId"],
+        type: "structure",
+    },
+    ListTagsForResourceRequest: {
+        members: {
+            ResourceArn: {
+                shape: "AmazonResourceName",
+            },
+        },
+        required: ["ResourceArn"],
+        type: "structure",
+    },
+    ListWatchlistsRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            MaxResults: {
+                shape: "MaxResultsForList",
+            },
+            NextToken: {
+                shape: "NextToken",
+            },
+        },
+        required: ["DomainId"],
+        type: "structure",
+    },
+    MaxResultsForList: {
+        max: 100,
+        min: 1,
+        type: "integer",
+    },
+    MaxResultsForListDomainFe: {
+        max: 10,
+        min: 1,
+        type: "integer",
+    },
+    NextToken: {
+        max: 8192,
+        min: 0,
+        pattern: "^\\p{ASCII}{0,8192}$",
+        type: "string",
+    },
+    OptOutSpeakerRequest: {
+        members: {
+            DomainId: {
+                shape: "DomainId",
+            },
+            SpeakerId: {
+                shape: "SpeakerId",
+            },
+        },
+        required: ["DomainId", "SpeakerId"],
+        type: "structure",
+    },
+    OutputDataConfig: {
+        members: {
+            KmsKeyId: {
+                shape: "KmsKeyId",
+            },
+            S3Uri: {
+                shape: "S3Uri",
+            },
+        },
+        required: ["S3Uri"],
+        type: "structure",
+    },
+    RegistrationConfig: {
+        members: {
+            DuplicateRegistrationAction: {
+                shape: "DuplicateRegistrationAction",
+            },
+            FraudsterSimilarityThreshold: {
+                shape: "Score",
+            },
+            WatchlistIds: {
+                shape: "RegistrationConfigWatchlistIds",
+            },
+        },
+        type: "structure",
+    },
+    RegistrationConfigWatchlistIds: {
+        max: 1,
+        member: "WatchlistId",
+        min: 1,
+        type: "list",
+    },
+    S3Uri: {
+        max: 1024,
+        min: 0,
+        pattern: "^s3://[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9](/.*)?$",
+        type: "string",
+    },
+    Score: {
+        max: 100,
+        min: 0,
+        type: "integer",
+    },
+    ServerSideEncryptionConfiguration: {
+        members: {
+            KmsKeyId: {
+                shape: "KmsKeyId",
+            },
+        },
+        required: ["KmsKeyId"],
+        type: "structure",
+    },
+    SessionNameOrId: {
+        max: 36,
+        min: 1,
+        pattern: "^(id#[a-zA-Z0-9]{22}|[a-zA-Z0-9][a-zA-Z0-9_-]*)$",
+        type: "string",
+    },
+    SpeakerEnrollmentJobStatus: {
+        enum: ["SUBMITTED", "IN_PROGRESS", "COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED"],
+        type: "string",
+    },
+    SpeakerId: {
+        max: 256,
+        min: 1,
+        pattern: "^(id#[a-zA-Z0-9]{22}|[a-zA-Z0-9][a-zA-Z0-9_-]*)$",
+        sensitive: true,
+        type: "string",
+    },
+    StartFraudsterRegistrationJobRequest: {
+        members: {
+            ClientToken: {
+                idempotencyToken: true,
+                shape: "ClientTokenString",
+            },
+            DataAccessRoleArn: {
+                shape: "IamRoleArn",
+            },
+            DomainId: {
+                shape: "DomainId",
+            },
+            InputDataConfig: {
+                shape: "InputDataConfig",
+            },
+            JobName: {
+                shape: "JobName",
+            },
+            OutputDataConfig: {
+                shape: "OutputDataConfig",
+            },
+            RegistrationConfig: {
+                shape: "RegistrationConfig",
+            },
+        },
+        required: ["DataAccessRoleArn", "DomainId", "InputDataConfig", "OutputDataConfig"],
+        type: "structure",
+    },
+    StartSpeakerEnrollmentJobRequest: {
+        members: {
+            ClientToken: {
+                idempotencyToken: true,
+                shape: "ClientTokenString",
+            },
+            DataAccessRoleArn: {
+                shape: "IamRoleArn",
+            },
+            DomainId: {
+                shape: "DomainId",
+            },
+            EnrollmentConfig: {
+                shape: "EnrollmentConfig",
+            },
+            InputDataConfig: {
+                shape: "InputDataConfig",
+            },
+            JobName: {
+                shape: "JobName",
+            },
+            OutputDataConfig: {
+                shape: "OutputDataConfig",
+            },
+        },
+        required: ["DataAccessRoleArn", "DomainId", "InputDataConfig", "OutputDataConfig"],
+        type: "structure",
+    },
+    Tag: {
+        members: {
+            Key: {
+                shape: "TagKey",
+            },
+            Value: {
+                shape: "TagValue",
+            },
+        },
+        required: ["Key", "Value"],
+        type: "structure",
+    },
+    TagKey: {
+        max: 128,
+        min: 1,
+        pattern: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
+        sensitive: true,
+        type: "string",
+    },
+    TagKeyList: {
+        max: 200,
+        member: "TagKey",
+        min: 0,
+        type: "list",
+    },
+    TagList: {
+        max: 200,
+        member: "Tag",
+        min: 0,
+        type: "list",
+    },
+    TagResourceRequest: {
+        members: {
+            ResourceArn: {
+                shape: "AmazonResourceName",
+            },
+            Tags: {
+                shape: "TagList",
+            },
+        },
+        required: ["ResourceArn", "Tags"],
+        type: "structure",
+    },
+    TagValue: {
+        max: 256,
+        min: 0,
+        pattern: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
+        sensitive: true,
+        type: "string",
+    },
+    UntagResourceRequest: {
+        members: {
+            ResourceArn: {
+                shape: "AmazonResourceName",
+            },
+            TagKeys: {
+                shape: "TagKeyList",
+            },
+        },
+        required: ["ResourceArn", "TagKeys"],
+        type: "structure",
+    },
+    UpdateDomainRequest: {
+        members: {
+            Description: {
+                shape: "Description",
+            },
+            DomainId: {
+                shape: "DomainId",
+            },
+            Name: {
+                shape: "DomainName",
+            },
+            ServerSideEncryptionConfiguration: {
+                shape: "ServerSideEncryptionConfiguration",
+            },
+        },
+        required: ["DomainId", "Name", "ServerSideEncryptionConfiguration"],
+        type: "structure",
+    },
+    UpdateWatchlistRequest: {
+        members: {
+            Description: {
+                shape: "WatchlistDescription",
+            },
+            DomainId: {
+                shape: "DomainId",
+            },
+            Name: {
+                shape: "WatchlistName",
+            },
+            WatchlistId: {
+                shape: "WatchlistId",
+            },
+        },
+        required: ["DomainId", "WatchlistId"],
+        type: "structure",
+    },
+    WatchlistDescription: {
+        max: 1024,
+        min: 1,
+        pattern: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-%@]*)$",
+        sensitive: true,
+        type: "string",
+    },
+    WatchlistId: {
+        max: 22,
+        min: 22,
+        pattern: "^[a-zA-Z0-9]{22}$",
+        type: "string",
+    },
+    WatchlistName: {
+        max: 256,
+        min: 1,
+        pattern: "^[a-zA-Z0-9][a-zA-Z0-9_-]*$",
+        sensitive: true,
+        type: "string",
+    },
 };
 
 export const OPERATIONS: OperationTable = {
-  "AssociateFraudster": {
-    "input": "AssociateFraudsterRequest",
-    "errors": [
-      "ServiceQuotaExceededException",
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "CreateDomain": {
-    "input": "CreateDomainRequest",
-    "errors": [
-      "ServiceQuotaExceededException",
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "CreateWatchlist": {
-    "input": "CreateWatchlistRequest",
-    "errors": [
-      "ServiceQuotaExceededException",
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DeleteDomain": {
-    "input": "DeleteDomainRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DeleteFraudster": {
-    "input": "DeleteFraudsterRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DeleteSpeaker": {
-    "input": "DeleteSpeakerRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DeleteWatchlist": {
-    "input": "DeleteWatchlistRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DescribeDomain": {
-    "input": "DescribeDomainRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DescribeFraudster": {
-    "input": "DescribeFraudsterRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DescribeFraudsterRegistrationJob": {
-    "input": "DescribeFraudsterRegistrationJobRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DescribeSpeaker": {
-    "input": "DescribeSpeakerRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DescribeSpeakerEnrollmentJob": {
-    "input": "DescribeSpeakerEnrollmentJobRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DescribeWatchlist": {
-    "input": "DescribeWatchlistRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "DisassociateFraudster": {
-    "input": "DisassociateFraudsterRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "EvaluateSession": {
-    "input": "EvaluateSessionRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "ListDomains": {
-    "input": "ListDomainsRequest",
-    "errors": [
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "ListFraudsterRegistrationJobs": {
-    "input": "ListFraudsterRegistrationJobsRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "ListFraudsters": {
-    "input": "ListFraudstersRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "ListSpeakerEnrollmentJobs": {
-    "input": "ListSpeakerEnrollmentJobsRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "ListSpeakers": {
-    "input": "ListSpeakersRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "ListTagsForResource": {
-    "input": "ListTagsForResourceRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "ListWatchlists": {
-    "input": "ListWatchlistsRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "OptOutSpeaker": {
-    "input": "OptOutSpeakerRequest",
-    "errors": [
-      "ServiceQuotaExceededException",
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "StartFraudsterRegistrationJob": {
-    "input": "StartFraudsterRegistrationJobRequest",
-    "errors": [
-      "ServiceQuotaExceededException",
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "StartSpeakerEnrollmentJob": {
-    "input": "StartSpeakerEnrollmentJobRequest",
-    "errors": [
-      "ServiceQuotaExceededException",
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "TagResource": {
-    "input": "TagResourceRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "UntagResource": {
-    "input": "UntagResourceRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "UpdateDomain": {
-    "input": "UpdateDomainRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  },
-  "UpdateWatchlist": {
-    "input": "UpdateWatchlistRequest",
-    "errors": [
-      "ResourceNotFoundException",
-      "ValidationException",
-      "ConflictException",
-      "InternalServerException",
-      "ThrottlingException",
-      "AccessDeniedException"
-    ]
-  }
+    AssociateFraudster: {
+        input: "AssociateFraudsterRequest",
+        errors: [
+            "ServiceQuotaExceededException",
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    CreateDomain: {
+        input: "CreateDomainRequest",
+        errors: [
+            "ServiceQuotaExceededException",
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    CreateWatchlist: {
+        input: "CreateWatchlistRequest",
+        errors: [
+            "ServiceQuotaExceededException",
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DeleteDomain: {
+        input: "DeleteDomainRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DeleteFraudster: {
+        input: "DeleteFraudsterRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DeleteSpeaker: {
+        input: "DeleteSpeakerRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DeleteWatchlist: {
+        input: "DeleteWatchlistRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DescribeDomain: {
+        input: "DescribeDomainRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DescribeFraudster: {
+        input: "DescribeFraudsterRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DescribeFraudsterRegistrationJob: {
+        input: "DescribeFraudsterRegistrationJobRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DescribeSpeaker: {
+        input: "DescribeSpeakerRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DescribeSpeakerEnrollmentJob: {
+        input: "DescribeSpeakerEnrollmentJobRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DescribeWatchlist: {
+        input: "DescribeWatchlistRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    DisassociateFraudster: {
+        input: "DisassociateFraudsterRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    EvaluateSession: {
+        input: "EvaluateSessionRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    ListDomains: {
+        input: "ListDomainsRequest",
+        errors: ["ValidationException", "InternalServerException", "ThrottlingException", "AccessDeniedException"],
+    },
+    ListFraudsterRegistrationJobs: {
+        input: "ListFraudsterRegistrationJobsRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    ListFraudsters: {
+        input: "ListFraudstersRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    ListSpeakerEnrollmentJobs: {
+        input: "ListSpeakerEnrollmentJobsRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    ListSpeakers: {
+        input: "ListSpeakersRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    ListTagsForResource: {
+        input: "ListTagsForResourceRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    ListWatchlists: {
+        input: "ListWatchlistsRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    OptOutSpeaker: {
+        input: "OptOutSpeakerRequest",
+        errors: [
+            "ServiceQuotaExceededException",
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    StartFraudsterRegistrationJob: {
+        input: "StartFraudsterRegistrationJobRequest",
+        errors: [
+            "ServiceQuotaExceededException",
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    StartSpeakerEnrollmentJob: {
+        input: "StartSpeakerEnrollmentJobRequest",
+        errors: [
+            "ServiceQuotaExceededException",
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    TagResource: {
+        input: "TagResourceRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    UntagResource: {
+        input: "UntagResourceRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    UpdateDomain: {
+        input: "UpdateDomainRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
+    UpdateWatchlist: {
+        input: "UpdateWatchlistRequest",
+        errors: [
+            "ResourceNotFoundException",
+            "ValidationException",
+            "ConflictException",
+            "InternalServerException",
+            "ThrottlingException",
+            "AccessDeniedException",
+        ],
+    },
 };

@@ -13,29 +13,31 @@ import { tagHandlers } from "./tags";
 
 /** Every Voice ID operation, by its X-Amz-Target name (`VoiceID.<name>`). */
 export const HANDLERS: Record<string, Handler> = {
-  ...domainHandlers,
-  ...watchlistHandlers,
-  ...fraudsterHandlers,
-  ...jobHandlers,
-  ...speakerHandlers,
-  ...sessionHandlers,
-  ...tagHandlers,
+    ...domainHandlers,
+    ...watchlistHandlers,
+    ...fraudsterHandlers,
+    ...jobHandlers,
+    ...speakerHandlers,
+    ...sessionHandlers,
+    ...tagHandlers,
 };
 
 /** Emulator-only operations outside the Voice ID API (`VoiceIDLocal.<name>`). */
 export const LOCAL_HANDLERS: Record<string, Handler> = { ...localHandlers };
 
 const TARGETS: [prefix: string, handlers: Record<string, Handler>][] = [
-  ["VoiceID.", HANDLERS],
-  ["VoiceIDLocal.", LOCAL_HANDLERS],
+    ["VoiceID.", HANDLERS],
+    ["VoiceIDLocal.", LOCAL_HANDLERS],
 ];
 
 /** The operation an X-Amz-Target names, or undefined (UnknownOperationException). */
 export function resolveTarget(target: string): { operation: string; handler: Handler } | undefined {
-  for (const [prefix, handlers] of TARGETS) {
-    if (!target.startsWith(prefix)) continue;
-    const operation = target.slice(prefix.length);
-    return Object.prototype.hasOwnProperty.call(handlers, operation) ? { operation, handler: handlers[operation] } : undefined;
-  }
-  return undefined;
+    for (const [prefix, handlers] of TARGETS) {
+        if (!target.startsWith(prefix)) continue;
+        const operation = target.slice(prefix.length);
+        return Object.prototype.hasOwnProperty.call(handlers, operation)
+            ? { operation, handler: handlers[operation] }
+            : undefined;
+    }
+    return undefined;
 }

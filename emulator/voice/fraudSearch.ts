@@ -16,12 +16,19 @@
  * @module
  */
 import type { ListPosition, Store } from "../store";
-import { decodeSearchFeatures, searchFeatures, similarityBound, similarityOfFeatures, type SearchFeatures, type Voiceprint } from "./voiceprint";
+import {
+    decodeSearchFeatures,
+    searchFeatures,
+    similarityBound,
+    similarityOfFeatures,
+    type SearchFeatures,
+    type Voiceprint,
+} from "./voiceprint";
 
 export interface FraudsterMatch {
-  fraudsterId: string;
-  /** Similarity 0-100 (the KnownFraudsterRisk score). */
-  score: number;
+    fraudsterId: string;
+    /** Similarity 0-100 (the KnownFraudsterRisk score). */
+    score: number;
 }
 
 /**
@@ -34,75 +41,79 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The closest fraudster of a domain (of the given watchlists only, when given). */
 export class FraudsterSearch {
-  private best: FraudsterMatch | undefined;
-  private after: ListPosition | undefined;
-  /** How many fraudsters were compared, and the sum of their rowids (see Store.fraudstersInScope). */
-  private seen = { count: 0, seqSum: 0 };
-  private readonly probe: SearchFeatures | null;
+    private best: FraudsterMatch | undefined;
+    private after: ListPosition | undefined;
+    /** How many fraudsters were compared, and the sum of their rowids (see Store.fraudstersInScope). */
+    private seen = { count: 0, seqSum: 0 };
+    private readonly probe: SearchFeatures | null;
 
-  constructor(
-    private readonly store: Store,
-    private readonly domainId: string,
-    voiceprint: Voiceprint,
-    private readonly watchlistIds?: string[],
-  ) {
-    this.probe = searchFeatures(voiceprint);
-  }
-
-  /**
-   * Compares with the fraudsters in scope, one page per turn of the event loop, until the end
-   * of the list or until `stop()` says so (then `finish` does the rest).
-   */
-  async advance(stop: () => boolean = () => false): Promise<void> {
-    while (!stop() && this.step()) await nextTurn();
-  }
-
-  /**
-   * Ends the search without yielding: compares with the fraudsters not seen yet and returns
-   * the best match (the first of the highest score, in list order). Call it inside the
-   * transaction that acts on the result.
-   */
-  finish(): FraudsterMatch | undefined {
-    while (this.step());
-    // Fraudsters deleted, or made behind the cursor (a clock set back), while the search
-    // yielded: the pages seen are no longer the scope, so search it again in one go.
-    const now = this.store.fraudstersInScope(this.domainId, this.watchlistIds);
-    if (now.count !== this.seen.count || now.seqSum !== this.seen.seqSum || (this.best && !this.stillInScope(this.best.fraudsterId))) {
-      this.best = undefined;
-      this.after = undefined;
-      this.seen = { count: 0, seqSum: 0 };
-      while (this.step());
+    constructor(
+        private readonly store: Store,
+        private readonly domainId: string,
+        voiceprint: Voiceprint,
+        private readonly watchlistIds?: string[],
+    ) {
+        this.probe = searchFeatures(voiceprint);
     }
-    return this.best;
-  }
 
-  /** advance, then finish: for callers that act on the result outside a transaction. */
-  async closest(): Promise<FraudsterMatch | undefined> {
-    await this.advance();
-    return this.finish();
-  }
-
-  /** Compares with the next page; false once the list is exhausted. */
-  private step(): boolean {
-    const page = this.store.fraudsterFeatures(this.domainId, this.watchlistIds, this.after, SEARCH_PAGE);
-    for (const f of page) {
-      // A fraudster whose pitch alone keeps it from beating the best match so far is not
-      // decoded or compared (exact: the best match is the one a full scan finds).
-      if (!(this.probe && this.best && similarityBound(this.probe, f.search_features) <= this.best.score)) {
-        const score = similarityOfFeatures(this.probe, decodeSearchFeatures(f.search_features));
-        if (!this.best || score > this.best.score) this.best = { fraudsterId: f.id, score };
-      }
-      this.after = [f.created_at, f.seq];
-      this.seen.count++;
-      this.seen.seqSum += f.seq;
+    /**
+     * Compares with the fraudsters in scope, one page per turn of the event loop, until the end
+     * of the list or until `stop()` says so (then `finish` does the rest).
+     */
+    async advance(stop: () => boolean = () => false): Promise<void> {
+        while (!stop() && this.step()) await nextTurn();
     }
-    return page.length === SEARCH_PAGE;
-  }
 
-  private stillInScope(fraudsterId: string): boolean {
-    if (!this.store.getFraudster(this.domainId, fraudsterId)) return false;
-    if (!this.watchlistIds) return true;
-    const member = this.store.fraudsterWatchlists(fraudsterId);
-    return this.watchlistIds.some((w) => member.includes(w));
-  }
+    /**
+     * Ends the search without yielding: compares with the fraudsters not seen yet and returns
+     * the best match (the first of the highest score, in list order). Call it inside the
+     * transaction that acts on the result.
+     */
+    finish(): FraudsterMatch | undefined {
+        while (this.step());
+        // Fraudsters deleted, or made behind the cursor (a clock set back), while the search
+        // yielded: the pages seen are no longer the scope, so search it again in one go.
+        const now = this.store.fraudstersInScope(this.domainId, this.watchlistIds);
+        if (
+            now.count !== this.seen.count ||
+            now.seqSum !== this.seen.seqSum ||
+            (this.best && !this.stillInScope(this.best.fraudsterId))
+        ) {
+            this.best = undefined;
+            this.after = undefined;
+            this.seen = { count: 0, seqSum: 0 };
+            while (this.step());
+        }
+        return this.best;
+    }
+
+    /** advance, then finish: for callers that act on the result outside a transaction. */
+    async closest(): Promise<FraudsterMatch | undefined> {
+        await this.advance();
+        return this.finish();
+    }
+
+    /** Compares with the next page; false once the list is exhausted. */
+    private step(): boolean {
+        const page = this.store.fraudsterFeatures(this.domainId, this.watchlistIds, this.after, SEARCH_PAGE);
+        for (const f of page) {
+            // A fraudster whose pitch alone keeps it from beating the best match so far is not
+            // decoded or compared (exact: the best match is the one a full scan finds).
+            if (!(this.probe && this.best && similarityBound(this.probe, f.search_features) <= this.best.score)) {
+                const score = similarityOfFeatures(this.probe, decodeSearchFeatures(f.search_features));
+                if (!this.best || score > this.best.score) this.best = { fraudsterId: f.id, score };
+            }
+            this.after = [f.created_at, f.seq];
+            this.seen.count++;
+            this.seen.seqSum += f.seq;
+        }
+        return page.length === SEARCH_PAGE;
+    }
+
+    private stillInScope(fraudsterId: string): boolean {
+        if (!this.store.getFraudster(this.domainId, fraudsterId)) return false;
+        if (!this.watchlistIds) return true;
+        const member = this.store.fraudsterWatchlists(fraudsterId);
+        return this.watchlistIds.some((w) => member.includes(w));
+    }
 }

@@ -6,7 +6,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    FraudsterRegistrationJob, FraudsterRegistrationManifest, FraudsterRegistrationRequest, VoiceIdDataAccessRole,
+    FraudsterRegistrationJob,
+    FraudsterRegistrationManifest,
+    FraudsterRegistrationRequest,
+    VoiceIdDataAccessRole,
     VoiceIdOutputKey,
 } from "pulumi-voiceid";
 
@@ -53,7 +56,10 @@ export function awsExample(config: AwsExampleConfig) {
     // The key names the role by its fixed name; the role's policy names the key by ARN.
     // Neither depends on the other resource, so there is no cycle.
     const roleName = VoiceIdDataAccessRole.defaultRoleName("voiceid-data-access");
-    const outputKey = new VoiceIdOutputKey("voiceid-results", { dataAccessRoleName: roleName, outputS3Uri: resultsFolder });
+    const outputKey = new VoiceIdOutputKey("voiceid-results", {
+        dataAccessRoleName: roleName,
+        outputS3Uri: resultsFolder,
+    });
     const role = new VoiceIdDataAccessRole("voiceid-data-access", {
         roleName,
         domainId: config.domainId,

@@ -14,17 +14,21 @@ const config = new pulumi.Config();
 const domainId = config.require("domainId");
 const jobId = config.require("jobId");
 
-const job = new FraudsterRegistrationJob("imported-registration", {
-    domainId,
-    dataAccessRoleArn: config.require("dataAccessRoleArn"),
-    inputDataConfig: { s3Uri: config.require("manifestS3Uri") },
-    outputDataConfig: { s3Uri: config.require("outputS3Uri"), kmsKeyId: config.get("kmsKeyArn") },
-}, {
-    import: `${domainId}/${jobId}`,
-    // The job was not Pulumi's to begin with: `pulumi destroy` forgets it (the default for
-    // jobs anyway: Voice ID cannot delete jobs) and never touches its fraudsters.
-    retainOnDelete: true,
-});
+const job = new FraudsterRegistrationJob(
+    "imported-registration",
+    {
+        domainId,
+        dataAccessRoleArn: config.require("dataAccessRoleArn"),
+        inputDataConfig: { s3Uri: config.require("manifestS3Uri") },
+        outputDataConfig: { s3Uri: config.require("outputS3Uri"), kmsKeyId: config.get("kmsKeyArn") },
+    },
+    {
+        import: `${domainId}/${jobId}`,
+        // The job was not Pulumi's to begin with: `pulumi destroy` forgets it (the default for
+        // jobs anyway: Voice ID cannot delete jobs) and never touches its fraudsters.
+        retainOnDelete: true,
+    },
+);
 
 export const importedJobId = job.jobId;
 export const jobStatus = job.jobStatus;

@@ -43,7 +43,11 @@ const batch = {
 
 const registerConfirmed = new FraudsterRegistrationJob("register-confirmed", {
     ...batch,
-    registrationConfig: { duplicateRegistrationAction: "SKIP", fraudsterSimilarityThreshold: threshold, watchlistIds: [confirmed.watchlistId] },
+    registrationConfig: {
+        duplicateRegistrationAction: "SKIP",
+        fraudsterSimilarityThreshold: threshold,
+        watchlistIds: [confirmed.watchlistId],
+    },
     // A request that fails (bad audio, too short) fails the update instead of only warning.
     failOnErrors: true,
     timeoutSeconds: 1800,
@@ -51,11 +55,19 @@ const registerConfirmed = new FraudsterRegistrationJob("register-confirmed", {
 });
 
 // The same recordings again, into the other watchlist, after the first job has finished.
-const registerSuspected = new FraudsterRegistrationJob("register-suspected", {
-    ...batch,
-    registrationConfig: { duplicateRegistrationAction: "SKIP", fraudsterSimilarityThreshold: threshold, watchlistIds: [suspected.watchlistId] },
-    deleteFraudstersOnDestroy: true,
-}, { dependsOn: [registerConfirmed] });
+const registerSuspected = new FraudsterRegistrationJob(
+    "register-suspected",
+    {
+        ...batch,
+        registrationConfig: {
+            duplicateRegistrationAction: "SKIP",
+            fraudsterSimilarityThreshold: threshold,
+            watchlistIds: [suspected.watchlistId],
+        },
+        deleteFraudstersOnDestroy: true,
+    },
+    { dependsOn: [registerConfirmed] },
+);
 
 const summarize = (job: FraudsterRegistrationJob) =>
     pulumi.interpolate`${job.jobStatus}: ${job.newRegistrationCount} new, ${job.duplicateCount} duplicates skipped, ${job.errorCount} errors`;

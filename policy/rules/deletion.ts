@@ -15,15 +15,21 @@ export interface DeleteOnDestroyConfig {
     acknowledgedJobs?: string[];
 }
 
-const FLAG = { FraudsterRegistrationJob: ["deleteFraudstersOnDestroy", "fraudsters"], SpeakerEnrollmentJob: ["deleteSpeakersOnDestroy", "speakers"] } as const;
+const FLAG = {
+    FraudsterRegistrationJob: ["deleteFraudstersOnDestroy", "fraudsters"],
+    SpeakerEnrollmentJob: ["deleteSpeakersOnDestroy", "speakers"],
+} as const;
 
 export const deleteOnDestroyAcknowledged: ResourceValidationPolicy = {
     name: "voiceid-delete-on-destroy-acknowledged",
-    description: "Jobs that delete their fraudsters or speakers on destroy are protected or acknowledged in the policy config.",
+    description:
+        "Jobs that delete their fraudsters or speakers on destroy are protected or acknowledged in the policy config.",
     enforcementLevel: "advisory",
     configSchema: {
         properties: {
-            acknowledgedJobs: jobListSchema("whose deleteFraudstersOnDestroy / deleteSpeakersOnDestroy is acknowledged"),
+            acknowledgedJobs: jobListSchema(
+                "whose deleteFraudstersOnDestroy / deleteSpeakersOnDestroy is acknowledged",
+            ),
         },
     },
     validateResource: (args, report) => {
@@ -32,8 +38,10 @@ export const deleteOnDestroyAcknowledged: ResourceValidationPolicy = {
         const [flag, what] = FLAG[kind];
         if (read(args.props, flag) !== true || args.opts.protect) return;
         if (listed(args.getConfig<DeleteOnDestroyConfig>().acknowledgedJobs, args.name)) return;
-        report(`${label(kind, args.name)}: ${flag} is true, so destroying or replacing the job deletes the ${what} it ` +
-            `registered, and the resource is not protected. Fix: set the resource option protect: true, or acknowledge it in the ` +
-            `stack's policy config ({"voiceid-delete-on-destroy-acknowledged": {"acknowledgedJobs": [${JSON.stringify(args.name)}]}}).`);
+        report(
+            `${label(kind, args.name)}: ${flag} is true, so destroying or replacing the job deletes the ${what} it ` +
+                `registered, and the resource is not protected. Fix: set the resource option protect: true, or acknowledge it in the ` +
+                `stack's policy config ({"voiceid-delete-on-destroy-acknowledged": {"acknowledgedJobs": [${JSON.stringify(args.name)}]}}).`,
+        );
     },
 };

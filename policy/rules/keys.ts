@@ -29,9 +29,11 @@ export const jobResultsEncrypted: ResourceValidationPolicy = {
         if (kind !== "FraudsterRegistrationJob" && kind !== "SpeakerEnrollmentJob") return;
         const problem = keyProblem(read(args.props, "outputDataConfig.kmsKeyId"));
         if (!problem) return;
-        report(`${label(kind, args.name)}: outputDataConfig.kmsKeyId ${problem}, so the results file (fraudster or speaker ids) is ` +
-            "encrypted with a key your team does not control. Fix: set outputDataConfig.kmsKeyId to a customer managed key " +
-            "(e.g. the keyArn of a VoiceIdOutputKey).");
+        report(
+            `${label(kind, args.name)}: outputDataConfig.kmsKeyId ${problem}, so the results file (fraudster or speaker ids) is ` +
+                "encrypted with a key your team does not control. Fix: set outputDataConfig.kmsKeyId to a customer managed key " +
+                "(e.g. the keyArn of a VoiceIdOutputKey).",
+        );
     },
 };
 
@@ -40,7 +42,8 @@ const SYMMETRIC = new Set(["SYMMETRIC_DEFAULT"]);
 
 /** True when a key policy (JSON text or object) lets Voice ID use the key (principal or kms:ViaService). */
 export function keyPolicyMentionsVoiceId(policy: unknown): boolean {
-    const text = typeof policy === "string" ? policy : policy && typeof policy === "object" ? JSON.stringify(policy) : "";
+    const text =
+        typeof policy === "string" ? policy : policy && typeof policy === "object" ? JSON.stringify(policy) : "";
     return /voiceid\.amazonaws\.com|"voiceid\.[a-z0-9-]+\.amazonaws\.com/.test(text);
 }
 
@@ -52,18 +55,26 @@ export const domainEncrypted: ResourceValidationPolicy = {
         if (voiceIdKind(args.type) === "VoiceIdDomain") {
             const problem = keyProblem(read(args.props, "serverSideEncryptionConfiguration.kmsKeyId"));
             if (!problem) return;
-            report(`${label("VoiceIdDomain", args.name)}: serverSideEncryptionConfiguration.kmsKeyId ${problem}, so the domain's ` +
-                "voiceprints and fraudsters are not under a key your team controls. Fix: set serverSideEncryptionConfiguration.kmsKeyId " +
-                "to a customer managed key (e.g. the keyArn of a VoiceIdDomainKey).");
+            report(
+                `${label("VoiceIdDomain", args.name)}: serverSideEncryptionConfiguration.kmsKeyId ${problem}, so the domain's ` +
+                    "voiceprints and fraudsters are not under a key your team controls. Fix: set serverSideEncryptionConfiguration.kmsKeyId " +
+                    "to a customer managed key (e.g. the keyArn of a VoiceIdDomainKey).",
+            );
         } else if (args.type === AWS_TYPES.key) {
             // A key whose policy lets Voice ID use it is a domain key: Voice ID needs a symmetric encryption key.
             const policy = read(args.props, "policy");
             if (policy === UNKNOWN || !keyPolicyMentionsVoiceId(policy)) return;
-            for (const [prop, allowed] of [["customerMasterKeySpec", SYMMETRIC], ["keySpec", SYMMETRIC], ["keyUsage", new Set(["ENCRYPT_DECRYPT"])]] as const) {
+            for (const [prop, allowed] of [
+                ["customerMasterKeySpec", SYMMETRIC],
+                ["keySpec", SYMMETRIC],
+                ["keyUsage", new Set(["ENCRYPT_DECRYPT"])],
+            ] as const) {
                 const v = read(args.props, prop);
                 if (typeof v === "string" && !allowed.has(v)) {
-                    report(`aws:kms:Key ${JSON.stringify(args.name)}: ${prop} is ${v}, but its key policy lets Voice ID use it and Voice ID ` +
-                        `encrypts domains with symmetric encryption keys only. Fix: set ${prop} to ${[...allowed][0]} (VoiceIdDomainKey does).`);
+                    report(
+                        `aws:kms:Key ${JSON.stringify(args.name)}: ${prop} is ${v}, but its key policy lets Voice ID use it and Voice ID ` +
+                            `encrypts domains with symmetric encryption keys only. Fix: set ${prop} to ${[...allowed][0]} (VoiceIdDomainKey does).`,
+                    );
                 }
             }
         }

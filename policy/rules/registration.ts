@@ -14,7 +14,8 @@ export interface RegisterAsNewConfig {
 
 export const noRegisterAsNew: ResourceValidationPolicy = {
     name: "voiceid-no-register-as-new",
-    description: "Registration jobs do not use the REGISTER_AS_NEW duplicate action unless the stack's policy config allows the job.",
+    description:
+        "Registration jobs do not use the REGISTER_AS_NEW duplicate action unless the stack's policy config allows the job.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -25,9 +26,11 @@ export const noRegisterAsNew: ResourceValidationPolicy = {
         if (voiceIdKind(args.type) !== "FraudsterRegistrationJob") return;
         if (read(args.props, "registrationConfig.duplicateRegistrationAction") !== "REGISTER_AS_NEW") return;
         if (listed(args.getConfig<RegisterAsNewConfig>().allowedJobs, args.name)) return;
-        report(`${label("FraudsterRegistrationJob", args.name)}: registrationConfig.duplicateRegistrationAction is REGISTER_AS_NEW, ` +
-            "which registers a voice already on the watchlist a second time and silently grows it. Fix: use SKIP (the default), or " +
-            `allow this job in the stack's policy config ({"voiceid-no-register-as-new": {"allowedJobs": [${JSON.stringify(args.name)}]}}).`);
+        report(
+            `${label("FraudsterRegistrationJob", args.name)}: registrationConfig.duplicateRegistrationAction is REGISTER_AS_NEW, ` +
+                "which registers a voice already on the watchlist a second time and silently grows it. Fix: use SKIP (the default), or " +
+                `allow this job in the stack's policy config ({"voiceid-no-register-as-new": {"allowedJobs": [${JSON.stringify(args.name)}]}}).`,
+        );
     },
 };
 
@@ -51,7 +54,8 @@ export const similarityFloor: ResourceValidationPolicy = {
                 minimum: 0,
                 maximum: 100,
                 default: DEFAULT_SIMILARITY_FLOOR,
-                description: "Lowest allowed registrationConfig.fraudsterSimilarityThreshold: below it, voices that merely resemble a known fraudster count as that fraudster and are never registered.",
+                description:
+                    "Lowest allowed registrationConfig.fraudsterSimilarityThreshold: below it, voices that merely resemble a known fraudster count as that fraudster and are never registered.",
             },
         },
     },
@@ -61,8 +65,10 @@ export const similarityFloor: ResourceValidationPolicy = {
         if (threshold === UNKNOWN || typeof threshold !== "number") return; // unset: the service default
         const { minimum } = args.getConfig<SimilarityFloorConfig>();
         if (threshold >= minimum) return;
-        report(`${label("FraudsterRegistrationJob", args.name)}: registrationConfig.fraudsterSimilarityThreshold is ${threshold}, ` +
-            `below the floor of ${minimum}: voices that merely resemble a known fraudster would be skipped as duplicates instead of ` +
-            `registered. Fix: set it to ${minimum} or more, or lower "minimum" of voiceid-similarity-threshold-floor in the policy config.`);
+        report(
+            `${label("FraudsterRegistrationJob", args.name)}: registrationConfig.fraudsterSimilarityThreshold is ${threshold}, ` +
+                `below the floor of ${minimum}: voices that merely resemble a known fraudster would be skipped as duplicates instead of ` +
+                `registered. Fix: set it to ${minimum} or more, or lower "minimum" of voiceid-similarity-threshold-floor in the policy config.`,
+        );
     },
 };

@@ -45,7 +45,8 @@ export function missingTrustConditions(policy: string): string[] | undefined {
     const missing = new Set<string>();
     for (const s of voiceId) {
         const keys = conditionKeys(s).map((k) => k.toLowerCase());
-        for (const required of REQUIRED_CONDITION_KEYS) if (!keys.includes(required.toLowerCase())) missing.add(required);
+        for (const required of REQUIRED_CONDITION_KEYS)
+            if (!keys.includes(required.toLowerCase())) missing.add(required);
     }
     return [...missing];
 }
@@ -61,9 +62,11 @@ export const voiceIdRoleTrust: ResourceValidationPolicy = {
         const text = typeof policy === "string" ? policy : JSON.stringify(policy);
         const missing = missingTrustConditions(text);
         if (!missing?.length) return;
-        report(`aws:iam:Role ${JSON.stringify(args.name)}: assumeRolePolicy lets ${VOICE_ID_SERVICE_PRINCIPAL} assume the role without ` +
-            `bounding ${missing.join(" and ")}, so another account's Voice ID domain could make Voice ID use it (confused deputy). ` +
-            "Fix: add a Condition with aws:SourceAccount (your account id) and aws:SourceArn (arn:aws:voiceid:<region>:<account>:domain/<domainId>) " +
-            "to every statement trusting Voice ID, or create the role with VoiceIdDataAccessRole, which does.");
+        report(
+            `aws:iam:Role ${JSON.stringify(args.name)}: assumeRolePolicy lets ${VOICE_ID_SERVICE_PRINCIPAL} assume the role without ` +
+                `bounding ${missing.join(" and ")}, so another account's Voice ID domain could make Voice ID use it (confused deputy). ` +
+                "Fix: add a Condition with aws:SourceAccount (your account id) and aws:SourceArn (arn:aws:voiceid:<region>:<account>:domain/<domainId>) " +
+                "to every statement trusting Voice ID, or create the role with VoiceIdDataAccessRole, which does.",
+        );
     },
 };

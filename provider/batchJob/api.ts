@@ -49,7 +49,11 @@ export interface JobCommands {
  * `FraudsterRegistration` -> `StartFraudsterRegistrationJobCommand`, ..., `ListFraudsterRegistrationJobsCommand`.
  */
 export function jobCommandNames(operation: string): Pick<JobCommands, "start" | "describe" | "list"> {
-    return { start: `Start${operation}JobCommand`, describe: `Describe${operation}JobCommand`, list: `List${operation}JobsCommand` };
+    return {
+        start: `Start${operation}JobCommand`,
+        describe: `Describe${operation}JobCommand`,
+        list: `List${operation}JobsCommand`,
+    };
 }
 
 /** Converts the SDK's job (or job summary) shape. */
@@ -62,19 +66,27 @@ export function toJobView(j: any, commands: Pick<JobCommands, "configView" | "co
         percentComplete: j.JobProgress?.PercentComplete,
         createdAt: j.CreatedAt ? new Date(j.CreatedAt) : undefined,
         endedAt: j.EndedAt ? new Date(j.EndedAt) : undefined,
-        failureDetails: j.FailureDetails ? { statusCode: j.FailureDetails.StatusCode, message: j.FailureDetails.Message } : undefined,
+        failureDetails: j.FailureDetails
+            ? { statusCode: j.FailureDetails.StatusCode, message: j.FailureDetails.Message }
+            : undefined,
         jobName: j.JobName,
         dataAccessRoleArn: j.DataAccessRoleArn,
         inputDataConfig: j.InputDataConfig ? { s3Uri: j.InputDataConfig.S3Uri } : undefined,
         outputDataConfig: j.OutputDataConfig
-            ? { s3Uri: j.OutputDataConfig.S3Uri, ...(j.OutputDataConfig.KmsKeyId ? { kmsKeyId: j.OutputDataConfig.KmsKeyId } : {}) }
+            ? {
+                  s3Uri: j.OutputDataConfig.S3Uri,
+                  ...(j.OutputDataConfig.KmsKeyId ? { kmsKeyId: j.OutputDataConfig.KmsKeyId } : {}),
+              }
             : undefined,
         ...(config ? { config } : {}),
     };
 }
 
 /** The start request for the inputs (without ClientToken). */
-export function startRequest(inputs: BaseJobInputs, commands: Pick<JobCommands, "configRequest" | "configMember">): Record<string, unknown> {
+export function startRequest(
+    inputs: BaseJobInputs,
+    commands: Pick<JobCommands, "configRequest" | "configMember">,
+): Record<string, unknown> {
     const config = commands.configRequest(inputs);
     return {
         DomainId: inputs.domainId,
@@ -112,7 +124,9 @@ export class BatchJobApi extends VoiceIdCalls {
 
     /** Starts (or, for a known token, finds) a job. Quota errors are thrown to the caller. */
     async start(inputs: BaseJobInputs, clientToken: string): Promise<JobView> {
-        const out: any = await this.send(this.command(this.commands.start, { ...startRequest(inputs, this.commands), ClientToken: clientToken }));
+        const out: any = await this.send(
+            this.command(this.commands.start, { ...startRequest(inputs, this.commands), ClientToken: clientToken }),
+        );
         return toJobView(out.Job, this.commands);
     }
 
@@ -123,7 +137,10 @@ export class BatchJobApi extends VoiceIdCalls {
 
     /** Jobs of the domain that hold a slot (SUBMITTED or IN_PROGRESS). */
     async activeJobs(domainId: string): Promise<JobView[]> {
-        return [...(await this.jobsWithStatus(domainId, "IN_PROGRESS")), ...(await this.jobsWithStatus(domainId, "SUBMITTED"))];
+        return [
+            ...(await this.jobsWithStatus(domainId, "IN_PROGRESS")),
+            ...(await this.jobsWithStatus(domainId, "SUBMITTED")),
+        ];
     }
 
     /** Every job of the domain in `status`, as listed (summaries: no input or output config). */
@@ -131,7 +148,14 @@ export class BatchJobApi extends VoiceIdCalls {
         const jobs: JobView[] = [];
         let next: string | undefined;
         do {
-            const out: any = await this.send(this.command(this.commands.list, { DomainId: domainId, JobStatus: status, MaxResults: 100, NextToken: next }));
+            const out: any = await this.send(
+                this.command(this.commands.list, {
+                    DomainId: domainId,
+                    JobStatus: status,
+                    MaxResults: 100,
+                    NextToken: next,
+                }),
+            );
             for (const j of out.JobSummaries ?? []) jobs.push(toJobView(j, this.commands));
             next = out.NextToken;
         } while (next);
@@ -145,17 +169,29 @@ export class BatchJobApi extends VoiceIdCalls {
 }
 
 /** Reads an S3 object as text with the caller's credentials. */
-export async function readS3Text(settings: ClientSettings, bucket: string, key: string, retry: RetryOptions): Promise<string> {
+export async function readS3Text(
+    settings: ClientSettings,
+    bucket: string,
+    key: string,
+    retry: RetryOptions,
+): Promise<string> {
     return (await readS3Object(settings, bucket, key, retry)).text;
 }
 
 /** An S3 object's text and, when it is SSE-KMS encrypted, the key (the job's role must decrypt it). */
-export async function readS3Object(settings: ClientSettings, bucket: string, key: string, retry: RetryOptions): Promise<{ text: string; kmsKeyId?: string }> {
+export async function readS3Object(
+    settings: ClientSettings,
+    bucket: string,
+    key: string,
+    retry: RetryOptions,
+): Promise<{ text: string; kmsKeyId?: string }> {
     const client: S3Client = s3Client(settings);
     const { GetObjectCommand } = s3Sdk();
     return withRetry(async () => {
         const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         const text = (await out.Body!.transformToString("utf-8")) as string;
-        return out.ServerSideEncryption === "aws:kms" && out.SSEKMSKeyId ? { text, kmsKeyId: out.SSEKMSKeyId } : { text };
+        return out.ServerSideEncryption === "aws:kms" && out.SSEKMSKeyId
+            ? { text, kmsKeyId: out.SSEKMSKeyId }
+            : { text };
     }, retry);
 }

@@ -59,7 +59,11 @@ export function parseHandover(text: string): Handover | undefined {
     try {
         const doc = JSON.parse(text);
         if (doc?.Version !== "1.0" || typeof doc.FromJobId !== "string" || !Array.isArray(doc.Ids)) return undefined;
-        return { fromJobId: doc.FromJobId, fromCreatedAt: typeof doc.FromCreatedAt === "string" ? doc.FromCreatedAt : undefined, ids: doc.Ids.filter((i: unknown) => typeof i === "string") };
+        return {
+            fromJobId: doc.FromJobId,
+            fromCreatedAt: typeof doc.FromCreatedAt === "string" ? doc.FromCreatedAt : undefined,
+            ids: doc.Ids.filter((i: unknown) => typeof i === "string"),
+        };
     } catch {
         return undefined;
     }
@@ -67,7 +71,12 @@ export function parseHandover(text: string): Handover | undefined {
 
 /** The text of a handover record. */
 export function handoverText(h: Handover): string {
-    return JSON.stringify({ Version: "1.0", FromJobId: h.fromJobId, ...(h.fromCreatedAt ? { FromCreatedAt: h.fromCreatedAt } : {}), Ids: h.ids });
+    return JSON.stringify({
+        Version: "1.0",
+        FromJobId: h.fromJobId,
+        ...(h.fromCreatedAt ? { FromCreatedAt: h.fromCreatedAt } : {}),
+        Ids: h.ids,
+    });
 }
 
 /** What the claims search needs: the kind's calls, S3 as the caller, and a retry policy. */
@@ -78,9 +87,17 @@ export interface ClaimsContext {
 }
 
 /** Jobs of the domain in `statuses` created at or after `since`, except those in `except`. */
-async function jobsSince(ctx: ClaimsContext, domainId: string, statuses: string[], since: Date | undefined, except: ReadonlySet<string>): Promise<JobView[]> {
+async function jobsSince(
+    ctx: ClaimsContext,
+    domainId: string,
+    statuses: string[],
+    since: Date | undefined,
+    except: ReadonlySet<string>,
+): Promise<JobView[]> {
     const listed = (await Promise.all(statuses.map((s) => ctx.api.jobsWithStatus(domainId, s)))).flat();
-    return listed.filter((j) => !except.has(j.jobId) && (!since || !j.createdAt || j.createdAt.getTime() >= since.getTime()));
+    return listed.filter(
+        (j) => !except.has(j.jobId) && (!since || !j.createdAt || j.createdAt.getTime() >= since.getTime()),
+    );
 }
 
 /**
@@ -89,7 +106,14 @@ async function jobsSince(ctx: ClaimsContext, domainId: string, statuses: string[
  * file reports an id as existing (a duplicate skipped, a speaker enrolled again). A job
  * reporting an id as newly created is its registrant, not a claimant.
  */
-export async function findClaims(ctx: ClaimsContext, kind: JobKind, domainId: string, ids: readonly string[], since: Date | undefined, except: ReadonlySet<string>): Promise<Claims> {
+export async function findClaims(
+    ctx: ClaimsContext,
+    kind: JobKind,
+    domainId: string,
+    ids: readonly string[],
+    since: Date | undefined,
+    except: ReadonlySet<string>,
+): Promise<Claims> {
     const claims: Claims = { claimedBy: new Map(), unreadable: [] };
     if (!ids.length) return claims;
     const wanted = new Set(ids);
@@ -97,7 +121,9 @@ export async function findClaims(ctx: ClaimsContext, kind: JobKind, domainId: st
         claims.unreadable.push({ job, reason: `still ${job.status}; run the destroy or \`up\` again once it ended` });
     }
     const completed = await jobsSince(ctx, domainId, ["COMPLETED", "COMPLETED_WITH_ERRORS"], since, except);
-    const jobs = (await Promise.all(completed.map((j) => ctx.api.describe(domainId, j.jobId)))).sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
+    const jobs = (await Promise.all(completed.map((j) => ctx.api.describe(domainId, j.jobId)))).sort(
+        (a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0),
+    );
     for (const job of jobs) {
         if (!job.outputDataConfig?.s3Uri || !job.inputDataConfig?.s3Uri || !isSuccess(job.status)) continue;
         const uri = outputFileUri(job.outputDataConfig.s3Uri, job.jobId, job.inputDataConfig.s3Uri);
@@ -139,7 +165,10 @@ export async function writeHandover(ctx: ClaimsContext, to: JobView, handover: H
 }
 
 /** The handover records beside `job`'s output file (none when there are none or S3 says not found). */
-export async function readHandovers(ctx: ClaimsContext, job: Pick<JobView, "jobId" | "outputDataConfig">): Promise<Handover[]> {
+export async function readHandovers(
+    ctx: ClaimsContext,
+    job: Pick<JobView, "jobId" | "outputDataConfig">,
+): Promise<Handover[]> {
     if (!job.outputDataConfig?.s3Uri) return [];
     const { bucket, key: prefix } = parseS3Uri(handoverPrefix(job));
     const { client, sdk } = s3(ctx.s3);
@@ -147,7 +176,13 @@ export async function readHandovers(ctx: ClaimsContext, job: Pick<JobView, "jobI
     let token: string | undefined;
     try {
         do {
-            const out = await withRetry(() => client.send(new sdk.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })), ctx.retry());
+            const out = await withRetry(
+                () =>
+                    client.send(
+                        new sdk.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+                    ),
+                ctx.retry(),
+            );
             for (const o of out.Contents ?? []) if (o.Key?.endsWith(".json")) keys.push(o.Key);
             token = out.IsTruncated ? out.NextContinuationToken : undefined;
         } while (token);

@@ -22,14 +22,26 @@ export type ResultsRead = Record<string, unknown> & {
 };
 
 /** Reads and parses the output file; a denied or missing file is a warning (unless `quiet`), not a failure. */
-export async function readResults(ctx: JobContext, inputs: Inputs, job: Pick<JobView, "jobId">, quiet = false): Promise<ResultsRead> {
+export async function readResults(
+    ctx: JobContext,
+    inputs: Inputs,
+    job: Pick<JobView, "jobId">,
+    quiet = false,
+): Promise<ResultsRead> {
     const uri = outputFileUri(inputs.outputDataConfig.s3Uri, job.jobId, inputs.inputDataConfig.s3Uri);
     const { bucket, key } = parseS3Uri(uri);
     const base = { outputFileS3Uri: uri };
     try {
         const text = await readS3Text(ctx.companion("S3"), bucket, key, ctx.retryOptions(ctx.resultsDeadline()));
         const parsed = ctx.kind.parseOutput(text);
-        return { ...base, ...parsed.results, resultsStatus: "read", createdIds: parsed.createdIds, summary: parsed.summary, errorCount: parsed.errorCount };
+        return {
+            ...base,
+            ...parsed.results,
+            resultsStatus: "read",
+            createdIds: parsed.createdIds,
+            summary: parsed.summary,
+            errorCount: parsed.errorCount,
+        };
     } catch (err) {
         const errorKind = classifyError(err);
         const status = errorKind === "denied" ? "denied" : errorKind === "notFound" ? "missing" : "unreadable";

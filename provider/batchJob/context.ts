@@ -66,7 +66,10 @@ export function resourceId(domainId: string, jobId: string): string {
 /** Splits a resource id; throws a clear error for anything else (e.g. a bad `import` id). */
 export function parseResourceId(type: string, id: string): { domainId: string; jobId: string } {
     const m = /^([a-zA-Z0-9]{22})\/([a-zA-Z0-9]{22})$/.exec(id ?? "");
-    if (!m) throw new Error(`${type}: id must be "<domainId>/<jobId>" (two ids of 22 letters or digits), got ${JSON.stringify(id)}`);
+    if (!m)
+        throw new Error(
+            `${type}: id must be "<domainId>/<jobId>" (two ids of 22 letters or digits), got ${JSON.stringify(id)}`,
+        );
     return { domainId: m[1], jobId: m[2] };
 }
 

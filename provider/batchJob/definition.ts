@@ -26,7 +26,9 @@ import type { ImportMismatch } from "../shared/importing";
 import type { BaseJobInputs } from "./args";
 
 /** What holds a job's definition in input shape: the inputs, or a described job (`JobView`). */
-export type DefinitionSource = Partial<Pick<BaseJobInputs, "domainId" | "dataAccessRoleArn" | "inputDataConfig" | "outputDataConfig" | "jobName">>;
+export type DefinitionSource = Partial<
+    Pick<BaseJobInputs, "domainId" | "dataAccessRoleArn" | "inputDataConfig" | "outputDataConfig" | "jobName">
+>;
 
 /**
  * The job's definition: the start request's members from `source`, with `config` as the kind's
@@ -50,7 +52,12 @@ export function jobDefinition(source: DefinitionSource, configInput: string, con
  * at most 64 characters. `derivation` names the kind and version of the scheme: bump it only if
  * the hashed material changes meaning.
  */
-export function jobToken(derivation: string, configInput: string, inputs: BaseJobInputs & Record<string, unknown>, generation: number): string {
+export function jobToken(
+    derivation: string,
+    configInput: string,
+    inputs: BaseJobInputs & Record<string, unknown>,
+    generation: number,
+): string {
     const request = { job: jobDefinition(inputs, configInput, inputs[configInput]), triggers: inputs.triggers ?? [] };
     return resourceToken("pvid", derivation, inputs, request, generation);
 }
@@ -64,21 +71,32 @@ const SENSITIVE_MEMBERS = new Set(["jobName"]);
  * preview (another resource's output) is not judged. The domain is not compared: the import id
  * names it.
  */
-export function definitionMismatches(configInput: string, declared: DefinitionSource & Record<string, unknown>, job: DefinitionSource & { config?: unknown }): ImportMismatch[] {
+export function definitionMismatches(
+    configInput: string,
+    declared: DefinitionSource & Record<string, unknown>,
+    job: DefinitionSource & { config?: unknown },
+): ImportMismatch[] {
     const { domainId: _domain, ...mine } = jobDefinition(declared, configInput, declared[configInput]);
     const theirs = jobDefinition(job, configInput, job.config);
     return leaves(mine)
         .filter(([, value]) => !containsUnknown(value))
         .map(([path, value]) => ({ path, value, actual: at(theirs, path) }))
         .filter(({ value, actual }) => JSON.stringify(value) !== JSON.stringify(actual))
-        .map(({ path, value, actual }) => ({ property: path.join("."), declared: value, actual, ...(SENSITIVE_MEMBERS.has(path[0]) ? { sensitive: true } : {}) }));
+        .map(({ path, value, actual }) => ({
+            property: path.join("."),
+            declared: value,
+            actual,
+            ...(SENSITIVE_MEMBERS.has(path[0]) ? { sensitive: true } : {}),
+        }));
 }
 
 const isBlock = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** The leaves of a definition (a block's members, recursively) with their paths, in order. */
 function leaves(v: Record<string, unknown>, path: string[] = []): [string[], unknown][] {
-    return Object.entries(v).flatMap(([k, x]) => (isBlock(x) ? leaves(x, [...path, k]) : [[[...path, k], x] as [string[], unknown]]));
+    return Object.entries(v).flatMap(([k, x]) =>
+        isBlock(x) ? leaves(x, [...path, k]) : [[[...path, k], x] as [string[], unknown]],
+    );
 }
 
 function at(v: unknown, path: string[]): unknown {

@@ -17,7 +17,10 @@ import { isRunning, isSuccess } from "./status";
 
 /** The earliest of some ISO times (undefined when none is given). */
 function earliest(times: (string | undefined)[]): Date | undefined {
-    const ms = times.filter((t): t is string => !!t).map((t) => Date.parse(t)).filter((t) => !Number.isNaN(t));
+    const ms = times
+        .filter((t): t is string => !!t)
+        .map((t) => Date.parse(t))
+        .filter((t) => !Number.isNaN(t));
     return ms.length ? new Date(Math.min(...ms)) : undefined;
 }
 
@@ -36,17 +39,28 @@ export async function deleteJob(kind: JobKind, id: string, raw: Record<string, a
     }
     if (!isSuccess(prev.jobStatus)) {
         if (isRunning(prev.jobStatus)) {
-            ctx.log.warn(`job ${jobId} is still ${prev.jobStatus}: ${noun}s it ${verb.replace(/ed$/, "s")} after now are not deleted`);
+            ctx.log.warn(
+                `job ${jobId} is still ${prev.jobStatus}: ${noun}s it ${verb.replace(/ed$/, "s")} after now are not deleted`,
+            );
         }
         ctx.log.info(`forgetting job ${jobId} (${prev.jobStatus}); no ${kind.resultsNoun} to delete`);
         return;
     }
     const claimsCtx = { api: ctx.api, s3: ctx.companion("S3"), retry: () => ctx.retryOptions() };
     const created = await createdIdsOf(ctx, prev, jobId);
-    const handovers = prev.outputDataConfig ? await readHandovers(claimsCtx, { jobId, outputDataConfig: prev.outputDataConfig }) : [];
+    const handovers = prev.outputDataConfig
+        ? await readHandovers(claimsCtx, { jobId, outputDataConfig: prev.outputDataConfig })
+        : [];
     const ids = [...new Set([...created, ...handovers.flatMap((h) => h.ids)])];
     const since = earliest([prev.createdAt, ...handovers.map((h) => h.fromCreatedAt)]);
-    const claims = await findClaims(claimsCtx, kind, domainId, ids, since, new Set([jobId, ...handovers.map((h) => h.fromJobId)]));
+    const claims = await findClaims(
+        claimsCtx,
+        kind,
+        domainId,
+        ids,
+        since,
+        new Set([jobId, ...handovers.map((h) => h.fromJobId)]),
+    );
     if (claims.unreadable.length) {
         throw ctx.error(
             `${TYPE}: not deleting the ${noun}s of job ${jobId}: ${claims.unreadable.length} later job(s) of the domain may rely on them and cannot be read ` +
@@ -62,7 +76,10 @@ export async function deleteJob(kind: JobKind, id: string, raw: Record<string, a
             await ctx.api.call(kind.created.deleteCommand, { DomainId: domainId, [kind.created.idMember]: objectId });
             deleted++;
         } catch (err) {
-            if (!isNotFound(err)) throw ctx.error(`${TYPE}: deleting ${noun}s of job ${jobId} failed after ${deleted}: ${errorSummary(err)}`);
+            if (!isNotFound(err))
+                throw ctx.error(
+                    `${TYPE}: deleting ${noun}s of job ${jobId} failed after ${deleted}: ${errorSummary(err)}`,
+                );
         }
     }
     const gone = doomed.length - deleted;
@@ -75,7 +92,8 @@ export async function deleteJob(kind: JobKind, id: string, raw: Record<string, a
 /** The ids the job newly created: from its output file, else from the recorded (untruncated) list. */
 async function createdIdsOf(ctx: JobContext, prev: Outputs, jobId: string): Promise<string[]> {
     const { kind } = ctx;
-    const fromFile = prev.inputDataConfig && prev.outputDataConfig ? await readResults(ctx, prev, { jobId }, true) : undefined;
+    const fromFile =
+        prev.inputDataConfig && prev.outputDataConfig ? await readResults(ctx, prev, { jobId }, true) : undefined;
     if (fromFile?.resultsStatus === "read") return fromFile.createdIds;
     const recorded = prev.resultsTruncated ? undefined : kind.recordedCreatedIds(prev);
     if (recorded) return recorded;
@@ -86,7 +104,14 @@ async function createdIdsOf(ctx: JobContext, prev: Outputs, jobId: string): Prom
 }
 
 /** Hands each claimed object over to its claimer (a record beside its output file, the kind's move); returns how many. */
-async function handOver(ctx: JobContext, claimsCtx: ClaimsContext, domainId: string, prev: Outputs, jobId: string, claims: Claims): Promise<number> {
+async function handOver(
+    ctx: JobContext,
+    claimsCtx: ClaimsContext,
+    domainId: string,
+    prev: Outputs,
+    jobId: string,
+    claims: Claims,
+): Promise<number> {
     const { kind } = ctx;
     const byClaimer = new Map<string, { job: JobView; ids: string[] }>();
     for (const [objectId, job] of claims.claimedBy) {

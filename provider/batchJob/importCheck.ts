@@ -16,7 +16,11 @@ import type { JobKind } from "./kind";
  * definition's members: `definition.ts`). An undeclared value means "any"; a value unknown at
  * preview (another resource's output) is not judged; the job name is compared, never shown.
  */
-export function importMismatches(kind: Pick<JobKind, "configInput">, inputs: Partial<BaseJobInputs> & Record<string, unknown>, job: JobView): ImportMismatch[] {
+export function importMismatches(
+    kind: Pick<JobKind, "configInput">,
+    inputs: Partial<BaseJobInputs> & Record<string, unknown>,
+    job: JobView,
+): ImportMismatch[] {
     return definitionMismatches(kind.configInput, inputs, job);
 }
 
@@ -24,7 +28,8 @@ export function importMismatches(kind: Pick<JobKind, "configInput">, inputs: Par
 export function importFailures(importId: string, mismatches: readonly ImportMismatch[]): Failure[] {
     return mismatches.map((m) => ({
         property: m.property,
-        reason: `must match the job being imported (${importId}); declared => job's: ${describeMismatch(m)}. ` +
+        reason:
+            `must match the job being imported (${importId}); declared => job's: ${describeMismatch(m)}. ` +
             `Declare the job's value to import it, then change it in a later update (which starts a new job)`,
     }));
 }

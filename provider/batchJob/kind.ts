@@ -82,7 +82,13 @@ export interface JobKind {
      * only `from` put it in, so deleting `from`'s watchlist later is not refused. Kinds whose
      * objects have no place (speakers) leave it out.
      */
-    handOver?(api: VoiceIdCommandCalls, domainId: string, objectId: string, from: Record<string, any>, claimer: JobView): Promise<void>;
+    handOver?(
+        api: VoiceIdCommandCalls,
+        domainId: string,
+        objectId: string,
+        from: Record<string, any>,
+        claimer: JobView,
+    ): Promise<void>;
     /** Checks that a new manifest exists and parses, and every audio object it names exists. */
     verifyManifest?(inputs: BaseJobInputs, retry: RetryOptions): Promise<ManifestVerdict>;
 }

@@ -34,7 +34,10 @@ export type ManifestVerdict =
 export const MAX_AUDIO_CHECKED = 1000;
 
 /** Parses a manifest document; returns the audio URIs or why it is not a manifest. */
-export function manifestAudioUris(text: string, listKey = "FraudsterRegistrationRequests"): { uris: string[]; requests: number } | { reason: string } {
+export function manifestAudioUris(
+    text: string,
+    listKey = "FraudsterRegistrationRequests",
+): { uris: string[]; requests: number } | { reason: string } {
     let doc: unknown;
     try {
         doc = JSON.parse(text);
@@ -48,7 +51,8 @@ export function manifestAudioUris(text: string, listKey = "FraudsterRegistration
     const uris = new Set<string>();
     for (const [i, r] of requests.entries()) {
         const specs = (r as { AudioSpecifications?: unknown })?.AudioSpecifications;
-        if (!Array.isArray(specs) || specs.length === 0) return { reason: `${listKey}[${i}] has no AudioSpecifications` };
+        if (!Array.isArray(specs) || specs.length === 0)
+            return { reason: `${listKey}[${i}] has no AudioSpecifications` };
         for (const [j, spec] of specs.entries()) {
             const uri = (spec as { S3Uri?: unknown })?.S3Uri;
             if (typeof uri !== "string" || !/^s3:\/\/[^/]+\/.+/.test(uri)) {
@@ -69,7 +73,10 @@ export async function verifyManifest(
 ): Promise<ManifestVerdict> {
     const manifestUri = inputs.inputDataConfig.s3Uri;
     const settings = companionSettings("S3", endpointInputsOf(inputs));
-    const unverifiable = (what: string, err: unknown): ManifestVerdict => ({ state: "unverifiable", reason: `cannot read ${what} (${errorSummary(err)})` });
+    const unverifiable = (what: string, err: unknown): ManifestVerdict => ({
+        state: "unverifiable",
+        reason: `cannot read ${what} (${errorSummary(err)})`,
+    });
     let text: string;
     const objects: InputObject[] = [];
     try {
@@ -78,7 +85,8 @@ export async function verifyManifest(
         text = read.text;
         objects.push({ uri: manifestUri, ...(read.kmsKeyId ? { kmsKeyId: read.kmsKeyId } : {}) });
     } catch (err) {
-        if (classifyError(err) === "notFound") return { state: "invalid", reason: `the manifest ${manifestUri} does not exist` };
+        if (classifyError(err) === "notFound")
+            return { state: "invalid", reason: `the manifest ${manifestUri} does not exist` };
         return unverifiable(`the manifest ${manifestUri}`, err);
     }
     const parsed = manifestAudioUris(text, listKey);
@@ -93,12 +101,24 @@ export async function verifyManifest(
             const uri = uris[next++];
             const { bucket, key } = parseS3Uri(uri);
             try {
-                const head = await withRetry(() => client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })), retry);
-                objects.push({ uri, ...(head.ServerSideEncryption === "aws:kms" && head.SSEKMSKeyId ? { kmsKeyId: head.SSEKMSKeyId } : {}) });
+                const head = await withRetry(
+                    () => client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })),
+                    retry,
+                );
+                objects.push({
+                    uri,
+                    ...(head.ServerSideEncryption === "aws:kms" && head.SSEKMSKeyId
+                        ? { kmsKeyId: head.SSEKMSKeyId }
+                        : {}),
+                });
             } catch (err) {
-                verdict ??= classifyError(err) === "notFound"
-                    ? { state: "invalid", reason: `the audio object ${uri} named in the manifest ${manifestUri} does not exist` }
-                    : unverifiable(`the audio object ${uri}`, err);
+                verdict ??=
+                    classifyError(err) === "notFound"
+                        ? {
+                              state: "invalid",
+                              reason: `the audio object ${uri} named in the manifest ${manifestUri} does not exist`,
+                          }
+                        : unverifiable(`the audio object ${uri}`, err);
             }
         }
     };

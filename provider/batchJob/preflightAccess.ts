@@ -7,7 +7,14 @@
  * @module
  */
 import { classifyError } from "../shared/errors";
-import { Evaluation, PolicyStatementJson, RequestContext, evaluatePolicies, policyStatements, sameAccountAccess } from "../shared/policyEval";
+import {
+    Evaluation,
+    PolicyStatementJson,
+    RequestContext,
+    evaluatePolicies,
+    policyStatements,
+    sameAccountAccess,
+} from "../shared/policyEval";
 import { PolicySource, PreflightCalls, Unanswered } from "./preflightCalls";
 
 /** One access the job needs from the role. */
@@ -31,7 +38,13 @@ export type Answer = Evaluation & { deniedBy?: "identity" | "resource" };
  * Answers every question for the role: IAM's simulator when it can be asked, else the role's
  * policies read and evaluated. `unanswered` when neither works.
  */
-export async function answerAccess(calls: PreflightCalls, roleArn: string, role: { name: string }, boundaryArn: string | undefined, questions: AccessQuestion[]): Promise<{ answers: Answer[] } | { unanswered: string }> {
+export async function answerAccess(
+    calls: PreflightCalls,
+    roleArn: string,
+    role: { name: string },
+    boundaryArn: string | undefined,
+    questions: AccessQuestion[],
+): Promise<{ answers: Answer[] } | { unanswered: string }> {
     if (!questions.length) return { answers: [] };
     let simulatorWhy: string;
     try {
@@ -47,7 +60,9 @@ export async function answerAccess(calls: PreflightCalls, roleArn: string, role:
         identity = (await calls.rolePolicies(role.name)).flatMap((d) => policyStatements(d));
         if (boundaryArn) boundary = policyStatements(await calls.managedPolicy(boundaryArn));
     } catch (err) {
-        return { unanswered: `${simulatorWhy}; reading its policies: ${err instanceof Unanswered ? err.message : (err as Error).message}` };
+        return {
+            unanswered: `${simulatorWhy}; reading its policies: ${err instanceof Unanswered ? err.message : (err as Error).message}`,
+        };
     }
     return { answers: questions.map((q) => evaluated(identity, boundary, roleArn, q)) };
 }
@@ -62,13 +77,23 @@ async function simulated(calls: PreflightCalls, roleArn: string, questions: Acce
     const answers: Answer[] = new Array(questions.length);
     const ask = async (indexes: number[]) => {
         const q = questions[indexes[0]];
-        const decisions = await calls.simulate(roleArn, q.action, indexes.map((i) => questions[i].resource), q.context, q.resourcePolicy.source.document);
+        const decisions = await calls.simulate(
+            roleArn,
+            q.action,
+            indexes.map((i) => questions[i].resource),
+            q.context,
+            q.resourcePolicy.source.document,
+        );
         indexes.forEach((i, n) => {
             const policy = questions[i].resourcePolicy;
             let decision = decisions[n];
             // Without the resource's policy the simulator judged the identity policies alone.
-            if (policy.source.unanswered && decision !== "explicitDeny" && (policy.kms || decision !== "allowed")) decision = "undetermined";
-            const unsupported = decision === "undetermined" ? [policy.source.unanswered ?? "context values IAM's simulator missed"] : [];
+            if (policy.source.unanswered && decision !== "explicitDeny" && (policy.kms || decision !== "allowed"))
+                decision = "undetermined";
+            const unsupported =
+                decision === "undetermined"
+                    ? [policy.source.unanswered ?? "context values IAM's simulator missed"]
+                    : [];
             answers[i] = { decision, pending: [], unsupported };
         });
     };
@@ -80,7 +105,12 @@ async function simulated(calls: PreflightCalls, roleArn: string, questions: Acce
 }
 
 /** The policies read and evaluated (`shared/policyEval.ts`) for one question. */
-function evaluated(identityStatements: PolicyStatementJson[], boundary: PolicyStatementJson[] | undefined, roleArn: string, q: AccessQuestion): Answer {
+function evaluated(
+    identityStatements: PolicyStatementJson[],
+    boundary: PolicyStatementJson[] | undefined,
+    roleArn: string,
+    q: AccessQuestion,
+): Answer {
     const request = { action: q.action, resource: q.resource, context: q.context };
     let identity = evaluatePolicies(identityStatements, request);
     if (boundary) {
@@ -100,9 +130,18 @@ function evaluated(identityStatements: PolicyStatementJson[], boundary: PolicySt
     }
     const account = /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] ?? "";
     const partition = /^arn:([^:]+):/.exec(roleArn)?.[1] ?? "aws";
-    const forPrincipal = statements ? evaluatePolicies(statements, { ...request, principal: { AWS: [roleArn] } }) : source.unanswered ? unreadable(source.unanswered) : none;
+    const forPrincipal = statements
+        ? evaluatePolicies(statements, { ...request, principal: { AWS: [roleArn] } })
+        : source.unanswered
+          ? unreadable(source.unanswered)
+          : none;
     const forAccount = statements
-        ? evaluatePolicies(statements, { ...request, principal: { AWS: [`arn:${partition}:iam::${account}:root`, account] } })
-        : source.unanswered ? unreadable(source.unanswered) : none;
+        ? evaluatePolicies(statements, {
+              ...request,
+              principal: { AWS: [`arn:${partition}:iam::${account}:root`, account] },
+          })
+        : source.unanswered
+          ? unreadable(source.unanswered)
+          : none;
     return sameAccountAccess(identity, forPrincipal, forAccount, q.resourcePolicy.kms);
 }

@@ -28,7 +28,10 @@ export const preflightRuntime = {
 
 /** A call that failed for a reason that proves nothing (denied, unreachable, or an operation the service does not offer). */
 export class Unanswered extends Error {
-    constructor(readonly call: string, readonly cause: unknown) {
+    constructor(
+        readonly call: string,
+        readonly cause: unknown,
+    ) {
         super(`${call}: ${errorSummary(cause)}`);
         this.name = "Unanswered";
     }
@@ -86,11 +89,14 @@ export class PreflightCalls {
         const known = down.get(where);
         if (known && runtime.clock.now() - known.at < preflightRuntime.memoMs) throw known.error;
         const retry = this.retry();
-        const retryable = retryServerErrors ? isRetryable : (err: unknown) => isRetryable(err) && httpStatusOf(err) === undefined;
+        const retryable = retryServerErrors
+            ? isRetryable
+            : (err: unknown) => isRetryable(err) && httpStatusOf(err) === undefined;
         try {
             return await limited(() => withRetry(fn, { ...retry, retryable }));
         } catch (err) {
-            if (isRetryable(err) && httpStatusOf(err) === undefined) down.set(where, { at: runtime.clock.now(), error: err });
+            if (isRetryable(err) && httpStatusOf(err) === undefined)
+                down.set(where, { at: runtime.clock.now(), error: err });
             throw err;
         }
     }
@@ -100,7 +106,9 @@ export class PreflightCalls {
     }
 
     private key(...parts: string[]): string {
-        const where = (["iam", "kms", "s3"] as const).map((s) => `${this.settings[s].endpoint ?? ""}@${this.settings[s].region ?? ""}`);
+        const where = (["iam", "kms", "s3"] as const).map(
+            (s) => `${this.settings[s].endpoint ?? ""}@${this.settings[s].region ?? ""}`,
+        );
         return [...parts, ...where].join("|");
     }
 
@@ -114,8 +122,15 @@ export class PreflightCalls {
         return remember(this.key("role", roleName), async () => {
             const { GetRoleCommand } = require("@aws-sdk/client-iam") as typeof import("@aws-sdk/client-iam");
             try {
-                const out: any = await this.send("iam", () => this.iam().send(new GetRoleCommand({ RoleName: roleName })));
-                return { state: "found", arn: out.Role?.Arn, trustPolicy: out.Role?.AssumeRolePolicyDocument, boundaryArn: out.Role?.PermissionsBoundary?.PermissionsBoundaryArn };
+                const out: any = await this.send("iam", () =>
+                    this.iam().send(new GetRoleCommand({ RoleName: roleName })),
+                );
+                return {
+                    state: "found",
+                    arn: out.Role?.Arn,
+                    trustPolicy: out.Role?.AssumeRolePolicyDocument,
+                    boundaryArn: out.Role?.PermissionsBoundary?.PermissionsBoundaryArn,
+                };
             } catch (err) {
                 if (classifyError(err) === "notFound") return { state: "missing" };
                 return { state: "unanswered", reason: new Unanswered("iam:GetRole", err).message };
@@ -128,20 +143,27 @@ export class PreflightCalls {
         return remember(this.key("policies", roleName), async () => {
             const iam = require("@aws-sdk/client-iam") as typeof import("@aws-sdk/client-iam");
             const docs: string[] = [];
-            const ask = <T>(name: string, fn: () => Promise<T>) => this.send("iam", fn).catch((err) => {
-                throw new Unanswered(`iam:${name}`, err);
-            });
+            const ask = <T>(name: string, fn: () => Promise<T>) =>
+                this.send("iam", fn).catch((err) => {
+                    throw new Unanswered(`iam:${name}`, err);
+                });
             let marker: string | undefined;
             do {
-                const page: any = await ask("ListRolePolicies", () => this.iam().send(new iam.ListRolePoliciesCommand({ RoleName: roleName, Marker: marker })));
+                const page: any = await ask("ListRolePolicies", () =>
+                    this.iam().send(new iam.ListRolePoliciesCommand({ RoleName: roleName, Marker: marker })),
+                );
                 for (const name of page.PolicyNames ?? []) {
-                    const p: any = await ask("GetRolePolicy", () => this.iam().send(new iam.GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })));
+                    const p: any = await ask("GetRolePolicy", () =>
+                        this.iam().send(new iam.GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })),
+                    );
                     docs.push(p.PolicyDocument);
                 }
                 marker = page.IsTruncated ? page.Marker : undefined;
             } while (marker);
             do {
-                const page: any = await ask("ListAttachedRolePolicies", () => this.iam().send(new iam.ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker })));
+                const page: any = await ask("ListAttachedRolePolicies", () =>
+                    this.iam().send(new iam.ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker })),
+                );
                 for (const a of page.AttachedPolicies ?? []) docs.push(await this.managedPolicy(a.PolicyArn));
                 marker = page.IsTruncated ? page.Marker : undefined;
             } while (marker);
@@ -154,9 +176,17 @@ export class PreflightCalls {
         return remember(this.key("managed", policyArn), async () => {
             const iam = require("@aws-sdk/client-iam") as typeof import("@aws-sdk/client-iam");
             try {
-                const pol: any = await this.send("iam", () => this.iam().send(new iam.GetPolicyCommand({ PolicyArn: policyArn })));
+                const pol: any = await this.send("iam", () =>
+                    this.iam().send(new iam.GetPolicyCommand({ PolicyArn: policyArn })),
+                );
                 const ver: any = await this.send("iam", () =>
-                    this.iam().send(new iam.GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: pol.Policy?.DefaultVersionId })));
+                    this.iam().send(
+                        new iam.GetPolicyVersionCommand({
+                            PolicyArn: policyArn,
+                            VersionId: pol.Policy?.DefaultVersionId,
+                        }),
+                    ),
+                );
                 return ver.PolicyVersion?.Document ?? "";
             } catch (err) {
                 throw err instanceof Unanswered ? err : new Unanswered("iam:GetPolicyVersion", err);
@@ -169,42 +199,79 @@ export class PreflightCalls {
      * reports context values it missed. Throws {@link Unanswered} when the simulator cannot be
      * asked (not allowed, unreachable, or not offered by the service, as with moto).
      */
-    simulate(roleArn: string, action: string, resources: string[], context: RequestContext, resourcePolicy?: string): Promise<Decision[]> {
+    simulate(
+        roleArn: string,
+        action: string,
+        resources: string[],
+        context: RequestContext,
+        resourcePolicy?: string,
+    ): Promise<Decision[]> {
         const entries = Object.entries(context)
             .filter(([, v]) => v !== null && v !== PENDING)
-            .map(([k, v]) => ({ ContextKeyName: k, ContextKeyValues: Array.isArray(v) ? v : [v as string], ContextKeyType: Array.isArray(v) ? "stringList" as const : "string" as const }));
+            .map(([k, v]) => ({
+                ContextKeyName: k,
+                ContextKeyValues: Array.isArray(v) ? v : [v as string],
+                ContextKeyType: Array.isArray(v) ? ("stringList" as const) : ("string" as const),
+            }));
         const owner = /^arn:([^:]+):iam::(\d{12}):/.exec(roleArn);
         const unavailable = simulatorUnavailable.get(this.key("simulator"));
-        if (unavailable && runtime.clock.now() - unavailable.at < preflightRuntime.memoMs) return Promise.reject(unavailable.error);
-        return remember(this.key("simulate", roleArn, action, JSON.stringify(resources), JSON.stringify(entries), resourcePolicy ?? ""), async () => {
-            const { SimulatePrincipalPolicyCommand } = require("@aws-sdk/client-iam") as typeof import("@aws-sdk/client-iam");
-            const decisions = new Map<string, Decision>();
-            let marker: string | undefined;
-            try {
-                do {
-                    const out: any = await this.send("iam", () => this.iam().send(new SimulatePrincipalPolicyCommand({
-                        PolicySourceArn: roleArn,
-                        ActionNames: [action],
-                        ResourceArns: resources,
-                        ContextEntries: entries,
-                        ...(resourcePolicy ? { ResourcePolicy: resourcePolicy, ResourceOwner: owner ? `arn:${owner[1]}:iam::${owner[2]}:root` : undefined } : {}),
-                        Marker: marker,
-                    })), false);
-                    for (const r of out.EvaluationResults ?? []) {
-                        const missing = (r.MissingContextValues ?? []).length > 0;
-                        const d = r.EvalDecision as Decision;
-                        decisions.set(r.EvalResourceName ?? "*", d !== "allowed" && missing ? "undetermined" : d);
-                    }
-                    marker = out.IsTruncated ? out.Marker : undefined;
-                } while (marker);
-            } catch (err) {
-                const error = new Unanswered("iam:SimulatePrincipalPolicy", err);
-                // Not allowed, or not offered by this service: the next roles go straight to reading their policies.
-                if (classifyError(err) !== "notFound") simulatorUnavailable.set(this.key("simulator"), { at: runtime.clock.now(), error });
-                throw error;
-            }
-            return resources.map((r) => decisions.get(r) ?? decisions.get("*") ?? "undetermined");
-        });
+        if (unavailable && runtime.clock.now() - unavailable.at < preflightRuntime.memoMs)
+            return Promise.reject(unavailable.error);
+        return remember(
+            this.key(
+                "simulate",
+                roleArn,
+                action,
+                JSON.stringify(resources),
+                JSON.stringify(entries),
+                resourcePolicy ?? "",
+            ),
+            async () => {
+                const { SimulatePrincipalPolicyCommand } =
+                    require("@aws-sdk/client-iam") as typeof import("@aws-sdk/client-iam");
+                const decisions = new Map<string, Decision>();
+                let marker: string | undefined;
+                try {
+                    do {
+                        const out: any = await this.send(
+                            "iam",
+                            () =>
+                                this.iam().send(
+                                    new SimulatePrincipalPolicyCommand({
+                                        PolicySourceArn: roleArn,
+                                        ActionNames: [action],
+                                        ResourceArns: resources,
+                                        ContextEntries: entries,
+                                        ...(resourcePolicy
+                                            ? {
+                                                  ResourcePolicy: resourcePolicy,
+                                                  ResourceOwner: owner
+                                                      ? `arn:${owner[1]}:iam::${owner[2]}:root`
+                                                      : undefined,
+                                              }
+                                            : {}),
+                                        Marker: marker,
+                                    }),
+                                ),
+                            false,
+                        );
+                        for (const r of out.EvaluationResults ?? []) {
+                            const missing = (r.MissingContextValues ?? []).length > 0;
+                            const d = r.EvalDecision as Decision;
+                            decisions.set(r.EvalResourceName ?? "*", d !== "allowed" && missing ? "undetermined" : d);
+                        }
+                        marker = out.IsTruncated ? out.Marker : undefined;
+                    } while (marker);
+                } catch (err) {
+                    const error = new Unanswered("iam:SimulatePrincipalPolicy", err);
+                    // Not allowed, or not offered by this service: the next roles go straight to reading their policies.
+                    if (classifyError(err) !== "notFound")
+                        simulatorUnavailable.set(this.key("simulator"), { at: runtime.clock.now(), error });
+                    throw error;
+                }
+                return resources.map((r) => decisions.get(r) ?? decisions.get("*") ?? "undetermined");
+            },
+        );
     }
 
     /** A key's ARN and state, by any id KMS takes (key id, key ARN, alias name or alias ARN). */
@@ -212,12 +279,15 @@ export class PreflightCalls {
         return remember(this.key("key", keyId), async () => {
             const { DescribeKeyCommand } = require("@aws-sdk/client-kms") as typeof import("@aws-sdk/client-kms");
             try {
-                const out: any = await this.send("kms", () => kmsClient(this.settings.kms).send(new DescribeKeyCommand({ KeyId: keyId })));
+                const out: any = await this.send("kms", () =>
+                    kmsClient(this.settings.kms).send(new DescribeKeyCommand({ KeyId: keyId })),
+                );
                 const m = out.KeyMetadata ?? {};
                 return { state: "found", arn: m.Arn, keyState: m.KeyState, usage: m.KeyUsage };
             } catch (err) {
                 // KMS answers an unknown key or alias with NotFoundException (HTTP 400).
-                if (classifyError(err) === "notFound" || (err as { name?: string }).name === "NotFoundException") return { state: "missing" };
+                if (classifyError(err) === "notFound" || (err as { name?: string }).name === "NotFoundException")
+                    return { state: "missing" };
                 return { state: "unanswered", reason: new Unanswered("kms:DescribeKey", err).message };
             }
         });
@@ -228,7 +298,11 @@ export class PreflightCalls {
         return remember(this.key("keyPolicy", keyArn), async () => {
             const { GetKeyPolicyCommand } = require("@aws-sdk/client-kms") as typeof import("@aws-sdk/client-kms");
             try {
-                const out: any = await this.send("kms", () => kmsClient(this.settings.kms).send(new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: "default" })));
+                const out: any = await this.send("kms", () =>
+                    kmsClient(this.settings.kms).send(
+                        new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: "default" }),
+                    ),
+                );
                 return { document: out.Policy };
             } catch (err) {
                 return { unanswered: new Unanswered("kms:GetKeyPolicy", err).message };
@@ -241,7 +315,9 @@ export class PreflightCalls {
         return remember(this.key("bucketPolicy", bucket), async () => {
             const { GetBucketPolicyCommand } = require("@aws-sdk/client-s3") as typeof import("@aws-sdk/client-s3");
             try {
-                const out: any = await this.send("s3", () => s3Client(this.settings.s3).send(new GetBucketPolicyCommand({ Bucket: bucket })));
+                const out: any = await this.send("s3", () =>
+                    s3Client(this.settings.s3).send(new GetBucketPolicyCommand({ Bucket: bucket })),
+                );
                 return { document: out.Policy };
             } catch (err) {
                 if ((err as { name?: string }).name === "NoSuchBucketPolicy") return { document: undefined };

@@ -73,7 +73,10 @@ export function batchJobInputs<Config extends string, Delete extends string>(
  */
 export function allKeys<T>() {
     return <const Names extends readonly (keyof T & string)[]>(
-        names: Names & ([Exclude<keyof T, Names[number]>] extends [never] ? unknown : { missing: Exclude<keyof T, Names[number]> }),
+        names: Names &
+            ([Exclude<keyof T, Names[number]>] extends [never]
+                ? unknown
+                : { missing: Exclude<keyof T, Names[number]> }),
     ): Names => names;
 }
 
@@ -106,7 +109,9 @@ export function deriveProperties(inputs: InputDeclaration, results: readonly str
     return {
         knownInputs: entries.map(([k]) => k),
         replaceKeys: keys((r) => "replace" in r),
-        updateKeys: Object.fromEntries(entries.filter(([, r]) => "update" in r).map(([k, r]) => [k, (r as { absent: unknown }).absent])),
+        updateKeys: Object.fromEntries(
+            entries.filter(([, r]) => "update" in r).map(([k, r]) => [k, (r as { absent: unknown }).absent]),
+        ),
         described,
         outputNames: [...described, ...produced, "effectiveRegion"],
         produced,

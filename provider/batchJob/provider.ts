@@ -27,7 +27,17 @@ import { noteCheck, noteDiff } from "../plan/notes";
 import { MAX_TOKEN_GENERATIONS, createdEarlier, walkTokenGenerations } from "../shared/idempotency";
 import type { JobView } from "./api";
 import { readResults, resultOutputs } from "./collect";
-import { Inputs, JobContext, Outputs, failureMessage, finish, parseResourceId, recordedJob, resourceId, statusFields } from "./context";
+import {
+    Inputs,
+    JobContext,
+    Outputs,
+    failureMessage,
+    finish,
+    parseResourceId,
+    recordedJob,
+    resourceId,
+    statusFields,
+} from "./context";
 import { jobDefinition } from "./definition";
 import { deleteJob } from "./destroy";
 import { JobDiff, diffBatchJob } from "./diff";
@@ -44,7 +54,10 @@ type Started = { job: JobView; token: string; generation?: number; startedAt: nu
 
 /** The dynamic provider of a batch-job kind. */
 export interface BatchJobProvider {
-    check(olds: Record<string, any>, news: Record<string, any>): Promise<{ inputs: Record<string, any>; failures: { property: string; reason: string }[] }>;
+    check(
+        olds: Record<string, any>,
+        news: Record<string, any>,
+    ): Promise<{ inputs: Record<string, any>; failures: { property: string; reason: string }[] }>;
     diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff & PresentedDiff>;
     create(props: Record<string, any>): Promise<{ id: string; outs: Record<string, any> }>;
     read(id: string, props: Record<string, any>): Promise<{ id?: string; props?: Record<string, any> }>;
@@ -59,8 +72,10 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
     const TYPE = kind.type;
     const props = kind.properties;
     const parseId = (id: string) => parseResourceId(TYPE, id);
-    const diffOf = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) => diffBatchJob(props, olds, news, ambient);
-    const context = (inputs: Partial<Inputs>, budgetSeconds?: number, secrets?: () => (string | undefined)[]) => new JobContext(kind, inputs, budgetSeconds, secrets);
+    const diffOf = (olds: Record<string, any>, news: Record<string, any>, ambient = {}) =>
+        diffBatchJob(props, olds, news, ambient);
+    const context = (inputs: Partial<Inputs>, budgetSeconds?: number, secrets?: () => (string | undefined)[]) =>
+        new JobContext(kind, inputs, budgetSeconds, secrets);
     const timeoutOf = (inputs: Inputs) => inputs.timeoutSeconds ?? kind.defaultTimeoutSeconds;
 
     /**
@@ -93,17 +108,24 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
      * provider host, so its replacement is planned as an update that replaces the job in place
      * (`update`) and records complete state.
      */
-    async function diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<JobDiff & PresentedDiff> {
+    async function diff(
+        id: string,
+        olds: Record<string, any>,
+        news: Record<string, any>,
+    ): Promise<JobDiff & PresentedDiff> {
         const prev = withoutProvider(olds) as Partial<Outputs>;
         const inputs = withoutProvider(news) as Partial<Inputs>;
         const d = diffOf(prev, inputs, await ambientTarget());
         // Compatibility shim (0.1.0 state), may be removed in 1.0.0: docs/compatibility.md
         if (d.replaces.length && olds.__provider === undefined) {
             const log = logger("voiceid", () => [inputs.jobName, prev.jobName], inputs.scope?.urn);
-            log.info(`job ${prev.jobId} was recorded without its provider (a failed create under 0.1.0); ` +
-                `it is replaced in place by an update (${d.replaces.join(", ")}), which also repairs its state`);
+            log.info(
+                `job ${prev.jobId} was recorded without its provider (a failed create under 0.1.0); ` +
+                    `it is replaced in place by an update (${d.replaces.join(", ")}), which also repairs its state`,
+            );
             const updates = [...d.updates, ...d.replaces.filter((k) => !d.updates.includes(k))];
-            return presentDiff(prev, inputs, { changes: true, replaces: [], updates }, props.knownInputs) as JobDiff & PresentedDiff;
+            return presentDiff(prev, inputs, { changes: true, replaces: [], updates }, props.knownInputs) as JobDiff &
+                PresentedDiff;
         }
         const presented = presentDiff(prev, inputs, d, props.knownInputs) as JobDiff & PresentedDiff;
         if (presented.replaces.length) replacing.add(replacementKey(news));
@@ -154,7 +176,11 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
         const mismatches = importMismatches(kind, inputs, job);
         if (mismatches.length) throw ctx.error(importMismatchError(TYPE, importId, mismatches).message);
         const id = resourceId(domainId, jobId);
-        let outs: Partial<Outputs> = { ...inputs, effectiveRegion: await effectiveRegion(inputs), ...statusFields(job) };
+        let outs: Partial<Outputs> = {
+            ...inputs,
+            effectiveRegion: await effectiveRegion(inputs),
+            ...statusFields(job),
+        };
         ctx.log.info(`importing job ${jobId} (${job.status})`);
         if (isRunning(job.status) && inputs.waitForCompletion !== false) {
             outs = await waitAndCollect(ctx, id, inputs, job, ctx.anchorOf(job), outs);
@@ -173,30 +199,44 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             const job = await startWithSlotWait(ctx, inputs, inputs.clientToken);
             if (job.status === "FAILED") {
                 throw new PartialStateError(
-                    ctx.error(`${TYPE}: clientToken "${inputs.clientToken}" belongs to a job that already FAILED (${failureMessage(job)}); ` +
-                        `set a new clientToken (or remove it and let the provider derive one) to run again`).message,
+                    ctx.error(
+                        `${TYPE}: clientToken "${inputs.clientToken}" belongs to a job that already FAILED (${failureMessage(job)}); ` +
+                            `set a new clientToken (or remove it and let the provider derive one) to run again`,
+                    ).message,
                     resourceId(inputs.domainId, job.jobId),
                     finish({ ...inputs, ...statusFields(job), effectiveClientToken: inputs.clientToken }),
                 );
             }
             return { job, token: inputs.clientToken, startedAt: ctx.anchorOf(job) };
         }
-        return walkTokenGenerations<Started>(async (generation) => {
-            const token = kind.deriveClientToken(inputs, generation);
-            const job = await startWithSlotWait(ctx, inputs, token);
-            if (job.status === "FAILED") return { spent: `token generation ${generation} already ran as job ${job.jobId}, which FAILED` };
-            if (isSuccess(job.status)) {
-                if (inputs[kind.deleteInput] && (await createdWereDeleted(ctx, inputs, job))) {
-                    return { spent: `job ${job.jobId} (generation ${generation}) finished earlier but its ${kind.noun}s were deleted since` };
+        return walkTokenGenerations<Started>(
+            async (generation) => {
+                const token = kind.deriveClientToken(inputs, generation);
+                const job = await startWithSlotWait(ctx, inputs, token);
+                if (job.status === "FAILED")
+                    return { spent: `token generation ${generation} already ran as job ${job.jobId}, which FAILED` };
+                if (isSuccess(job.status)) {
+                    if (inputs[kind.deleteInput] && (await createdWereDeleted(ctx, inputs, job))) {
+                        return {
+                            spent: `job ${job.jobId} (generation ${generation}) finished earlier but its ${kind.noun}s were deleted since`,
+                        };
+                    }
+                    ctx.log.info(
+                        `adopting job ${job.jobId}, already ${job.status} (started earlier with the same inputs)`,
+                    );
+                } else if (createdEarlier(job.createdAt, 5_000)) {
+                    ctx.log.info(`resuming job ${job.jobId} (${job.status}), started earlier with the same inputs`);
+                } else {
+                    ctx.log.info(`started job ${job.jobId} in domain ${inputs.domainId}`);
                 }
-                ctx.log.info(`adopting job ${job.jobId}, already ${job.status} (started earlier with the same inputs)`);
-            } else if (createdEarlier(job.createdAt, 5_000)) {
-                ctx.log.info(`resuming job ${job.jobId} (${job.status}), started earlier with the same inputs`);
-            } else {
-                ctx.log.info(`started job ${job.jobId} in domain ${inputs.domainId}`);
-            }
-            return { use: { job, token, generation, startedAt: ctx.anchorOf(job) } };
-        }, ctx.log, () => ctx.error(`${TYPE}: the last ${MAX_TOKEN_GENERATIONS} jobs started for these inputs all FAILED; fix the cause, then change triggers to try again`));
+                return { use: { job, token, generation, startedAt: ctx.anchorOf(job) } };
+            },
+            ctx.log,
+            () =>
+                ctx.error(
+                    `${TYPE}: the last ${MAX_TOKEN_GENERATIONS} jobs started for these inputs all FAILED; fix the cause, then change triggers to try again`,
+                ),
+        );
     }
 
     /** A finished job adopted under the delete option: is what it created gone? */
@@ -205,7 +245,10 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
         const first = read.createdIds[0];
         if (!first) return false;
         try {
-            await ctx.api.call(kind.created.describeCommand, { DomainId: inputs.domainId, [kind.created.idMember]: first });
+            await ctx.api.call(kind.created.describeCommand, {
+                DomainId: inputs.domainId,
+                [kind.created.idMember]: first,
+            });
             return false;
         } catch (err) {
             if (isNotFound(err)) return true;
@@ -291,22 +334,41 @@ export function batchJobProvider(kind: JobKind): BatchJobProvider {
             }
             throw ctx.error(`${TYPE}: cannot read job ${jobId}: ${errorSummary(err)}`);
         }
-        const fromJob = jobDefinition({ ...job, domainId: job.domainId ?? domainId }, kind.configInput, job.config) as Partial<Outputs>;
+        const fromJob = jobDefinition(
+            { ...job, domainId: job.domainId ?? domainId },
+            kind.configInput,
+            job.config,
+        ) as Partial<Outputs>;
         const refreshing = prev.jobStatus !== undefined;
         const outs: Partial<Outputs> = { ...(refreshing ? {} : fromJob), ...prev, ...statusFields(job) };
         for (const [k, v] of Object.entries(fromJob)) {
             const mine = prev[k];
             if (mine !== undefined && k !== kind.configInput && !deepEqual(normalize(mine), normalize(v))) {
-                ctx.log.warn(`job ${jobId}: ${k} in the program differs from the job's; the job's value is kept in the outputs`);
+                ctx.log.warn(
+                    `job ${jobId}: ${k} in the program differs from the job's; the job's value is kept in the outputs`,
+                );
                 outs[k] = v;
             }
         }
         const changed = prev.jobStatus !== job.status;
-        if (isSuccess(job.status) && (changed || !prev.resultsStatus) && outs.inputDataConfig && outs.outputDataConfig) {
+        if (
+            isSuccess(job.status) &&
+            (changed || !prev.resultsStatus) &&
+            outs.inputDataConfig &&
+            outs.outputDataConfig
+        ) {
             Object.assign(outs, resultOutputs(await readResults(ctx, outs as Inputs, job)));
         }
         return { id: resourceId(domainId, jobId), props: finish(await withEffectiveRegion(outs, prev)) };
     }
 
-    return { check, diff, create, read, update, delete: (id, props) => deleteJob(kind, id, props), parseResourceId: parseId };
+    return {
+        check,
+        diff,
+        create,
+        read,
+        update,
+        delete: (id, props) => deleteJob(kind, id, props),
+        parseResourceId: parseId,
+    };
 }

@@ -31,7 +31,8 @@ export function parseOutputDocument(text: string): Record<string, any> {
     } catch (e) {
         throw new OutputFileFormatError(`output file is not valid JSON: ${(e as Error).message}`);
     }
-    if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new OutputFileFormatError("output file is not a JSON object");
+    if (!doc || typeof doc !== "object" || Array.isArray(doc))
+        throw new OutputFileFormatError("output file is not a JSON object");
     return doc;
 }
 
@@ -41,7 +42,9 @@ export function listOf(doc: Record<string, any>, name: string): any[] {
 }
 
 /** The failed requests of an output file (`Errors`), in the shape every kind reports them. */
-export function requestErrors(doc: Record<string, any>): { requestId: string; errorCode: number; errorMessage: string }[] {
+export function requestErrors(
+    doc: Record<string, any>,
+): { requestId: string; errorCode: number; errorMessage: string }[] {
     return listOf(doc, "Errors").map((e) => ({
         requestId: String(e?.RequestId ?? ""),
         errorCode: Number(e?.ErrorCode ?? 0),
@@ -50,6 +53,14 @@ export function requestErrors(doc: Record<string, any>): { requestId: string; er
 }
 
 /** The counts every kind reports, from the whole lists (before capping). */
-export function requestCounts(successes: readonly unknown[], errors: readonly unknown[], cap: number): { totalRequests: number; errorCount: number; resultsTruncated: boolean } {
-    return { totalRequests: successes.length + errors.length, errorCount: errors.length, resultsTruncated: successes.length > cap || errors.length > cap };
+export function requestCounts(
+    successes: readonly unknown[],
+    errors: readonly unknown[],
+    cap: number,
+): { totalRequests: number; errorCount: number; resultsTruncated: boolean } {
+    return {
+        totalRequests: successes.length + errors.length,
+        errorCount: errors.length,
+        resultsTruncated: successes.length > cap || errors.length > cap,
+    };
 }

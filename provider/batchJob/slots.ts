@@ -25,15 +25,23 @@ export async function startWithSlotWait(ctx: JobContext, inputs: Inputs, token: 
             return await ctx.api.start(inputs, token);
         } catch (err) {
             const errorKind = classifyError(err);
-            if (errorKind === "conflict" && (err as { name?: string }).name === "ConflictException" && /token/i.test(String((err as Error).message))) {
-                throw ctx.error(`${TYPE}: ClientToken ${token} was already used for a different request: ${errorSummary(err)}`);
+            if (
+                errorKind === "conflict" &&
+                (err as { name?: string }).name === "ConflictException" &&
+                /token/i.test(String((err as Error).message))
+            ) {
+                throw ctx.error(
+                    `${TYPE}: ClientToken ${token} was already used for a different request: ${errorSummary(err)}`,
+                );
             }
             if (errorKind !== "quota") throw ctx.error(`${TYPE}: cannot start the job: ${errorSummary(err)}`);
             waits++;
             const now = ctx.clock.now();
             const delay = await slotWaitDelay(ctx, inputs.domainId, waits);
             if (now + delay > ctx.deadline) {
-                throw ctx.error(`${TYPE}: no free job slot in domain ${inputs.domainId} within timeoutSeconds (${errorSummary(err)}); no job was started`);
+                throw ctx.error(
+                    `${TYPE}: no free job slot in domain ${inputs.domainId} within timeoutSeconds (${errorSummary(err)}); no job was started`,
+                );
             }
             if (now - lastLog > 30_000) {
                 ctx.log.info(`domain ${inputs.domainId} is at its concurrent job quota; waiting for a free slot`);
@@ -41,7 +49,10 @@ export async function startWithSlotWait(ctx: JobContext, inputs: Inputs, token: 
             }
             await ctx.clock.sleep(delay, ctx.signal);
             const stopped = stopCauseOf(ctx.signal);
-            if (stopped) throw ctx.error(`${TYPE}: stopped waiting for a free job slot in domain ${inputs.domainId} (${stopped.detail}); no job was started`);
+            if (stopped)
+                throw ctx.error(
+                    `${TYPE}: stopped waiting for a free job slot in domain ${inputs.domainId} (${stopped.detail}); no job was started`,
+                );
         }
     }
 }
@@ -58,7 +69,7 @@ async function slotWaitDelay(ctx: JobContext, domainId: string, waits: number): 
             const p = j.percentComplete ?? 0;
             if (j.status !== "IN_PROGRESS" || p <= 0 || !j.createdAt) continue;
             const elapsed = Math.max(1, now - j.createdAt.getTime());
-            soonest = Math.min(soonest, elapsed * (100 - p) / p);
+            soonest = Math.min(soonest, (elapsed * (100 - p)) / p);
         }
         if (soonest < Infinity) return Math.min(max, Math.max(min, soonest + 100)) + spread();
     } catch (err) {

@@ -20,12 +20,22 @@ import { isTerminal } from "./status";
  * the job replaces a recorded one: a FAILED replacement then fails without partial state, which
  * keeps the engine from marking the old job for deletion.
  */
-export async function waitAndCollect(ctx: JobContext, id: string, inputs: Inputs, initial: JobView, anchor: number, outs: Partial<Outputs>, replacement = false): Promise<Partial<Outputs>> {
+export async function waitAndCollect(
+    ctx: JobContext,
+    id: string,
+    inputs: Inputs,
+    initial: JobView,
+    anchor: number,
+    outs: Partial<Outputs>,
+    replacement = false,
+): Promise<Partial<Outputs>> {
     const TYPE = ctx.kind.type;
     let lastLine = { at: ctx.clock.now(), percent: initial.percentComplete ?? 0 };
     const stopping = howToStop();
     if (!isTerminal(initial.status) && stopping) {
-        ctx.log.info(`waiting for job ${initial.jobId}: ${stopping}; the job keeps running in Voice ID and the next \`pulumi up\` resumes waiting for it`);
+        ctx.log.info(
+            `waiting for job ${initial.jobId}: ${stopping}; the job keeps running in Voice ID and the next \`pulumi up\` resumes waiting for it`,
+        );
     }
     const outcome = await waitForTerminal<JobView & { percentComplete?: number }>({
         describe: () => ctx.api.describe(inputs.domainId, initial.jobId),
@@ -40,7 +50,10 @@ export async function waitAndCollect(ctx: JobContext, id: string, inputs: Inputs
         onPoll: (job, elapsed) => {
             const p = job.percentComplete ?? 0;
             const now = ctx.clock.now();
-            if (!isTerminal(job.status) && (p - lastLine.percent >= 25 || now - lastLine.at >= runtime.progressEveryMs)) {
+            if (
+                !isTerminal(job.status) &&
+                (p - lastLine.percent >= 25 || now - lastLine.at >= runtime.progressEveryMs)
+            ) {
                 ctx.log.info(`job ${job.jobId}: ${job.status} ${p}% after ${Math.round(elapsed / 1000)}s`);
                 lastLine = { at: now, percent: p };
             }
@@ -72,7 +85,10 @@ export async function waitAndCollect(ctx: JobContext, id: string, inputs: Inputs
             );
         }
         throw new PartialStateError(
-            redactText(`${TYPE}: ${failureMessage(job)}. The job is recorded; the next \`pulumi up\` starts a new one.`, ctx.secrets()),
+            redactText(
+                `${TYPE}: ${failureMessage(job)}. The job is recorded; the next \`pulumi up\` starts a new one.`,
+                ctx.secrets(),
+            ),
             id,
             finish(outs),
         );
@@ -84,13 +100,18 @@ export async function waitAndCollect(ctx: JobContext, id: string, inputs: Inputs
     if (job.status === "COMPLETED_WITH_ERRORS") {
         if (inputs.failOnErrors) {
             throw new PartialStateError(
-                redactText(`${TYPE}: job ${job.jobId} COMPLETED_WITH_ERRORS (${counts}) and failOnErrors is set. ` +
-                    `Fix the manifest and change triggers (or the inputs) to run a new job, or unset failOnErrors to accept it.`, ctx.secrets()),
+                redactText(
+                    `${TYPE}: job ${job.jobId} COMPLETED_WITH_ERRORS (${counts}) and failOnErrors is set. ` +
+                        `Fix the manifest and change triggers (or the inputs) to run a new job, or unset failOnErrors to accept it.`,
+                    ctx.secrets(),
+                ),
                 id,
                 finish(outs),
             );
         }
-        ctx.log.warn(`job ${job.jobId} completed with ${read.errorCount ?? 0} failed request(s); see ${ctx.kind.errorsOutput}`);
+        ctx.log.warn(
+            `job ${job.jobId} completed with ${read.errorCount ?? 0} failed request(s); see ${ctx.kind.errorsOutput}`,
+        );
     }
     return outs;
 }

@@ -47,7 +47,8 @@ export function resolveAwsScope(args: AwsScopeArgs, parent: pulumi.Resource): pu
         partition = lookedUp.partition;
         dnsSuffix = lookedUp.dnsSuffix;
     }
-    return pulumi.all([partition, accountId, region, dnsSuffix])
+    return pulumi
+        .all([partition, accountId, region, dnsSuffix])
         .apply(([p, a, r, d]) => ({ partition: p, accountId: a, region: r, dnsSuffix: d }));
 }
 

@@ -64,8 +64,16 @@ export interface VoiceIdDataAccessRoleArgs extends AwsScopeArgs {
 }
 
 const CREATION_ARGS = [
-    "roleName", "path", "description", "domainId", "inputS3Uris", "outputS3Uri", "inputKmsKeyArns",
-    "outputKmsKeyArn", "permissionsBoundary", "tags",
+    "roleName",
+    "path",
+    "description",
+    "domainId",
+    "inputS3Uris",
+    "outputS3Uri",
+    "inputKmsKeyArns",
+    "outputKmsKeyArn",
+    "permissionsBoundary",
+    "tags",
 ] as const;
 
 /** Checks everything about the arguments that is known now; throws listing every problem. */
@@ -78,8 +86,14 @@ function checkArgs(name: string, args: VoiceIdDataAccessRoleArgs): void {
             if (args[field] !== undefined) issues.add(field, "must not be set together with existingRoleArn");
         }
     } else {
-        if (args.validateExistingRole !== undefined) issues.add("validateExistingRole", "applies only with existingRoleArn");
-        issues.pattern("roleName", args.roleName, IAM_ROLE_NAME_PATTERN, "must be an IAM role name of 1-64 characters [A-Za-z0-9+=,.@_-]");
+        if (args.validateExistingRole !== undefined)
+            issues.add("validateExistingRole", "applies only with existingRoleArn");
+        issues.pattern(
+            "roleName",
+            args.roleName,
+            IAM_ROLE_NAME_PATTERN,
+            "must be an IAM role name of 1-64 characters [A-Za-z0-9+=,.@_-]",
+        );
         issues.pattern("path", args.path, IAM_PATH_PATTERN, "must be an IAM path such as / or /voiceid/", 1, 512);
         issues.domainId("domainId", args.domainId);
         if (args.inputS3Uris === undefined) issues.add("inputS3Uris", "is required to create a role");
@@ -152,30 +166,46 @@ export class VoiceIdDataAccessRole extends pulumi.ComponentResource {
         } else {
             const scope = resolveAwsScope(args, this);
             const roleName = args.roleName ?? VoiceIdDataAccessRole.defaultRoleName(name);
-            const trustPolicy = pulumi.all([scope, args.domainId]).apply(([s, domainId]) =>
-                JSON.stringify(buildTrustPolicy({ scope: s, domainId })));
+            const trustPolicy = pulumi
+                .all([scope, args.domainId])
+                .apply(([s, domainId]) => JSON.stringify(buildTrustPolicy({ scope: s, domainId })));
             const permissionsPolicy = pulumi
                 .all([scope, args.inputS3Uris, args.outputS3Uri, args.inputKmsKeyArns, args.outputKmsKeyArn])
                 .apply(([s, inputS3Uris, outputS3Uri, inputKmsKeyArns, outputKmsKeyArn]) => {
                     // Values that were Outputs at construction are checked here, once known.
                     checkArgs(name, { inputS3Uris, outputS3Uri, inputKmsKeyArns, outputKmsKeyArn });
-                    return JSON.stringify(buildDataAccessPolicy({
-                        scope: s, inputS3Uris: inputS3Uris!, outputS3Uri: outputS3Uri!, inputKmsKeyArns, outputKmsKeyArn,
-                    }));
+                    return JSON.stringify(
+                        buildDataAccessPolicy({
+                            scope: s,
+                            inputS3Uris: inputS3Uris!,
+                            outputS3Uri: outputS3Uri!,
+                            inputKmsKeyArns,
+                            outputKmsKeyArn,
+                        }),
+                    );
                 });
-            const role = new aws.iam.Role(name, {
-                name: roleName,
-                path: args.path ?? "/",
-                description: args.description ?? "Assumed by Amazon Connect Voice ID to run fraudster registration jobs",
-                assumeRolePolicy: trustPolicy,
-                permissionsBoundary: args.permissionsBoundary,
-                tags: args.tags,
-            }, { parent: this });
-            const policy = new aws.iam.RolePolicy(name, {
-                role: role.name,
-                name: "voiceid-data-access",
-                policy: permissionsPolicy,
-            }, { parent: this });
+            const role = new aws.iam.Role(
+                name,
+                {
+                    name: roleName,
+                    path: args.path ?? "/",
+                    description:
+                        args.description ?? "Assumed by Amazon Connect Voice ID to run fraudster registration jobs",
+                    assumeRolePolicy: trustPolicy,
+                    permissionsBoundary: args.permissionsBoundary,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            const policy = new aws.iam.RolePolicy(
+                name,
+                {
+                    role: role.name,
+                    name: "voiceid-data-access",
+                    policy: permissionsPolicy,
+                },
+                { parent: this },
+            );
             this.role = role;
             this.policy = policy;
             this.roleName = role.name;
@@ -199,16 +229,24 @@ export class VoiceIdDataAccessRole extends pulumi.ComponentResource {
     }
 
     private lookUpExistingRole(
-        name: string, arn: pulumi.Output<string>, roleName: pulumi.Output<string>,
+        name: string,
+        arn: pulumi.Output<string>,
+        roleName: pulumi.Output<string>,
     ): pulumi.Output<string> {
         const found = aws.iam.getRoleOutput({ name: roleName }, { parent: this });
         return pulumi.all([arn, found.arn, found.assumeRolePolicy]).apply(([given, actual, trust]) => {
             const issues = new Issues();
             if (isKnown(actual) && actual !== given) {
-                issues.add("existingRoleArn", `names role ${actual.split("/").pop()} whose ARN is ${actual}, not ${given}`);
+                issues.add(
+                    "existingRoleArn",
+                    `names role ${actual.split("/").pop()} whose ARN is ${actual}, not ${given}`,
+                );
             }
             if (!trustsVoiceId(trust)) {
-                issues.add("existingRoleArn", "the role's trust policy must allow voiceid.amazonaws.com to call sts:AssumeRole");
+                issues.add(
+                    "existingRoleArn",
+                    "the role's trust policy must allow voiceid.amazonaws.com to call sts:AssumeRole",
+                );
             }
             issues.throwIfAny(VoiceIdDataAccessRole.__pulumiType, name);
             return given;

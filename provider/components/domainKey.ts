@@ -50,7 +50,7 @@ export class VoiceIdDomainKey extends KmsKeyComponent {
     public static readonly __pulumiType = "voiceid:components:VoiceIdDomainKey";
 
     /** ARN of the key: pass it as the domain's `serverSideEncryptionConfiguration.kmsKeyId`. */
-    public declare readonly keyArn: pulumi.Output<string>;
+    declare public readonly keyArn: pulumi.Output<string>;
 
     /**
      * @param name The component's unique name.
@@ -59,11 +59,17 @@ export class VoiceIdDomainKey extends KmsKeyComponent {
      */
     constructor(name: string, args: VoiceIdDomainKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         checkArgs(name, args);
-        super(VoiceIdDomainKey.__pulumiType, name, args, opts, (scope) => pulumi
-            .all([scope, args.keyUsers, args.keyAdministrators])
-            .apply(([s, keyUsers, keyAdministrators]) => {
-                checkArgs(name, { keyUsers, keyAdministrators });
-                return JSON.stringify(buildDomainKeyPolicy({ scope: s, keyUsers, keyAdministrators }));
-            }), "Encrypts the data of an Amazon Connect Voice ID domain");
+        super(
+            VoiceIdDomainKey.__pulumiType,
+            name,
+            args,
+            opts,
+            (scope) =>
+                pulumi.all([scope, args.keyUsers, args.keyAdministrators]).apply(([s, keyUsers, keyAdministrators]) => {
+                    checkArgs(name, { keyUsers, keyAdministrators });
+                    return JSON.stringify(buildDomainKeyPolicy({ scope: s, keyUsers, keyAdministrators }));
+                }),
+            "Encrypts the data of an Amazon Connect Voice ID domain",
+        );
     }
 }

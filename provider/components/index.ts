@@ -9,10 +9,21 @@ export { VoiceIdOutputKey, VoiceIdOutputKeyArgs } from "./outputKey";
 export { VoiceIdDomainKey, VoiceIdDomainKeyArgs } from "./domainKey";
 export { KmsKeyOptionsArgs } from "./keyOptions";
 export {
-    FraudsterRegistrationManifest, FraudsterRegistrationManifestArgs, FraudsterRegistrationRequest,
-    FraudsterAudioSpecification, ResolvedRegistrationRequest, ManifestDocument, MAX_AUDIO_PER_REQUEST,
-    buildManifestDocument, renderManifest, manifestObjectKey, contentHash,
-    SpeakerEnrollmentManifest, SpeakerEnrollmentManifestArgs, SpeakerEnrollmentRequest, buildEnrollmentManifestDocument,
+    FraudsterRegistrationManifest,
+    FraudsterRegistrationManifestArgs,
+    FraudsterRegistrationRequest,
+    FraudsterAudioSpecification,
+    ResolvedRegistrationRequest,
+    ManifestDocument,
+    MAX_AUDIO_PER_REQUEST,
+    buildManifestDocument,
+    renderManifest,
+    manifestObjectKey,
+    contentHash,
+    SpeakerEnrollmentManifest,
+    SpeakerEnrollmentManifestArgs,
+    SpeakerEnrollmentRequest,
+    buildEnrollmentManifestDocument,
 } from "./manifest";
 export { AwsScopeArgs } from "./awsScope";
 export * from "./policies";

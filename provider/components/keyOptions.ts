@@ -33,7 +33,13 @@ export interface KmsKeyOptionsArgs extends AwsScopeArgs {
 /** Checks a list of principal ARNs used in `aws:PrincipalArn` conditions. */
 export function checkPrincipalArns(issues: Issues, path: string, value: unknown): void {
     issues.each(path, value, (p, v) =>
-        issues.pattern(p, v, PRINCIPAL_ARN_PATTERN, "must be an IAM principal ARN such as arn:aws:iam::<account>:role/<name>"));
+        issues.pattern(
+            p,
+            v,
+            PRINCIPAL_ARN_PATTERN,
+            "must be an IAM principal ARN such as arn:aws:iam::<account>:role/<name>",
+        ),
+    );
 }
 
 /** Checks the key options that are known now. */
@@ -47,4 +53,3 @@ export function checkKmsKeyOptions(issues: Issues, args: KmsKeyOptionsArgs): voi
     issues.intRange("deletionWindowInDays", args.deletionWindowInDays, 7, 30);
     issues.intRange("rotationPeriodInDays", args.rotationPeriodInDays, 90, 2560);
 }
-

@@ -41,25 +41,37 @@ export abstract class KmsKeyComponent extends pulumi.ComponentResource {
      * @param defaultDescription The key's description when `args.description` is not given.
      */
     protected constructor(
-        type: string, name: string, args: KmsKeyOptionsArgs, opts: pulumi.ComponentResourceOptions | undefined,
-        keyPolicy: (scope: pulumi.Output<AwsScope>) => pulumi.Output<string>, defaultDescription: string,
+        type: string,
+        name: string,
+        args: KmsKeyOptionsArgs,
+        opts: pulumi.ComponentResourceOptions | undefined,
+        keyPolicy: (scope: pulumi.Output<AwsScope>) => pulumi.Output<string>,
+        defaultDescription: string,
     ) {
         super(type, name, {}, opts);
         this.keyPolicy = keyPolicy(resolveAwsScope(args, this));
-        const key = new aws.kms.Key(name, {
-            description: args.description ?? defaultDescription,
-            keyUsage: "ENCRYPT_DECRYPT",
-            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-            enableKeyRotation: true,
-            rotationPeriodInDays: args.rotationPeriodInDays,
-            deletionWindowInDays: args.deletionWindowInDays ?? 30,
-            policy: this.keyPolicy,
-            tags: args.tags,
-        }, { parent: this });
-        const alias = new aws.kms.Alias(name, {
-            name: args.aliasName ?? `alias/${stableName(name, 250, /[^a-zA-Z0-9/_-]/g)}`,
-            targetKeyId: key.keyId,
-        }, { parent: this });
+        const key = new aws.kms.Key(
+            name,
+            {
+                description: args.description ?? defaultDescription,
+                keyUsage: "ENCRYPT_DECRYPT",
+                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                enableKeyRotation: true,
+                rotationPeriodInDays: args.rotationPeriodInDays,
+                deletionWindowInDays: args.deletionWindowInDays ?? 30,
+                policy: this.keyPolicy,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const alias = new aws.kms.Alias(
+            name,
+            {
+                name: args.aliasName ?? `alias/${stableName(name, 250, /[^a-zA-Z0-9/_-]/g)}`,
+                targetKeyId: key.keyId,
+            },
+            { parent: this },
+        );
         this.key = key;
         this.alias = alias;
         this.keyArn = key.arn;
@@ -67,7 +79,10 @@ export abstract class KmsKeyComponent extends pulumi.ComponentResource {
         this.aliasName = alias.name;
         this.aliasArn = alias.arn;
         this.registerOutputs({
-            keyArn: this.keyArn, keyId: this.keyId, aliasName: this.aliasName, aliasArn: this.aliasArn,
+            keyArn: this.keyArn,
+            keyId: this.keyId,
+            aliasName: this.aliasName,
+            aliasArn: this.aliasArn,
             keyPolicy: this.keyPolicy,
         });
     }

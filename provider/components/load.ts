@@ -22,8 +22,9 @@ function awsMissing(): boolean {
 export function awsMissingError(name: string): Error {
     return new Error(
         `pulumi-voiceid: ${name} is an ${AWS_PACKAGE} component and ${AWS_PACKAGE} is not installed. ` +
-        `Install it in your program (npm install ${AWS_PACKAGE}); it is an optional peer dependency ` +
-        "that only the components need (FraudsterRegistrationJob, VoiceIdDomain and VoiceIdWatchlist do not).");
+            `Install it in your program (npm install ${AWS_PACKAGE}); it is an optional peer dependency ` +
+            "that only the components need (FraudsterRegistrationJob, VoiceIdDomain and VoiceIdWatchlist do not).",
+    );
 }
 
 // Reading these must not throw: Node's ESM loader reads every export of a CommonJS module, and
@@ -36,13 +37,20 @@ const HARMLESS = new Set(["name", "length", "prototype", "then", "constructor", 
  * it or calling one of its static methods throws {@link awsMissingError}.
  */
 function missingComponent(name: string): unknown {
-    const fail = () => { throw awsMissingError(name); };
-    return new Proxy(function MissingAwsComponent() { /* never runs: the traps throw */ }, {
-        construct: fail,
-        apply: fail,
-        get: (target, prop, receiver) =>
-            typeof prop === "symbol" || HARMLESS.has(prop) ? Reflect.get(target, prop, receiver) : fail(),
-    });
+    const fail = () => {
+        throw awsMissingError(name);
+    };
+    return new Proxy(
+        function MissingAwsComponent() {
+            /* never runs: the traps throw */
+        },
+        {
+            construct: fail,
+            apply: fail,
+            get: (target, prop, receiver) =>
+                typeof prop === "symbol" || HARMLESS.has(prop) ? Reflect.get(target, prop, receiver) : fail(),
+        },
+    );
 }
 
 /** The component export `name`: the class itself, or a stand-in that explains what to install. */

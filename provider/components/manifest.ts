@@ -79,37 +79,61 @@ export interface FraudsterRegistrationManifestArgs {
  */
 export function checkRegistrationRequests(issues: Issues, path: string, requests: unknown, speakerIds = false): void {
     const seen = new Map<string, number>();
-    issues.each(path, requests, (reqPath, request) => {
-        if (!isKnown(request)) return;
-        if (typeof request !== "object" || request === null) return issues.add(reqPath, "must be an object");
-        const { requestId, audio, speakerId } = request as Record<string, unknown>;
-        if (speakerIds) checkSpeakerId(issues, `${reqPath}.speakerId`, speakerId);
-        if (requestId === undefined) issues.add(`${reqPath}.requestId`, "is required");
-        else if (isKnown(requestId)) {
-            if (typeof requestId !== "string" || requestId.length === 0) issues.add(`${reqPath}.requestId`, "must be a non-empty string");
-            else if (seen.has(requestId)) {
-                issues.add(`${reqPath}.requestId`, `must be unique: "${requestId}" is also ${path}[${seen.get(requestId)}].requestId`);
-            } else seen.set(requestId, Number(/\[(\d+)\]$/.exec(reqPath)![1]));
-        }
-        if (audio === undefined) return issues.add(`${reqPath}.audio`, "is required");
-        issues.each(`${reqPath}.audio`, audio, (audioPath, spec) => {
-            if (!isKnown(spec)) return;
-            if (typeof spec !== "object" || spec === null) return issues.add(audioPath, "must be an object");
-            const { s3Uri, channelId } = spec as Record<string, unknown>;
-            if (s3Uri === undefined) issues.add(`${audioPath}.s3Uri`, "is required");
-            issues.s3Uri(`${audioPath}.s3Uri`, s3Uri);
-            if (channelId === undefined) issues.add(`${audioPath}.channelId`, "is required");
-            else if (isKnown(channelId) && channelId !== 0 && channelId !== 1) issues.add(`${audioPath}.channelId`, "must be 0 or 1");
-        }, 1, MAX_AUDIO_PER_REQUEST);
-    }, 1);
+    issues.each(
+        path,
+        requests,
+        (reqPath, request) => {
+            if (!isKnown(request)) return;
+            if (typeof request !== "object" || request === null) return issues.add(reqPath, "must be an object");
+            const { requestId, audio, speakerId } = request as Record<string, unknown>;
+            if (speakerIds) checkSpeakerId(issues, `${reqPath}.speakerId`, speakerId);
+            if (requestId === undefined) issues.add(`${reqPath}.requestId`, "is required");
+            else if (isKnown(requestId)) {
+                if (typeof requestId !== "string" || requestId.length === 0)
+                    issues.add(`${reqPath}.requestId`, "must be a non-empty string");
+                else if (seen.has(requestId)) {
+                    issues.add(
+                        `${reqPath}.requestId`,
+                        `must be unique: "${requestId}" is also ${path}[${seen.get(requestId)}].requestId`,
+                    );
+                } else seen.set(requestId, Number(/\[(\d+)\]$/.exec(reqPath)![1]));
+            }
+            if (audio === undefined) return issues.add(`${reqPath}.audio`, "is required");
+            issues.each(
+                `${reqPath}.audio`,
+                audio,
+                (audioPath, spec) => {
+                    if (!isKnown(spec)) return;
+                    if (typeof spec !== "object" || spec === null) return issues.add(audioPath, "must be an object");
+                    const { s3Uri, channelId } = spec as Record<string, unknown>;
+                    if (s3Uri === undefined) issues.add(`${audioPath}.s3Uri`, "is required");
+                    issues.s3Uri(`${audioPath}.s3Uri`, s3Uri);
+                    if (channelId === undefined) issues.add(`${audioPath}.channelId`, "is required");
+                    else if (isKnown(channelId) && channelId !== 0 && channelId !== 1)
+                        issues.add(`${audioPath}.channelId`, "must be 0 or 1");
+                },
+                1,
+                MAX_AUDIO_PER_REQUEST,
+            );
+        },
+        1,
+    );
 }
 
 /** The CustomerSpeakerId rule of StartSpeakerEnrollmentJob's manifest. */
 function checkSpeakerId(issues: Issues, path: string, speakerId: unknown): void {
     if (speakerId === undefined) return issues.add(path, "is required");
     if (!isKnown(speakerId)) return;
-    if (typeof speakerId !== "string" || speakerId.length < 1 || speakerId.length > 256 || !CUSTOMER_SPEAKER_ID.test(speakerId)) {
-        issues.add(path, "must be 1-256 characters: a letter or digit, then letters, digits, '_' or '-' (your CustomerSpeakerId)");
+    if (
+        typeof speakerId !== "string" ||
+        speakerId.length < 1 ||
+        speakerId.length > 256 ||
+        !CUSTOMER_SPEAKER_ID.test(speakerId)
+    ) {
+        issues.add(
+            path,
+            "must be 1-256 characters: a letter or digit, then letters, digits, '_' or '-' (your CustomerSpeakerId)",
+        );
     }
 }
 
@@ -128,7 +152,9 @@ export interface SpeakerEnrollmentManifestArgs extends Omit<FraudsterRegistratio
 }
 
 /** The enrollment manifest document for resolved requests. */
-export function buildEnrollmentManifestDocument(requests: (ResolvedRegistrationRequest & { speakerId: string })[]): Record<string, unknown> {
+export function buildEnrollmentManifestDocument(
+    requests: (ResolvedRegistrationRequest & { speakerId: string })[],
+): Record<string, unknown> {
     return {
         Version: "1.0",
         SpeakerEnrollmentRequests: requests.map((r) => ({
@@ -170,13 +196,21 @@ export function manifestObjectKey(keyPrefix: string, fileName: string, content: 
 }
 
 /** Checks everything about the arguments that is known now; throws listing every problem. */
-function checkArgs(type: string, name: string, args: Partial<FraudsterRegistrationManifestArgs>, speakerIds: boolean): void {
+function checkArgs(
+    type: string,
+    name: string,
+    args: Partial<FraudsterRegistrationManifestArgs>,
+    speakerIds: boolean,
+): void {
     const issues = new Issues();
     if (args.bucket === undefined) issues.add("bucket", "is required");
     issues.pattern("bucket", args.bucket, S3_BUCKET_PATTERN, BUCKET_RULE);
     if (args.requests === undefined) issues.add("requests", "is required");
     checkRegistrationRequests(issues, "requests", args.requests, speakerIds);
-    if (args.keyPrefix !== undefined && (args.keyPrefix.startsWith("/") || (args.keyPrefix !== "" && !args.keyPrefix.endsWith("/")))) {
+    if (
+        args.keyPrefix !== undefined &&
+        (args.keyPrefix.startsWith("/") || (args.keyPrefix !== "" && !args.keyPrefix.endsWith("/")))
+    ) {
         issues.add("keyPrefix", "must be empty or a folder ending in / without a leading /");
     }
     if (args.fileName !== undefined && !/^[A-Za-z0-9._-]{1,200}$/.test(args.fileName)) {
@@ -211,36 +245,47 @@ abstract class BatchJobManifest extends pulumi.ComponentResource {
     /** The `aws.s3.BucketObjectv2` (typed as a plain resource so the package's types do not need `@pulumi/aws`). */
     public readonly object: pulumi.CustomResource;
 
-    protected constructor(kind: ManifestKind, name: string, args: FraudsterRegistrationManifestArgs | SpeakerEnrollmentManifestArgs, opts?: pulumi.ComponentResourceOptions) {
+    protected constructor(
+        kind: ManifestKind,
+        name: string,
+        args: FraudsterRegistrationManifestArgs | SpeakerEnrollmentManifestArgs,
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
         checkArgs(kind.type, name, args, kind.speakerIds);
         super(kind.type, name, {}, opts);
 
-        const requests = pulumi.output(args.requests as pulumi.Input<pulumi.Input<SpeakerEnrollmentRequest>[]>).apply((resolved) => {
-            // Parts that were Outputs at construction are checked now that they are known.
-            const issues = new Issues();
-            checkRegistrationRequests(issues, "requests", resolved, kind.speakerIds);
-            issues.throwIfAny(kind.type, name);
-            return resolved.map((r) => ({
-                requestId: r.requestId,
-                ...(kind.speakerIds ? { speakerId: r.speakerId } : {}),
-                audio: r.audio.map((a) => ({ s3Uri: a.s3Uri, channelId: a.channelId })),
-            }));
-        });
+        const requests = pulumi
+            .output(args.requests as pulumi.Input<pulumi.Input<SpeakerEnrollmentRequest>[]>)
+            .apply((resolved) => {
+                // Parts that were Outputs at construction are checked now that they are known.
+                const issues = new Issues();
+                checkRegistrationRequests(issues, "requests", resolved, kind.speakerIds);
+                issues.throwIfAny(kind.type, name);
+                return resolved.map((r) => ({
+                    requestId: r.requestId,
+                    ...(kind.speakerIds ? { speakerId: r.speakerId } : {}),
+                    audio: r.audio.map((a) => ({ s3Uri: a.s3Uri, channelId: a.channelId })),
+                }));
+            });
         const keyPrefix = args.keyPrefix ?? "voiceid/manifests/";
         const fileName = args.fileName ?? name.replace(/[^A-Za-z0-9._-]/g, "-");
         this.content = requests.apply((rs) => kind.render(rs));
         this.contentHash = this.content.apply(contentHash);
         const key = this.content.apply((c) => manifestObjectKey(keyPrefix, fileName, c));
 
-        const object = new aws.s3.BucketObjectv2(name, {
-            bucket: args.bucket,
-            key,
-            content: this.content,
-            contentType: "application/json",
-            serverSideEncryption: args.kmsKeyId === undefined ? undefined : "aws:kms",
-            kmsKeyId: args.kmsKeyId,
-            tags: args.tags,
-        }, { parent: this });
+        const object = new aws.s3.BucketObjectv2(
+            name,
+            {
+                bucket: args.bucket,
+                key,
+                content: this.content,
+                contentType: "application/json",
+                serverSideEncryption: args.kmsKeyId === undefined ? undefined : "aws:kms",
+                kmsKeyId: args.kmsKeyId,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
 
         this.object = object;
         this.bucket = object.bucket;
@@ -257,8 +302,12 @@ abstract class BatchJobManifest extends pulumi.ComponentResource {
         this.audioS3Uris = requests.apply((rs) => [...new Set(rs.flatMap((r) => r.audio.map((a) => a.s3Uri)))].sort());
         this.requestCount = requests.apply((rs) => rs.length);
         this.registerOutputs({
-            s3Uri: this.s3Uri, bucket: this.bucket, key: this.key, contentHash: this.contentHash,
-            audioS3Uris: this.audioS3Uris, requestCount: this.requestCount,
+            s3Uri: this.s3Uri,
+            bucket: this.bucket,
+            key: this.key,
+            contentHash: this.contentHash,
+            audioS3Uris: this.audioS3Uris,
+            requestCount: this.requestCount,
         });
     }
 }
@@ -281,7 +330,12 @@ export class FraudsterRegistrationManifest extends BatchJobManifest {
      * @param opts Component options; the AWS provider given here is used by the children.
      */
     constructor(name: string, args: FraudsterRegistrationManifestArgs, opts?: pulumi.ComponentResourceOptions) {
-        super({ type: FraudsterRegistrationManifest.__pulumiType, speakerIds: false, render: renderManifest }, name, args, opts);
+        super(
+            { type: FraudsterRegistrationManifest.__pulumiType, speakerIds: false, render: renderManifest },
+            name,
+            args,
+            opts,
+        );
     }
 }
 
@@ -299,10 +353,20 @@ export class SpeakerEnrollmentManifest extends BatchJobManifest {
      * @param opts Component options; the AWS provider given here is used by the children.
      */
     constructor(name: string, args: SpeakerEnrollmentManifestArgs, opts?: pulumi.ComponentResourceOptions) {
-        super({
-            type: SpeakerEnrollmentManifest.__pulumiType,
-            speakerIds: true,
-            render: (rs) => JSON.stringify(buildEnrollmentManifestDocument(rs as (ResolvedRegistrationRequest & { speakerId: string })[]), null, 2) + "\n",
-        }, name, args, opts);
+        super(
+            {
+                type: SpeakerEnrollmentManifest.__pulumiType,
+                speakerIds: true,
+                render: (rs) =>
+                    JSON.stringify(
+                        buildEnrollmentManifestDocument(rs as (ResolvedRegistrationRequest & { speakerId: string })[]),
+                        null,
+                        2,
+                    ) + "\n",
+            },
+            name,
+            args,
+            opts,
+        );
     }
 }

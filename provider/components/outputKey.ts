@@ -51,10 +51,17 @@ function checkArgs(name: string, args: Partial<VoiceIdOutputKeyArgs>): void {
     const issues = new Issues();
     checkKmsKeyOptions(issues, args);
     const given = [args.dataAccessRoleName, args.dataAccessRoleArn].filter((v) => v !== undefined).length;
-    if (given !== 1) issues.add("dataAccessRoleName", "exactly one of dataAccessRoleName and dataAccessRoleArn is required");
-    issues.pattern("dataAccessRoleName", args.dataAccessRoleName, IAM_ROLE_NAME_PATTERN, "must be an IAM role name of 1-64 characters [A-Za-z0-9+=,.@_-]");
+    if (given !== 1)
+        issues.add("dataAccessRoleName", "exactly one of dataAccessRoleName and dataAccessRoleArn is required");
+    issues.pattern(
+        "dataAccessRoleName",
+        args.dataAccessRoleName,
+        IAM_ROLE_NAME_PATTERN,
+        "must be an IAM role name of 1-64 characters [A-Za-z0-9+=,.@_-]",
+    );
     issues.roleArn("dataAccessRoleArn", args.dataAccessRoleArn);
-    if (args.outputS3Uri === undefined) issues.add("outputS3Uri", "is required: the key is allowed only for the results under it");
+    if (args.outputS3Uri === undefined)
+        issues.add("outputS3Uri", "is required: the key is allowed only for the results under it");
     issues.s3Uri("outputS3Uri", args.outputS3Uri);
     if (args.resultsReaders !== undefined && args.resultReaderArns !== undefined) {
         issues.add("resultReaderArns", "must not be set together with resultsReaders (it is its deprecated name)");
@@ -84,7 +91,7 @@ export class VoiceIdOutputKey extends KmsKeyComponent {
     public static readonly __pulumiType = "voiceid:components:VoiceIdOutputKey";
 
     /** ARN of the key: pass it as `outputDataConfig.kmsKeyId` and to the role's `outputKmsKeyArn`. */
-    public declare readonly keyArn: pulumi.Output<string>;
+    declare public readonly keyArn: pulumi.Output<string>;
 
     /**
      * @param name The component's unique name.
@@ -93,16 +100,42 @@ export class VoiceIdOutputKey extends KmsKeyComponent {
      */
     constructor(name: string, args: VoiceIdOutputKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         checkArgs(name, args);
-        super(VoiceIdOutputKey.__pulumiType, name, args, opts, (scope) => pulumi
-            .all([scope, args.dataAccessRoleName, args.dataAccessRoleArn, args.outputS3Uri,
-                args.resultsReaders ?? args.resultReaderArns, args.keyAdministrators])
-            .apply(([s, roleName, roleArn, outputS3Uri, readers, keyAdministrators]) => {
-                // Values that were Outputs at construction are checked here, once known.
-                checkArgs(name, { dataAccessRoleArn: roleArn, dataAccessRoleName: roleName, outputS3Uri, resultsReaders: readers, keyAdministrators });
-                const arn = roleArn ?? iamRoleArn(s.partition, s.accountId, roleName!);
-                return JSON.stringify(buildOutputKeyPolicy({
-                    scope: s, dataAccessRoleArns: [arn], outputS3Uri, resultsReaders: readers, keyAdministrators,
-                }));
-            }), "Encrypts Amazon Connect Voice ID fraudster registration results");
+        super(
+            VoiceIdOutputKey.__pulumiType,
+            name,
+            args,
+            opts,
+            (scope) =>
+                pulumi
+                    .all([
+                        scope,
+                        args.dataAccessRoleName,
+                        args.dataAccessRoleArn,
+                        args.outputS3Uri,
+                        args.resultsReaders ?? args.resultReaderArns,
+                        args.keyAdministrators,
+                    ])
+                    .apply(([s, roleName, roleArn, outputS3Uri, readers, keyAdministrators]) => {
+                        // Values that were Outputs at construction are checked here, once known.
+                        checkArgs(name, {
+                            dataAccessRoleArn: roleArn,
+                            dataAccessRoleName: roleName,
+                            outputS3Uri,
+                            resultsReaders: readers,
+                            keyAdministrators,
+                        });
+                        const arn = roleArn ?? iamRoleArn(s.partition, s.accountId, roleName!);
+                        return JSON.stringify(
+                            buildOutputKeyPolicy({
+                                scope: s,
+                                dataAccessRoleArns: [arn],
+                                outputS3Uri,
+                                resultsReaders: readers,
+                                keyAdministrators,
+                            }),
+                        );
+                    }),
+            "Encrypts Amazon Connect Voice ID fraudster registration results",
+        );
     }
 }

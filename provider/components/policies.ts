@@ -111,7 +111,10 @@ export function s3FolderArn(partition: string, uri: string): string {
 }
 
 /** The ARN of a Voice ID domain: `arn:<partition>:voiceid:<region>:<account>:domain/<domainId>`. */
-export function voiceIdDomainArn(scope: Pick<AwsScope, "partition" | "region" | "accountId">, domainId: string): string {
+export function voiceIdDomainArn(
+    scope: Pick<AwsScope, "partition" | "region" | "accountId">,
+    domainId: string,
+): string {
     return `arn:${scope.partition}:voiceid:${scope.region}:${scope.accountId}:domain/${domainId}`;
 }
 
@@ -133,10 +136,14 @@ export function s3ViaService(region: string, dnsSuffix: string): string {
 /** The DNS suffix of a partition, for when the partition is given rather than looked up. */
 export function dnsSuffixForPartition(partition: string): string {
     switch (partition) {
-        case "aws-cn": return "amazonaws.com.cn";
-        case "aws-iso": return "c2s.ic.gov";
-        case "aws-iso-b": return "sc2s.sgov.gov";
-        default: return "amazonaws.com";
+        case "aws-cn":
+            return "amazonaws.com.cn";
+        case "aws-iso":
+            return "c2s.ic.gov";
+        case "aws-iso-b":
+            return "sc2s.sgov.gov";
+        default:
+            return "amazonaws.com";
     }
 }
 
@@ -173,13 +180,15 @@ export function buildTrustPolicy(input: TrustPolicyInput): PolicyDocument {
     }
     return {
         Version: POLICY_VERSION,
-        Statement: [{
-            Sid: "VoiceIdAssumesRoleForThisAccount",
-            Effect: "Allow",
-            Principal: { Service: VOICE_ID_SERVICE_PRINCIPAL },
-            Action: "sts:AssumeRole",
-            Condition: condition,
-        }],
+        Statement: [
+            {
+                Sid: "VoiceIdAssumesRoleForThisAccount",
+                Effect: "Allow",
+                Principal: { Service: VOICE_ID_SERVICE_PRINCIPAL },
+                Action: "sts:AssumeRole",
+                Condition: condition,
+            },
+        ],
     };
 }
 
@@ -262,11 +271,16 @@ export interface KeyAdministrationInput {
  * sets it, so a deployer missing from `keyAdministrators` fails at creation, not later.
  */
 export function keyAdministrationStatement(
-    scope: Pick<AwsScope, "partition" | "accountId">, input: KeyAdministrationInput,
+    scope: Pick<AwsScope, "partition" | "accountId">,
+    input: KeyAdministrationInput,
 ): PolicyStatement {
     const named = input.keyAdministrators !== undefined && input.keyAdministrators.length > 0;
-    return keyStatement(scope, "AdministratorsManageKey", [...KEY_ADMIN_ACTIONS],
-        named ? { ArnLike: { "aws:PrincipalArn": oneOrMany(input.keyAdministrators!) } } : undefined);
+    return keyStatement(
+        scope,
+        "AdministratorsManageKey",
+        [...KEY_ADMIN_ACTIONS],
+        named ? { ArnLike: { "aws:PrincipalArn": oneOrMany(input.keyAdministrators!) } } : undefined,
+    );
 }
 
 /**
@@ -275,10 +289,17 @@ export function keyAdministrationStatement(
  * this key (`"Resource": "*"`), under the given conditions if any.
  */
 function keyStatement(
-    scope: Pick<AwsScope, "partition" | "accountId">, sid: string, action: string | string[], condition?: PolicyConditions,
+    scope: Pick<AwsScope, "partition" | "accountId">,
+    sid: string,
+    action: string | string[],
+    condition?: PolicyConditions,
 ): PolicyStatement {
     const statement: PolicyStatement = {
-        Sid: sid, Effect: "Allow", Principal: { AWS: accountRootArn(scope.partition, scope.accountId) }, Action: action, Resource: "*",
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { AWS: accountRootArn(scope.partition, scope.accountId) },
+        Action: action,
+        Resource: "*",
     };
     if (condition !== undefined) statement.Condition = condition;
     return statement;
@@ -342,8 +363,12 @@ export function buildOutputKeyPolicy(input: OutputKeyPolicyInput): PolicyDocumen
         Version: POLICY_VERSION,
         Statement: [
             keyAdministrationStatement(input.scope, input),
-            keyStatement(input.scope, "DataAccessRoleEncryptsResultsThroughS3", ["kms:Decrypt", "kms:GenerateDataKey"],
-                { ArnEquals: { "aws:PrincipalArn": oneOrMany(input.dataAccessRoleArns) }, ...throughS3ToResults() }),
+            keyStatement(
+                input.scope,
+                "DataAccessRoleEncryptsResultsThroughS3",
+                ["kms:Decrypt", "kms:GenerateDataKey"],
+                { ArnEquals: { "aws:PrincipalArn": oneOrMany(input.dataAccessRoleArns) }, ...throughS3ToResults() },
+            ),
             keyStatement(input.scope, "ReadersDecryptResultsThroughS3", "kms:Decrypt", readerCondition),
         ],
     };
@@ -391,10 +416,16 @@ export function buildDomainKeyPolicy(input: DomainKeyPolicyInput): PolicyDocumen
         Version: POLICY_VERSION,
         Statement: [
             keyAdministrationStatement(input.scope, input),
-            keyStatement(input.scope, "UsersEncryptDomainDataThroughVoiceId", ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
-                throughVoiceId()),
-            keyStatement(input.scope, "UsersLetVoiceIdCreateGrants", "kms:CreateGrant",
-                { ...throughVoiceId(), Bool: { "kms:GrantIsForAWSResource": "true" } }),
+            keyStatement(
+                input.scope,
+                "UsersEncryptDomainDataThroughVoiceId",
+                ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"],
+                throughVoiceId(),
+            ),
+            keyStatement(input.scope, "UsersLetVoiceIdCreateGrants", "kms:CreateGrant", {
+                ...throughVoiceId(),
+                Bool: { "kms:GrantIsForAWSResource": "true" },
+            }),
         ],
     };
 }
@@ -422,7 +453,10 @@ export function trustsVoiceId(trustPolicy: string): boolean {
     const statements = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement ? [doc.Statement] : [];
     return statements.some((s: { Effect?: string; Action?: string | string[]; Principal?: unknown }) => {
         const actions = Array.isArray(s.Action) ? s.Action : [s.Action];
-        return s.Effect === "Allow" && servicePrincipals(s).includes(VOICE_ID_SERVICE_PRINCIPAL)
-            && actions.some((a) => a === "sts:AssumeRole" || a === "sts:*" || a === "*");
+        return (
+            s.Effect === "Allow" &&
+            servicePrincipals(s).includes(VOICE_ID_SERVICE_PRINCIPAL) &&
+            actions.some((a) => a === "sts:AssumeRole" || a === "sts:*" || a === "*")
+        );
     });
 }

@@ -12,7 +12,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
-    InputValidationError, REGION_PATTERN, ROLE_ARN_PATTERN, UNKNOWN, VOICE_ID_PATTERN, Validator, describeValue,
+    InputValidationError,
+    REGION_PATTERN,
+    ROLE_ARN_PATTERN,
+    UNKNOWN,
+    VOICE_ID_PATTERN,
+    Validator,
+    describeValue,
 } from "../shared/validation";
 
 export { S3_URI_MAX_LENGTH } from "../shared/validation";
@@ -82,12 +88,24 @@ export class Issues {
 
     /** An IAM role ARN as StartFraudsterRegistrationJob accepts it (20-2048 characters). */
     roleArn(path: string, value: unknown): void {
-        this.pattern(path, value, ROLE_ARN_PATTERN, "must be an IAM role ARN arn:<partition>:iam::<account>:role/<name>", 20, 2048);
+        this.pattern(
+            path,
+            value,
+            ROLE_ARN_PATTERN,
+            "must be an IAM role ARN arn:<partition>:iam::<account>:role/<name>",
+            20,
+            2048,
+        );
     }
 
     /** A KMS key ARN (key ids and aliases are refused: policies match keys by ARN). */
     kmsKeyArn(path: string, value: unknown): void {
-        this.pattern(path, value, KMS_KEY_ARN_PATTERN, "must be a KMS key ARN arn:<partition>:kms:<region>:<account>:key/<id>, not a key id or alias");
+        this.pattern(
+            path,
+            value,
+            KMS_KEY_ARN_PATTERN,
+            "must be a KMS key ARN arn:<partition>:kms:<region>:<account>:key/<id>, not a key id or alias",
+        );
     }
 
     /** A Voice ID domain id. */
@@ -104,13 +122,22 @@ export class Issues {
      * A list whose known elements pass `check`; a deferred list, and deferred elements, are
      * skipped. Item bounds are enforced only when the list itself is known.
      */
-    each(path: string, value: unknown, check: (path: string, item: unknown) => void, minItems = 0, maxItems = Infinity): void {
+    each(
+        path: string,
+        value: unknown,
+        check: (path: string, item: unknown) => void,
+        minItems = 0,
+        maxItems = Infinity,
+    ): void {
         const v = now(value);
         if (v === undefined || v === UNKNOWN) return;
         if (!Array.isArray(v)) return void this.v.fail(path, `must be a list (got ${describeValue(v)})`);
         if (maxItems !== Infinity) this.v.array(path, v, minItems, maxItems);
         else if (v.length < minItems) {
-            this.v.fail(path, minItems === 1 ? "must not be empty" : `must have at least ${minItems} items (got ${v.length})`);
+            this.v.fail(
+                path,
+                minItems === 1 ? "must not be empty" : `must have at least ${minItems} items (got ${v.length})`,
+            );
         }
         v.forEach((item, i) => check(`${path}[${i}]`, item));
     }

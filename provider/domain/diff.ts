@@ -10,7 +10,11 @@ import { ResourceDiff, changed } from "../shared/resourceDiff";
 import { DomainInputs, DomainOutputs } from "./args";
 
 /** A change of the effective region or declared endpoint replaces (see `shared/scope.ts`). */
-export function targetReplaces(olds: Partial<DomainOutputs>, news: Partial<DomainInputs>, ambient: AmbientTarget): string[] {
+export function targetReplaces(
+    olds: Partial<DomainOutputs>,
+    news: Partial<DomainInputs>,
+    ambient: AmbientTarget,
+): string[] {
     return sharedTargetReplaces(olds, news, ambient, containsUnknown);
 }
 
@@ -18,7 +22,11 @@ export function targetReplaces(olds: Partial<DomainOutputs>, news: Partial<Domai
 export const UPDATE_KEYS = ["name", "description", "serverSideEncryptionConfiguration", "tags"] as const;
 
 /** Computes the diff between recorded outputs `olds` and new inputs `news`. */
-export function diffDomain(olds: Partial<DomainOutputs>, news: Partial<DomainInputs>, ambient: AmbientTarget = {}): ResourceDiff {
+export function diffDomain(
+    olds: Partial<DomainOutputs>,
+    news: Partial<DomainInputs>,
+    ambient: AmbientTarget = {},
+): ResourceDiff {
     const o = olds as Record<string, unknown>;
     const n = news as Record<string, unknown>;
     const replaces = targetReplaces(olds, news, ambient);

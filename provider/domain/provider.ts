@@ -37,17 +37,27 @@ class CallContext extends SharedCallContext {
     readonly api = this.calls((settings, retry) => new DomainApi(settings, retry));
     constructor(inputs: Partial<DomainInputs>) {
         // Name, description, tag keys and values: masked in every line and message.
-        super(inputs, () => [inputs.name, inputs.description, ...Object.keys(inputs.tags ?? {}), ...Object.values(inputs.tags ?? {})]);
+        super(inputs, () => [
+            inputs.name,
+            inputs.description,
+            ...Object.keys(inputs.tags ?? {}),
+            ...Object.values(inputs.tags ?? {}),
+        ]);
     }
 }
 
 /** Outputs for a domain: the service's values over the inputs (absent values dropped). */
-export function outputsOf(inputs: Partial<DomainInputs>, d: DomainView, tags: Record<string, string> | undefined): DomainOutputs {
+export function outputsOf(
+    inputs: Partial<DomainInputs>,
+    d: DomainView,
+    tags: Record<string, string> | undefined,
+): DomainOutputs {
     return prune({
         ...inputs,
         name: d.name,
         description: d.description,
-        serverSideEncryptionConfiguration: d.kmsKeyId !== undefined ? { kmsKeyId: d.kmsKeyId } : inputs.serverSideEncryptionConfiguration,
+        serverSideEncryptionConfiguration:
+            d.kmsKeyId !== undefined ? { kmsKeyId: d.kmsKeyId } : inputs.serverSideEncryptionConfiguration,
         tags: tags && Object.keys(tags).length ? tags : undefined,
         domainId: d.domainId,
         arn: d.arn,
@@ -96,22 +106,35 @@ export async function create(props: Record<string, unknown>) {
         kmsKeyId: inputs.serverSideEncryptionConfiguration.kmsKeyId,
         tags: inputs.tags,
     };
-    const created = await walkTokenGenerations<DomainView>(async (generation) => {
-        let d: DomainView;
-        try {
-            d = await ctx.api.create(req, domainClientToken(inputs, generation));
-        } catch (err) {
-            // The token is bound to another request (or object): spent, try the next one.
-            if (classifyError(err) === "conflict") return { spent: `ClientToken generation ${generation} is taken (${errorSummary(err)})` };
-            if (classifyError(err) === "quota") {
-                throw ctx.error(`${TYPE}: the account has reached its Voice ID domain quota: ${errorSummary(err)}`);
+    const created = await walkTokenGenerations<DomainView>(
+        async (generation) => {
+            let d: DomainView;
+            try {
+                d = await ctx.api.create(req, domainClientToken(inputs, generation));
+            } catch (err) {
+                // The token is bound to another request (or object): spent, try the next one.
+                if (classifyError(err) === "conflict")
+                    return { spent: `ClientToken generation ${generation} is taken (${errorSummary(err)})` };
+                if (classifyError(err) === "quota") {
+                    throw ctx.error(`${TYPE}: the account has reached its Voice ID domain quota: ${errorSummary(err)}`);
+                }
+                throw ctx.error(`${TYPE}: cannot create the domain: ${errorSummary(err)}`);
             }
-            throw ctx.error(`${TYPE}: cannot create the domain: ${errorSummary(err)}`);
-        }
-        if (d.status === "SUSPENDED") return { spent: `ClientToken generation ${generation} belongs to domain ${d.domainId}, deleted since` };
-        return { use: d };
-    }, ctx.log, () => ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`));
-    ctx.log.info(createdEarlier(created.createdAt) ? `adopting domain ${created.domainId}, created earlier with the same inputs` : `created domain ${created.domainId}`);
+            if (d.status === "SUSPENDED")
+                return { spent: `ClientToken generation ${generation} belongs to domain ${d.domainId}, deleted since` };
+            return { use: d };
+        },
+        ctx.log,
+        () =>
+            ctx.error(
+                `${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`,
+            ),
+    );
+    ctx.log.info(
+        createdEarlier(created.createdAt)
+            ? `adopting domain ${created.domainId}, created earlier with the same inputs`
+            : `created domain ${created.domainId}`,
+    );
     const d = await waitUntilActive(ctx, created);
     return { id: d.domainId, outs: await withEffectiveRegion(outputsOf(inputs, d, inputs.tags), inputs) };
 }
@@ -127,13 +150,16 @@ async function adopt(ctx: CallContext, inputs: DomainInputs, domainId: string) {
     } catch (err) {
         throw ctx.error(`${TYPE}: cannot read domain ${domainId} to import it: ${errorSummary(err)}`);
     }
-    if (state.gone || !state.domain) throw new Error(`${TYPE}: cannot import ${domainId}: the domain does not exist (or was deleted)`);
+    if (state.gone || !state.domain)
+        throw new Error(`${TYPE}: cannot import ${domainId}: the domain does not exist (or was deleted)`);
     const d = state.domain;
     const tags = await ctx.api.tags(d.arn);
     const mismatches: ImportMismatch[] = [];
     if (d.name !== inputs.name) mismatches.push({ property: "name" });
-    if ((d.description ?? undefined) !== (inputs.description ?? undefined)) mismatches.push({ property: "description" });
-    if (d.kmsKeyId !== inputs.serverSideEncryptionConfiguration.kmsKeyId) mismatches.push({ property: "serverSideEncryptionConfiguration.kmsKeyId" });
+    if ((d.description ?? undefined) !== (inputs.description ?? undefined))
+        mismatches.push({ property: "description" });
+    if (d.kmsKeyId !== inputs.serverSideEncryptionConfiguration.kmsKeyId)
+        mismatches.push({ property: "serverSideEncryptionConfiguration.kmsKeyId" });
     const { set, remove } = tagChanges(tags, inputs.tags);
     if (Object.keys(set).length || remove.length) mismatches.push({ property: "tags" });
     if (mismatches.length) throw importMismatchError(TYPE, domainId, mismatches);
@@ -195,15 +221,26 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
     try {
         d = await ctx.api.describe(domainId);
         const wantKey = inputs.serverSideEncryptionConfiguration.kmsKeyId;
-        if (d.name !== inputs.name || (d.description ?? undefined) !== (inputs.description ?? undefined) || d.kmsKeyId !== wantKey) {
-            d = await ctx.api.update(domainId, { name: inputs.name, description: inputs.description, kmsKeyId: wantKey });
-            ctx.log.info(`updated domain ${domainId}${d.sseUpdateStatus === "IN_PROGRESS" ? " (re-encrypting its data with the new key)" : ""}`);
+        if (
+            d.name !== inputs.name ||
+            (d.description ?? undefined) !== (inputs.description ?? undefined) ||
+            d.kmsKeyId !== wantKey
+        ) {
+            d = await ctx.api.update(domainId, {
+                name: inputs.name,
+                description: inputs.description,
+                kmsKeyId: wantKey,
+            });
+            ctx.log.info(
+                `updated domain ${domainId}${d.sseUpdateStatus === "IN_PROGRESS" ? " (re-encrypting its data with the new key)" : ""}`,
+            );
         }
         const current = await ctx.api.tags(d.arn);
         const { set, remove } = tagChanges(current, inputs.tags);
         if (Object.keys(set).length) await ctx.api.tag(d.arn, set);
         if (remove.length) await ctx.api.untag(d.arn, remove);
-        if (Object.keys(set).length || remove.length) ctx.log.info(`domain ${domainId}: ${Object.keys(set).length} tag(s) set, ${remove.length} removed`);
+        if (Object.keys(set).length || remove.length)
+            ctx.log.info(`domain ${domainId}: ${Object.keys(set).length} tag(s) set, ${remove.length} removed`);
     } catch (err) {
         throw ctx.error(`${TYPE}: cannot update domain ${domainId}: ${errorSummary(err)}`);
     }

@@ -106,7 +106,10 @@ export class VoiceIdDomain extends VoiceIdResource {
      * @param opts Resource options; `{ import: "<domainId>" }` adopts an existing domain.
      */
     constructor(name: string, args: VoiceIdDomainArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, "VoiceIdDomain", name, { ...args, name: args.name ?? defaultName(name) }, opts, { outputs: OUTPUT_NAMES, secretOutputs: SECRET_OUTPUTS });
+        super(provider, "VoiceIdDomain", name, { ...args, name: args.name ?? defaultName(name) }, opts, {
+            outputs: OUTPUT_NAMES,
+            secretOutputs: SECRET_OUTPUTS,
+        });
         // The resource id is the domain id. Unlike outputs, the id stays known in the preview of
         // an update, so watchlists and jobs built on it show no spurious replacement.
         this.domainId = this.id;

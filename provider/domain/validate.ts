@@ -9,7 +9,16 @@ import { Failure, VOICE_ID_PATTERN, Validator, isUnknown } from "../shared/valid
 import { validateNameAndDescription } from "../shared/names";
 
 /** Top-level input names the resource accepts (anything else is a typo). */
-export const KNOWN_INPUTS = ["name", "description", "serverSideEncryptionConfiguration", "tags", "region", "endpoint", "scope", "importId"] as const;
+export const KNOWN_INPUTS = [
+    "name",
+    "description",
+    "serverSideEncryptionConfiguration",
+    "tags",
+    "region",
+    "endpoint",
+    "scope",
+    "importId",
+] as const;
 
 /** TagKey and TagValue. */
 export const TAG_PATTERN = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
@@ -40,15 +49,20 @@ export function validateDomainInputs(inputs: Record<string, unknown>): Failure[]
         // Keys are sensitive too: failures name the tag by position, never by key.
         entries.forEach(([key, value], i) => {
             const which = `tag #${i + 1}`;
-            if (key.length < 1 || key.length > 128) v.fail("tags", `${which}: key must be 1 to 128 characters (got ${key.length})`);
-            else if (!TAG_PATTERN.test(key)) v.fail("tags", `${which}: key may contain only letters, digits, spaces and _ . : / = + - @`);
+            if (key.length < 1 || key.length > 128)
+                v.fail("tags", `${which}: key must be 1 to 128 characters (got ${key.length})`);
+            else if (!TAG_PATTERN.test(key))
+                v.fail("tags", `${which}: key may contain only letters, digits, spaces and _ . : / = + - @`);
             if (value === undefined || isUnknown(value)) return;
             if (typeof value !== "string") v.fail("tags", `${which}: value must be a string`);
-            else if (value.length > 256) v.fail("tags", `${which}: value must be 0 to 256 characters (got ${value.length})`);
-            else if (!TAG_PATTERN.test(value)) v.fail("tags", `${which}: value may contain only letters, digits, spaces and _ . : / = + - @`);
+            else if (value.length > 256)
+                v.fail("tags", `${which}: value must be 0 to 256 characters (got ${value.length})`);
+            else if (!TAG_PATTERN.test(value))
+                v.fail("tags", `${which}: value may contain only letters, digits, spaces and _ . : / = + - @`);
         });
     }
     validateTarget(v, inputs);
-    if (inputs.importId !== undefined) v.pattern("import", inputs.importId, VOICE_ID_PATTERN, "must be a domain id (22 letters or digits)");
+    if (inputs.importId !== undefined)
+        v.pattern("import", inputs.importId, VOICE_ID_PATTERN, "must be a domain id (22 letters or digits)");
     return v.failures;
 }

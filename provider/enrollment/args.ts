@@ -92,7 +92,11 @@ export interface EnrollmentResults {
 export interface EnrollmentInputs extends BaseJobInputs {
     enrollmentConfig?: {
         existingEnrollmentAction?: ExistingEnrollmentAction;
-        fraudDetectionConfig?: { fraudDetectionAction?: FraudDetectionAction; riskThreshold?: number; watchlistIds?: string[] };
+        fraudDetectionConfig?: {
+            fraudDetectionAction?: FraudDetectionAction;
+            riskThreshold?: number;
+            watchlistIds?: string[];
+        };
     };
     deleteSpeakersOnDestroy?: boolean;
 }

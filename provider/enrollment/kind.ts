@@ -43,7 +43,11 @@ export const speakerEnrollment: JobKind = {
                 ? definedMembers({
                       ExistingEnrollmentAction: ec.existingEnrollmentAction,
                       FraudDetectionConfig: fd
-                          ? definedMembers({ FraudDetectionAction: fd.fraudDetectionAction, RiskThreshold: fd.riskThreshold, WatchlistIds: fd.watchlistIds })
+                          ? definedMembers({
+                                FraudDetectionAction: fd.fraudDetectionAction,
+                                RiskThreshold: fd.riskThreshold,
+                                WatchlistIds: fd.watchlistIds,
+                            })
                           : undefined,
                   })
                 : undefined;
@@ -59,12 +63,18 @@ export const speakerEnrollment: JobKind = {
                 : undefined,
         }),
     },
-    created: { describeCommand: "DescribeSpeakerCommand", deleteCommand: "DeleteSpeakerCommand", idMember: "SpeakerId" },
+    created: {
+        describeCommand: "DescribeSpeakerCommand",
+        deleteCommand: "DeleteSpeakerCommand",
+        idMember: "SpeakerId",
+    },
     validate: validateEnrollmentInputs,
     deriveClientToken: (inputs, generation) => deriveEnrollmentToken(inputs as EnrollmentInputs, generation),
     parseOutput(text) {
         const { newSpeakerIds, existingSpeakerIds, ...results } = parseEnrollmentOutput(text);
-        const flagged = results.fraudDetectionFailureCount ? `, ${results.fraudDetectionFailureCount} flagged by fraud detection` : "";
+        const flagged = results.fraudDetectionFailureCount
+            ? `, ${results.fraudDetectionFailureCount} flagged by fraud detection`
+            : "";
         return {
             results: { ...results },
             createdIds: newSpeakerIds,
@@ -75,7 +85,9 @@ export const speakerEnrollment: JobKind = {
     },
     emptyResults: () => ({ ...emptyEnrollmentResults() }),
     recordedCreatedIds: (outs) =>
-        (outs as Partial<EnrollmentOutputs>).enrollments?.filter((r) => r.enrollmentStatus === "NEW_ENROLLMENT").map((r) => r.speakerId),
+        (outs as Partial<EnrollmentOutputs>).enrollments
+            ?.filter((r) => r.enrollmentStatus === "NEW_ENROLLMENT")
+            .map((r) => r.speakerId),
     recordedCreatedCount: (outs) => (outs as Partial<EnrollmentOutputs>).newEnrollmentCount,
     verifyManifest: (inputs, retry) => verifyManifest(inputs, retry, "SpeakerEnrollmentRequests"),
 };

@@ -6,7 +6,10 @@ import { InputsOf, allKeys, batchJobInputs, deriveProperties } from "../batchJob
 import type { EnrollmentInputs, EnrollmentResults } from "./args";
 
 /** The inputs in order, with what a change of each does (the batch-job inputs with this kind's config and delete option). */
-export const INPUTS = batchJobInputs("enrollmentConfig", "deleteSpeakersOnDestroy") satisfies InputsOf<EnrollmentInputs>;
+export const INPUTS = batchJobInputs(
+    "enrollmentConfig",
+    "deleteSpeakersOnDestroy",
+) satisfies InputsOf<EnrollmentInputs>;
 
 /** What the job's output file adds to the outputs (see `results.ts`). */
 export const RESULTS = allKeys<EnrollmentResults>()([

@@ -73,6 +73,9 @@ export class SpeakerEnrollmentJob extends BatchJobResource {
      * @param opts Resource options; `{ import: "<domainId>/<jobId>" }` adopts an existing job.
      */
     constructor(name: string, args: SpeakerEnrollmentJobArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, "SpeakerEnrollmentJob", name, args, opts, { outputs: PROPERTIES.outputNames, secretOutputs: SECRET_OUTPUTS });
+        super(provider, "SpeakerEnrollmentJob", name, args, opts, {
+            outputs: PROPERTIES.outputNames,
+            secretOutputs: SECRET_OUTPUTS,
+        });
     }
 }

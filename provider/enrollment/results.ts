@@ -11,11 +11,19 @@ import type { Enrollment, EnrollmentError, EnrollmentResults } from "./args";
 const flaggedByFraudDetection = (message: string) => /fraud/i.test(message);
 
 /** Parses the output file's text. `cap` bounds each list; counts always cover everything. */
-export function parseEnrollmentOutput(text: string, cap = RESULT_LIST_CAP): EnrollmentResults & { newSpeakerIds: string[]; existingSpeakerIds: string[] } {
+export function parseEnrollmentOutput(
+    text: string,
+    cap = RESULT_LIST_CAP,
+): EnrollmentResults & { newSpeakerIds: string[]; existingSpeakerIds: string[] } {
     const doc = parseOutputDocument(text);
     const enrollments: Enrollment[] = listOf(doc, "SuccessfulEnrollments").map((s) => {
         const fd = s?.FraudDetectionResult;
-        const verdict = typeof fd === "string" ? fd : typeof fd?.FraudDetectionResult === "string" ? fd.FraudDetectionResult : undefined;
+        const verdict =
+            typeof fd === "string"
+                ? fd
+                : typeof fd?.FraudDetectionResult === "string"
+                  ? fd.FraudDetectionResult
+                  : undefined;
         return {
             requestId: String(s?.RequestId ?? ""),
             speakerId: String(s?.GeneratedSpeakerId ?? ""),
@@ -33,11 +41,15 @@ export function parseEnrollmentOutput(text: string, cap = RESULT_LIST_CAP): Enro
         overwrittenCount: enrollments.filter((r) => r.enrollmentStatus.startsWith("OVERWRITTEN")).length,
         duplicateCount: enrollments.filter((r) => r.enrollmentStatus === "DUPLICATE_SKIPPED").length,
         fraudDetectionFailureCount:
-            enrollmentErrors.filter((e) => flaggedByFraudDetection(e.errorMessage)).length + enrollments.filter((r) => r.fraudDetectionResult === "FAIL").length,
+            enrollmentErrors.filter((e) => flaggedByFraudDetection(e.errorMessage)).length +
+            enrollments.filter((r) => r.fraudDetectionResult === "FAIL").length,
         // Not recorded in state: used by delete to remove exactly the speakers this job enrolled.
         newSpeakerIds: newOnes.map((r) => r.speakerId).filter(Boolean),
         // Speakers enrolled before that this job enrolled again or skipped: never deleted under it.
-        existingSpeakerIds: enrollments.filter((r) => r.enrollmentStatus !== "NEW_ENROLLMENT").map((r) => r.speakerId).filter(Boolean),
+        existingSpeakerIds: enrollments
+            .filter((r) => r.enrollmentStatus !== "NEW_ENROLLMENT")
+            .map((r) => r.speakerId)
+            .filter(Boolean),
     };
 }
 

@@ -18,7 +18,13 @@ async function watchlistsOf(api: VoiceIdCommandCalls, domainId: string, declared
 }
 
 /** Associates `fraudsterId` with `claimer`'s watchlists and takes it out of those only `from` used. */
-export async function moveToClaimerWatchlists(api: VoiceIdCommandCalls, domainId: string, fraudsterId: string, from: Record<string, any>, claimer: JobView): Promise<void> {
+export async function moveToClaimerWatchlists(
+    api: VoiceIdCommandCalls,
+    domainId: string,
+    fraudsterId: string,
+    from: Record<string, any>,
+    claimer: JobView,
+): Promise<void> {
     let current: string[];
     try {
         const out: any = await api.call("DescribeFraudsterCommand", { DomainId: domainId, FraudsterId: fraudsterId });
@@ -33,7 +39,11 @@ export async function moveToClaimerWatchlists(api: VoiceIdCommandCalls, domainId
     for (const w of target) {
         if (current.includes(w)) continue;
         try {
-            await api.call("AssociateFraudsterCommand", { DomainId: domainId, FraudsterId: fraudsterId, WatchlistId: w });
+            await api.call("AssociateFraudsterCommand", {
+                DomainId: domainId,
+                FraudsterId: fraudsterId,
+                WatchlistId: w,
+            });
             joined++;
         } catch (err) {
             // The claimer's watchlist is gone (deleted with its stack): nothing to join there.
@@ -44,6 +54,11 @@ export async function moveToClaimerWatchlists(api: VoiceIdCommandCalls, domainId
     // (Voice ID keeps every fraudster in at least one watchlist).
     if (!joined) return;
     for (const w of own) {
-        if (current.includes(w) && !target.includes(w)) await api.call("DisassociateFraudsterCommand", { DomainId: domainId, FraudsterId: fraudsterId, WatchlistId: w });
+        if (current.includes(w) && !target.includes(w))
+            await api.call("DisassociateFraudsterCommand", {
+                DomainId: domainId,
+                FraudsterId: fraudsterId,
+                WatchlistId: w,
+            });
     }
 }

@@ -58,7 +58,11 @@ export const fraudsterRegistration: JobKind = {
             watchlistIds: rc.WatchlistIds,
         }),
     },
-    created: { describeCommand: "DescribeFraudsterCommand", deleteCommand: "DeleteFraudsterCommand", idMember: "FraudsterId" },
+    created: {
+        describeCommand: "DescribeFraudsterCommand",
+        deleteCommand: "DeleteFraudsterCommand",
+        idMember: "FraudsterId",
+    },
     validate: validateJobInputs,
     deriveClientToken,
     parseOutput(text) {
@@ -73,7 +77,9 @@ export const fraudsterRegistration: JobKind = {
     },
     emptyResults: () => ({ ...emptyResults() }),
     recordedCreatedIds: (outs) =>
-        (outs as Partial<JobOutputs>).registrations?.filter((r) => r.registrationStatus === "NEW_REGISTRATION").map((r) => r.fraudsterId),
+        (outs as Partial<JobOutputs>).registrations
+            ?.filter((r) => r.registrationStatus === "NEW_REGISTRATION")
+            .map((r) => r.fraudsterId),
     recordedCreatedCount: (outs) => (outs as Partial<JobOutputs>).newRegistrationCount,
     handOver: moveToClaimerWatchlists,
     verifyManifest: (inputs, retry) => verifyManifest(inputs, retry),

@@ -6,12 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../shared/lazyProvider";
 import { BatchJobResource } from "../batchJob/resource";
 import { GetOptions, getArgs, hasTypeToken, voiceIdTypeToken } from "../shared/resourceInputs";
-import {
-    FraudsterRegistrationJobArgs,
-    Registration,
-    RegistrationConfigArgs,
-    RegistrationError,
-} from "./args";
+import { FraudsterRegistrationJobArgs, Registration, RegistrationConfigArgs, RegistrationError } from "./args";
 import { PROPERTIES } from "./properties";
 
 /**
@@ -88,6 +83,9 @@ export class FraudsterRegistrationJob extends BatchJobResource {
     constructor(name: string, args: FraudsterRegistrationJobArgs, opts?: pulumi.CustomResourceOptions) {
         // `{ import }` is carried as an input: the engine's import Read cannot load a dynamic
         // provider (see shared/importing.ts); `create` adopts the job instead of starting one.
-        super(provider, "FraudsterRegistrationJob", name, args, opts, { outputs: OUTPUT_NAMES, secretOutputs: SECRET_OUTPUTS });
+        super(provider, "FraudsterRegistrationJob", name, args, opts, {
+            outputs: OUTPUT_NAMES,
+            secretOutputs: SECRET_OUTPUTS,
+        });
     }
 }

@@ -8,13 +8,18 @@ import { RESULT_LIST_CAP, listOf, parseOutputDocument, requestCounts, requestErr
 import type { JobResults, Registration, RegistrationError } from "./args";
 
 /** Parses the output file's text. `cap` bounds each list; counts always cover everything. */
-export function parseOutputFile(text: string, cap = RESULT_LIST_CAP): JobResults & { newFraudsterIds: string[]; skippedFraudsterIds: string[] } {
+export function parseOutputFile(
+    text: string,
+    cap = RESULT_LIST_CAP,
+): JobResults & { newFraudsterIds: string[]; skippedFraudsterIds: string[] } {
     const doc = parseOutputDocument(text);
     const registrations: Registration[] = listOf(doc, "SuccessfulRegistrations").map((s) => ({
         requestId: String(s?.RequestId ?? ""),
         fraudsterId: String(s?.GeneratedFraudsterId ?? ""),
         registrationStatus: String(s?.RegistrationStatus ?? ""),
-        ...(typeof s?.FraudsterSimilarityScore === "number" ? { fraudsterSimilarityScore: s.FraudsterSimilarityScore } : {}),
+        ...(typeof s?.FraudsterSimilarityScore === "number"
+            ? { fraudsterSimilarityScore: s.FraudsterSimilarityScore }
+            : {}),
     }));
     const registrationErrors: RegistrationError[] = requestErrors(doc);
     const newOnes = registrations.filter((r) => r.registrationStatus === "NEW_REGISTRATION");
@@ -27,7 +32,10 @@ export function parseOutputFile(text: string, cap = RESULT_LIST_CAP): JobResults
         // Not recorded in state: used by delete to remove exactly what this job registered.
         newFraudsterIds: newOnes.map((r) => r.fraudsterId).filter(Boolean),
         // The existing fraudsters this job relies on: never deleted under it (batchJob/claims.ts).
-        skippedFraudsterIds: registrations.filter((r) => r.registrationStatus === "DUPLICATE_SKIPPED").map((r) => r.fraudsterId).filter(Boolean),
+        skippedFraudsterIds: registrations
+            .filter((r) => r.registrationStatus === "DUPLICATE_SKIPPED")
+            .map((r) => r.fraudsterId)
+            .filter(Boolean),
     };
 }
 

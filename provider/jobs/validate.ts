@@ -13,8 +13,15 @@ export function validateJobInputs(inputs: Record<string, unknown>): Failure[] {
     return validateBatchJobInputs(inputs, PROPERTIES.knownInputs, "deleteFraudstersOnDestroy", (v) => {
         const reg = v.object("registrationConfig", inputs.registrationConfig);
         if (!reg) return;
-        v.noUnknownKeys("registrationConfig", reg, ["duplicateRegistrationAction", "fraudsterSimilarityThreshold", "watchlistIds"]);
-        v.oneOf("registrationConfig.duplicateRegistrationAction", reg.duplicateRegistrationAction, ["SKIP", "REGISTER_AS_NEW"]);
+        v.noUnknownKeys("registrationConfig", reg, [
+            "duplicateRegistrationAction",
+            "fraudsterSimilarityThreshold",
+            "watchlistIds",
+        ]);
+        v.oneOf("registrationConfig.duplicateRegistrationAction", reg.duplicateRegistrationAction, [
+            "SKIP",
+            "REGISTER_AS_NEW",
+        ]);
         v.intRange("registrationConfig.fraudsterSimilarityThreshold", reg.fraudsterSimilarityThreshold, 0, 100);
         const ids = v.array("registrationConfig.watchlistIds", reg.watchlistIds, 1, 1);
         ids?.forEach((id, i) => {

@@ -41,7 +41,13 @@ export const RESOURCES: readonly CatalogResource[] = [
     {
         token: `${PACKAGE}:index:VoiceIdDomain`,
         dynamicName: "VoiceIdDomain",
-        declarations: { classFile: "provider/domain/resource.ts", className: "VoiceIdDomain", argsFile: "provider/domain/args.ts", argsInterface: "VoiceIdDomainArgs", outputsInterface: "DomainOutputs" },
+        declarations: {
+            classFile: "provider/domain/resource.ts",
+            className: "VoiceIdDomain",
+            argsFile: "provider/domain/args.ts",
+            argsInterface: "VoiceIdDomainArgs",
+            outputsInterface: "DomainOutputs",
+        },
         secretOutputs: [],
         defaultsName: true,
         idForm: "<domainId>",
@@ -49,7 +55,13 @@ export const RESOURCES: readonly CatalogResource[] = [
     {
         token: `${PACKAGE}:index:VoiceIdWatchlist`,
         dynamicName: "Watchlist",
-        declarations: { classFile: "provider/watchlist/resource.ts", className: "VoiceIdWatchlist", argsFile: "provider/watchlist/args.ts", argsInterface: "VoiceIdWatchlistArgs", outputsInterface: "WatchlistOutputs" },
+        declarations: {
+            classFile: "provider/watchlist/resource.ts",
+            className: "VoiceIdWatchlist",
+            argsFile: "provider/watchlist/args.ts",
+            argsInterface: "VoiceIdWatchlistArgs",
+            outputsInterface: "WatchlistOutputs",
+        },
         secretOutputs: [],
         defaultsName: true,
         idForm: "<domainId>/<watchlistId>",
@@ -57,7 +69,13 @@ export const RESOURCES: readonly CatalogResource[] = [
     {
         token: `${PACKAGE}:index:FraudsterRegistrationJob`,
         dynamicName: "FraudsterRegistrationJob",
-        declarations: { classFile: "provider/jobs/resource.ts", className: "FraudsterRegistrationJob", argsFile: "provider/jobs/args.ts", argsInterface: "FraudsterRegistrationJobArgs", outputsInterface: "JobOutputs" },
+        declarations: {
+            classFile: "provider/jobs/resource.ts",
+            className: "FraudsterRegistrationJob",
+            argsFile: "provider/jobs/args.ts",
+            argsInterface: "FraudsterRegistrationJobArgs",
+            outputsInterface: "JobOutputs",
+        },
         secretOutputs: ["registrations"],
         defaultsName: false,
         idForm: "<domainId>/<jobId>",
@@ -65,7 +83,13 @@ export const RESOURCES: readonly CatalogResource[] = [
     {
         token: `${PACKAGE}:index:SpeakerEnrollmentJob`,
         dynamicName: "SpeakerEnrollmentJob",
-        declarations: { classFile: "provider/enrollment/resource.ts", className: "SpeakerEnrollmentJob", argsFile: "provider/enrollment/args.ts", argsInterface: "SpeakerEnrollmentJobArgs", outputsInterface: "EnrollmentOutputs" },
+        declarations: {
+            classFile: "provider/enrollment/resource.ts",
+            className: "SpeakerEnrollmentJob",
+            argsFile: "provider/enrollment/args.ts",
+            argsInterface: "SpeakerEnrollmentJobArgs",
+            outputsInterface: "EnrollmentOutputs",
+        },
         secretOutputs: ["enrollments"],
         defaultsName: false,
         idForm: "<domainId>/<jobId>",
@@ -93,9 +117,21 @@ export interface CatalogFunction {
 /** The policies the `@pulumi/aws` components build, for programs that create the role and keys themselves. */
 export const FUNCTIONS: readonly CatalogFunction[] = [
     { token: `${PACKAGE}:index:getTrustPolicy`, builder: "buildTrustPolicy", inputInterface: "TrustPolicyInput" },
-    { token: `${PACKAGE}:index:getDataAccessPolicy`, builder: "buildDataAccessPolicy", inputInterface: "DataAccessPolicyInput" },
-    { token: `${PACKAGE}:index:getOutputKeyPolicy`, builder: "buildOutputKeyPolicy", inputInterface: "OutputKeyPolicyInput" },
-    { token: `${PACKAGE}:index:getDomainKeyPolicy`, builder: "buildDomainKeyPolicy", inputInterface: "DomainKeyPolicyInput" },
+    {
+        token: `${PACKAGE}:index:getDataAccessPolicy`,
+        builder: "buildDataAccessPolicy",
+        inputInterface: "DataAccessPolicyInput",
+    },
+    {
+        token: `${PACKAGE}:index:getOutputKeyPolicy`,
+        builder: "buildOutputKeyPolicy",
+        inputInterface: "OutputKeyPolicyInput",
+    },
+    {
+        token: `${PACKAGE}:index:getDomainKeyPolicy`,
+        builder: "buildDomainKeyPolicy",
+        inputInterface: "DomainKeyPolicyInput",
+    },
 ];
 
 /** Where the policy builders and their input interfaces are declared. */

@@ -6,7 +6,14 @@
  * A missing `scope.partition` means `aws` and a missing `scope.dnsSuffix` the partition's.
  * @module
  */
-import { buildDataAccessPolicy, buildDomainKeyPolicy, buildOutputKeyPolicy, buildTrustPolicy, dnsSuffixForPartition, PolicyDocument } from "../components/policies";
+import {
+    buildDataAccessPolicy,
+    buildDomainKeyPolicy,
+    buildOutputKeyPolicy,
+    buildTrustPolicy,
+    dnsSuffixForPartition,
+    PolicyDocument,
+} from "../components/policies";
 import { FUNCTIONS } from "./catalog";
 
 const BUILDERS: Record<string, (input: any) => PolicyDocument> = {
@@ -26,11 +33,15 @@ const SCOPE_KEYS = ["partition", "accountId", "region", "dnsSuffix"];
  */
 export function invoke(token: string, args: Record<string, any>): { json: string; document: PolicyDocument } {
     const f = FUNCTIONS.find((x) => x.token === token);
-    if (!f) throw new Error(`unknown function ${token}; this plugin serves ${FUNCTIONS.map((x) => x.token).join(", ")}`);
+    if (!f)
+        throw new Error(`unknown function ${token}; this plugin serves ${FUNCTIONS.map((x) => x.token).join(", ")}`);
     const name = token.split(":").pop();
     const scope = { ...(args.scope ?? {}) };
     for (const k of Object.keys(scope)) {
-        if (!SCOPE_KEYS.includes(k)) throw new Error(`${name}: scope.${k} is not an input; scope takes ${SCOPE_KEYS.join(", ")} (in Python, pass voiceid.AwsScope(...) rather than a dict)`);
+        if (!SCOPE_KEYS.includes(k))
+            throw new Error(
+                `${name}: scope.${k} is not an input; scope takes ${SCOPE_KEYS.join(", ")} (in Python, pass voiceid.AwsScope(...) rather than a dict)`,
+            );
     }
     scope.partition ??= "aws";
     scope.dnsSuffix ??= dnsSuffixForPartition(scope.partition);

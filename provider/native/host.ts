@@ -125,7 +125,12 @@ function toGrpcError(err: unknown, secretKeys: Iterable<string>, inputs?: unknow
 }
 
 const DIFF_KIND: Record<string, number> = {
-    add: 0, addReplace: 1, delete: 2, deleteReplace: 3, update: 4, updateReplace: 5,
+    add: 0,
+    addReplace: 1,
+    delete: 2,
+    deleteReplace: 3,
+    update: 4,
+    updateReplace: 5,
 };
 
 /** The ResourceProvider service: one method per RPC. */
@@ -135,7 +140,12 @@ export class NativeProvider {
 
     constructor(private readonly schema: string = schemaText()) {
         const s = JSON.parse(schema);
-        this.inputNames = Object.fromEntries(Object.entries(s.resources as Record<string, { inputProperties: object }>).map(([t, r]) => [t, Object.keys(r.inputProperties)]));
+        this.inputNames = Object.fromEntries(
+            Object.entries(s.resources as Record<string, { inputProperties: object }>).map(([t, r]) => [
+                t,
+                Object.keys(r.inputProperties),
+            ]),
+        );
     }
 
     private resource(urnOrToken: string): { entry: CatalogResource; mod: ProviderModule } {
@@ -149,14 +159,29 @@ export class NativeProvider {
     /** The scope the dynamic classes record, made from the URN and the provider config. */
     scopeOf(urn: string): ResourceScope {
         const u = parseUrn(urn);
-        const scope: ResourceScope = { project: u.project, stack: u.stack, name: u.name, configRegion: this.config.region, configEndpoint: this.config.endpoint, urn };
+        const scope: ResourceScope = {
+            project: u.project,
+            stack: u.stack,
+            name: u.name,
+            configRegion: this.config.region,
+            configEndpoint: this.config.endpoint,
+            urn,
+        };
         for (const k of Object.keys(scope) as (keyof ResourceScope)[]) if (scope[k] === undefined) delete scope[k];
         return scope;
     }
 
     /** Runs one RPC: the answer, or the error as the engine expects it. */
-    private serve(callback: Callback, body: () => Promise<unknown>, secretKeys: () => Iterable<string> = () => [], inputs?: () => unknown): void {
-        body().then((r) => callback(null, r), (err) => callback(toGrpcError(err, secretKeys(), inputs?.()) as grpc.ServiceError));
+    private serve(
+        callback: Callback,
+        body: () => Promise<unknown>,
+        secretKeys: () => Iterable<string> = () => [],
+        inputs?: () => unknown,
+    ): void {
+        body().then(
+            (r) => callback(null, r),
+            (err) => callback(toGrpcError(err, secretKeys(), inputs?.()) as grpc.ServiceError),
+        );
     }
 
     private struct(v: Record<string, unknown>): unknown {
@@ -188,7 +213,9 @@ export class NativeProvider {
         const n = unwrap(call.request.getNews()?.toJavaScript()).plain;
         const diffs = ["region", "endpoint"].filter((k) => (o[k] ?? "") !== (n[k] ?? ""));
         const resp = new provproto.DiffResponse();
-        resp.setChanges(diffs.length ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
+        resp.setChanges(
+            diffs.length ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE,
+        );
         resp.setDiffsList(diffs);
         callback(null, resp);
     }
@@ -210,16 +237,19 @@ export class NativeProvider {
             const { entry, mod } = this.resource(req.getUrn());
             const olds = unwrap(req.getOlds()?.toJavaScript()).plain;
             const inputs: Record<string, any> = { ...news.plain, __scope: this.scopeOf(req.getUrn()) };
-            if (entry.defaultsName && inputs.name === undefined) inputs.name = defaultName(parseUrn(req.getUrn()).name ?? "");
+            if (entry.defaultsName && inputs.name === undefined)
+                inputs.name = defaultName(parseUrn(req.getUrn()).name ?? "");
             const r = await dispatchTo(mod, entry.token, "check", [olds, inputs]);
             const resp = new provproto.CheckResponse();
             resp.setInputs(this.struct(wrap(r.inputs, news.secretKeys)));
-            resp.setFailuresList((r.failures ?? []).map((f: { property: string; reason: string }) => {
-                const failure = new provproto.CheckFailure();
-                failure.setProperty(f.property);
-                failure.setReason(f.reason);
-                return failure;
-            }));
+            resp.setFailuresList(
+                (r.failures ?? []).map((f: { property: string; reason: string }) => {
+                    const failure = new provproto.CheckFailure();
+                    failure.setProperty(f.property);
+                    failure.setReason(f.reason);
+                    return failure;
+                }),
+            );
             return resp;
         });
     }
@@ -232,13 +262,17 @@ export class NativeProvider {
             const news = unwrap(req.getNews()?.toJavaScript()).plain;
             const d = await dispatchTo(mod, entry.token, "diff", [req.getId(), olds, news]);
             const resp = new provproto.DiffResponse();
-            resp.setChanges(d.changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
+            resp.setChanges(
+                d.changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE,
+            );
             resp.setReplacesList(d.replaces ?? []);
             resp.setStablesList(d.stables ?? []);
             resp.setDeletebeforereplace(!!d.deleteBeforeReplace);
             resp.setDiffsList(d.diffs ?? []);
             const detailed = resp.getDetaileddiffMap();
-            for (const [p, pd] of Object.entries((d.detailedDiff ?? {}) as Record<string, { kind: string; inputDiff: boolean }>)) {
+            for (const [p, pd] of Object.entries(
+                (d.detailedDiff ?? {}) as Record<string, { kind: string; inputDiff: boolean }>,
+            )) {
                 const x = new provproto.PropertyDiff();
                 x.setKind(DIFF_KIND[pd.kind] ?? DIFF_KIND.update);
                 x.setInputdiff(pd.inputDiff);
@@ -253,20 +287,25 @@ export class NativeProvider {
         const req = call.request;
         const inputs = unwrap(req.getProperties()?.toJavaScript());
         let secrets: string[] = [];
-        this.serve(callback, async () => {
-            const { entry, mod } = this.resource(req.getUrn());
-            secrets = [...inputs.secretKeys, ...entry.secretOutputs];
-            const resp = new provproto.CreateResponse();
-            if (req.getPreview()) {
-                // What the outputs will hold of the inputs is known now; the rest stays unknown.
-                resp.setProperties(this.struct(wrap(inputs.plain, secrets)));
+        this.serve(
+            callback,
+            async () => {
+                const { entry, mod } = this.resource(req.getUrn());
+                secrets = [...inputs.secretKeys, ...entry.secretOutputs];
+                const resp = new provproto.CreateResponse();
+                if (req.getPreview()) {
+                    // What the outputs will hold of the inputs is known now; the rest stays unknown.
+                    resp.setProperties(this.struct(wrap(inputs.plain, secrets)));
+                    return resp;
+                }
+                const r = await dispatchTo(mod, entry.token, "create", [inputs.plain]);
+                resp.setId(r.id);
+                resp.setProperties(this.struct(wrap(r.outs, secrets)));
                 return resp;
-            }
-            const r = await dispatchTo(mod, entry.token, "create", [inputs.plain]);
-            resp.setId(r.id);
-            resp.setProperties(this.struct(wrap(r.outs, secrets)));
-            return resp;
-        }, () => secrets, () => req.getProperties());
+            },
+            () => secrets,
+            () => req.getProperties(),
+        );
     }
 
     read(call: any, callback: Callback): void {
@@ -288,7 +327,9 @@ export class NativeProvider {
             } else {
                 // Import: the inputs are what the program would declare (the schema's input properties).
                 const names = this.inputNames[entry.token] ?? [];
-                const inputs = Object.fromEntries(names.filter((k) => r.props[k] !== undefined).map((k) => [k, r.props[k]]));
+                const inputs = Object.fromEntries(
+                    names.filter((k) => r.props[k] !== undefined).map((k) => [k, r.props[k]]),
+                );
                 resp.setInputs(this.struct(wrap(inputs, secrets)));
             }
             return resp;
@@ -299,25 +340,34 @@ export class NativeProvider {
         const req = call.request;
         const news = unwrap(req.getNews()?.toJavaScript());
         let secrets: string[] = [];
-        this.serve(callback, async () => {
-            const { entry, mod } = this.resource(req.getUrn());
-            const olds = unwrap(req.getOlds()?.toJavaScript());
-            secrets = [...news.secretKeys, ...entry.secretOutputs];
-            const resp = new provproto.UpdateResponse();
-            if (req.getPreview()) {
-                // Known outputs at preview: what the resource produced stays, the inputs are the new
-                // ones. Without this every output is unknown to YAML expressions (`${domain.domainId}`)
-                // and whatever depends on them previews a replacement.
-                const kept = { ...olds.plain };
-                for (const k of [...(this.inputNames[entry.token] ?? []), "__scope"]) delete kept[k];
-                const keptSecret = [...olds.secretKeys].filter((k) => k in kept);
-                resp.setProperties(this.struct(wrap({ ...kept, ...news.plain }, [...secrets, ...keptSecret])));
+        this.serve(
+            callback,
+            async () => {
+                const { entry, mod } = this.resource(req.getUrn());
+                const olds = unwrap(req.getOlds()?.toJavaScript());
+                secrets = [...news.secretKeys, ...entry.secretOutputs];
+                const resp = new provproto.UpdateResponse();
+                if (req.getPreview()) {
+                    // Known outputs at preview: what the resource produced stays, the inputs are the new
+                    // ones. Without this every output is unknown to YAML expressions (`${domain.domainId}`)
+                    // and whatever depends on them previews a replacement.
+                    const kept = { ...olds.plain };
+                    for (const k of [...(this.inputNames[entry.token] ?? []), "__scope"]) delete kept[k];
+                    const keptSecret = [...olds.secretKeys].filter((k) => k in kept);
+                    resp.setProperties(this.struct(wrap({ ...kept, ...news.plain }, [...secrets, ...keptSecret])));
+                    return resp;
+                }
+                const r = await dispatchTo(mod, entry.token, "update", [
+                    req.getId(),
+                    { ...olds.plain, __provider: RECORDED },
+                    news.plain,
+                ]);
+                resp.setProperties(this.struct(wrap(r.outs, secrets)));
                 return resp;
-            }
-            const r = await dispatchTo(mod, entry.token, "update", [req.getId(), { ...olds.plain, __provider: RECORDED }, news.plain]);
-            resp.setProperties(this.struct(wrap(r.outs, secrets)));
-            return resp;
-        }, () => secrets, () => req.getNews());
+            },
+            () => secrets,
+            () => req.getNews(),
+        );
     }
 
     delete(call: any, callback: Callback): void {
@@ -343,7 +393,10 @@ export class NativeProvider {
     cancel(_call: unknown, callback: Callback): void {
         // The engine cancels the deployment (one Ctrl-C or SIGTERM of `pulumi up`): every wait of
         // every operation ends at once, and a started job is recorded with its id (`shared/stop.ts`).
-        stopWaits({ kind: "cancelled", detail: "the engine asked to cancel the update (Ctrl-C or SIGTERM of `pulumi up`)" });
+        stopWaits({
+            kind: "cancelled",
+            detail: "the engine asked to cancel the update (Ctrl-C or SIGTERM of `pulumi up`)",
+        });
         callback(null, new emptyproto.Empty());
     }
 }
@@ -360,21 +413,29 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     setHowToStop("one Ctrl-C (or SIGTERM) of `pulumi up` stops waiting");
     if (address) {
         const client = new engrpc.EngineClient(address, grpc.credentials.createInsecure());
-        useEngine(client, (severity, message, urn) => {
-            const req = new engproto.LogRequest();
-            req.setSeverity(severity === "warn" ? engproto.LogSeverity.WARNING : engproto.LogSeverity.INFO);
-            req.setMessage(message);
-            if (urn) req.setUrn(urn);
-            return req;
-        }, () => new grpc.Metadata());
+        useEngine(
+            client,
+            (severity, message, urn) => {
+                const req = new engproto.LogRequest();
+                req.setSeverity(severity === "warn" ? engproto.LogSeverity.WARNING : engproto.LogSeverity.INFO);
+                req.setMessage(message);
+                if (urn) req.setUrn(urn);
+                return req;
+            },
+            () => new grpc.Metadata(),
+        );
     }
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
     const service: Record<string, unknown> = {};
     for (const name of Object.getOwnPropertyNames(NativeProvider.prototype)) {
-        if (name !== "constructor" && typeof (provider as any)[name] === "function") service[name] = (provider as any)[name].bind(provider);
+        if (name !== "constructor" && typeof (provider as any)[name] === "function")
+            service[name] = (provider as any)[name].bind(provider);
     }
     server.addService(provrpc.ResourceProviderService, service as grpc.UntypedServiceImplementation);
     const port = await new Promise<number>((resolve, reject) =>
-        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) =>
+            err ? reject(err) : resolve(p),
+        ),
+    );
     process.stdout.write(`${port}\n`);
 }

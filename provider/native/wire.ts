@@ -52,17 +52,25 @@ export function secret(value: unknown): Record<string, unknown> {
  * Plain values → wire properties with `secretKeys` wrapped. `undefined` members are dropped
  * (a protobuf Struct has no such value).
  */
-export function wrap(plain: Record<string, unknown> | undefined, secretKeys: Iterable<string>): Record<string, unknown> {
+export function wrap(
+    plain: Record<string, unknown> | undefined,
+    secretKeys: Iterable<string>,
+): Record<string, unknown> {
     const keys = new Set(secretKeys);
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(defined(plain ?? {}) as Record<string, unknown>)) out[k] = keys.has(k) ? secret(v) : v;
+    for (const [k, v] of Object.entries(defined(plain ?? {}) as Record<string, unknown>))
+        out[k] = keys.has(k) ? secret(v) : v;
     return out;
 }
 
 function defined(v: unknown): unknown {
     if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : defined(x)));
     if (v && typeof v === "object") {
-        return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, defined(x)]));
+        return Object.fromEntries(
+            Object.entries(v)
+                .filter(([, x]) => x !== undefined)
+                .map(([k, x]) => [k, defined(x)]),
+        );
     }
     return v;
 }

@@ -59,12 +59,22 @@ interface JobWords {
 
 const JOB_WORDS: Record<"FraudsterRegistrationJob" | "SpeakerEnrollmentJob", JobWords> = {
     FraudsterRegistrationJob: {
-        job: "registration", verb: "register", objects: "fraudsters", count: fraudsters,
-        deleteInput: "deleteFraudstersOnDestroy", created: "newRegistrationCount", keptAs: "",
+        job: "registration",
+        verb: "register",
+        objects: "fraudsters",
+        count: fraudsters,
+        deleteInput: "deleteFraudstersOnDestroy",
+        created: "newRegistrationCount",
+        keptAs: "",
     },
     SpeakerEnrollmentJob: {
-        job: "enrollment", verb: "enroll", objects: "speakers", count: speakers,
-        deleteInput: "deleteSpeakersOnDestroy", created: "newEnrollmentCount", keptAs: " enrolled",
+        job: "enrollment",
+        verb: "enroll",
+        objects: "speakers",
+        count: speakers,
+        deleteInput: "deleteSpeakersOnDestroy",
+        created: "newEnrollmentCount",
+        keptAs: " enrolled",
     },
 };
 
@@ -102,7 +112,13 @@ export function speakersDeletedWith(job: JobFacts | undefined): number {
 const running = (job: JobFacts | undefined) => job?.jobStatus === "SUBMITTED" || job?.jobStatus === "IN_PROGRESS";
 
 /** The consequence of `op` on a job of a kind; `reasons` are the replacement's. */
-function jobConsequence(words: JobWords, op: PlanOp, olds: JobFacts | undefined, importId: string | undefined, reasons: readonly string[]): string {
+function jobConsequence(
+    words: JobWords,
+    op: PlanOp,
+    olds: JobFacts | undefined,
+    importId: string | undefined,
+    reasons: readonly string[],
+): string {
     switch (op) {
         case "create":
             return `a new ${words.job} job will run and ${words.verb} the manifest's ${words.objects}`;
@@ -155,7 +171,8 @@ interface ContainerWords {
 const CONTAINER_WORDS: Record<"VoiceIdDomain" | "Watchlist", ContainerWords> = {
     VoiceIdDomain: {
         noun: "domain",
-        replace: "a new, empty domain is created and the old one deleted: the fraudsters, speakers and watchlists it holds go with it",
+        replace:
+            "a new, empty domain is created and the old one deleted: the fraudsters, speakers and watchlists it holds go with it",
         delete: "the domain is deleted: the fraudsters, speakers and watchlists it holds go with it",
     },
     Watchlist: {
@@ -184,7 +201,14 @@ function containerConsequence(words: ContainerWords, op: PlanOp, importId: strin
 /** The line a provider prints for an operation in a preview. */
 export function planLine(type: VoiceIdType, name: string, op: PlanOp, reasons: string[], clause: string): string {
     const because = reasons.length ? ` (${reasons.join(", ")})` : "";
-    const verb = op === "replace" ? "will be replaced" : op === "import" ? "will be imported" : op === "delete" ? "will be deleted" : `will ${op}`;
+    const verb =
+        op === "replace"
+            ? "will be replaced"
+            : op === "import"
+              ? "will be imported"
+              : op === "delete"
+                ? "will be deleted"
+                : `will ${op}`;
     return `${PLAN_LINE_PREFIX} ${type} "${name}" ${verb}${because}: ${clause}`;
 }
 
@@ -201,8 +225,13 @@ export interface ParsedPlanLine {
 export function parsePlanLine(line: string): ParsedPlanLine | undefined {
     const i = line.indexOf(PLAN_LINE_PREFIX);
     if (i < 0) return undefined;
-    const m = /^ (FraudsterRegistrationJob|SpeakerEnrollmentJob|VoiceIdDomain|Watchlist) "([^"]*)" will (?:be )?(replaced|imported|deleted|create|update)(?: \(([^)]*)\))?: (.*)$/.exec(line.slice(i + PLAN_LINE_PREFIX.length).trimEnd());
+    const m =
+        /^ (FraudsterRegistrationJob|SpeakerEnrollmentJob|VoiceIdDomain|Watchlist) "([^"]*)" will (?:be )?(replaced|imported|deleted|create|update)(?: \(([^)]*)\))?: (.*)$/.exec(
+            line.slice(i + PLAN_LINE_PREFIX.length).trimEnd(),
+        );
     if (!m) return undefined;
-    const op = ({ replaced: "replace", imported: "import", deleted: "delete" } as Record<string, PlanOp>)[m[3]] ?? (m[3] as PlanOp);
+    const op =
+        ({ replaced: "replace", imported: "import", deleted: "delete" } as Record<string, PlanOp>)[m[3]] ??
+        (m[3] as PlanOp);
     return { type: m[1] as VoiceIdType, name: m[2], op, reasons: m[4] ? m[4].split(", ") : [], consequence: m[5] };
 }

@@ -20,18 +20,43 @@ function nameOf(scope: ResourceScope | undefined, fallback: string | undefined):
  * (the update resumes waiting for it); nothing otherwise. Never during a refresh: the engine
  * diffs there only to display what the refresh found, nothing is planned.
  */
-export function noteDiff(type: VoiceIdType, id: string, olds: JobFacts & Record<string, unknown>, news: { scope?: ResourceScope }, diff: PresentedDiff): void {
+export function noteDiff(
+    type: VoiceIdType,
+    id: string,
+    olds: JobFacts & Record<string, unknown>,
+    news: { scope?: ResourceScope },
+    diff: PresentedDiff,
+): void {
     if (inRefreshDiff()) return;
-    const resumes = !diff.replaces.length && diff.changes && (olds.jobStatus === "SUBMITTED" || olds.jobStatus === "IN_PROGRESS");
+    const resumes =
+        !diff.replaces.length && diff.changes && (olds.jobStatus === "SUBMITTED" || olds.jobStatus === "IN_PROGRESS");
     if (!diff.replaces.length && !resumes) return;
     const op: PlanOp = resumes ? "update" : "replace";
     const reasons = replacementReasons(diff);
-    sink.write("info", planLine(type, nameOf(news.scope, id), op, reasons, consequence(type, op, olds, undefined, diff.replaces)), news.scope?.urn);
+    sink.write(
+        "info",
+        planLine(type, nameOf(news.scope, id), op, reasons, consequence(type, op, olds, undefined, diff.replaces)),
+        news.scope?.urn,
+    );
 }
 
 /** Prints the line for a create that adopts an existing object (`{ import }`). */
-export function noteCheck(type: VoiceIdType, olds: Record<string, unknown> | undefined, news: { scope?: ResourceScope; importId?: unknown }): void {
+export function noteCheck(
+    type: VoiceIdType,
+    olds: Record<string, unknown> | undefined,
+    news: { scope?: ResourceScope; importId?: unknown },
+): void {
     const fresh = !olds || Object.keys(olds).length === 0;
     if (!fresh || typeof news.importId !== "string") return;
-    sink.write("info", planLine(type, nameOf(news.scope, undefined), "import", [], consequence(type, "import", undefined, news.importId)), news.scope?.urn);
+    sink.write(
+        "info",
+        planLine(
+            type,
+            nameOf(news.scope, undefined),
+            "import",
+            [],
+            consequence(type, "import", undefined, news.importId),
+        ),
+        news.scope?.urn,
+    );
 }

@@ -36,7 +36,11 @@ export function diffWith(
     type: VoiceIdType,
     compare: (olds: Record<string, unknown>, news: Record<string, unknown>, ambient: AmbientTarget) => ResourceDiff,
 ) {
-    return async (id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<ResourceDiff & PresentedDiff> => {
+    return async (
+        id: string,
+        olds: Record<string, unknown>,
+        news: Record<string, unknown>,
+    ): Promise<ResourceDiff & PresentedDiff> => {
         const o = withoutProvider<Record<string, unknown>>(olds);
         const n = withoutProvider<Record<string, unknown>>(news);
         const presented = presentDiff(o, n, compare(o, n, await ambientTarget()));

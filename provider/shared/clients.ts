@@ -114,7 +114,10 @@ export async function effectiveRegion(inputs: TargetInputs): Promise<string | un
  * `outs` with the resource's effective region recorded: the one `from` records, else the one
  * its inputs resolve to now (create, update, and refresh of states written before it was kept).
  */
-export async function withEffectiveRegion<T extends object>(outs: T, from: TargetInputs & TargetOutputs): Promise<T & TargetOutputs> {
+export async function withEffectiveRegion<T extends object>(
+    outs: T,
+    from: TargetInputs & TargetOutputs,
+): Promise<T & TargetOutputs> {
     const region = from.effectiveRegion ?? (await effectiveRegion(from));
     return region ? { ...outs, effectiveRegion: region } : outs;
 }

@@ -97,10 +97,16 @@ function at(v: unknown, path: string): unknown {
  * provider's view. Keys of `replaces` that are not inputs (`inputKeys` when given, else keys of
  * either side; e.g. a recorded status) are kept as reasons but get no path.
  */
-export function presentDiff(olds: Record<string, unknown>, news: Record<string, unknown>, keys: DiffKeys, inputKeys?: readonly string[]): PresentedDiff {
+export function presentDiff(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    keys: DiffKeys,
+    inputKeys?: readonly string[],
+): PresentedDiff {
     const detailedDiff: Record<string, PropertyDiff> = {};
     const diffs: string[] = [];
-    const isInput = (key: string) => ["region", "endpoint"].includes(key) || (inputKeys ? inputKeys.includes(key) : key in news || key in olds);
+    const isInput = (key: string) =>
+        ["region", "endpoint"].includes(key) || (inputKeys ? inputKeys.includes(key) : key in news || key in olds);
     const add = (key: string, replace: boolean) => {
         if (INTERNAL.has(key) || !isInput(key)) return;
         const paths = changedPaths(olds[key], news[key], key);
@@ -116,7 +122,9 @@ export function presentDiff(olds: Record<string, unknown>, news: Record<string, 
 
 /** The paths of a presented diff that force the replacement (the reasons to print). */
 export function replacementReasons(diff: PresentedDiff): string[] {
-    const paths = Object.entries(diff.detailedDiff).filter(([, d]) => d.kind.endsWith("Replace")).map(([p]) => p);
+    const paths = Object.entries(diff.detailedDiff)
+        .filter(([, d]) => d.kind.endsWith("Replace"))
+        .map(([p]) => p);
     const nonProperty = diff.replaces.filter((k) => !diff.diffs.includes(k) && !INTERNAL.has(k));
     return [...paths, ...nonProperty];
 }

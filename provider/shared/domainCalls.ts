@@ -10,7 +10,6 @@ import { isNotFound } from "./errors";
 /** Status of a domain as Voice ID reports it. */
 export type DomainStatus = "ACTIVE" | "PENDING" | "SUSPENDED";
 
-
 /** A domain as the provider sees it. */
 export interface DomainView {
     domainId: string;

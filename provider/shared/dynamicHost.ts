@@ -50,7 +50,10 @@ export function engineAddressOf(args: readonly string[]): string | undefined {
 export function onStreamStart(message: unknown): void {
     const headers = (message as { headers?: Record<string, unknown> } | undefined)?.headers;
     if (headers?.[":path"] === CANCEL_PATH) {
-        stopWaits({ kind: "cancelled", detail: "the engine asked to cancel the update (Ctrl-C or SIGTERM of `pulumi up`)" });
+        stopWaits({
+            kind: "cancelled",
+            detail: "the engine asked to cancel the update (Ctrl-C or SIGTERM of `pulumi up`)",
+        });
     }
 }
 

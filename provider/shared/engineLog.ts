@@ -23,13 +23,25 @@ export function hostEngineAddress(): string | undefined {
 }
 
 export interface EngineStub {
-    log(request: unknown, metadata: unknown, options: { deadline: number }, callback: (err: Error | null) => void): void;
+    log(
+        request: unknown,
+        metadata: unknown,
+        options: { deadline: number },
+        callback: (err: Error | null) => void,
+    ): void;
 }
 
 /** How long one line may take to reach the engine before it is printed instead. */
 const SEND_DEADLINE_MS = 10_000;
 
-let engine: { client: EngineStub; metadata: () => unknown; makeRequest: (severity: Level, message: string, urn?: string) => unknown } | null | undefined;
+let engine:
+    | {
+          client: EngineStub;
+          metadata: () => unknown;
+          makeRequest: (severity: Level, message: string, urn?: string) => unknown;
+      }
+    | null
+    | undefined;
 const pending = new Set<Promise<void>>();
 
 /**
@@ -37,7 +49,11 @@ const pending = new Set<Promise<void>>();
  * (`provider/native/host.ts`) is started by the engine with its address too, but is not the
  * dynamic provider host and bundles its own gRPC, so it hands its client over here.
  */
-export function useEngine(client: EngineStub, makeRequest: (severity: Level, message: string, urn?: string) => unknown, metadata: () => unknown): void {
+export function useEngine(
+    client: EngineStub,
+    makeRequest: (severity: Level, message: string, urn?: string) => unknown,
+    metadata: () => unknown,
+): void {
     engine = { client, makeRequest, metadata };
 }
 
@@ -75,11 +91,16 @@ export function sendToEngine(level: Level, message: string, urn?: string): boole
     const e = connect();
     if (!e) return false;
     const sent = new Promise<void>((resolve) => {
-        e.client.log(e.makeRequest(level, message, urn), e.metadata(), { deadline: Date.now() + SEND_DEADLINE_MS }, (err) => {
-            // The engine gone or refusing: the line goes to stderr, where the host relays it.
-            if (err) process.stderr.write(`${message}\n`, () => resolve());
-            else resolve();
-        });
+        e.client.log(
+            e.makeRequest(level, message, urn),
+            e.metadata(),
+            { deadline: Date.now() + SEND_DEADLINE_MS },
+            (err) => {
+                // The engine gone or refusing: the line goes to stderr, where the host relays it.
+                if (err) process.stderr.write(`${message}\n`, () => resolve());
+                else resolve();
+            },
+        );
     });
     pending.add(sent);
     void sent.then(() => pending.delete(sent));

@@ -120,7 +120,10 @@ export async function dispatchTo(mod: ProviderModule, modulePath: string, method
             case "check": {
                 const r = await fn(fromEngine(args[0]), fromEngine(args[1]));
                 // A reason never shows the engine's placeholder for a value unknown at preview.
-                const failures = r?.failures?.map((f: { property: string; reason: string }) => ({ ...f, reason: withoutPlaceholders(f.reason) }));
+                const failures = r?.failures?.map((f: { property: string; reason: string }) => ({
+                    ...f,
+                    reason: withoutPlaceholders(f.reason),
+                }));
                 return r && { ...r, inputs: toEngine(r.inputs), ...(failures ? { failures } : {}) };
             }
             case "diff":

@@ -68,7 +68,10 @@ export function watchEngine(opts: EngineWatchOptions = {}): EngineWatch {
     };
 
     // A failed write must never become an uncaught error (see the module comment).
-    for (const [name, stream] of [["stdout", process.stdout], ["stderr", process.stderr]] as const) {
+    for (const [name, stream] of [
+        ["stdout", process.stdout],
+        ["stderr", process.stderr],
+    ] as const) {
         const onError = (err: NodeJS.ErrnoException) => gone(`${name}: ${err.code ?? err.message}`);
         stream.on("error", onError);
         cleanups.push(() => stream.off("error", onError));

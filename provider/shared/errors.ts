@@ -103,7 +103,8 @@ function networkCode(err: unknown): string | undefined {
         if (code && NETWORK_CODES.has(code)) return code;
         e = e.cause as AwsLikeError | undefined;
     }
-    if (/socket hang up|ECONNREFUSED|ECONNRESET|other side closed/i.test((err as AwsLikeError)?.message ?? "")) return "ECONNRESET";
+    if (/socket hang up|ECONNREFUSED|ECONNRESET|other side closed/i.test((err as AwsLikeError)?.message ?? ""))
+        return "ECONNRESET";
     return undefined;
 }
 
@@ -144,6 +145,6 @@ export function errorSummary(err: unknown): string {
     if (!e || typeof e !== "object") return String(err);
     const status = httpStatusOf(err);
     const code = networkCode(err);
-    const name = e.name && e.name !== "Error" ? e.name : code ?? "Error";
+    const name = e.name && e.name !== "Error" ? e.name : (code ?? "Error");
     return `${name}${status ? ` (HTTP ${status})` : ""}: ${e.message ?? ""}`.trim();
 }

@@ -23,7 +23,8 @@ export const MAX_TOKEN_GENERATIONS = 20;
  * everything that identifies "this create" (project, stack, name, request, target).
  */
 export function deriveToken(prefix: string, derivation: string, material: unknown, generation: number): string {
-    if (!/^[a-zA-Z0-9]{1,8}$/.test(prefix)) throw new Error(`deriveToken: prefix must be 1-8 letters or digits, got ${JSON.stringify(prefix)}`);
+    if (!/^[a-zA-Z0-9]{1,8}$/.test(prefix))
+        throw new Error(`deriveToken: prefix must be 1-8 letters or digits, got ${JSON.stringify(prefix)}`);
     const hash = crypto.createHash("sha256").update(canonicalJson({ derivation, material, generation })).digest("hex");
     const head = `${prefix}-g${generation}-`;
     return head + hash.slice(0, Math.min(48, 64 - head.length));
@@ -33,14 +34,25 @@ export function deriveToken(prefix: string, derivation: string, material: unknow
  * The ClientToken of a create call made for one resource of a program: the program's identity
  * (project, stack, logical name), the request and the declared target, for `generation`.
  */
-export function resourceToken(prefix: string, derivation: string, inputs: TargetInputs, request: unknown, generation: number): string {
-    return deriveToken(prefix, derivation, {
-        project: inputs.scope?.project ?? "",
-        stack: inputs.scope?.stack ?? "",
-        name: inputs.scope?.name ?? "",
-        request,
-        target: declaredTargetOf(inputs),
-    }, generation);
+export function resourceToken(
+    prefix: string,
+    derivation: string,
+    inputs: TargetInputs,
+    request: unknown,
+    generation: number,
+): string {
+    return deriveToken(
+        prefix,
+        derivation,
+        {
+            project: inputs.scope?.project ?? "",
+            stack: inputs.scope?.stack ?? "",
+            name: inputs.scope?.name ?? "",
+            request,
+            target: declaredTargetOf(inputs),
+        },
+        generation,
+    );
 }
 
 /** What one generation's create call came to: the object to use, or why its token is spent. */

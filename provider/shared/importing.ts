@@ -19,7 +19,9 @@ import type * as pulumi from "@pulumi/pulumi";
  * Splits `opts` into the options to give the engine (without `import`) and the id to adopt.
  * A `.get()` (opts.id set) is left alone: the engine reads those with the program's inputs.
  */
-export function takeImport<T extends pulumi.CustomResourceOptions>(opts: T | undefined): { opts: T | undefined; importId?: pulumi.Input<string> } {
+export function takeImport<T extends pulumi.CustomResourceOptions>(
+    opts: T | undefined,
+): { opts: T | undefined; importId?: pulumi.Input<string> } {
     if (!opts || opts.import === undefined || opts.id !== undefined) return { opts };
     const { import: importId, ...rest } = opts;
     return { opts: rest as T, importId: importId as pulumi.Input<string> };
@@ -43,11 +45,14 @@ export interface ImportMismatch {
 /** What stands for a sensitive value in a mismatch. */
 export const SENSITIVE = "[sensitive]";
 
-const shown = (m: ImportMismatch, v: unknown) => (m.sensitive ? SENSITIVE : v === undefined ? "(not set)" : JSON.stringify(v));
+const shown = (m: ImportMismatch, v: unknown) =>
+    m.sensitive ? SENSITIVE : v === undefined ? "(not set)" : JSON.stringify(v);
 
 /** `registrationConfig.fraudsterSimilarityThreshold: 85 => 70` (declared => existing). */
 export function describeMismatch(m: ImportMismatch): string {
-    return "declared" in m || "actual" in m ? `${m.property}: ${shown(m, m.declared)} => ${shown(m, m.actual)}` : m.property;
+    return "declared" in m || "actual" in m
+        ? `${m.property}: ${shown(m, m.declared)} => ${shown(m, m.actual)}`
+        : m.property;
 }
 
 /** The error for an import whose declaration does not match the existing object. */
@@ -56,6 +61,8 @@ export function importMismatchError(type: string, id: string, mismatches: Import
     const list = valued
         ? `(declared => existing) ${mismatches.map(describeMismatch).join("; ")}. Change the program to match`
         : `${mismatches.map((m) => m.property).join(", ")}. Change the program to match (values are not shown: they may be sensitive)`;
-    return new Error(`${type}: cannot import ${id}: the program declares values that differ from the existing object for ${list}, ` +
-        `import, then change them in a later update.`);
+    return new Error(
+        `${type}: cannot import ${id}: the program declares values that differ from the existing object for ${list}, ` +
+            `import, then change them in a later update.`,
+    );
 }

@@ -41,7 +41,11 @@ export function lazyProvider(modulePath: string): pulumi.dynamic.ResourceProvide
             return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "read", [id, props]);
         },
         async update(id: string, olds: any, news: any) {
-            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "update", [id, olds, news]);
+            return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "update", [
+                id,
+                olds,
+                news,
+            ]);
         },
         async delete(id: string, props: any) {
             return require("pulumi-voiceid/provider/shared/engineView").dispatch(modulePath, "delete", [id, props]);

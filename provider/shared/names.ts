@@ -13,12 +13,24 @@ export const DESCRIPTION_PATTERN = /^([\p{L}\p{Z}\p{N}_.:/=+\-%@]*)$/u;
 export function validateNameAndDescription(v: Validator, inputs: Record<string, unknown>): void {
     if (v.required("name", inputs.name)) {
         if (v.length("name", inputs.name, 1, 256, true)) {
-            v.pattern("name", inputs.name, NAME_PATTERN, "must start with a letter or digit and contain only letters, digits, '_' and '-'", true);
+            v.pattern(
+                "name",
+                inputs.name,
+                NAME_PATTERN,
+                "must start with a letter or digit and contain only letters, digits, '_' and '-'",
+                true,
+            );
         }
     }
     if (inputs.description !== undefined) {
         if (v.length("description", inputs.description, 1, 1024, true)) {
-            v.pattern("description", inputs.description, DESCRIPTION_PATTERN, "may contain only letters, digits, spaces and _ . : / = + - % @", true);
+            v.pattern(
+                "description",
+                inputs.description,
+                DESCRIPTION_PATTERN,
+                "may contain only letters, digits, spaces and _ . : / = + - % @",
+                true,
+            );
         }
     }
 }

@@ -69,7 +69,10 @@ const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v
 
 /** `*` and `?` wildcards, as IAM matches actions (case-insensitive) and ARNs (case-sensitive). */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-    const body = pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/]/g, "\\$&"))).join("");
+    const body = pattern
+        .split("")
+        .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\/]/g, "\\$&")))
+        .join("");
     return new RegExp(`^${body}$`, ignoreCase ? "is" : "s").test(value);
 }
 
@@ -100,8 +103,18 @@ interface Notes {
 }
 
 const BASE_OPERATORS = new Set([
-    "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
-    "ArnEquals", "ArnNotEquals", "ArnLike", "ArnNotLike", "Bool", "Null",
+    "StringEquals",
+    "StringNotEquals",
+    "StringEqualsIgnoreCase",
+    "StringNotEqualsIgnoreCase",
+    "StringLike",
+    "StringNotLike",
+    "ArnEquals",
+    "ArnNotEquals",
+    "ArnLike",
+    "ArnNotLike",
+    "Bool",
+    "Null",
 ]);
 
 /** One value against the operator's expected values (positive form; the caller negates). */
@@ -120,7 +133,13 @@ function valueMatches(base: string, expected: string[], actual: string): boolean
 }
 
 /** One operator over one key. */
-function conditionHolds(operator: string, key: string, rawExpected: unknown, context: RequestContext, notes: Notes): Tri {
+function conditionHolds(
+    operator: string,
+    key: string,
+    rawExpected: unknown,
+    context: RequestContext,
+    notes: Notes,
+): Tri {
     const set = /^(ForAnyValue|ForAllValues):/.exec(operator)?.[1];
     let base = operator.replace(/^(ForAnyValue|ForAllValues):/, "");
     const ifExists = base.endsWith("IfExists");
@@ -146,7 +165,7 @@ function conditionHolds(operator: string, key: string, rawExpected: unknown, con
     }
     if (base === "Null") return expected.some((e) => e.toLowerCase() === String(actual === null));
     const negated = /Not/.test(base);
-    if (actual === null) return ifExists || negated || (set === "ForAllValues");
+    if (actual === null) return ifExists || negated || set === "ForAllValues";
     const positive = base.replace("Not", "");
     const values = asList(actual);
     const each = (v: string) => valueMatches(positive, expected, v) !== negated;
@@ -158,7 +177,8 @@ function conditionsHold(condition: PolicyStatementJson["Condition"], context: Re
     if (!condition) return true;
     const results: Tri[] = [];
     for (const [operator, entries] of Object.entries(condition)) {
-        for (const [key, expected] of Object.entries(entries ?? {})) results.push(conditionHolds(operator, key, expected, context, notes));
+        for (const [key, expected] of Object.entries(entries ?? {}))
+            results.push(conditionHolds(operator, key, expected, context, notes));
     }
     return and(results);
 }
@@ -172,13 +192,17 @@ function principalMatches(principal: PolicyStatementJson["Principal"], asker: Re
 
 /** Whether one statement applies to the request. */
 function applies(s: PolicyStatementJson, req: PolicyRequest, notes: Notes): Tri {
-    const action = s.Action !== undefined
-        ? asList(s.Action).some((a) => wildcardMatch(a, req.action, true))
-        : s.NotAction !== undefined ? !asList(s.NotAction).some((a) => wildcardMatch(a, req.action, true)) : false;
+    const action =
+        s.Action !== undefined
+            ? asList(s.Action).some((a) => wildcardMatch(a, req.action, true))
+            : s.NotAction !== undefined
+              ? !asList(s.NotAction).some((a) => wildcardMatch(a, req.action, true))
+              : false;
     if (!action) return false;
     if (req.resource !== undefined) {
         if (s.Resource !== undefined && !asList(s.Resource).some((r) => wildcardMatch(r, req.resource!))) return false;
-        if (s.NotResource !== undefined && asList(s.NotResource).some((r) => wildcardMatch(r, req.resource!))) return false;
+        if (s.NotResource !== undefined && asList(s.NotResource).some((r) => wildcardMatch(r, req.resource!)))
+            return false;
     }
     if (req.principal) {
         if (s.Principal !== undefined && !principalMatches(s.Principal, req.principal)) return false;
@@ -192,7 +216,11 @@ function applies(s: PolicyStatementJson, req: PolicyRequest, notes: Notes): Tri 
 export function evaluatePolicies(statements: readonly PolicyStatementJson[], req: PolicyRequest): Evaluation {
     const notes: Notes = { pending: new Set(), unsupported: new Set() };
     const verdicts = statements.map((s) => ({ effect: s.Effect, applies: applies(s, req, notes) }));
-    const result = (decision: Decision): Evaluation => ({ decision, pending: [...notes.pending], unsupported: [...notes.unsupported] });
+    const result = (decision: Decision): Evaluation => ({
+        decision,
+        pending: [...notes.pending],
+        unsupported: [...notes.unsupported],
+    });
     const deny = verdicts.filter((v) => v.effect === "Deny").map((v) => v.applies);
     const allow = verdicts.filter((v) => v.effect === "Allow").map((v) => v.applies);
     if (deny.includes(true)) return result("explicitDeny");
@@ -225,7 +253,8 @@ export function sameAccountAccess(
         ...(deniedBy ? { deniedBy } : {}),
     });
     if (identity.decision === "explicitDeny") return merged("explicitDeny", "identity");
-    if (resourceForPrincipal.decision === "explicitDeny" || resourceForAccount.decision === "explicitDeny") return merged("explicitDeny", "resource");
+    if (resourceForPrincipal.decision === "explicitDeny" || resourceForAccount.decision === "explicitDeny")
+        return merged("explicitDeny", "resource");
     if (resourceForPrincipal.decision === "allowed") return merged("allowed");
     const accountGrants = resourcePolicyRequired ? resourceForAccount.decision : "allowed";
     if (identity.decision === "allowed" && accountGrants === "allowed") return merged("allowed");

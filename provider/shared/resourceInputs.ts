@@ -62,7 +62,10 @@ export function dynamicResourceInputs<A extends TargetArgs>(
 }
 
 /** Splits a static `get`'s options into the args (where to look) and the resource options. */
-export function getArgs<A>(id: pulumi.Input<pulumi.ID>, opts: GetOptions | undefined): { args: A; opts: pulumi.CustomResourceOptions } {
+export function getArgs<A>(
+    id: pulumi.Input<pulumi.ID>,
+    opts: GetOptions | undefined,
+): { args: A; opts: pulumi.CustomResourceOptions } {
     const { region, endpoint, ...rest } = opts ?? {};
     return { args: { region, endpoint } as unknown as A, opts: { ...rest, id } };
 }
@@ -95,7 +98,13 @@ export abstract class VoiceIdResource extends pulumi.dynamic.Resource {
         opts: pulumi.CustomResourceOptions | undefined,
         shape: ResourceShape,
     ) {
-        const { props, opts: options } = dynamicResourceInputs(name, args as TargetArgs, opts, shape, voiceIdTypeToken(type));
+        const { props, opts: options } = dynamicResourceInputs(
+            name,
+            args as TargetArgs,
+            opts,
+            shape,
+            voiceIdTypeToken(type),
+        );
         // The SDK records a formatted stack trace on the promise of every property it registers
         // (for its promise-leak report, printed only under PULUMI_DEBUG_PROMISE_LEAKS); with the
         // 29 properties of a job that was a third of a preview's time. Registration is

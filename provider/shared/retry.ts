@@ -73,7 +73,11 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
  * An `onRetry` that logs one line per burst of retries, not one per attempt: the first retry,
  * then at most one line every `everyMs` while the failures go on.
  */
-export function logRetries(log: { info(message: string): void }, clock: Clock, everyMs = 30_000): NonNullable<RetryOptions["onRetry"]> {
+export function logRetries(
+    log: { info(message: string): void },
+    clock: Clock,
+    everyMs = 30_000,
+): NonNullable<RetryOptions["onRetry"]> {
     let lastLog = -Infinity;
     return (err, attempt) => {
         const now = clock.now();

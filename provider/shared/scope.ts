@@ -127,7 +127,8 @@ export function targetReplaces(
 
 /** Validates `region` and `endpoint` inputs (shared rule text with the other resources). */
 export function validateTarget(v: Validator, inputs: Record<string, unknown>): void {
-    if (inputs.region !== undefined) v.pattern("region", inputs.region, REGION_PATTERN, "must be an AWS region name such as us-east-1");
+    if (inputs.region !== undefined)
+        v.pattern("region", inputs.region, REGION_PATTERN, "must be an AWS region name such as us-east-1");
     if (inputs.endpoint !== undefined) {
         v.pattern("endpoint", inputs.endpoint, /^https?:\/\/[^\s/]+(\/.*)?$/, "must be an http:// or https:// URL");
     }

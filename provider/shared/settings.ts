@@ -43,19 +43,37 @@ export function resolveRegion(inputs: EndpointInputs, env: NodeJS.ProcessEnv = p
 }
 
 /** Endpoint of `serviceId` (SDK service id, e.g. "Voice ID", "S3") per the order above. */
-export function resolveEndpoint(serviceId: string, inputs: EndpointInputs, env: NodeJS.ProcessEnv = process.env): string | undefined {
-    return inputs.endpoint || inputs.configEndpoint || env[`AWS_ENDPOINT_URL_${serviceEnvSuffix(serviceId)}`] || env.AWS_ENDPOINT_URL || undefined;
+export function resolveEndpoint(
+    serviceId: string,
+    inputs: EndpointInputs,
+    env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+    return (
+        inputs.endpoint ||
+        inputs.configEndpoint ||
+        env[`AWS_ENDPOINT_URL_${serviceEnvSuffix(serviceId)}`] ||
+        env.AWS_ENDPOINT_URL ||
+        undefined
+    );
 }
 
 /**
  * Settings for the service a resource manages. Resource-level `endpoint` applies to that service
  * only; companion services (S3 for result files) use {@link companionSettings}.
  */
-export function resolveSettings(serviceId: string, inputs: EndpointInputs, env: NodeJS.ProcessEnv = process.env): ClientSettings {
+export function resolveSettings(
+    serviceId: string,
+    inputs: EndpointInputs,
+    env: NodeJS.ProcessEnv = process.env,
+): ClientSettings {
     return { region: resolveRegion(inputs, env), endpoint: resolveEndpoint(serviceId, inputs, env) };
 }
 
 /** Settings for another service used alongside (same region; endpoint from the environment only). */
-export function companionSettings(serviceId: string, inputs: EndpointInputs, env: NodeJS.ProcessEnv = process.env): ClientSettings {
+export function companionSettings(
+    serviceId: string,
+    inputs: EndpointInputs,
+    env: NodeJS.ProcessEnv = process.env,
+): ClientSettings {
     return { region: resolveRegion(inputs, env), endpoint: resolveEndpoint(serviceId, {}, env) };
 }

@@ -166,7 +166,10 @@ export class Validator {
             return undefined;
         }
         if (v.length < min || v.length > max) {
-            const rule = min === max ? `must have exactly ${min} item${min === 1 ? "" : "s"}` : `must have ${min} to ${max === Infinity ? "any number of" : max} items`;
+            const rule =
+                min === max
+                    ? `must have exactly ${min} item${min === 1 ? "" : "s"}`
+                    : `must have ${min} to ${max === Infinity ? "any number of" : max} items`;
             this.fail(property, `${rule} (got ${v.length})`);
             return undefined;
         }
@@ -177,7 +180,12 @@ export class Validator {
     s3Uri(property: string, v: unknown): boolean {
         return (
             this.length(property, v, 1, S3_URI_MAX_LENGTH) &&
-            this.pattern(property, v, S3_URI_PATTERN, "must be an S3 URI s3://<bucket>[/<key>] with a lowercase bucket name of 3-63 characters")
+            this.pattern(
+                property,
+                v,
+                S3_URI_PATTERN,
+                "must be an S3 URI s3://<bucket>[/<key>] with a lowercase bucket name of 3-63 characters",
+            )
         );
     }
 
@@ -186,7 +194,10 @@ export class Validator {
         let ok = true;
         for (const k of Object.keys(obj)) {
             if (!known.includes(k)) {
-                ok = this.fail(prefix ? `${prefix}.${k}` : k, `is not a known property (expected one of ${known.join(", ")})`);
+                ok = this.fail(
+                    prefix ? `${prefix}.${k}` : k,
+                    `is not a known property (expected one of ${known.join(", ")})`,
+                );
             }
         }
         return ok;
@@ -213,7 +224,11 @@ export function formatFailures(resource: string, failures: Failure[]): string {
  * The inputs a create or update receives, without the engine's `__provider`, validated: throws
  * one error naming every broken rule.
  */
-export function validInputs<T>(resource: string, props: Record<string, unknown>, validate: (inputs: Record<string, unknown>) => Failure[]): T {
+export function validInputs<T>(
+    resource: string,
+    props: Record<string, unknown>,
+    validate: (inputs: Record<string, unknown>) => Failure[],
+): T {
     const { __provider: _p, ...inputs } = props ?? {};
     const failures = validate(inputs);
     if (failures.length) throw new Error(formatFailures(resource, failures));

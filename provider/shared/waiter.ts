@@ -119,7 +119,12 @@ export function endBracket(start: number, history: readonly Observation[]): { lo
  * `history` every poll so far (oldest first), `now` the current time. Returns the sleep before
  * jitter; pure.
  */
-export function nextPollDelay(anchor: number, history: readonly Observation[], now: number, policy: PollPolicy = DEFAULT_POLL_POLICY): number {
+export function nextPollDelay(
+    anchor: number,
+    history: readonly Observation[],
+    now: number,
+    policy: PollPolicy = DEFAULT_POLL_POLICY,
+): number {
     const clamp = (ms: number, max = policy.maxDelayMs) => Math.min(max, Math.max(policy.minDelayMs, ms));
     if (!history.length) return clamp(policy.firstDelayMs);
     // A job that was still queued had not started progressing: measure progress from the last

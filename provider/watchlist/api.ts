@@ -32,9 +32,18 @@ export function toWatchlistView(w: any): WatchlistView {
 /** Voice ID watchlist calls for one target (region + endpoint), each retried per `retry`. */
 export class WatchlistApi extends VoiceIdCalls {
     /** CreateWatchlist (a known token answers with the watchlist it created before). */
-    create(domainId: string, name: string, description: string | undefined, clientToken: string): Promise<WatchlistView> {
+    create(
+        domainId: string,
+        name: string,
+        description: string | undefined,
+        clientToken: string,
+    ): Promise<WatchlistView> {
         const { CreateWatchlistCommand } = voiceIdSdk();
-        return this.watchlist(new CreateWatchlistCommand(prune({ DomainId: domainId, Name: name, Description: description, ClientToken: clientToken })));
+        return this.watchlist(
+            new CreateWatchlistCommand(
+                prune({ DomainId: domainId, Name: name, Description: description, ClientToken: clientToken }),
+            ),
+        );
     }
 
     describe(domainId: string, watchlistId: string): Promise<WatchlistView> {
@@ -43,9 +52,18 @@ export class WatchlistApi extends VoiceIdCalls {
     }
 
     /** UpdateWatchlist: absent fields are left as they are (members left undefined are not sent). */
-    update(domainId: string, watchlistId: string, name: string | undefined, description: string | undefined): Promise<WatchlistView> {
+    update(
+        domainId: string,
+        watchlistId: string,
+        name: string | undefined,
+        description: string | undefined,
+    ): Promise<WatchlistView> {
         const { UpdateWatchlistCommand } = voiceIdSdk();
-        return this.watchlist(new UpdateWatchlistCommand(prune({ DomainId: domainId, WatchlistId: watchlistId, Name: name, Description: description })));
+        return this.watchlist(
+            new UpdateWatchlistCommand(
+                prune({ DomainId: domainId, WatchlistId: watchlistId, Name: name, Description: description }),
+            ),
+        );
     }
 
     /** Sends a command that answers with a `Watchlist`. */
@@ -60,7 +78,14 @@ export class WatchlistApi extends VoiceIdCalls {
         let count = 0;
         let next: string | undefined;
         do {
-            const out: any = await this.send(new ListFraudstersCommand({ DomainId: domainId, WatchlistId: watchlistId, MaxResults: 100, NextToken: next }));
+            const out: any = await this.send(
+                new ListFraudstersCommand({
+                    DomainId: domainId,
+                    WatchlistId: watchlistId,
+                    MaxResults: 100,
+                    NextToken: next,
+                }),
+            );
             count += (out.FraudsterSummaries ?? []).length;
             next = out.NextToken;
         } while (next);

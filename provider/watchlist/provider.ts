@@ -35,7 +35,10 @@ export function resourceId(domainId: string, watchlistId: string): string {
 /** Splits a resource id; throws a clear error for anything else (e.g. a bad `import` id). */
 export function parseResourceId(id: string): { domainId: string; watchlistId: string } {
     const m = /^([a-zA-Z0-9]{22})\/([a-zA-Z0-9]{22})$/.exec(id ?? "");
-    if (!m) throw new Error(`${TYPE}: id must be "<domainId>/<watchlistId>" (two ids of 22 letters or digits), got ${JSON.stringify(id)}`);
+    if (!m)
+        throw new Error(
+            `${TYPE}: id must be "<domainId>/<watchlistId>" (two ids of 22 letters or digits), got ${JSON.stringify(id)}`,
+        );
     return { domainId: m[1], watchlistId: m[2] };
 }
 
@@ -95,28 +98,52 @@ export async function create(props: Record<string, unknown>) {
     const inputs = validInputs<WatchlistInputs>(TYPE, props, validateWatchlistInputs);
     const ctx = new CallContext(inputs);
     if (inputs.importId) return adopt(ctx, inputs, inputs.importId);
-    const w = await walkTokenGenerations<WatchlistView>(async (generation) => {
-        try {
-            return { use: await ctx.api.create(inputs.domainId, inputs.name, inputs.description, watchlistClientToken(inputs, generation)) };
-        } catch (err) {
-            const kind = classifyError(err);
-            if (isNotFound(err, "WATCHLIST") && !isNotFound(err, "DOMAIN")) {
-                return { spent: `ClientToken generation ${generation} belongs to a watchlist deleted since` };
+    const w = await walkTokenGenerations<WatchlistView>(
+        async (generation) => {
+            try {
+                return {
+                    use: await ctx.api.create(
+                        inputs.domainId,
+                        inputs.name,
+                        inputs.description,
+                        watchlistClientToken(inputs, generation),
+                    ),
+                };
+            } catch (err) {
+                const kind = classifyError(err);
+                if (isNotFound(err, "WATCHLIST") && !isNotFound(err, "DOMAIN")) {
+                    return { spent: `ClientToken generation ${generation} belongs to a watchlist deleted since` };
+                }
+                if (kind === "conflict" && conflictType(err) !== "DOMAIN_NOT_ACTIVE") {
+                    return { spent: `ClientToken generation ${generation} is taken (${errorSummary(err)})` };
+                }
+                if (kind === "quota") {
+                    throw ctx.error(
+                        `${TYPE}: domain ${inputs.domainId} already has as many watchlists as Voice ID allows: ${errorSummary(err)}`,
+                    );
+                }
+                if (kind === "conflict")
+                    throw ctx.error(`${TYPE}: domain ${inputs.domainId} is not ACTIVE: ${errorSummary(err)}`);
+                throw ctx.error(
+                    `${TYPE}: cannot create the watchlist in domain ${inputs.domainId}: ${errorSummary(err)}`,
+                );
             }
-            if (kind === "conflict" && conflictType(err) !== "DOMAIN_NOT_ACTIVE") {
-                return { spent: `ClientToken generation ${generation} is taken (${errorSummary(err)})` };
-            }
-            if (kind === "quota") {
-                throw ctx.error(`${TYPE}: domain ${inputs.domainId} already has as many watchlists as Voice ID allows: ${errorSummary(err)}`);
-            }
-            if (kind === "conflict") throw ctx.error(`${TYPE}: domain ${inputs.domainId} is not ACTIVE: ${errorSummary(err)}`);
-            throw ctx.error(`${TYPE}: cannot create the watchlist in domain ${inputs.domainId}: ${errorSummary(err)}`);
-        }
-    }, ctx.log, () => ctx.error(`${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`));
-    ctx.log.info(createdEarlier(w.createdAt)
-        ? `adopting watchlist ${w.watchlistId} in domain ${inputs.domainId}, created earlier with the same inputs`
-        : `created watchlist ${w.watchlistId} in domain ${inputs.domainId}`);
-    return { id: resourceId(inputs.domainId, w.watchlistId), outs: await withEffectiveRegion(outputsOf(inputs, w), inputs) };
+        },
+        ctx.log,
+        () =>
+            ctx.error(
+                `${TYPE}: ${MAX_TOKEN_GENERATIONS} ClientTokens for these inputs are all spent; change the resource's name or inputs`,
+            ),
+    );
+    ctx.log.info(
+        createdEarlier(w.createdAt)
+            ? `adopting watchlist ${w.watchlistId} in domain ${inputs.domainId}, created earlier with the same inputs`
+            : `created watchlist ${w.watchlistId} in domain ${inputs.domainId}`,
+    );
+    return {
+        id: resourceId(inputs.domainId, w.watchlistId),
+        outs: await withEffectiveRegion(outputsOf(inputs, w), inputs),
+    };
 }
 
 /**
@@ -135,7 +162,8 @@ async function adopt(ctx: CallContext, inputs: WatchlistInputs, importId: string
     const mismatches: ImportMismatch[] = [];
     if (inputs.domainId !== domainId) mismatches.push({ property: "domainId" });
     if (w.name !== inputs.name) mismatches.push({ property: "name" });
-    if (inputs.description !== undefined && w.description !== inputs.description) mismatches.push({ property: "description" });
+    if (inputs.description !== undefined && w.description !== inputs.description)
+        mismatches.push({ property: "description" });
     if (mismatches.length) throw importMismatchError(TYPE, importId, mismatches);
     ctx.log.info(`imported ${w.defaultWatchlist ? "default " : ""}watchlist ${watchlistId} of domain ${domainId}`);
     return { id: importId, outs: await withEffectiveRegion(outputsOf(inputs, w), inputs) };
@@ -166,7 +194,10 @@ export async function read(id: string, props: Record<string, unknown>) {
         throw ctx.error(`${TYPE}: cannot read watchlist ${watchlistId}: ${errorSummary(err)}`);
     }
     // An unmanaged (unset) description is recorded as the service has it; diff ignores it.
-    return { id: resourceId(domainId, watchlistId), props: await withEffectiveRegion(outputsOf({ ...prev, domainId }, w), prev) };
+    return {
+        id: resourceId(domainId, watchlistId),
+        props: await withEffectiveRegion(outputsOf({ ...prev, domainId }, w), prev),
+    };
 }
 
 // ---------------------------------------------------------------- update
@@ -176,7 +207,9 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
     const prev = withoutProvider<WatchlistOutputs>(olds);
     const inputs = validInputs<WatchlistInputs>(TYPE, news, validateWatchlistInputs);
     const ctx = new CallContext(inputs);
-    const { domainId, watchlistId } = prev.watchlistId ? { domainId: prev.domainId, watchlistId: prev.watchlistId } : parseResourceId(id);
+    const { domainId, watchlistId } = prev.watchlistId
+        ? { domainId: prev.domainId, watchlistId: prev.watchlistId }
+        : parseResourceId(id);
     let w: WatchlistView;
     try {
         w = await ctx.api.update(domainId, watchlistId, inputs.name, inputs.description);
@@ -206,7 +239,10 @@ export function defaultWatchlistError(domainId: string, watchlistId: string): Er
 async function deleteWatchlist(id: string, props: Record<string, unknown>): Promise<void> {
     const prev = withoutProvider<Partial<WatchlistOutputs>>(props);
     const ctx = new CallContext(prev);
-    const { domainId, watchlistId } = prev.watchlistId && prev.domainId ? { domainId: prev.domainId, watchlistId: prev.watchlistId } : parseResourceId(id);
+    const { domainId, watchlistId } =
+        prev.watchlistId && prev.domainId
+            ? { domainId: prev.domainId, watchlistId: prev.watchlistId }
+            : parseResourceId(id);
     let w: WatchlistView;
     try {
         w = await ctx.api.describe(domainId, watchlistId);

@@ -90,7 +90,10 @@ export class VoiceIdWatchlist extends VoiceIdResource {
      */
     constructor(name: string, args: VoiceIdWatchlistArgs, opts?: pulumi.CustomResourceOptions) {
         // The type of WATCHLIST_TYPE: never the class name (see there).
-        super(provider, "Watchlist", name, { ...args, name: args.name ?? defaultName(name) }, opts, { outputs: OUTPUT_NAMES, secretOutputs: SECRET_OUTPUTS });
+        super(provider, "Watchlist", name, { ...args, name: args.name ?? defaultName(name) }, opts, {
+            outputs: OUTPUT_NAMES,
+            secretOutputs: SECRET_OUTPUTS,
+        });
         // Outputs of a resource being updated are unknown in preview, its id is not: deriving
         // the ids from it keeps jobs that target this watchlist from showing a replacement.
         this.domainId = this.id.apply((id) => id.split("/")[0]);

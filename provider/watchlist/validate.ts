@@ -16,12 +16,18 @@ export function validateWatchlistInputs(inputs: Record<string, unknown>): Failur
     const { __provider: _ignored, ...rest } = inputs;
     v.noUnknownKeys("", rest, KNOWN_INPUTS);
     if (v.required("domainId", inputs.domainId)) {
-        if (v.length("domainId", inputs.domainId, 22, 22)) v.pattern("domainId", inputs.domainId, VOICE_ID_PATTERN, "must be 22 letters or digits");
+        if (v.length("domainId", inputs.domainId, 22, 22))
+            v.pattern("domainId", inputs.domainId, VOICE_ID_PATTERN, "must be 22 letters or digits");
     }
     validateNameAndDescription(v, inputs);
     validateTarget(v, inputs);
     if (inputs.importId !== undefined) {
-        v.pattern("import", inputs.importId, /^[a-zA-Z0-9]{22}\/[a-zA-Z0-9]{22}$/, "must be <domainId>/<watchlistId> (two ids of 22 letters or digits)");
+        v.pattern(
+            "import",
+            inputs.importId,
+            /^[a-zA-Z0-9]{22}\/[a-zA-Z0-9]{22}$/,
+            "must be <domainId>/<watchlistId> (two ids of 22 letters or digits)",
+        );
     }
     return v.failures;
 }

@@ -37,12 +37,14 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 function listFiles(suite: string): string[] {
     const dir = path.join(ROOT, "bin", "tests", suite);
     if (!fs.existsSync(dir)) return [];
-    return (fs.readdirSync(dir, { recursive: true }) as string[])
-        .filter((f) => f.endsWith(".test.js"))
-        .map((f) => path.posix.join("bin", "tests", suite, f.split(path.sep).join("/")))
-        // tsc leaves the output of a moved or deleted test behind: only files with a source run.
-        .filter((f) => fs.existsSync(path.join(ROOT, f.replace(/^bin\//, "").replace(/\.js$/, ".ts"))))
-        .sort();
+    return (
+        (fs.readdirSync(dir, { recursive: true }) as string[])
+            .filter((f) => f.endsWith(".test.js"))
+            .map((f) => path.posix.join("bin", "tests", suite, f.split(path.sep).join("/")))
+            // tsc leaves the output of a moved or deleted test behind: only files with a source run.
+            .filter((f) => fs.existsSync(path.join(ROOT, f.replace(/^bin\//, "").replace(/\.js$/, ".ts"))))
+            .sort()
+    );
 }
 
 /**
@@ -129,7 +131,9 @@ async function runAll(runs: Run[], jobs: number): Promise<Done[]> {
             done.push(d);
             const counts = `${d.passed} passed${d.failed ? `, ${d.failed} failed` : ""}${d.skipped ? `, ${d.skipped} skipped` : ""}`;
             const where = d.failed ? `  (log: ${path.relative(ROOT, d.log)})` : "";
-            say(`${d.failed ? "FAILED" : "ok    "} ${run.label}: ${counts} in ${seconds(d.endedAt - d.startedAt)}${where}`);
+            say(
+                `${d.failed ? "FAILED" : "ok    "} ${run.label}: ${counts} in ${seconds(d.endedAt - d.startedAt)}${where}`,
+            );
         }
     };
     await Promise.all(Array.from({ length: Math.min(jobs, runs.length) }, worker));
@@ -142,7 +146,9 @@ function report(done: Done[], started: number): Counts {
     if (failed.length) {
         process.stdout.write("\n==== failures (full logs under .local/test-logs/) ====\n");
         for (const d of failed) {
-            process.stdout.write(`\n---- ${d.run.label} (${path.relative(ROOT, d.log)}) ----\n${failureReport(fs.readFileSync(d.log, "utf8"))}\n`);
+            process.stdout.write(
+                `\n---- ${d.run.label} (${path.relative(ROOT, d.log)}) ----\n${failureReport(fs.readFileSync(d.log, "utf8"))}\n`,
+            );
         }
     }
     process.stdout.write("\n==== suites ====\n");
@@ -161,7 +167,10 @@ function report(done: Done[], started: number): Counts {
         for (const k of ["passed", "failed", "skipped"] as const) total[k] += sum(k);
     }
     const setupStarted = Number(process.env.VOICEID_TEST_STARTED) * 1000;
-    const whole = Number.isFinite(setupStarted) && setupStarted > 0 ? `, total time ${seconds(Date.now() - setupStarted)} (setup and lint included)` : "";
+    const whole =
+        Number.isFinite(setupStarted) && setupStarted > 0
+            ? `, total time ${seconds(Date.now() - setupStarted)} (setup and lint included)`
+            : "";
     process.stdout.write(`tests ran in ${seconds(Date.now() - started)}${whole}\n`);
     return total;
 }
@@ -181,8 +190,12 @@ async function main(args: string[]): Promise<number> {
     runs = orderRuns(runs, times);
     fs.rmSync(LOG_DIR, { recursive: true, force: true });
     fs.mkdirSync(LOG_DIR, { recursive: true });
-    const bySuite = SUITES.map((s) => [s.name, runs.filter((r) => r.suite === s.name).length] as const).filter(([, n]) => n > 0);
-    say(`${runs.length} mocha processes, ${jobs} at a time (${bySuite.map(([s, n]) => `${s}: ${n}`).join(", ")}); logs in ${path.relative(ROOT, LOG_DIR)}/`);
+    const bySuite = SUITES.map((s) => [s.name, runs.filter((r) => r.suite === s.name).length] as const).filter(
+        ([, n]) => n > 0,
+    );
+    say(
+        `${runs.length} mocha processes, ${jobs} at a time (${bySuite.map(([s, n]) => `${s}: ${n}`).join(", ")}); logs in ${path.relative(ROOT, LOG_DIR)}/`,
+    );
     const done = await runAll(runs, jobs);
     for (const d of done) times[d.run.label] = Math.round((d.endedAt - d.startedAt) / 100) / 10;
     fs.writeFileSync(TIMES_FILE, JSON.stringify(times, null, 2) + "\n");

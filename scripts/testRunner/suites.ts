@@ -57,14 +57,17 @@ export function planRuns(args: readonly string[], listFiles: ListFiles): Run[] {
         const suite = SUITES.find((s) => s.name === arg);
         if (suite) {
             const files = listFiles(suite.name);
-            if (files.length === 0) throw new Error(`suite '${suite.name}' has no tests (bin/tests/${suite.name}/**/*.test.js)`);
+            if (files.length === 0)
+                throw new Error(`suite '${suite.name}' has no tests (bin/tests/${suite.name}/**/*.test.js)`);
             if (suite.mode === "together") runs.push({ suite: suite.name, label: suite.name, files });
             else for (const f of files) runs.push({ suite: suite.name, label: fileLabel(f), files: [f] });
             continue;
         }
         const file = compiledTestFile(arg);
         if (!file) {
-            throw new Error(`'${arg}' is neither a suite (${SUITES.map((s) => s.name).join(", ")}) nor a test file (tests/<suite>/**/*.test.ts)`);
+            throw new Error(
+                `'${arg}' is neither a suite (${SUITES.map((s) => s.name).join(", ")}) nor a test file (tests/<suite>/**/*.test.ts)`,
+            );
         }
         runs.push({ suite: file.split("/")[2], label: fileLabel(file), files: [file] });
     }

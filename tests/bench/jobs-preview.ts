@@ -17,13 +17,30 @@ const N = 50;
 
 /** The output keys a FraudsterRegistrationJob declares (provider/jobs/resource.ts). */
 const JOB_OUTPUT_NAMES = [
-    "jobId", "jobStatus", "createdAt", "endedAt", "percentComplete", "failureDetails", "outputFileS3Uri",
-    "registrations", "registrationErrors", "totalRequests", "newRegistrationCount", "duplicateCount",
-    "errorCount", "resultsTruncated", "resultsStatus", "effectiveClientToken", "tokenGeneration",
+    "jobId",
+    "jobStatus",
+    "createdAt",
+    "endedAt",
+    "percentComplete",
+    "failureDetails",
+    "outputFileS3Uri",
+    "registrations",
+    "registrationErrors",
+    "totalRequests",
+    "newRegistrationCount",
+    "duplicateCount",
+    "errorCount",
+    "resultsTruncated",
+    "resultsStatus",
+    "effectiveClientToken",
+    "tokenGeneration",
 ];
 
 /** The 50 jobs as dynamic resources (also the baseline of `native-preview`). */
-export function jobsSource(domainId: string, seed: { roleArn: string; manifestUri: string; outputUri: string }): string {
+export function jobsSource(
+    domainId: string,
+    seed: { roleArn: string; manifestUri: string; outputUri: string },
+): string {
     return `import { FraudsterRegistrationJob } from "pulumi-voiceid";
 for (let i = 0; i < ${N}; i++) {
     new FraudsterRegistrationJob("job-" + i, {
@@ -53,8 +70,10 @@ for (let i = 0; i < ${N}; i++) new Noop("noop-" + i, { i });
  * to separate the SDK's per-output cost from the provider's own cost.
  */
 const NOOP_OUTPUTS_SOURCE = NOOP_SOURCE.replace(
-    "new Noop(\"noop-\" + i, { i })",
-    "new Noop(\"noop-\" + i, { i, ...Object.fromEntries(" + JSON.stringify(JOB_OUTPUT_NAMES) + ".map((k) => [k, undefined])) })",
+    'new Noop("noop-" + i, { i })',
+    'new Noop("noop-" + i, { i, ...Object.fromEntries(' +
+        JSON.stringify(JOB_OUTPUT_NAMES) +
+        ".map((k) => [k, undefined])) })",
 );
 
 /** Milliseconds of one `pulumi preview` of `p` (throws when it fails). */
@@ -71,17 +90,33 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 async function main() {
     const runs = Number(process.env.BENCH_RUNS ?? 3);
     const stack = await startLocalStack({ jobDurationMs: 0, maxConcurrentJobsPerDomain: N + 10, logLevel: "error" });
-    const results: Record<string, { jobsMs: number; noopMs: number; ratio: number; noopOutputsMs: number; ratioSameOutputs: number }> = {};
+    const results: Record<
+        string,
+        { jobsMs: number; noopMs: number; ratio: number; noopOutputsMs: number; ratioSameOutputs: number }
+    > = {};
     let jobs: TestProgram | undefined;
     let noop: TestProgram | undefined;
     let noopOutputs: TestProgram | undefined;
     try {
         const key = await stack.createKmsKey();
-        const domainId = (await stack.voiceId.send(new CreateDomainCommand({ Name: "bench-preview", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }))).Domain!.DomainId!;
-        const seed = await stack.seedRegistration("bench-preview", [{ requestId: "r0", audio: [{ speaker: 900, utterance: 1, seconds: 2 }] }]);
+        const domainId = (
+            await stack.voiceId.send(
+                new CreateDomainCommand({
+                    Name: "bench-preview",
+                    ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId },
+                }),
+            )
+        ).Domain!.DomainId!;
+        const seed = await stack.seedRegistration("bench-preview", [
+            { requestId: "r0", audio: [{ speaker: 900, utterance: 1, seconds: 2 }] },
+        ]);
         jobs = await TestProgram.create({ name: "bench-jobs", source: jobsSource(domainId, seed), env: stack.env });
         noop = await TestProgram.create({ name: "bench-noop", source: NOOP_SOURCE, env: stack.env });
-        noopOutputs = await TestProgram.create({ name: "bench-noop-outputs", source: NOOP_OUTPUTS_SOURCE, env: stack.env });
+        noopOutputs = await TestProgram.create({
+            name: "bench-noop-outputs",
+            source: NOOP_OUTPUTS_SOURCE,
+            env: stack.env,
+        });
         await timed(jobs); // warm-up: plugin and TypeScript caches
         await timed(noop);
         await timed(noopOutputs);
@@ -95,7 +130,13 @@ async function main() {
                 o.push(await timed(noopOutputs!, args));
             }
             const ratio = (a: number[], b: number[]) => Math.round((median(a) / median(b)) * 100) / 100;
-            results[label] = { jobsMs: median(j), noopMs: median(n), ratio: ratio(j, n), noopOutputsMs: median(o), ratioSameOutputs: ratio(j, o) };
+            results[label] = {
+                jobsMs: median(j),
+                noopMs: median(n),
+                ratio: ratio(j, n),
+                noopOutputsMs: median(o),
+                ratioSameOutputs: ratio(j, o),
+            };
         };
         await measure("fresh stack (50 creates)", []);
         for (const p of [jobs, noop, noopOutputs]) {
@@ -109,16 +150,23 @@ async function main() {
         await noopOutputs?.dispose();
         await stack.stop();
     }
-    console.log(`| preview | ${N} FraudsterRegistrationJobs | ${N} no-op dynamic resources | ratio | target | ${N} no-op resources declaring the job's ${JOB_OUTPUT_NAMES.length} outputs | ratio to those |\n|---|---|---|---|---|---|---|`);
+    console.log(
+        `| preview | ${N} FraudsterRegistrationJobs | ${N} no-op dynamic resources | ratio | target | ${N} no-op resources declaring the job's ${JOB_OUTPUT_NAMES.length} outputs | ratio to those |\n|---|---|---|---|---|---|---|`,
+    );
     for (const [label, r] of Object.entries(results)) {
-        console.log(`| ${label} | ${(r.jobsMs / 1000).toFixed(2)} s | ${(r.noopMs / 1000).toFixed(2)} s | ${r.ratio}x | <= 1.2x | ${(r.noopOutputsMs / 1000).toFixed(2)} s | ${r.ratioSameOutputs}x |`);
+        console.log(
+            `| ${label} | ${(r.jobsMs / 1000).toFixed(2)} s | ${(r.noopMs / 1000).toFixed(2)} s | ${r.ratio}x | <= 1.2x | ${(r.noopOutputsMs / 1000).toFixed(2)} s | ${r.ratioSameOutputs}x |`,
+        );
     }
     console.log(JSON.stringify({ bench: "jobs-preview", runs, results }));
 }
 
 if (require.main === module) {
-    main().then(() => process.exit(0), (e) => {
-        console.error(e);
-        process.exit(1);
-    });
+    main().then(
+        () => process.exit(0),
+        (e) => {
+            console.error(e);
+            process.exit(1);
+        },
+    );
 }

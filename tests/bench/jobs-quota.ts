@@ -19,12 +19,29 @@ async function main() {
     const jobs = Number(process.env.BENCH_JOBS ?? 20);
     const quota = 2;
     const seconds = Number(process.env.BENCH_JOB_SECONDS ?? 15);
-    const stack = await startLocalStack({ jobDurationMs: seconds * 1000, maxConcurrentJobsPerDomain: quota, logLevel: "error" });
+    const stack = await startLocalStack({
+        jobDurationMs: seconds * 1000,
+        maxConcurrentJobsPerDomain: quota,
+        logLevel: "error",
+    });
     let prog: TestProgram | undefined;
     try {
         const key = await stack.createKmsKey();
-        const domainId = (await stack.voiceId.send(new CreateDomainCommand({ Name: "bench-quota", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }))).Domain!.DomainId!;
-        const seed = await stack.seedRegistration("bench-quota", Array.from({ length: 5 }, (_, i) => ({ requestId: `r${i}`, audio: [{ speaker: 950 + i, utterance: 1, seconds: 2 }] })));
+        const domainId = (
+            await stack.voiceId.send(
+                new CreateDomainCommand({
+                    Name: "bench-quota",
+                    ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId },
+                }),
+            )
+        ).Domain!.DomainId!;
+        const seed = await stack.seedRegistration(
+            "bench-quota",
+            Array.from({ length: 5 }, (_, i) => ({
+                requestId: `r${i}`,
+                audio: [{ speaker: 950 + i, utterance: 1, seconds: 2 }],
+            })),
+        );
         const source = `import * as pulumi from "pulumi-voiceid";
 const out: any[] = [];
 for (let i = 0; i < ${jobs}; i++) {
@@ -57,15 +74,32 @@ export const jobs = out;
         console.log(`| makespan (first CreatedAt to last EndedAt) | ${(makespanMs / 1000).toFixed(1)} s | |`);
         console.log(`| ideal schedule (ceil(${jobs}/${quota}) x ${seconds} s) | ${idealMs / 1000} s | |`);
         console.log(`| makespan / ideal | ${(makespanMs / idealMs).toFixed(3)}x | <= 1.15x |`);
-        console.log(`| \`pulumi up\` wall time / ideal | ${(wallMs / idealMs).toFixed(3)}x (${(wallMs / 1000).toFixed(1)} s) | |`);
-        console.log(JSON.stringify({ bench: "jobs-quota", jobs, quota, seconds, completed, errorLines, makespanMs, idealMs, wallMs }));
+        console.log(
+            `| \`pulumi up\` wall time / ideal | ${(wallMs / idealMs).toFixed(3)}x (${(wallMs / 1000).toFixed(1)} s) | |`,
+        );
+        console.log(
+            JSON.stringify({
+                bench: "jobs-quota",
+                jobs,
+                quota,
+                seconds,
+                completed,
+                errorLines,
+                makespanMs,
+                idealMs,
+                wallMs,
+            }),
+        );
     } finally {
         await prog?.dispose();
         await stack.stop();
     }
 }
 
-main().then(() => process.exit(0), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+main().then(
+    () => process.exit(0),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

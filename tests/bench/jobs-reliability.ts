@@ -92,21 +92,28 @@ async function seedLayout(stack: LocalStack, tag: string): Promise<JobSpec[]> {
     ];
     const specs: JobSpec[] = [];
     for (const l of layout) {
-        const seed = await stack.seedRegistration(`${tag}-${l.name}`, l.speakers.map((s) => ({ requestId: `r-${s}`, audio: [{ speaker: s, utterance: 1, seconds: 2 }] })));
+        const seed = await stack.seedRegistration(
+            `${tag}-${l.name}`,
+            l.speakers.map((s) => ({ requestId: `r-${s}`, audio: [{ speaker: s, utterance: 1, seconds: 2 }] })),
+        );
         specs.push({ ...l, seed });
     }
     return specs;
 }
 
 function programSource(specs: JobSpec[], domains: string[]): string {
-    const jobs = specs.map((s) => `
+    const jobs = specs
+        .map(
+            (s) => `
 new FraudsterRegistrationJob(${JSON.stringify(s.name)}, {
     domainId: ${JSON.stringify(domains[s.domain])},
     dataAccessRoleArn: ${JSON.stringify(s.seed.roleArn)},
     inputDataConfig: { s3Uri: ${JSON.stringify(s.seed.manifestUri)} },
     outputDataConfig: { s3Uri: ${JSON.stringify(s.seed.outputUri)}, kmsKeyId: ${JSON.stringify(s.seed.kmsKeyId)} },
     registrationConfig: { duplicateRegistrationAction: "REGISTER_AS_NEW" },${NEGATIVE_CONTROL ? `\n    clientToken: "nc-" + Date.now(),` : ""}
-});`).join("\n");
+});`,
+        )
+        .join("\n");
     return `import { FraudsterRegistrationJob } from "pulumi-voiceid";\n${jobs}\n`;
 }
 
@@ -126,7 +133,9 @@ interface JobSeen {
 async function createDomains(send: Send, kmsKeyId: string, n: number, tag: string): Promise<string[]> {
     const out: string[] = [];
     for (let i = 0; i < n; i++) {
-        const d = await send<any>(new CreateDomainCommand({ Name: `${tag}-${i}`, ServerSideEncryptionConfiguration: { KmsKeyId: kmsKeyId } }));
+        const d = await send<any>(
+            new CreateDomainCommand({ Name: `${tag}-${i}`, ServerSideEncryptionConfiguration: { KmsKeyId: kmsKeyId } }),
+        );
         out.push(d.Domain.DomainId);
     }
     return out;
@@ -136,7 +145,9 @@ async function jobsOf(send: Send, domainId: string, describe = true): Promise<Jo
     const jobs: JobSeen[] = [];
     let next: string | undefined;
     do {
-        const out = await send<any>(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId, MaxResults: 100, NextToken: next }));
+        const out = await send<any>(
+            new ListFraudsterRegistrationJobsCommand({ DomainId: domainId, MaxResults: 100, NextToken: next }),
+        );
         for (const j of out.JobSummaries ?? []) {
             const seen: JobSeen = {
                 jobId: j.JobId,
@@ -146,7 +157,9 @@ async function jobsOf(send: Send, domainId: string, describe = true): Promise<Jo
                 percent: j.JobProgress?.PercentComplete,
             };
             if (describe) {
-                const d = await send<any>(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: j.JobId }));
+                const d = await send<any>(
+                    new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: j.JobId }),
+                );
                 seen.manifest = d.Job.InputDataConfig?.S3Uri;
             }
             jobs.push(seen);
@@ -160,7 +173,9 @@ async function fraudsterCount(send: Send, domainId: string): Promise<number> {
     let n = 0;
     let next: string | undefined;
     do {
-        const out = await send<any>(new ListFraudstersCommand({ DomainId: domainId, MaxResults: 100, NextToken: next }));
+        const out = await send<any>(
+            new ListFraudstersCommand({ DomainId: domainId, MaxResults: 100, NextToken: next }),
+        );
         n += (out.FraudsterSummaries ?? []).length;
         next = out.NextToken;
     } while (next);
@@ -171,7 +186,12 @@ async function fraudsterCount(send: Send, domainId: string): Promise<number> {
  * Checks every invariant; returns the problems found (empty = ok).
  * `send` must be reliable (the fault runs wrap it in retries).
  */
-async function checkInvariants(send: Send, prog: TestProgram, specs: JobSpec[], domains: string[]): Promise<{ problems: string[]; pending: number }> {
+async function checkInvariants(
+    send: Send,
+    prog: TestProgram,
+    specs: JobSpec[],
+    domains: string[],
+): Promise<{ problems: string[]; pending: number }> {
     const problems: string[] = [];
     const state = await prog.exportState();
     const pending = (state.deployment.pending_operations ?? []).length;
@@ -181,10 +201,12 @@ async function checkInvariants(send: Send, prog: TestProgram, specs: JobSpec[], 
         const jobs = await jobsOf(send, d);
         apiJobs.set(i, jobs);
         const expected = specs.filter((s) => s.domain === i);
-        if (jobs.length !== expected.length) problems.push(`domain ${i}: ${jobs.length} jobs, expected ${expected.length}`);
+        if (jobs.length !== expected.length)
+            problems.push(`domain ${i}: ${jobs.length} jobs, expected ${expected.length}`);
         const speakers = expected.reduce((n, s) => n + s.speakers.length, 0);
         const fraudsters = await fraudsterCount(send, d);
-        if (fraudsters !== speakers) problems.push(`domain ${i}: ${fraudsters} fraudsters, expected ${speakers} (distinct speakers)`);
+        if (fraudsters !== speakers)
+            problems.push(`domain ${i}: ${fraudsters} fraudsters, expected ${speakers} (distinct speakers)`);
     }
     for (const s of specs) {
         const res = inState.filter((r: any) => r.urn.endsWith(`::${s.name}`));
@@ -201,7 +223,10 @@ async function checkInvariants(send: Send, prog: TestProgram, specs: JobSpec[], 
             problems.push(`${s.name}: state points at ${res[0].id} (jobId ${outs.jobId}), the job is ${job.jobId}`);
         }
         if (outs.jobStatus !== "COMPLETED") problems.push(`${s.name}: state jobStatus ${outs.jobStatus}`);
-        if (outs.newRegistrationCount !== s.speakers.length) problems.push(`${s.name}: newRegistrationCount ${outs.newRegistrationCount}, expected ${s.speakers.length}`);
+        if (outs.newRegistrationCount !== s.speakers.length)
+            problems.push(
+                `${s.name}: newRegistrationCount ${outs.newRegistrationCount}, expected ${s.speakers.length}`,
+            );
     }
     return { problems, pending };
 }
@@ -215,12 +240,17 @@ async function checkInvariants(send: Send, prog: TestProgram, specs: JobSpec[], 
 async function settle(send: Send, prog: TestProgram, specs: JobSpec[], domains: string[]): Promise<string[]> {
     const problems: string[] = [];
     const refresh = await prog.refresh(["--clear-pending-creates"]);
-    if (refresh.code !== 0) problems.push(`refresh --clear-pending-creates exited ${refresh.code}: ${tail(refresh.stdout + refresh.stderr, 10)}`);
+    if (refresh.code !== 0)
+        problems.push(
+            `refresh --clear-pending-creates exited ${refresh.code}: ${tail(refresh.stdout + refresh.stderr, 10)}`,
+        );
     const after = await checkInvariants(send, prog, specs, domains);
     problems.push(...after.problems.map((p) => `after refresh: ${p}`));
-    if (after.pending) problems.push(`${after.pending} pending operation(s) left after refresh --clear-pending-creates`);
+    if (after.pending)
+        problems.push(`${after.pending} pending operation(s) left after refresh --clear-pending-creates`);
     const preview = await prog.preview(["--expect-no-changes"]);
-    if (preview.code !== 0) problems.push(`preview after recovery plans changes: ${tail(preview.stdout + preview.stderr, 15)}`);
+    if (preview.code !== 0)
+        problems.push(`preview after recovery plans changes: ${tail(preview.stdout + preview.stderr, 15)}`);
     return problems;
 }
 
@@ -243,7 +273,11 @@ function track(child: ChildProcess): Spawned {
     const take = (d: Buffer) => {
         out += d;
         const at = `+${((Date.now() - t0) / 1000).toFixed(1)}s `;
-        timed += String(d).split("\n").filter((l) => l.trim()).map((l) => at + l + "\n").join("");
+        timed += String(d)
+            .split("\n")
+            .filter((l) => l.trim())
+            .map((l) => at + l + "\n")
+            .join("");
     };
     child.stdout!.on("data", take);
     child.stderr!.on("data", take);
@@ -362,7 +396,11 @@ async function crashLoop(runs: number, random: () => number) {
         }
         for (let run = 0; run <= runs; run++) {
             const domains = await createDomains(send, key.keyId, 2, `rel-crash-${run}`);
-            const prog = await TestProgram.create({ name: "bench-rel-crash", source: programSource(specs, domains), env: stack.env });
+            const prog = await TestProgram.create({
+                name: "bench-rel-crash",
+                source: programSource(specs, domains),
+                env: stack.env,
+            });
             try {
                 if (run === 0) {
                     // Calibration: an uninterrupted `up` sets the kill window.
@@ -378,8 +416,23 @@ async function crashLoop(runs: number, random: () => number) {
                     };
                     const { problems, pending } = await checkInvariants(send, prog, specs, domains);
                     if (pending) problems.push(`${pending} pending operation(s) after an uninterrupted up`);
-                    rows.push({ run, killDelayMs: NaN, phase: "calibration", jobsStartedAtKill: 3, jobsEndedAtKill: 3, exitedBeforeKill: true, outsideGroup: 0, lockLeft: false, upAttempts: 1, pendingAfterUp: 0, ok: problems.length === 0, problems });
-                    console.error(`calibration: up ${secs(calibration.upMs)}, first job created at ${secs(calibration.firstCreatedMs)}, last job ended at ${secs(calibration.lastEndedMs)}`);
+                    rows.push({
+                        run,
+                        killDelayMs: NaN,
+                        phase: "calibration",
+                        jobsStartedAtKill: 3,
+                        jobsEndedAtKill: 3,
+                        exitedBeforeKill: true,
+                        outsideGroup: 0,
+                        lockLeft: false,
+                        upAttempts: 1,
+                        pendingAfterUp: 0,
+                        ok: problems.length === 0,
+                        problems,
+                    });
+                    console.error(
+                        `calibration: up ${secs(calibration.upMs)}, first job created at ${secs(calibration.firstCreatedMs)}, last job ended at ${secs(calibration.lastEndedMs)}`,
+                    );
                     continue;
                 }
                 const delay = Math.round(delays[run - 1] * calibration.upMs);
@@ -394,7 +447,8 @@ async function crashLoop(runs: number, random: () => number) {
                 const jobs = (await Promise.all(domains.map((d) => jobsOf(send, d, false)))).flat();
                 const started = jobs.filter((j) => j.createdAt !== undefined && j.createdAt <= killAt).length;
                 const ended = jobs.filter((j) => j.endedAt !== undefined && j.endedAt <= killAt).length;
-                const phase: CrashRow["phase"] = started === 0 ? "no job" : ended === specs.length ? "done" : "jobs running";
+                const phase: CrashRow["phase"] =
+                    started === 0 ? "no job" : ended === specs.length ? "done" : "jobs running";
                 const lockLeft = lockHeld(prog);
                 const cancel = await prog.pulumi(["cancel", "--yes"]);
                 let upAttempts = 0;
@@ -406,7 +460,9 @@ async function crashLoop(runs: number, random: () => number) {
                     last = again.stdout + again.stderr;
                     upOk = again.code === 0;
                     if (!upOk) {
-                        console.error(`crash run ${run}: up attempt ${upAttempts} exited ${again.code}:\n${tail(last, 30)}`);
+                        console.error(
+                            `crash run ${run}: up attempt ${upAttempts} exited ${again.code}:\n${tail(last, 30)}`,
+                        );
                         await prog.pulumi(["cancel", "--yes"]);
                     }
                 }
@@ -429,9 +485,13 @@ async function crashLoop(runs: number, random: () => number) {
                     problems,
                 };
                 rows.push(row);
-                console.error(`crash run ${run}: kill after ${row.killDelayMs} ms (drawn ${delay} ms), ${phase} (${started} started, ${ended} ended), ${upAttempts} up(s), ${row.ok ? "ok" : "BROKEN: " + problems.join("; ")}`);
+                console.error(
+                    `crash run ${run}: kill after ${row.killDelayMs} ms (drawn ${delay} ms), ${phase} (${started} started, ${ended} ended), ${upAttempts} up(s), ${row.ok ? "ok" : "BROKEN: " + problems.join("; ")}`,
+                );
                 if (!row.ok || process.env.BENCH_VERBOSE === "1") {
-                    console.error(`--- killed up output (arrival times):\n${tail(up.timedOutput())}\n--- cancel:\n${cancel.stdout}${cancel.stderr}\n--- last up:\n${tail(last, 80)}`);
+                    console.error(
+                        `--- killed up output (arrival times):\n${tail(up.timedOutput())}\n--- cancel:\n${cancel.stdout}${cancel.stderr}\n--- last up:\n${tail(last, 80)}`,
+                    );
                 }
             } finally {
                 await discard(prog);
@@ -509,7 +569,12 @@ async function faultRuns(runs: number, random: () => number) {
     });
     // The bench's own client: SDK retries off so every injected error it meets is counted (and
     // subtracted from the emulator's totals), retried here instead.
-    const client = new VoiceIDClient({ region: REGION, credentials: CREDENTIALS, endpoint: stack.voiceIdEndpoint, maxAttempts: 1 });
+    const client = new VoiceIDClient({
+        region: REGION,
+        credentials: CREDENTIALS,
+        endpoint: stack.voiceIdEndpoint,
+        maxAttempts: 1,
+    });
     const benchErrors: Record<string, number> = {};
     let benchCalls = 0;
     const send: Send = async (command) => {
@@ -521,7 +586,10 @@ async function faultRuns(runs: number, random: () => number) {
             } catch (e: any) {
                 if (e?.$metadata?.httpStatusCode) benchCalls++; // answered by the emulator
                 const name = e?.name ?? "";
-                const transient = name === "ThrottlingException" || name === "InternalServerException" || /ECONNREFUSED|ECONNRESET|socket hang up/.test(String(e?.message ?? e?.code ?? ""));
+                const transient =
+                    name === "ThrottlingException" ||
+                    name === "InternalServerException" ||
+                    /ECONNREFUSED|ECONNRESET|socket hang up/.test(String(e?.message ?? e?.code ?? ""));
                 if (!transient || attempt > 60) throw e;
                 benchErrors[name] = (benchErrors[name] ?? 0) + 1;
                 await sleep(100 + Math.random() * 200);
@@ -537,7 +605,11 @@ async function faultRuns(runs: number, random: () => number) {
         const key = await stack.createKmsKey();
         for (let run = 1; run <= runs; run++) {
             const domains = await createDomains(send, key.keyId, 2, `rel-fault-${run}`);
-            const prog = await TestProgram.create({ name: "bench-rel-fault", source: programSource(specs, domains), env: stack.env });
+            const prog = await TestProgram.create({
+                name: "bench-rel-fault",
+                source: programSource(specs, domains),
+                env: stack.env,
+            });
             try {
                 const logsBefore = allLogs().length;
                 const benchBefore = { ...benchErrors };
@@ -545,7 +617,11 @@ async function faultRuns(runs: number, random: () => number) {
                 const t0 = Date.now();
                 const up = track(prog.spawn(["up", "--yes", "--skip-preview"]));
                 // Wait for a job IN_PROGRESS, then restart at a random point of its first two thirds.
-                let restartAfterMs = NaN, restartMs = NaN, outageMs = NaN, knocks = 0, inProgress = 0;
+                let restartAfterMs = NaN,
+                    restartMs = NaN,
+                    outageMs = NaN,
+                    knocks = 0,
+                    inProgress = 0;
                 const restartProblems: string[] = [];
                 for (;;) {
                     if (up.exitedAt !== undefined) {
@@ -569,7 +645,10 @@ async function faultRuns(runs: number, random: () => number) {
                         await stack.restartEmulator();
                         restartMs = Date.now() - r1;
                         outageMs = Date.now() - r0;
-                        if (stack.voiceIdEndpoint !== endpoint) restartProblems.push(`endpoint changed on restart: ${endpoint} -> ${stack.voiceIdEndpoint}`);
+                        if (stack.voiceIdEndpoint !== endpoint)
+                            restartProblems.push(
+                                `endpoint changed on restart: ${endpoint} -> ${stack.voiceIdEndpoint}`,
+                            );
                         break;
                     }
                     await sleep(200);
@@ -605,8 +684,11 @@ async function faultRuns(runs: number, random: () => number) {
                     problems,
                 };
                 rows.push(row);
-                console.error(`fault run ${run}: up ${secs(upMs)} exit ${code}, ${row.injectedThrottles} throttles + ${row.injected5xx} 5xx to the provider, kill -9 at ${secs(restartAfterMs)}, down ${outageMs} ms (${knocks} connection(s) refused), restart ${restartMs} ms, ${row.ok ? "ok" : "BROKEN: " + problems.join("; ")}`);
-                if (!row.ok || process.env.BENCH_VERBOSE === "1") console.error(`--- up output (arrival times):\n${tail(up.timedOutput(), 120)}`);
+                console.error(
+                    `fault run ${run}: up ${secs(upMs)} exit ${code}, ${row.injectedThrottles} throttles + ${row.injected5xx} 5xx to the provider, kill -9 at ${secs(restartAfterMs)}, down ${outageMs} ms (${knocks} connection(s) refused), restart ${restartMs} ms, ${row.ok ? "ok" : "BROKEN: " + problems.join("; ")}`,
+                );
+                if (!row.ok || process.env.BENCH_VERBOSE === "1")
+                    console.error(`--- up output (arrival times):\n${tail(up.timedOutput(), 120)}`);
             } finally {
                 await discard(prog);
             }
@@ -637,24 +719,42 @@ async function main() {
     if (crash) {
         const c = crash.calibration;
         lines.push(`### Crash loop: kill -9 of \`pulumi up\`, then \`up\` again\n`);
-        lines.push(`3 jobs (2 in domain A, 1 in domain B, quota ${crash.quota} per domain${crash.quota === 1 ? ": job-b waits for a slot behind job-a" : ""}), each paced to ${secs(crash.jobMs)}. Calibration \`up\`: ${secs(c.upMs)} ` +
-            `(first job created at ${secs(c.firstCreatedMs)}, last job ended at ${secs(c.lastEndedMs)}); kill delays uniform in [0, ${secs(c.upMs)}].\n`);
-        lines.push("| run | kill after | phase at kill | jobs started / ended at kill | processes outside the group | lock left (`cancel` needed) | `up` attempts | pending ops after `up` | invariants |");
+        lines.push(
+            `3 jobs (2 in domain A, 1 in domain B, quota ${crash.quota} per domain${crash.quota === 1 ? ": job-b waits for a slot behind job-a" : ""}), each paced to ${secs(crash.jobMs)}. Calibration \`up\`: ${secs(c.upMs)} ` +
+                `(first job created at ${secs(c.firstCreatedMs)}, last job ended at ${secs(c.lastEndedMs)}); kill delays uniform in [0, ${secs(c.upMs)}].\n`,
+        );
+        lines.push(
+            "| run | kill after | phase at kill | jobs started / ended at kill | processes outside the group | lock left (`cancel` needed) | `up` attempts | pending ops after `up` | invariants |",
+        );
         lines.push("|---|---|---|---|---|---|---|---|---|");
         for (const r of crash.rows) {
-            const kill = r.phase === "calibration" ? "(not killed)" : `${r.killDelayMs} ms${r.exitedBeforeKill ? " (up had exited)" : ""}`;
-            lines.push(`| ${r.run} | ${kill} | ${r.phase} | ${r.jobsStartedAtKill} / ${r.jobsEndedAtKill} | ${r.outsideGroup} | ${r.lockLeft ? "yes" : "no"} | ${r.upAttempts} | ${r.pendingAfterUp} | ${r.ok ? "ok" : "BROKEN: " + r.problems.join("; ")} |`);
+            const kill =
+                r.phase === "calibration"
+                    ? "(not killed)"
+                    : `${r.killDelayMs} ms${r.exitedBeforeKill ? " (up had exited)" : ""}`;
+            lines.push(
+                `| ${r.run} | ${kill} | ${r.phase} | ${r.jobsStartedAtKill} / ${r.jobsEndedAtKill} | ${r.outsideGroup} | ${r.lockLeft ? "yes" : "no"} | ${r.upAttempts} | ${r.pendingAfterUp} | ${r.ok ? "ok" : "BROKEN: " + r.problems.join("; ")} |`,
+            );
         }
         lines.push("");
     }
     if (faults) {
-        lines.push(`### Fault runs: ${faults.throttleRate * 100}% throttling, ${faults.faultRate * 100}% 5xx, emulator kill -9 + restart mid-job\n`);
+        lines.push(
+            `### Fault runs: ${faults.throttleRate * 100}% throttling, ${faults.faultRate * 100}% 5xx, emulator kill -9 + restart mid-job\n`,
+        );
         lines.push(`3 jobs (2 in domain A, 1 in domain B, quota 2), each paced to ${secs(faults.jobMs)}.\n`);
-        lines.push("| run | `pulumi up` exit | up duration | provider calls answered | injected throttles / 5xx | other errors | provider retry lines | kill -9 at | jobs IN_PROGRESS then | outage (kill to listening) | provider connections during the outage | emulator start-up | invariants |");
+        lines.push(
+            "| run | `pulumi up` exit | up duration | provider calls answered | injected throttles / 5xx | other errors | provider retry lines | kill -9 at | jobs IN_PROGRESS then | outage (kill to listening) | provider connections during the outage | emulator start-up | invariants |",
+        );
         lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (const r of faults.rows) {
-            const other = Object.entries(r.otherErrors).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
-            lines.push(`| ${r.run} | ${r.exitCode} | ${secs(r.upMs)} | ${r.providerCalls} | ${r.injectedThrottles} / ${r.injected5xx} | ${other} | ${r.providerRetryLines} | ${secs(r.restartAfterMs)} | ${r.jobsInProgressAtRestart} | ${r.outageMs} ms | ${r.knocks} | ${r.restartMs} ms | ${r.ok ? "ok" : "BROKEN: " + r.problems.join("; ")} |`);
+            const other =
+                Object.entries(r.otherErrors)
+                    .map(([k, v]) => `${k} ${v}`)
+                    .join(", ") || "none";
+            lines.push(
+                `| ${r.run} | ${r.exitCode} | ${secs(r.upMs)} | ${r.providerCalls} | ${r.injectedThrottles} / ${r.injected5xx} | ${other} | ${r.providerRetryLines} | ${secs(r.restartAfterMs)} | ${r.jobsInProgressAtRestart} | ${r.outageMs} ms | ${r.knocks} | ${r.restartMs} ms | ${r.ok ? "ok" : "BROKEN: " + r.problems.join("; ")} |`,
+            );
         }
         lines.push("");
     }
@@ -665,27 +765,38 @@ async function main() {
         const count = (p: string) => killed.filter((r) => r.phase === p).length;
         const calOk = crash.rows.find((r) => r.phase === "calibration")?.ok ?? true;
         if (okRuns !== killed.length || !calOk) broken = true;
-        summary.push(`crash: ${okRuns}/${killed.length} runs ok (kill phases: ${count("no job")} before start, ${count("jobs running")} running, ${count("done")} done)` +
-            (calOk ? "" : "; calibration run BROKEN"));
+        summary.push(
+            `crash: ${okRuns}/${killed.length} runs ok (kill phases: ${count("no job")} before start, ${count("jobs running")} running, ${count("done")} done)` +
+                (calOk ? "" : "; calibration run BROKEN"),
+        );
     }
     if (faults) {
         const firstTime = faults.rows.filter((r) => r.exitCode === 0).length;
         const dupes = faults.rows.filter((r) => r.problems.some((p) => /jobs|fraudsters|resources/.test(p))).length;
         if (faults.rows.some((r) => !r.ok)) broken = true;
-        summary.push(`faults: ${firstTime}/${faults.rows.length} ups succeeded first time, ${dupes} runs with duplicates` +
-            (faults.rows.some((r) => !r.ok) ? ` (${faults.rows.filter((r) => !r.ok).length} runs broke an invariant)` : ""));
+        summary.push(
+            `faults: ${firstTime}/${faults.rows.length} ups succeeded first time, ${dupes} runs with duplicates` +
+                (faults.rows.some((r) => !r.ok)
+                    ? ` (${faults.rows.filter((r) => !r.ok).length} runs broke an invariant)`
+                    : ""),
+        );
     }
     console.log(lines.join("\n"));
     console.log(summary.join("\n"));
     console.log(`total ${secs(Date.now() - started)}\n`);
-    console.log(JSON.stringify({ bench: "jobs-reliability", seed, crash, faults, broken, totalMs: Date.now() - started }));
+    console.log(
+        JSON.stringify({ bench: "jobs-reliability", seed, crash, faults, broken, totalMs: Date.now() - started }),
+    );
     if (broken) {
         console.error("jobs-reliability: AN INVARIANT BROKE (see the tables above)");
         process.exitCode = 1;
     }
 }
 
-main().then(() => process.exit(process.exitCode ?? 0), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

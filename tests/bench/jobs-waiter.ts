@@ -17,7 +17,11 @@
  * fixed poller.)
  * @module
  */
-import { CreateDomainCommand, DescribeFraudsterRegistrationJobCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
+import {
+    CreateDomainCommand,
+    DescribeFraudsterRegistrationJobCommand,
+    StartFraudsterRegistrationJobCommand,
+} from "@aws-sdk/client-voice-id";
 import { startLocalStack } from "../support/localStack";
 import { observeClients, resetClients } from "../../provider/shared/clients";
 import { sink } from "../../provider/shared/log";
@@ -37,17 +41,28 @@ async function main() {
     sink.write = () => undefined;
     let describes = 0;
     observeClients((client) =>
-        client.middlewareStack.add((next: any, ctx: any) => async (args: any) => {
-            if (ctx.commandName === "DescribeFraudsterRegistrationJobCommand") describes++;
-            return next(args);
-        }, { step: "initialize", name: "count" }),
+        client.middlewareStack.add(
+            (next: any, ctx: any) => async (args: any) => {
+                if (ctx.commandName === "DescribeFraudsterRegistrationJobCommand") describes++;
+                return next(args);
+            },
+            { step: "initialize", name: "count" },
+        ),
     );
     const rows: string[] = [];
     const results: any[] = [];
     try {
         const key = await stack.createKmsKey();
-        const domain = async (n: string) => (await stack.voiceId.send(new CreateDomainCommand({ Name: n, ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }))).Domain!.DomainId!;
-        const reqs = Array.from({ length: requests }, (_, i) => ({ requestId: `r${i}`, audio: [{ speaker: 500 + i, utterance: 1, seconds: 2 }] }));
+        const domain = async (n: string) =>
+            (
+                await stack.voiceId.send(
+                    new CreateDomainCommand({ Name: n, ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }),
+                )
+            ).Domain!.DomainId!;
+        const reqs = Array.from({ length: requests }, (_, i) => ({
+            requestId: `r${i}`,
+            audio: [{ speaker: 500 + i, utterance: 1, seconds: 2 }],
+        }));
         const seed = await stack.seedRegistration("bench-waiter", reqs);
         for (const seconds of durations) {
             stack.emulator!.config.jobDurationMs = seconds * 1000 + offsetMs;
@@ -63,17 +78,35 @@ async function main() {
             const adaptive = (async () => {
                 const r = await provider.create(inputs);
                 const returned = Date.now();
-                return { returned, endedAt: Date.parse(r.outs.endedAt!), createdAt: Date.parse(r.outs.createdAt!), calls: describes };
+                return {
+                    returned,
+                    endedAt: Date.parse(r.outs.endedAt!),
+                    createdAt: Date.parse(r.outs.createdAt!),
+                    calls: describes,
+                };
             })();
             const fixed = (async () => {
-                const { Job } = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-                    DomainId: dB, DataAccessRoleArn: seed.roleArn, InputDataConfig: { S3Uri: seed.manifestUri }, OutputDataConfig: { S3Uri: seed.outputUri },
-                }));
+                const { Job } = await stack.voiceId.send(
+                    new StartFraudsterRegistrationJobCommand({
+                        DomainId: dB,
+                        DataAccessRoleArn: seed.roleArn,
+                        InputDataConfig: { S3Uri: seed.manifestUri },
+                        OutputDataConfig: { S3Uri: seed.outputUri },
+                    }),
+                );
                 let calls = 0;
                 for (;;) {
                     calls++;
-                    const d = await stack.voiceId.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: dB, JobId: Job!.JobId! }));
-                    if (TERMINAL.includes(d.Job!.JobStatus!)) return { returned: Date.now(), endedAt: d.Job!.EndedAt!.getTime(), createdAt: d.Job!.CreatedAt!.getTime(), calls };
+                    const d = await stack.voiceId.send(
+                        new DescribeFraudsterRegistrationJobCommand({ DomainId: dB, JobId: Job!.JobId! }),
+                    );
+                    if (TERMINAL.includes(d.Job!.JobStatus!))
+                        return {
+                            returned: Date.now(),
+                            endedAt: d.Job!.EndedAt!.getTime(),
+                            createdAt: d.Job!.CreatedAt!.getTime(),
+                            calls,
+                        };
                     await new Promise((r) => setTimeout(r, 15_000));
                 }
             })();
@@ -81,38 +114,52 @@ async function main() {
             const dur = a.endedAt - a.createdAt;
             const tol = lagTolerance(dur);
             const row = {
-                seconds, durationMs: dur, toleranceMs: tol,
+                seconds,
+                durationMs: dur,
+                toleranceMs: tol,
                 adaptive: { lagMs: a.returned - a.endedAt, describes: a.calls },
                 fixed15s: { lagMs: f.returned - f.endedAt, describes: f.calls },
             };
             results.push(row);
-            rows.push(`| ~${seconds} s (${(dur / 1000).toFixed(1)} s) | ${row.adaptive.lagMs} ms | ${row.adaptive.describes} | ${row.fixed15s.lagMs} ms | ${row.fixed15s.describes} | ${Math.round(tol)} ms | ${row.adaptive.lagMs <= tol && row.adaptive.describes <= row.fixed15s.describes ? "met" : row.adaptive.lagMs <= tol ? "lag met, calls missed" : "missed"} |`);
+            rows.push(
+                `| ~${seconds} s (${(dur / 1000).toFixed(1)} s) | ${row.adaptive.lagMs} ms | ${row.adaptive.describes} | ${row.fixed15s.lagMs} ms | ${row.fixed15s.describes} | ${Math.round(tol)} ms | ${row.adaptive.lagMs <= tol && row.adaptive.describes <= row.fixed15s.describes ? "met" : row.adaptive.lagMs <= tol ? "lag met, calls missed" : "missed"} |`,
+            );
         }
     } finally {
         await stack.stop();
     }
     console.log(`Local stack, ${requests} requests per job (progress advances in ${100 / requests}% steps):\n`);
-    console.log("| job | adaptive lag | adaptive Describe calls | fixed 15 s lag | fixed 15 s Describe calls | target lag | target |\n|---|---|---|---|---|---|---|");
+    console.log(
+        "| job | adaptive lag | adaptive Describe calls | fixed 15 s lag | fixed 15 s Describe calls | target lag | target |\n|---|---|---|---|---|---|---|",
+    );
     console.log(rows.join("\n"));
     console.log("\nSynthetic jobs (fake clock, 10 random phases each; worst case shown):\n");
-    console.log("| job | progress | adaptive worst lag | adaptive max calls | fixed 15 s calls | fixed 15 s lag |\n|---|---|---|---|---|---|");
+    console.log(
+        "| job | progress | adaptive worst lag | adaptive max calls | fixed 15 s calls | fixed 15 s lag |\n|---|---|---|---|---|---|",
+    );
     for (const steps of [20, 10, 0]) {
         for (const s of [10, 60, 180]) {
             const job = { durationMs: s * 1000 + 737, steps };
-            let lag = 0, calls = 0;
+            let lag = 0,
+                calls = 0;
             for (let seed = 1; seed <= 10; seed++) {
                 const r = await simulateAdaptive(job, seed);
                 lag = Math.max(lag, r.lagMs);
                 calls = Math.max(calls, r.describeCalls);
             }
             const f = simulateFixed(job);
-            console.log(`| ${s} s | ${steps ? `${steps} steps` : "smooth"} | ${Math.round(lag)} ms | ${calls} | ${f.describeCalls} | ${f.lagMs} ms |`);
+            console.log(
+                `| ${s} s | ${steps ? `${steps} steps` : "smooth"} | ${Math.round(lag)} ms | ${calls} | ${f.describeCalls} | ${f.lagMs} ms |`,
+            );
         }
     }
     console.log("\n" + JSON.stringify({ bench: "jobs-waiter", results }));
 }
 
-main().then(() => process.exit(0), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+main().then(
+    () => process.exit(0),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

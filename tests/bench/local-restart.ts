@@ -20,7 +20,9 @@ import { registerAndWait } from "../integration/emulator/helpers";
 const CHECKPOINTS = [0, 25, 50, 100];
 const quiet = () => undefined;
 
-async function timedStart(dir: string): Promise<{ seconds: number; endpoints: Awaited<ReturnType<typeof startStack>> }> {
+async function timedStart(
+    dir: string,
+): Promise<{ seconds: number; endpoints: Awaited<ReturnType<typeof startStack>> }> {
     await stopStack(dir, quiet);
     const t = performance.now();
     const endpoints = await startStack(dir, quiet);
@@ -34,10 +36,17 @@ async function main(): Promise<void> {
     const files = stackFiles(dir);
     try {
         let endpoints = await startStack(dir, quiet);
-        const attach = (): Promise<LocalStack> => startLocalStack({ attach: { motoEndpoint: endpoints.moto, voiceIdEndpoint: endpoints.voiceId } });
+        const attach = (): Promise<LocalStack> =>
+            startLocalStack({ attach: { motoEndpoint: endpoints.moto, voiceIdEndpoint: endpoints.voiceId } });
         let stack = await attach();
         const domainId = await stack.createDomain("restart-bench");
-        const seed = await stack.seedRegistration("restart", Array.from({ length: 20 }, (_, i) => ({ requestId: `r${i}`, audio: [{ speaker: i, utterance: 0, seconds: 2 }] })));
+        const seed = await stack.seedRegistration(
+            "restart",
+            Array.from({ length: 20 }, (_, i) => ({
+                requestId: `r${i}`,
+                audio: [{ speaker: i, utterance: 0, seconds: 2 }],
+            })),
+        );
         const results: { jobs: number; recordedLines: number; linesAfterStart: number; startSeconds: number }[] = [];
         let jobs = 0;
         // Every line ever recorded: each start's recording is the last one's compacted lines
@@ -47,7 +56,8 @@ async function main(): Promise<void> {
         for (const checkpoint of CHECKPOINTS) {
             for (; jobs < checkpoint; jobs++) {
                 const job = await registerAndWait(stack, domainId, seed);
-                if (!["COMPLETED", "COMPLETED_WITH_ERRORS"].includes(job.JobStatus!)) throw new Error(`job ${job.JobId} ended ${job.JobStatus}`);
+                if (!["COMPLETED", "COMPLETED_WITH_ERRORS"].includes(job.JobStatus!))
+                    throw new Error(`job ${job.JobId} ended ${job.JobStatus}`);
             }
             await stopStack(dir, quiet);
             const raw = fs.readFileSync(files.recording, "utf8");
@@ -56,15 +66,29 @@ async function main(): Promise<void> {
             endpoints = start.endpoints;
             stack = await attach();
             compacted = fs.statSync(files.recording).size;
-            results.push({ jobs, recordedLines: raw.split("\n").filter(Boolean).length, linesAfterStart: lines(files.recording), startSeconds: start.seconds });
+            results.push({
+                jobs,
+                recordedLines: raw.split("\n").filter(Boolean).length,
+                linesAfterStart: lines(files.recording),
+                startSeconds: start.seconds,
+            });
         }
         // Everything recorded, marked as an earlier release's recording: replayed whole, as every
         // start did before reads were dropped.
         await stopStack(dir, quiet);
-        fs.writeFileSync(files.recording, everything.replace(SEED_REQUEST, SEED_REQUEST.replace("&requestIds=own", "")));
+        fs.writeFileSync(
+            files.recording,
+            everything.replace(SEED_REQUEST, SEED_REQUEST.replace("&requestIds=own", "")),
+        );
         const whole = await timedStart(dir);
         const wholeLines = everything.split("\n").filter(Boolean).length;
-        console.log(JSON.stringify({ restarts: results, uncompactedAfter100Jobs: { lines: wholeLines, startSeconds: whole.seconds } }, null, 2));
+        console.log(
+            JSON.stringify(
+                { restarts: results, uncompactedAfter100Jobs: { lines: wholeLines, startSeconds: whole.seconds } },
+                null,
+                2,
+            ),
+        );
     } finally {
         await stopStack(dir, quiet);
     }

@@ -32,12 +32,14 @@ function nativeYaml(domainId: string, seed: JobSeed): (project: string) => strin
     return (project) => {
         let text = `${yamlHeader(project)}resources:\n`;
         for (let i = 0; i < N; i++) {
-            text += registrationJobBlock(`job-${i}`, domainId, seed, ["registrationConfig: { fraudsterSimilarityThreshold: 70 }", `triggers: [${i}]`]);
+            text += registrationJobBlock(`job-${i}`, domainId, seed, [
+                "registrationConfig: { fraudsterSimilarityThreshold: 70 }",
+                `triggers: [${i}]`,
+            ]);
         }
         return text;
     };
 }
-
 
 /** Milliseconds from starting the plugin `exe` to its port on stdout. */
 function startupMs(exe: string): Promise<number> {
@@ -80,9 +82,22 @@ async function main() {
     let dynamic: TestProgram | undefined;
     try {
         const key = await stack.createKmsKey();
-        const domainId = (await stack.voiceId.send(new CreateDomainCommand({ Name: "bench-native", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }))).Domain!.DomainId!;
-        const seed = await stack.seedRegistration("bench-native", [{ requestId: "r0", audio: [{ speaker: 901, utterance: 1, seconds: 2 }] }]);
-        dynamic = await TestProgram.create({ name: "bench-dynamic", source: jobsSource(domainId, seed), env: stack.env });
+        const domainId = (
+            await stack.voiceId.send(
+                new CreateDomainCommand({
+                    Name: "bench-native",
+                    ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId },
+                }),
+            )
+        ).Domain!.DomainId!;
+        const seed = await stack.seedRegistration("bench-native", [
+            { requestId: "r0", audio: [{ speaker: 901, utterance: 1, seconds: 2 }] },
+        ]);
+        dynamic = await TestProgram.create({
+            name: "bench-dynamic",
+            source: jobsSource(domainId, seed),
+            env: stack.env,
+        });
         native = await yamlProgram({ name: "bench-native", yaml: nativeYaml(domainId, seed), env: stack.env });
         await timed(native); // warm-up
         await timed(dynamic);
@@ -93,7 +108,11 @@ async function main() {
                 a.push(await timed(native!, args));
                 b.push(await timed(dynamic!, args));
             }
-            results[label] = { nativeMs: median(a), dynamicMs: median(b), ratio: Math.round((median(a) / median(b)) * 100) / 100 };
+            results[label] = {
+                nativeMs: median(a),
+                dynamicMs: median(b),
+                ratio: Math.round((median(a) / median(b)) * 100) / 100,
+            };
         };
         await measure("fresh stack (50 creates)", []);
         for (const p of [native, dynamic]) {
@@ -106,16 +125,25 @@ async function main() {
         await dynamic?.dispose();
         await stack.stop();
     }
-    console.log(`| preview | ${N} jobs, native plugin (YAML) | ${N} jobs, dynamic (TypeScript) | ratio | target |\n|---|---|---|---|---|`);
+    console.log(
+        `| preview | ${N} jobs, native plugin (YAML) | ${N} jobs, dynamic (TypeScript) | ratio | target |\n|---|---|---|---|---|`,
+    );
     for (const [label, r] of Object.entries(results)) {
-        console.log(`| ${label} | ${(r.nativeMs / 1000).toFixed(2)} s | ${(r.dynamicMs / 1000).toFixed(2)} s | ${r.ratio}x | <= 1.1x |`);
+        console.log(
+            `| ${label} | ${(r.nativeMs / 1000).toFixed(2)} s | ${(r.dynamicMs / 1000).toFixed(2)} s | ${r.ratio}x | <= 1.1x |`,
+        );
     }
     console.log(startLine("checkout (compiled host)", starts));
     console.log(startLine("bundled tarball", bundledStarts));
-    console.log(JSON.stringify({ bench: "native-preview", runs, results, startupMs: starts, bundledStartupMs: bundledStarts }));
+    console.log(
+        JSON.stringify({ bench: "native-preview", runs, results, startupMs: starts, bundledStartupMs: bundledStarts }),
+    );
 }
 
-main().then(() => process.exit(0), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+main().then(
+    () => process.exit(0),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

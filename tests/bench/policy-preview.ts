@@ -22,7 +22,11 @@ import { jobsSource, median, timed } from "./jobs-preview";
 
 const N = 50;
 
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
+const load = () =>
+    os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ");
 
 async function main() {
     const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -32,11 +36,23 @@ async function main() {
     let program: TestProgram | undefined;
     try {
         const key = await stack.createKmsKey();
-        const domainId = (await stack.voiceId.send(new CreateDomainCommand({ Name: "bench-policy", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }))).Domain!.DomainId!;
-        const seed = await stack.seedRegistration("bench-policy", [{ requestId: "r0", audio: [{ speaker: 902, utterance: 1, seconds: 2 }] }]);
-        const withKey = jobsSource(domainId, seed).replace(`outputDataConfig: { s3Uri: ${JSON.stringify(seed.outputUri)} }`,
-            `outputDataConfig: { s3Uri: ${JSON.stringify(seed.outputUri)}, kmsKeyId: ${JSON.stringify(seed.kmsKeyArn)} }`);
-        if (withKey === jobsSource(domainId, seed)) throw new Error("jobs-preview's source changed: cannot add the results key");
+        const domainId = (
+            await stack.voiceId.send(
+                new CreateDomainCommand({
+                    Name: "bench-policy",
+                    ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId },
+                }),
+            )
+        ).Domain!.DomainId!;
+        const seed = await stack.seedRegistration("bench-policy", [
+            { requestId: "r0", audio: [{ speaker: 902, utterance: 1, seconds: 2 }] },
+        ]);
+        const withKey = jobsSource(domainId, seed).replace(
+            `outputDataConfig: { s3Uri: ${JSON.stringify(seed.outputUri)} }`,
+            `outputDataConfig: { s3Uri: ${JSON.stringify(seed.outputUri)}, kmsKeyId: ${JSON.stringify(seed.kmsKeyArn)} }`,
+        );
+        if (withKey === jobsSource(domainId, seed))
+            throw new Error("jobs-preview's source changed: cannot add the results key");
         program = await TestProgram.create({ name: "bench-policy", source: withKey, env: stack.env });
         const config = writePolicyConfig(program.dir, { all: "advisory" });
         const pack = ["--policy-pack", POLICY_PACK, "--policy-pack-config", config];
@@ -49,7 +65,11 @@ async function main() {
                 w.push(await timed(program!, [...args, ...pack]));
                 wo.push(await timed(program!, args));
             }
-            results[label] = { withMs: median(w), withoutMs: median(wo), ratio: Math.round((median(w) / median(wo)) * 100) / 100 };
+            results[label] = {
+                withMs: median(w),
+                withoutMs: median(wo),
+                ratio: Math.round((median(w) / median(wo)) * 100) / 100,
+            };
         };
         await measure("fresh stack (50 creates)", []);
         const r = await program.up();
@@ -63,13 +83,18 @@ async function main() {
     }
     console.log(`| preview | ${N} jobs with the policy pack | without | ratio | target |\n|---|---|---|---|---|`);
     for (const [label, r] of Object.entries(results)) {
-        console.log(`| ${label} | ${(r.withMs / 1000).toFixed(2)} s | ${(r.withoutMs / 1000).toFixed(2)} s | ${r.ratio}x | <= 1.2x |`);
+        console.log(
+            `| ${label} | ${(r.withMs / 1000).toFixed(2)} s | ${(r.withoutMs / 1000).toFixed(2)} s | ${r.ratio}x | <= 1.2x |`,
+        );
     }
     console.log(`load average (1, 5, 15 min): before ${loadBefore}, after ${load()}; ${os.cpus().length} CPUs`);
     console.log(JSON.stringify({ bench: "policy-preview", runs, results, loadBefore, loadAfter: load() }));
 }
 
-main().then(() => process.exit(0), (e) => {
-    console.error(e);
-    process.exit(1);
-});
+main().then(
+    () => process.exit(0),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

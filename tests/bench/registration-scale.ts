@@ -27,57 +27,80 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const DISTINCT = 500;
 
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
-  const u = process.cpuUsage(since);
-  return (u.user + u.system) / 1e6;
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1e6;
 };
 
 async function run(fraudsters: number, seeds: string[]): Promise<Record<string, number>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-scale-"));
-  const store = new Store(path.join(dir, "voiceid.db"));
-  try {
-    store.tx(() => {
-      for (let i = 0; i < fraudsters; i++) {
-        store.insertFraudster({ id: `id#seed${String(i).padStart(18, "0")}`, domain_id: "d", voiceprint: seeds[i % DISTINCT], created_at: 1, job_id: null }, ["w"]);
-      }
-    });
-    let search = 0;
-    let voiceprints = 0;
-    let matched = 0;
-    const wall = Date.now();
-    const all = process.cpuUsage();
-    for (let r = 0; r < REQUESTS; r++) {
-      let t = process.cpuUsage();
-      const print = computeVoiceprint([utterance(speaker(3000 + r), 1, { seconds: 2 })]);
-      voiceprints += cpuSeconds(t);
-      t = process.cpuUsage();
-      const best = await new FraudsterSearch(store, "d", print).closest();
-      search += cpuSeconds(t);
-      if (best && best.score >= DEFAULTS.defaultSimilarityThreshold) matched++;
-      else store.tx(() => store.insertFraudster({ id: `id#req${String(r).padStart(19, "0")}`, domain_id: "d", voiceprint: JSON.stringify(print), created_at: 2 + r, job_id: null }, ["w"]));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-scale-"));
+    const store = new Store(path.join(dir, "voiceid.db"));
+    try {
+        store.tx(() => {
+            for (let i = 0; i < fraudsters; i++) {
+                store.insertFraudster(
+                    {
+                        id: `id#seed${String(i).padStart(18, "0")}`,
+                        domain_id: "d",
+                        voiceprint: seeds[i % DISTINCT],
+                        created_at: 1,
+                        job_id: null,
+                    },
+                    ["w"],
+                );
+            }
+        });
+        let search = 0;
+        let voiceprints = 0;
+        let matched = 0;
+        const wall = Date.now();
+        const all = process.cpuUsage();
+        for (let r = 0; r < REQUESTS; r++) {
+            let t = process.cpuUsage();
+            const print = computeVoiceprint([utterance(speaker(3000 + r), 1, { seconds: 2 })]);
+            voiceprints += cpuSeconds(t);
+            t = process.cpuUsage();
+            const best = await new FraudsterSearch(store, "d", print).closest();
+            search += cpuSeconds(t);
+            if (best && best.score >= DEFAULTS.defaultSimilarityThreshold) matched++;
+            else
+                store.tx(() =>
+                    store.insertFraudster(
+                        {
+                            id: `id#req${String(r).padStart(19, "0")}`,
+                            domain_id: "d",
+                            voiceprint: JSON.stringify(print),
+                            created_at: 2 + r,
+                            job_id: null,
+                        },
+                        ["w"],
+                    ),
+                );
+        }
+        const total = cpuSeconds(all);
+        return {
+            fraudsters,
+            requests: REQUESTS,
+            cpuSeconds: +total.toFixed(1),
+            wallSeconds: +((Date.now() - wall) / 1000).toFixed(1),
+            cpuMsPerRequest: +((1000 * total) / REQUESTS).toFixed(1),
+            searchCpuMsPerRequest: +((1000 * search) / REQUESTS).toFixed(1),
+            voiceprintCpuMsPerRequest: +((1000 * voiceprints) / REQUESTS).toFixed(1),
+            matchedAtDefaultThreshold: matched,
+        };
+    } finally {
+        store.close();
+        fs.rmSync(dir, { recursive: true, force: true });
     }
-    const total = cpuSeconds(all);
-    return {
-      fraudsters,
-      requests: REQUESTS,
-      cpuSeconds: +total.toFixed(1),
-      wallSeconds: +((Date.now() - wall) / 1000).toFixed(1),
-      cpuMsPerRequest: +((1000 * total) / REQUESTS).toFixed(1),
-      searchCpuMsPerRequest: +((1000 * search) / REQUESTS).toFixed(1),
-      voiceprintCpuMsPerRequest: +((1000 * voiceprints) / REQUESTS).toFixed(1),
-      matchedAtDefaultThreshold: matched,
-    };
-  } finally {
-    store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 async function main(): Promise<void> {
-  const seeds = Array.from({ length: DISTINCT }, (_, i) => JSON.stringify(computeVoiceprint([utterance(speaker(1000 + i), 0, { seconds: 2 })])));
-  for (const size of SIZES) console.log(JSON.stringify(await run(size, seeds)));
+    const seeds = Array.from({ length: DISTINCT }, (_, i) =>
+        JSON.stringify(computeVoiceprint([utterance(speaker(1000 + i), 0, { seconds: 2 })])),
+    );
+    for (const size of SIZES) console.log(JSON.stringify(await run(size, seeds)));
 }
 
 main().catch((e) => {
-  console.error(e);
-  process.exit(1);
+    console.error(e);
+    process.exit(1);
 });

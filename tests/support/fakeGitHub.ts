@@ -74,7 +74,12 @@ export async function startFakeGitHub(repo: string, token: string): Promise<Fake
             if (list && req.method === "POST") {
                 if (typeof body.body !== "string") return reply(422, { message: "body is missing" });
                 if (tooLong) return reply(422, { message: `Body is too long (maximum is ${BODY_LIMIT} characters)` });
-                const c: FakeComment = { id: nextId++, issue: Number(list[1]), body: body.body, user: { login: "github-actions[bot]" } };
+                const c: FakeComment = {
+                    id: nextId++,
+                    issue: Number(list[1]),
+                    body: body.body,
+                    user: { login: "github-actions[bot]" },
+                };
                 comments.push(c);
                 return reply(201, c);
             }

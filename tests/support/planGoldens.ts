@@ -8,7 +8,13 @@ import { repoRoot } from "./repo";
 
 /** Replaces run-specific values (ids, project suffixes, paths, times) with stable placeholders. */
 export function normalizePreview(text: string, program: TestProgram, ids: Record<string, string>): string {
-    let out = text.split(program.project).join("plan-demo").split(program.dir).join("/project").split(repoRoot).join("/repo");
+    let out = text
+        .split(program.project)
+        .join("plan-demo")
+        .split(program.dir)
+        .join("/project")
+        .split(repoRoot)
+        .join("/repo");
     for (const [value, name] of Object.entries(ids)) out = out.split(value).join(name);
     // Other Voice ID ids (22 mixed-case alphanumerics): one stable placeholder per distinct id.
     const seen = new Map<string, string>();
@@ -23,5 +29,10 @@ export function normalizePreview(text: string, program: TestProgram, ids: Record
 
 /** An engine event stream (JSON lines) without its debug messages, which name local paths and change every run. */
 export function withoutDebugEvents(stream: string): string {
-    return stream.split("\n").filter((line) => line.trim() && JSON.parse(line).diagnosticEvent?.severity !== "debug").join("\n") + "\n";
+    return (
+        stream
+            .split("\n")
+            .filter((line) => line.trim() && JSON.parse(line).diagnosticEvent?.severity !== "debug")
+            .join("\n") + "\n"
+    );
 }

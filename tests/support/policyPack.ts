@@ -20,5 +20,7 @@ export function writePolicyConfig(dir: string, config: Record<string, unknown>):
 
 /** `[level]  rule-id  (type: name)` lines of the CLI's Policies section, e.g. `mandatory voiceid-domain-cmk job`. */
 export function violationsShown(output: string): string[] {
-    return [...output.matchAll(/^\s+- \[(\w+)\]\s+(\S+)\s+\((\S+): ([^)]+)\)/gm)].map((m) => `${m[1]} ${m[2]} ${m[4]}`).sort();
+    return [...output.matchAll(/^\s+- \[(\w+)\]\s+(\S+)\s+\((\S+): ([^)]+)\)/gm)]
+        .map((m) => `${m[1]} ${m[2]} ${m[4]}`)
+        .sort();
 }

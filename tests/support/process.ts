@@ -34,9 +34,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
             if (err.code !== "EPIPE") reject(err);
         });
         child.stdin!.end(opts.input ?? "");
-        const timer = opts.timeoutMs
-            ? setTimeout(() => killGroup(child.pid!, "SIGKILL"), opts.timeoutMs)
-            : undefined;
+        const timer = opts.timeoutMs ? setTimeout(() => killGroup(child.pid!, "SIGKILL"), opts.timeoutMs) : undefined;
         child.on("error", reject);
         child.on("close", (code, signal) => {
             if (timer) clearTimeout(timer);

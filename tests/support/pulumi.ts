@@ -68,10 +68,14 @@ export function installPackage(): void {
         const out = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", tmp, repoRoot], {
             encoding: "utf8",
             env: pulumiEnv(),
-        }).trim().split("\n").pop()!;
+        })
+            .trim()
+            .split("\n")
+            .pop()!;
         const tarball = path.join(tmp, out);
         const digest = crypto.createHash("sha256").update(fs.readFileSync(tarball)).digest("hex");
-        const unpack = 'if [ "$(cat "$1.sha256" 2>/dev/null)" != "$3" ]; then rm -rf "$1" && mkdir -p "$1" && tar xzf "$2" -C "$1" --strip-components=1 && echo "$3" > "$1.sha256"; fi';
+        const unpack =
+            'if [ "$(cat "$1.sha256" 2>/dev/null)" != "$3" ]; then rm -rf "$1" && mkdir -p "$1" && tar xzf "$2" -C "$1" --strip-components=1 && echo "$3" > "$1.sha256"; fi';
         execFileSync("flock", [`${target}.lock`, "bash", "-c", unpack, "unpack", target, tarball, digest]);
     } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
@@ -247,7 +251,9 @@ export class TestProgram {
 export function changeSummary(output: string): Record<string, number> {
     const summary: Record<string, number> = {};
     const block = output.split(/^Resources:$/m)[1] ?? "";
-    for (const m of block.matchAll(/^\s+[+\-~]?[+\-]?\s*(\d+) (to create|to update|to delete|to replace|created|updated|deleted|replaced|unchanged|create|update|delete|replace)/gm)) {
+    for (const m of block.matchAll(
+        /^\s+[+\-~]?[+\-]?\s*(\d+) (to create|to update|to delete|to replace|created|updated|deleted|replaced|unchanged|create|update|delete|replace)/gm,
+    )) {
         summary[m[2].replace(/^to /, "")] = Number(m[1]);
     }
     return summary;

@@ -41,7 +41,8 @@ export const RELEASES_DIR = path.join(repoRoot, "tests", "fixtures", "releases")
 /** Every release with a fixture, oldest first (folders named `x.y.z`). */
 export function releaseVersions(): string[] {
     const key = (v: string) => v.split(".").map(Number);
-    return fs.readdirSync(RELEASES_DIR)
+    return fs
+        .readdirSync(RELEASES_DIR)
         .filter((d) => /^\d+\.\d+\.\d+$/.test(d) && fs.statSync(path.join(RELEASES_DIR, d)).isDirectory())
         .sort((a, b) => {
             const [x, y] = [key(a), key(b)];
@@ -77,18 +78,33 @@ export interface FixtureDescription {
 /** Reads `<version>/fixture.json`; throws naming the file and the field that is wrong. */
 export function readFixtureDescription(version: string): FixtureDescription {
     const file = fixtureFiles(version).description;
-    if (!fs.existsSync(file)) throw new Error(`${file} is missing: every release fixture says what making and upgrading it does (see tests/fixtures/releases/README.md)`);
+    if (!fs.existsSync(file))
+        throw new Error(
+            `${file} is missing: every release fixture says what making and upgrading it does (see tests/fixtures/releases/README.md)`,
+        );
     const d = JSON.parse(fs.readFileSync(file, "utf8"));
     const need = (ok: boolean, field: string, rule: string) => {
         if (!ok) throw new Error(`${file}: ${field} ${rule}`);
     };
-    const isPairs = (v: unknown) => Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === "string"));
+    const isPairs = (v: unknown) =>
+        Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === "string"));
     need(typeof d?.made?.upFails === "boolean", "made.upFails", "must be true or false");
     need(Number.isInteger(d?.made?.voiceIdResources), "made.voiceIdResources", "must be an integer");
     need(isPairs(d?.upgrade?.previewChanges), "upgrade.previewChanges", "must be a list of [op, resource name]");
-    need(Array.isArray(d?.upgrade?.recordedWithoutProvider) && d.upgrade.recordedWithoutProvider.every((x: unknown) => typeof x === "string"), "upgrade.recordedWithoutProvider", "must be a list of resource names");
+    need(
+        Array.isArray(d?.upgrade?.recordedWithoutProvider) &&
+            d.upgrade.recordedWithoutProvider.every((x: unknown) => typeof x === "string"),
+        "upgrade.recordedWithoutProvider",
+        "must be a list of resource names",
+    );
     need(typeof d?.upgrade?.upFails === "boolean", "upgrade.upFails", "must be true or false");
-    need(typeof d?.upgrade?.thenConfig === "object" && d.upgrade.thenConfig !== null && Object.values(d.upgrade.thenConfig).every((x) => typeof x === "string"), "upgrade.thenConfig", "must map config keys to config keys");
+    need(
+        typeof d?.upgrade?.thenConfig === "object" &&
+            d.upgrade.thenConfig !== null &&
+            Object.values(d.upgrade.thenConfig).every((x) => typeof x === "string"),
+        "upgrade.thenConfig",
+        "must map config keys to config keys",
+    );
     need(Number.isInteger(d?.upgrade?.fraudstersInWatchlist), "upgrade.fraudstersInWatchlist", "must be an integer");
     return d as FixtureDescription;
 }
@@ -130,8 +146,12 @@ export async function loadReleaseFixture(version: string, knobs: LocalStackOptio
     // are namespaced by the project.
     const stackConfig = fs.readFileSync(files.stackConfig, "utf8").split(`  ${FIXTURE_PROJECT}:`).join(`  ${project}:`);
     fs.writeFileSync(path.join(dir, `Pulumi.${FIXTURE_STACK}.yaml`), stackConfig);
-    const state = fs.readFileSync(files.state, "utf8").split(`::${FIXTURE_PROJECT}::`).join(`::${project}::`)
-        .split(`${FIXTURE_PROJECT}-${FIXTURE_STACK}`).join(`${project}-${FIXTURE_STACK}`);
+    const state = fs
+        .readFileSync(files.state, "utf8")
+        .split(`::${FIXTURE_PROJECT}::`)
+        .join(`::${project}::`)
+        .split(`${FIXTURE_PROJECT}-${FIXTURE_STACK}`)
+        .join(`${project}-${FIXTURE_STACK}`);
     const stateFile = path.join(work, "state.json");
     fs.writeFileSync(stateFile, state);
     await program.ok(["stack", "import", "--file", stateFile]);

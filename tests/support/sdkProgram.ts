@@ -45,14 +45,20 @@ async function must(cmd: string, args: string[], cwd: string, env: NodeJS.Proces
  * Copies examples/<lang> to a new temp dir, installs its SDK as docs/sdks.md says, and creates
  * stack `test` with `config` (values named in `secrets` set as secrets).
  */
-export async function sdkExample(lang: SdkLanguage, opts: { env: NodeJS.ProcessEnv; config: Record<string, string>; secrets?: string[] }): Promise<SdkExample> {
+export async function sdkExample(
+    lang: SdkLanguage,
+    opts: { env: NodeJS.ProcessEnv; config: Record<string, string>; secrets?: string[] },
+): Promise<SdkExample> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `voiceid-${lang}-`));
     for (const f of fs.readdirSync(path.join(repoRoot, "examples", lang))) {
         fs.cpSync(path.join(repoRoot, "examples", lang, f), path.join(dir, f), { recursive: true });
     }
     const project = `voiceid-${lang}-${crypto.randomBytes(3).toString("hex")}`;
     const yaml = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8");
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), yaml.replace(/^name: .*$/m, `name: ${project}`).replace(/path: \.\.\/\.\.$/m, `path: ${repoRoot}`));
+    fs.writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        yaml.replace(/^name: .*$/m, `name: ${project}`).replace(/path: \.\.\/\.\.$/m, `path: ${repoRoot}`),
+    );
     const base = pulumiEnv();
     let env: NodeJS.ProcessEnv = { ...base, ...opts.env };
     let typeCheck: () => Promise<RunResult>;
@@ -63,13 +69,28 @@ export async function sdkExample(lang: SdkLanguage, opts: { env: NodeJS.ProcessE
         const wheels = path.join(dir, "wheels");
         // From a copy: setuptools builds inside the source folder (build/, *.egg-info).
         fs.cpSync(path.join(repoRoot, "sdk", "python"), path.join(dir, "sdk-python"), { recursive: true });
-        await must(pip, ["wheel", "--disable-pip-version-check", "--no-deps", "-w", wheels, path.join(dir, "sdk-python")], dir, env);
+        await must(
+            pip,
+            ["wheel", "--disable-pip-version-check", "--no-deps", "-w", wheels, path.join(dir, "sdk-python")],
+            dir,
+            env,
+        );
         const [wheel] = fs.readdirSync(wheels).filter((f) => f.endsWith(".whl"));
         assert.ok(wheel, "pip wheel built no wheel");
-        await must(pip, ["install", "--disable-pip-version-check", path.join(wheels, wheel), "-r", "requirements.txt"], dir, env);
+        await must(
+            pip,
+            ["install", "--disable-pip-version-check", path.join(wheels, wheel), "-r", "requirements.txt"],
+            dir,
+            env,
+        );
         // The v3.68 Python host ignores the virtualenv option: the venv's bin comes first.
         env = { ...env, PATH: [path.join(dir, "venv", "bin"), base.PATH].join(path.delimiter) };
-        typeCheck = () => run(path.join(dir, "venv", "bin", "mypy"), ["--strict", SOURCE.python], { cwd: dir, env, timeoutMs: 600_000 });
+        typeCheck = () =>
+            run(path.join(dir, "venv", "bin", "mypy"), ["--strict", SOURCE.python], {
+                cwd: dir,
+                env,
+                timeoutMs: 600_000,
+            });
     } else {
         await must("go", ["mod", "edit", `-replace=${GO_SDK_MODULE}=${path.join(repoRoot, "sdk", "go")}`], dir, env);
         typeCheck = () => run("go", ["vet", "./..."], { cwd: dir, env, timeoutMs: 900_000 });

@@ -29,7 +29,10 @@ export interface WorkflowStep {
 /** The parts of a workflow file this runner reads. */
 export interface Workflow {
     env?: Record<string, string>;
-    jobs: Record<string, { env?: Record<string, string>; defaults?: { run?: { "working-directory"?: string } }; steps: WorkflowStep[] }>;
+    jobs: Record<
+        string,
+        { env?: Record<string, string>; defaults?: { run?: { "working-directory"?: string } }; steps: WorkflowStep[] }
+    >;
 }
 
 /** Parses a workflow file. */
@@ -62,7 +65,12 @@ export interface RunJobOptions {
 }
 
 /** Evaluates one expression (the text inside `${{ }}`). */
-export function evaluate(expr: string, values: ExpressionValues, env: Record<string, string>, outputs: Record<string, Record<string, string>>): string | string[] {
+export function evaluate(
+    expr: string,
+    values: ExpressionValues,
+    env: Record<string, string>,
+    outputs: Record<string, Record<string, string>>,
+): string | string[] {
     const e = expr.trim();
     const ors = splitTop(e, "||");
     if (ors.length > 1) {
@@ -77,7 +85,11 @@ export function evaluate(expr: string, values: ExpressionValues, env: Record<str
         const [list, item] = splitTop(contains[1], ",").map((a) => evaluate(a, values, env, outputs));
         // As on GitHub: an element of a list, or a substring; either way ignoring case.
         const needle = String(item).toLowerCase();
-        return String(Array.isArray(list) ? list.some((x) => x.toLowerCase() === needle) : String(list).toLowerCase().includes(needle));
+        return String(
+            Array.isArray(list)
+                ? list.some((x) => x.toLowerCase() === needle)
+                : String(list).toLowerCase().includes(needle),
+        );
     }
     const literal = /^'((?:[^']|'')*)'$/.exec(e);
     if (literal) return literal[1].replace(/''/g, "'");
@@ -111,13 +123,24 @@ function splitTop(text: string, sep: string): string[] {
 }
 
 /** Replaces every `${{ }}` in a string. */
-function interpolate(text: string, values: ExpressionValues, env: Record<string, string>, outputs: Record<string, Record<string, string>>): string {
+function interpolate(
+    text: string,
+    values: ExpressionValues,
+    env: Record<string, string>,
+    outputs: Record<string, Record<string, string>>,
+): string {
     return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, e: string) => String(evaluate(e, values, env, outputs)));
 }
 
-function evalEnv(block: Record<string, string> | undefined, values: ExpressionValues, env: Record<string, string>, outputs: Record<string, Record<string, string>>): Record<string, string> {
+function evalEnv(
+    block: Record<string, string> | undefined,
+    values: ExpressionValues,
+    env: Record<string, string>,
+    outputs: Record<string, Record<string, string>>,
+): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(block ?? {})) out[k] = interpolate(String(v), values, { ...env, ...out }, outputs);
+    for (const [k, v] of Object.entries(block ?? {}))
+        out[k] = interpolate(String(v), values, { ...env, ...out }, outputs);
     return out;
 }
 

@@ -71,5 +71,6 @@ ${extra.map((l) => `      ${l}\n`).join("")}`;
 
 /** A program of one registration job `job`, exporting its `jobStatus`. */
 export function oneJobYaml(domainId: string, seed: JobSeed): (project: string) => string {
-    return (project) => `${yamlHeader(project)}resources:\n${registrationJobBlock("job", domainId, seed)}outputs:\n  jobStatus: \${job.jobStatus}\n`;
+    return (project) =>
+        `${yamlHeader(project)}resources:\n${registrationJobBlock("job", domainId, seed)}outputs:\n  jobStatus: \${job.jobStatus}\n`;
 }

@@ -16,7 +16,17 @@ describe("the API reference", function () {
     it("builds from the doc comments (TypeDoc)", () => {
         const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "typedoc-")), "api.json");
         try {
-            execFileSync(process.execPath, [path.join(repoRoot, "node_modules", "typedoc", "bin", "typedoc"), "--json", out, "--logLevel", "Error"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+            execFileSync(
+                process.execPath,
+                [
+                    path.join(repoRoot, "node_modules", "typedoc", "bin", "typedoc"),
+                    "--json",
+                    out,
+                    "--logLevel",
+                    "Error",
+                ],
+                { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+            );
             const api = JSON.parse(fs.readFileSync(out, "utf8"));
             const documented = new Map<string, boolean>();
             const walk = (n: any) => {
@@ -24,7 +34,16 @@ describe("the API reference", function () {
                 for (const c of n.children ?? []) walk(c);
             };
             walk(api);
-            for (const name of ["FraudsterRegistrationJob", "VoiceIdDomain", "VoiceIdWatchlist", "VoiceIdDomainArgs", "VoiceIdWatchlistArgs", "FraudsterRegistrationJobArgs", "VoiceIdDomainKey", "VoiceIdOutputKey"]) {
+            for (const name of [
+                "FraudsterRegistrationJob",
+                "VoiceIdDomain",
+                "VoiceIdWatchlist",
+                "VoiceIdDomainArgs",
+                "VoiceIdWatchlistArgs",
+                "FraudsterRegistrationJobArgs",
+                "VoiceIdDomainKey",
+                "VoiceIdOutputKey",
+            ]) {
                 assert.strictEqual(documented.get(name), true, `${name} is in the API reference with its doc comment`);
             }
         } finally {

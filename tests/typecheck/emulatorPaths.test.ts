@@ -11,18 +11,23 @@ describe("the local service's public subpaths", function () {
     it("pulumi-voiceid/emulator/voiceprint is the voice model's voiceprint module", () => {
         const moved = require("pulumi-voiceid/emulator/voiceprint");
         assert.strictEqual(moved.computeVoiceprint, fromVoiceFolder);
-        for (const name of ["similarity", "voiceprintDistance", "distanceTerms"]) assert.strictEqual(typeof moved[name], "function", name);
+        for (const name of ["similarity", "voiceprintDistance", "distanceTerms"])
+            assert.strictEqual(typeof moved[name], "function", name);
     });
 
     it("pulumi-voiceid/emulator/wav still exports WavError, the one in emulator/errors", () => {
         const wav = require("pulumi-voiceid/emulator/wav");
         assert.strictEqual(wav.WavError, fromErrors);
-        assert.throws(() => wav.parseWav(Buffer.from("not a wav")), (e: unknown) => e instanceof fromErrors);
+        assert.throws(
+            () => wav.parseWav(Buffer.from("not a wav")),
+            (e: unknown) => e instanceof fromErrors,
+        );
     });
 
     it("pulumi-voiceid/voices and pulumi-voiceid/emulator/index keep their functions", () => {
         assert.strictEqual(typeof require("pulumi-voiceid/voices").speakerWav, "function");
         const index = require("pulumi-voiceid/emulator/index");
-        for (const name of ["startEmulator", "computeVoiceprint", "similarity", "callLocalOperation"]) assert.strictEqual(typeof index[name], "function", name);
+        for (const name of ["startEmulator", "computeVoiceprint", "similarity", "callLocalOperation"])
+            assert.strictEqual(typeof index[name], "function", name);
     });
 });

@@ -54,7 +54,8 @@ describe("the root program and the examples type-check", function () {
 
     it("has the root program and the local, import-job and aws examples", () => {
         const names = programs().map((p) => p.name);
-        for (const n of ["root program (index.ts)", "examples/local", "examples/import-job", "examples/aws"]) assert.ok(names.includes(n), `${n} is missing`);
+        for (const n of ["root program (index.ts)", "examples/local", "examples/import-job", "examples/aws"])
+            assert.ok(names.includes(n), `${n} is missing`);
     });
 
     for (const p of programs()) {
@@ -64,11 +65,11 @@ describe("the root program and the examples type-check", function () {
         });
     }
 
-    it("the README quickstart (the first ts block of \"Using it\")", () => {
+    it('the README quickstart (the first ts block of "Using it")', () => {
         const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
         const section = readme.slice(readme.indexOf("## Using it"));
         const block = /```ts\n([\s\S]*?)```/.exec(section);
-        assert.ok(block, "README.md has a ts block under \"Using it\"");
+        assert.ok(block, 'README.md has a ts block under "Using it"');
         // Inside the repository so @pulumi/pulumi resolves from its node_modules; bin/ is ignored by git.
         const file = path.join(repoRoot, "bin", "readme", "quickstart.ts");
         fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -82,17 +83,28 @@ describe("the root program and the examples type-check", function () {
     it("each example has a Pulumi.yaml, a package.json depending on the package, and a README", () => {
         // The native plugin's examples in other languages install no npm package; Python and Go
         // ones declare their dependencies their own way (tests/e2e/sdk type-checks and runs them).
-        const nativeFiles: Record<string, string[]> = { yaml: [], python: ["requirements.txt", "__main__.py"], go: ["go.mod", "go.sum", "main.go"] };
+        const nativeFiles: Record<string, string[]> = {
+            yaml: [],
+            python: ["requirements.txt", "__main__.py"],
+            go: ["go.mod", "go.sum", "main.go"],
+        };
         for (const dir of fs.readdirSync(path.join(repoRoot, "examples"))) {
             const d = path.join(repoRoot, "examples", dir);
-            const runtime = /^runtime:\s*(?:name:\s*)?(\w+)/m.exec(fs.readFileSync(path.join(d, "Pulumi.yaml"), "utf8"))?.[1] ?? "";
+            const runtime =
+                /^runtime:\s*(?:name:\s*)?(\w+)/m.exec(fs.readFileSync(path.join(d, "Pulumi.yaml"), "utf8"))?.[1] ?? "";
             if (nativeFiles[runtime]) {
-                for (const f of ["README.md", ...nativeFiles[runtime]]) assert.ok(fs.existsSync(path.join(d, f)), `examples/${dir}/${f} is missing`);
+                for (const f of ["README.md", ...nativeFiles[runtime]])
+                    assert.ok(fs.existsSync(path.join(d, f)), `examples/${dir}/${f} is missing`);
                 continue;
             }
-            for (const f of ["Pulumi.yaml", "package.json", "README.md", "tsconfig.json"]) assert.ok(fs.existsSync(path.join(d, f)), `examples/${dir}/${f} is missing`);
+            for (const f of ["Pulumi.yaml", "package.json", "README.md", "tsconfig.json"])
+                assert.ok(fs.existsSync(path.join(d, f)), `examples/${dir}/${f} is missing`);
             const pkg = JSON.parse(fs.readFileSync(path.join(d, "package.json"), "utf8"));
-            assert.strictEqual(pkg.dependencies?.["pulumi-voiceid"], "file:../..", `examples/${dir} installs the package from the repository`);
+            assert.strictEqual(
+                pkg.dependencies?.["pulumi-voiceid"],
+                "file:../..",
+                `examples/${dir} installs the package from the repository`,
+            );
         }
     });
 
@@ -102,6 +114,9 @@ describe("the root program and the examples type-check", function () {
         assert.match(yaml, /^runtime:\n {2}name: nodejs\n {2}options:\n {4}typescript: true$/m);
         const tsconfig = JSON.parse(fs.readFileSync(path.join(repoRoot, "tsconfig.json"), "utf8"));
         const included: string[] = tsconfig.include ?? [];
-        assert.ok(!included.some((g) => g === "index.ts" || g === "*.ts" || g === "**/*.ts"), "the library build must not compile the root program");
+        assert.ok(
+            !included.some((g) => g === "index.ts" || g === "*.ts" || g === "**/*.ts"),
+            "the library build must not compile the root program",
+        );
     });
 });

@@ -21,7 +21,9 @@ function sourceFiles(dir: string): string[] {
 describe("docs/compatibility.md lists every shim the code links to it", () => {
     const doc = fs.readFileSync(path.join(repoRoot, DOC), "utf8");
     const named = new Set([...doc.matchAll(/`((?:provider|cli|emulator)\/[\w/.-]+\.ts)`/g)].map((m) => m[1]));
-    const linking = SOURCE_DIRS.flatMap(sourceFiles).filter((f) => fs.readFileSync(path.join(repoRoot, f), "utf8").includes(DOC));
+    const linking = SOURCE_DIRS.flatMap(sourceFiles).filter((f) =>
+        fs.readFileSync(path.join(repoRoot, f), "utf8").includes(DOC),
+    );
 
     it("names source files in its tables", () => {
         assert.ok(named.size >= 10, `only ${named.size} files named`);
@@ -40,7 +42,9 @@ describe("docs/compatibility.md lists every shim the code links to it", () => {
 
     it("gives every shim the release that may remove it", () => {
         const shims = doc.slice(doc.indexOf("## Compatibility shims"));
-        const rows = shims.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| shim") && !l.startsWith("|---"));
+        const rows = shims
+            .split("\n")
+            .filter((l) => l.startsWith("| ") && !l.startsWith("| shim") && !l.startsWith("|---"));
         assert.ok(rows.length >= 8, shims);
         for (const row of rows) assert.match(row, /\| (\d+\.\d+\.\d+|removed in \d+\.\d+\.\d+|-) \|$/, row);
     });

@@ -9,6 +9,6 @@ import { enrollment } from "./enrollment";
 
 /** Every batch job kind, by the name stored in the jobs table's kind column. */
 export const JOB_KINDS: Record<JobKindName, JobKind> = {
-  FRAUDSTER_REGISTRATION: registration,
-  SPEAKER_ENROLLMENT: enrollment,
+    FRAUDSTER_REGISTRATION: registration,
+    SPEAKER_ENROLLMENT: enrollment,
 };

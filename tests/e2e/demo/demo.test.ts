@@ -25,14 +25,18 @@ describe("the demo program (npm run demo) against the local stack", function () 
     let env: NodeJS.ProcessEnv;
     const stackName = "local";
 
-    const pulumi = (args: string[]): Promise<RunResult> => run("pulumi", [...args, "--stack", stackName, "--non-interactive"], { cwd: dir, env, timeoutMs: 600_000 });
+    const pulumi = (args: string[]): Promise<RunResult> =>
+        run("pulumi", [...args, "--stack", stackName, "--non-interactive"], { cwd: dir, env, timeoutMs: 600_000 });
     const ok = async (args: string[]): Promise<RunResult> => {
         const r = await pulumi(args);
         assert.strictEqual(r.code, 0, `pulumi ${args.join(" ")}\n${r.stdout}\n${r.stderr}`);
         return r;
     };
     const seed = async (): Promise<RunResult> => {
-        const r = await run(process.execPath, [path.join(repoRoot, "bin", "scripts", "seed-demo.js")], { env: { ...process.env, ...stack.env }, timeoutMs: 120_000 });
+        const r = await run(process.execPath, [path.join(repoRoot, "bin", "scripts", "seed-demo.js")], {
+            env: { ...process.env, ...stack.env },
+            timeoutMs: 120_000,
+        });
         assert.strictEqual(r.code, 0, r.stderr);
         return r;
     };
@@ -45,7 +49,10 @@ describe("the demo program (npm run demo) against the local stack", function () 
         // Like the root's, this package.json's "main" is not the program: Pulumi.yaml's
         // `main: index.ts` must win. (A copy of the root's would make "pulumi-voiceid" resolve to
         // this directory through Node's package self-reference.)
-        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "voiceid-demo-copy", private: true, main: "bin/provider/index.js" }));
+        fs.writeFileSync(
+            path.join(dir, "package.json"),
+            JSON.stringify({ name: "voiceid-demo-copy", private: true, main: "bin/provider/index.js" }),
+        );
         env = {
             ...pulumiEnv(),
             ...stack.env,
@@ -69,7 +76,13 @@ describe("the demo program (npm run demo) against the local stack", function () 
     it("seeds moto idempotently", async () => {
         const first = await seed();
         config = JSON.parse(first.stdout);
-        assert.deepStrictEqual(Object.keys(config).sort(), ["dataAccessRoleArn", "enrollmentManifestS3Uri", "kmsKeyArn", "manifestS3Uri", "outputS3Uri"]);
+        assert.deepStrictEqual(Object.keys(config).sort(), [
+            "dataAccessRoleArn",
+            "enrollmentManifestS3Uri",
+            "kmsKeyArn",
+            "manifestS3Uri",
+            "outputS3Uri",
+        ]);
         assert.match(first.stderr, /created bucket voiceid-demo/);
         const second = await seed();
         assert.deepStrictEqual(JSON.parse(second.stdout), config, "same config on a second run");
@@ -85,12 +98,20 @@ describe("the demo program (npm run demo) against the local stack", function () 
         outputs = JSON.parse((await ok(["stack", "output", "--json", "--show-secrets"])).stdout);
         assert.match(outputs.jobId, /^[a-zA-Z0-9]{22}$/);
         assert.strictEqual(outputs.jobStatus, "COMPLETED");
-        assert.strictEqual(outputs.outputFileUri, `s3://voiceid-demo/results/${outputs.jobId}/known-fraudsters.json.out`);
+        assert.strictEqual(
+            outputs.outputFileUri,
+            `s3://voiceid-demo/results/${outputs.jobId}/known-fraudsters.json.out`,
+        );
         assert.strictEqual(outputs.summary, "5 requests: 4 new fraudsters registered, 1 duplicate skipped, 0 errors");
-        const fraudsters = await stack.voiceId.send(new ListFraudstersCommand({ DomainId: outputs.domainId, WatchlistId: outputs.watchlistId }));
+        const fraudsters = await stack.voiceId.send(
+            new ListFraudstersCommand({ DomainId: outputs.domainId, WatchlistId: outputs.watchlistId }),
+        );
         assert.strictEqual(fraudsters.FraudsterSummaries?.length, 4, "four fraudsters in the watchlist");
         // Then the customers: three enrolled, the one with a fraudster's voice refused.
-        assert.strictEqual(outputs.enrollmentSummary, "4 customers: 3 enrolled, 0 already enrolled, 1 refused as known fraudster");
+        assert.strictEqual(
+            outputs.enrollmentSummary,
+            "4 customers: 3 enrolled, 0 already enrolled, 1 refused as known fraudster",
+        );
     });
 
     it("is a no-op when run again", async () => {

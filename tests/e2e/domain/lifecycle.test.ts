@@ -28,7 +28,17 @@ interface Declared {
     watchlistName: string;
     watchlistDescription?: string;
     /** Import an existing domain (+ a watchlist in it, + its default watchlist). */
-    imported?: { domainId: string; name: string; description: string; keyArn: string; watchlistId: string; watchlistName: string; defaultWatchlistId: string; retainDefault: boolean; withList?: boolean };
+    imported?: {
+        domainId: string;
+        name: string;
+        description: string;
+        keyArn: string;
+        watchlistId: string;
+        watchlistName: string;
+        defaultWatchlistId: string;
+        retainDefault: boolean;
+        withList?: boolean;
+    };
 }
 
 function source(d: Declared): string {
@@ -39,11 +49,15 @@ const adopted = new VoiceIdDomain("adopted", {
     description: ${JSON.stringify(d.imported.description)},
     serverSideEncryptionConfiguration: { kmsKeyId: ${JSON.stringify(d.imported.keyArn)} },
 }, { import: ${JSON.stringify(d.imported.domainId)} });
-${d.imported.withList === false ? "" : `const adoptedList = new Watchlist("adopted-list", {
+${
+    d.imported.withList === false
+        ? ""
+        : `const adoptedList = new Watchlist("adopted-list", {
     domainId: adopted.domainId,
     name: ${JSON.stringify(d.imported.watchlistName)},
 }, { import: ${JSON.stringify(`${d.imported.domainId}/${d.imported.watchlistId}`)} });
-export const adoptedWatchlistId = adoptedList.watchlistId;`}
+export const adoptedWatchlistId = adoptedList.watchlistId;`
+}
 const adoptedDefault = new Watchlist("adopted-default", {
     domainId: adopted.domainId,
     name: "Default",
@@ -92,7 +106,13 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
         key2 = (await stack.createKmsKey()).arn;
         program = await TestProgram.create({
             name: "domain-lifecycle",
-            source: source({ description: secretDescription, keyArn: key1, tags: { team: "fraud-ops", cost: secretTagValue }, watchlistName: "known-fraudsters", watchlistDescription: "Confirmed fraudsters" }),
+            source: source({
+                description: secretDescription,
+                keyArn: key1,
+                tags: { team: "fraud-ops", cost: secretTagValue },
+                watchlistName: "known-fraudsters",
+                watchlistDescription: "Confirmed fraudsters",
+            }),
             env: stack.env,
         });
     });
@@ -102,8 +122,10 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
         if (stack) await stack.stop();
     });
 
-    const describeDomain = async (id: string) => (await stack.voiceId.send(new DescribeDomainCommand({ DomainId: id }))).Domain!;
-    const describeWatchlist = async (d: string, w: string) => (await stack.voiceId.send(new DescribeWatchlistCommand({ DomainId: d, WatchlistId: w }))).Watchlist!;
+    const describeDomain = async (id: string) =>
+        (await stack.voiceId.send(new DescribeDomainCommand({ DomainId: id }))).Domain!;
+    const describeWatchlist = async (d: string, w: string) =>
+        (await stack.voiceId.send(new DescribeWatchlistCommand({ DomainId: d, WatchlistId: w }))).Watchlist!;
 
     it("creates a domain and a watchlist", async () => {
         const r = await program.up();
@@ -121,9 +143,15 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
         assert.strictEqual(d.ServerSideEncryptionConfiguration!.KmsKeyId, key1);
         assert.strictEqual(d.WatchlistDetails!.DefaultWatchlistId, first.defaultWatchlistId);
         const tags = (await stack.voiceId.send(new ListTagsForResourceCommand({ ResourceArn: first.arn }))).Tags!;
-        assert.deepStrictEqual(Object.fromEntries(tags.map((t) => [t.Key, t.Value])), { team: "fraud-ops", cost: secretTagValue });
+        assert.deepStrictEqual(Object.fromEntries(tags.map((t) => [t.Key, t.Value])), {
+            team: "fraud-ops",
+            cost: secretTagValue,
+        });
         const w = await describeWatchlist(first.domainId, first.watchlistId);
-        assert.deepStrictEqual([w.Name, w.Description, w.DefaultWatchlist], ["known-fraudsters", "Confirmed fraudsters", false]);
+        assert.deepStrictEqual(
+            [w.Name, w.Description, w.DefaultWatchlist],
+            ["known-fraudsters", "Confirmed fraudsters", false],
+        );
     });
 
     it("keeps sensitive values out of the state in clear, and the serialized provider small", async () => {
@@ -132,10 +160,15 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
             assert.ok(!r.stdout.includes(secret), `${secret} is in the state in clear`);
         }
         const state = JSON.parse(r.stdout);
-        for (const res of state.deployment.resources.filter((x: any) => [DOMAIN_TYPE, WATCHLIST_TYPE].includes(x.type))) {
+        for (const res of state.deployment.resources.filter((x: any) =>
+            [DOMAIN_TYPE, WATCHLIST_TYPE].includes(x.type),
+        )) {
             const size = Buffer.byteLength(res.outputs.__provider);
             assert.ok(size < 8192, `${res.type} __provider is ${size} bytes`);
-            assert.ok(!res.outputs.__provider.includes(process.cwd()) && !/\/work\//.test(res.outputs.__provider), "no absolute paths in __provider");
+            assert.ok(
+                !res.outputs.__provider.includes(process.cwd()) && !/\/work\//.test(res.outputs.__provider),
+                "no absolute paths in __provider",
+            );
         }
         assert.ok(!r.stdout.includes(secretDescription));
     });
@@ -147,20 +180,38 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
     });
 
     it("rejects invalid inputs at preview, naming the property, without echoing sensitive values", async () => {
-        program.writeSource(source({ description: "bad <description>", keyArn: key1, watchlistName: "known-fraudsters" }));
+        program.writeSource(
+            source({ description: "bad <description>", keyArn: key1, watchlistName: "known-fraudsters" }),
+        );
         let r = await program.preview();
         assert.notStrictEqual(r.code, 0);
-        assert.match(r.stdout + r.stderr, /VoiceIdDomain resource 'fraud-domain': property description value .* has a problem: may contain only letters/);
-        program.writeSource(source({ description: secretDescription, keyArn: key1, watchlistName: "has spaces not allowed" }));
+        assert.match(
+            r.stdout + r.stderr,
+            /VoiceIdDomain resource 'fraud-domain': property description value .* has a problem: may contain only letters/,
+        );
+        program.writeSource(
+            source({ description: secretDescription, keyArn: key1, watchlistName: "has spaces not allowed" }),
+        );
         r = await program.preview();
         assert.notStrictEqual(r.code, 0);
         const out = r.stdout + r.stderr;
-        assert.match(out, /Watchlist resource 'known-fraudsters': property name value .* has a problem: must start with a letter or digit/);
+        assert.match(
+            out,
+            /Watchlist resource 'known-fraudsters': property name value .* has a problem: must start with a letter or digit/,
+        );
         assert.ok(!out.includes("has spaces not allowed"), "the watchlist name is sensitive");
     });
 
     it("updates description, key, tags and the watchlist in place", async () => {
-        program.writeSource(source({ description: "Rotated key", keyArn: key2, tags: { team: "fraud-ops-2" }, watchlistName: "known-fraudsters-v2", watchlistDescription: "Renamed" }));
+        program.writeSource(
+            source({
+                description: "Rotated key",
+                keyArn: key2,
+                tags: { team: "fraud-ops-2" },
+                watchlistName: "known-fraudsters-v2",
+                watchlistDescription: "Renamed",
+            }),
+        );
         const pre = await program.preview();
         assert.strictEqual(pre.code, 0, pre.stdout + pre.stderr);
         assert.deepStrictEqual(changeSummary(pre.stdout), { update: 2, unchanged: 1 }, pre.stdout);
@@ -173,7 +224,10 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
         const d = await describeDomain(first.domainId);
         assert.deepStrictEqual([d.Description, d.ServerSideEncryptionConfiguration!.KmsKeyId], ["Rotated key", key2]);
         const tags = (await stack.voiceId.send(new ListTagsForResourceCommand({ ResourceArn: first.arn }))).Tags!;
-        assert.deepStrictEqual(tags.map((t) => [t.Key, t.Value]), [["team", "fraud-ops-2"]]);
+        assert.deepStrictEqual(
+            tags.map((t) => [t.Key, t.Value]),
+            [["team", "fraud-ops-2"]],
+        );
         const w = await describeWatchlist(first.domainId, first.watchlistId);
         assert.deepStrictEqual([w.Name, w.Description], ["known-fraudsters-v2", "Renamed"]);
         const again = await program.preview(["--expect-no-changes"]);
@@ -181,7 +235,13 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
     });
 
     it("sees drift on refresh and puts it back on up", async () => {
-        await stack.voiceId.send(new UpdateWatchlistCommand({ DomainId: first.domainId, WatchlistId: first.watchlistId, Name: "renamed-by-hand" }));
+        await stack.voiceId.send(
+            new UpdateWatchlistCommand({
+                DomainId: first.domainId,
+                WatchlistId: first.watchlistId,
+                Name: "renamed-by-hand",
+            }),
+        );
         const refresh = await program.refresh();
         assert.strictEqual(refresh.code, 0, refresh.stdout + refresh.stderr);
         const pre = await program.preview();
@@ -194,12 +254,18 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
     let imported: NonNullable<Declared["imported"]>;
 
     it("imports an existing domain, watchlist and default watchlist", async () => {
-        const created = (await stack.voiceId.send(new CreateDomainCommand({
-            Name: "existing-domain",
-            Description: "Made by hand",
-            ServerSideEncryptionConfiguration: { KmsKeyId: key1 },
-        }))).Domain!;
-        const wl = (await stack.voiceId.send(new CreateWatchlistCommand({ DomainId: created.DomainId!, Name: "existing-list" }))).Watchlist!;
+        const created = (
+            await stack.voiceId.send(
+                new CreateDomainCommand({
+                    Name: "existing-domain",
+                    Description: "Made by hand",
+                    ServerSideEncryptionConfiguration: { KmsKeyId: key1 },
+                }),
+            )
+        ).Domain!;
+        const wl = (
+            await stack.voiceId.send(new CreateWatchlistCommand({ DomainId: created.DomainId!, Name: "existing-list" }))
+        ).Watchlist!;
         imported = {
             domainId: created.DomainId!,
             name: "existing-domain",
@@ -210,16 +276,46 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
             defaultWatchlistId: created.WatchlistDetails!.DefaultWatchlistId!,
             retainDefault: false,
         };
-        program.writeSource(source({ description: "Rotated key", keyArn: key2, tags: { team: "fraud-ops-2" }, watchlistName: "known-fraudsters-v2", watchlistDescription: "Renamed", imported }));
+        program.writeSource(
+            source({
+                description: "Rotated key",
+                keyArn: key2,
+                tags: { team: "fraud-ops-2" },
+                watchlistName: "known-fraudsters-v2",
+                watchlistDescription: "Renamed",
+                imported,
+            }),
+        );
         // A declaration that does not match what exists is refused, naming the properties only.
-        program.writeSource(source({ description: "Rotated key", keyArn: key2, tags: { team: "fraud-ops-2" }, watchlistName: "known-fraudsters-v2", watchlistDescription: "Renamed", imported: { ...imported, description: "Not what it says" } }));
+        program.writeSource(
+            source({
+                description: "Rotated key",
+                keyArn: key2,
+                tags: { team: "fraud-ops-2" },
+                watchlistName: "known-fraudsters-v2",
+                watchlistDescription: "Renamed",
+                imported: { ...imported, description: "Not what it says" },
+            }),
+        );
         const bad = await program.up();
         assert.notStrictEqual(bad.code, 0);
-        assert.match(bad.stdout + bad.stderr, /VoiceIdDomain: cannot import [a-zA-Z0-9]{22}: the program declares values that differ from the existing object for description\./);
+        assert.match(
+            bad.stdout + bad.stderr,
+            /VoiceIdDomain: cannot import [a-zA-Z0-9]{22}: the program declares values that differ from the existing object for description\./,
+        );
         assert.ok(!(bad.stdout + bad.stderr).includes("Made by hand"));
         assert.strictEqual((await program.resources(DOMAIN_TYPE)).length, 1, "nothing was adopted");
 
-        program.writeSource(source({ description: "Rotated key", keyArn: key2, tags: { team: "fraud-ops-2" }, watchlistName: "known-fraudsters-v2", watchlistDescription: "Renamed", imported }));
+        program.writeSource(
+            source({
+                description: "Rotated key",
+                keyArn: key2,
+                tags: { team: "fraud-ops-2" },
+                watchlistName: "known-fraudsters-v2",
+                watchlistDescription: "Renamed",
+                imported,
+            }),
+        );
         const r = await program.up();
         assert.strictEqual(r.code, 0, r.stdout + r.stderr);
         // Dynamic resources cannot go through the engine's import step (it reads without the
@@ -234,14 +330,37 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
     });
 
     it("refuses to delete a default watchlist, with a clear error", async () => {
-        program.writeSource(source({ description: "Rotated key", keyArn: key2, tags: { team: "fraud-ops-2" }, watchlistName: "known-fraudsters-v2", watchlistDescription: "Renamed" }));
+        program.writeSource(
+            source({
+                description: "Rotated key",
+                keyArn: key2,
+                tags: { team: "fraud-ops-2" },
+                watchlistName: "known-fraudsters-v2",
+                watchlistDescription: "Renamed",
+            }),
+        );
         const r = await program.up();
         assert.notStrictEqual(r.code, 0, "deleting the default watchlist must fail");
-        assert.match(r.stdout + r.stderr, /is the default watchlist of domain [a-zA-Z0-9]{22}, which Voice ID cannot delete/);
+        assert.match(
+            r.stdout + r.stderr,
+            /is the default watchlist of domain [a-zA-Z0-9]{22}, which Voice ID cannot delete/,
+        );
         // The other imported watchlist was deleted; the domain stays for its default watchlist.
-        assert.deepStrictEqual((await program.resources(WATCHLIST_TYPE)).map((x: any) => x.urn.split("::").pop()).sort(), ["adopted-default", "known-fraudsters"]);
+        assert.deepStrictEqual(
+            (await program.resources(WATCHLIST_TYPE)).map((x: any) => x.urn.split("::").pop()).sort(),
+            ["adopted-default", "known-fraudsters"],
+        );
         // With retainOnDelete the default watchlist is just forgotten on destroy.
-        program.writeSource(source({ description: "Rotated key", keyArn: key2, tags: { team: "fraud-ops-2" }, watchlistName: "known-fraudsters-v2", watchlistDescription: "Renamed", imported: { ...imported, retainDefault: true, withList: false } }));
+        program.writeSource(
+            source({
+                description: "Rotated key",
+                keyArn: key2,
+                tags: { team: "fraud-ops-2" },
+                watchlistName: "known-fraudsters-v2",
+                watchlistDescription: "Renamed",
+                imported: { ...imported, retainDefault: true, withList: false },
+            }),
+        );
         const fix = await program.up();
         assert.strictEqual(fix.code, 0, fix.stdout + fix.stderr);
     });
@@ -251,12 +370,24 @@ describe("VoiceIdDomain and Watchlist: engine lifecycle against the local servic
         assert.strictEqual(r.code, 0, r.stdout + r.stderr);
         assert.deepStrictEqual(await program.resources(), []);
         const listed = (await stack.voiceId.send(new ListDomainsCommand({ MaxResults: 10 }))).DomainSummaries ?? [];
-        assert.deepStrictEqual(listed.filter((d) => [first.domainId, imported.domainId].includes(d.DomainId!)), [], "deleted domains are no longer listed");
+        assert.deepStrictEqual(
+            listed.filter((d) => [first.domainId, imported.domainId].includes(d.DomainId!)),
+            [],
+            "deleted domains are no longer listed",
+        );
         await assert.rejects(describeWatchlist(imported.domainId, imported.watchlistId), /not found/i);
     });
 
     it("creates a new domain when the same program runs again after destroy", async () => {
-        program.writeSource(source({ description: secretDescription, keyArn: key1, tags: { team: "fraud-ops", cost: secretTagValue }, watchlistName: "known-fraudsters", watchlistDescription: "Confirmed fraudsters" }));
+        program.writeSource(
+            source({
+                description: secretDescription,
+                keyArn: key1,
+                tags: { team: "fraud-ops", cost: secretTagValue },
+                watchlistName: "known-fraudsters",
+                watchlistDescription: "Confirmed fraudsters",
+            }),
+        );
         const r = await program.up();
         assert.strictEqual(r.code, 0, r.stdout + r.stderr);
         assert.deepStrictEqual(changeSummary(r.stdout), { created: 3 });

@@ -54,13 +54,19 @@ describe("SpeakerEnrollmentJob through the Pulumi engine", function () {
 
     it("enrolls customers and catches a known fraudster; SKIP -> OVERWRITE; a FAILED job fixed by `up`; destroy", async () => {
         const domainId = await stack.createDomain("e2e-enroll");
-        const fraudsters = await stack.seedRegistration("e2e-enr-fraud", [{ requestId: "mallory", audio: [{ speaker: 211, utterance: 1 }] }]);
+        const fraudsters = await stack.seedRegistration("e2e-enr-fraud", [
+            { requestId: "mallory", audio: [{ speaker: 211, utterance: 1 }] },
+        ]);
         const customers = await stack.seedEnrollment("e2e-enr-cust", [
             { requestId: "alice", speakerId: "cust-alice", audio: [{ speaker: 212, utterance: 1 }] },
             { requestId: "bob", speakerId: "cust-bob", audio: [{ speaker: 213, utterance: 1 }] },
             { requestId: "mallory", speakerId: "cust-mallory", audio: [{ speaker: 211, utterance: 2 }] },
         ]);
-        const prog = await TestProgram.create({ name: "enroll", source: source(domainId, fraudsters, customers), env: stack.env });
+        const prog = await TestProgram.create({
+            name: "enroll",
+            source: source(domainId, fraudsters, customers),
+            env: stack.env,
+        });
         try {
             const up = await prog.up();
             assert.strictEqual(up.code, 0, up.stdout + up.stderr);
@@ -102,11 +108,20 @@ describe("SpeakerEnrollmentJob through the Pulumi engine", function () {
             // A mistyped manifest: the preflight refuses it at check (it used to run a job that
             // FAILED); `up` starts no job. Fixing the input and running `up` replaces the job.
             await prog.ok(["config", "set", "manifest", `s3://${customers.inputBucket}/manifests/mistyped.json`]);
-            const jobsBefore = (await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId }))).JobSummaries?.length;
+            const jobsBefore = (await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId })))
+                .JobSummaries?.length;
             const failed = await prog.up();
             assert.notStrictEqual(failed.code, 0, "the preflight fails the update");
-            assert.match(failed.stdout + failed.stderr, /property inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*mistyped\.json does not exist/);
-            assert.strictEqual((await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId }))).JobSummaries?.length, jobsBefore, "no job started");
+            assert.match(
+                failed.stdout + failed.stderr,
+                /property inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*mistyped\.json does not exist/,
+            );
+            assert.strictEqual(
+                (await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId }))).JobSummaries
+                    ?.length,
+                jobsBefore,
+                "no job started",
+            );
             await prog.ok(["config", "rm", "manifest"]);
             const fixed = await prog.up();
             assert.strictEqual(fixed.code, 0, fixed.stdout + fixed.stderr);
@@ -123,8 +138,17 @@ describe("SpeakerEnrollmentJob through the Pulumi engine", function () {
     it("SIGKILL of `pulumi up` mid-job, then `up` again: one job, no speaker enrolled twice", async () => {
         stack.emulator!.config.jobDurationMs = 10_000;
         const domainId = await stack.createDomain("e2e-enroll-crash");
-        const seed = await stack.seedEnrollment("e2e-enr-crash", [221, 222, 223].map((s) => ({ requestId: `r${s}`, speakerId: `cust-${s}`, audio: [{ speaker: s, utterance: 1 }] })));
-        const jobs = async () => (await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId }))).JobSummaries?.length ?? 0;
+        const seed = await stack.seedEnrollment(
+            "e2e-enr-crash",
+            [221, 222, 223].map((s) => ({
+                requestId: `r${s}`,
+                speakerId: `cust-${s}`,
+                audio: [{ speaker: s, utterance: 1 }],
+            })),
+        );
+        const jobs = async () =>
+            (await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: domainId }))).JobSummaries
+                ?.length ?? 0;
         const prog = await TestProgram.create({
             name: "enroll-crash",
             source: `

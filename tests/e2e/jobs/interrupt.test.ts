@@ -48,7 +48,10 @@ function processesOf(run: string): RunProcess[] {
             if (!fs.readFileSync(`/proc/${e}/environ`, "utf8").split("\0").includes(`${MARK}=${run}`)) continue;
             const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
             if (stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z")) continue;
-            out.push({ pid: Number(e), cmdline: fs.readFileSync(`/proc/${e}/cmdline`, "utf8").split("\0").join(" ").trim() });
+            out.push({
+                pid: Number(e),
+                cmdline: fs.readFileSync(`/proc/${e}/cmdline`, "utf8").split("\0").join(" ").trim(),
+            });
         } catch {
             // exited meanwhile, or not ours to read
         }
@@ -69,7 +72,9 @@ function collect(child: ChildProcess): { output: () => string; exited: Promise<{
     let output = "";
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));
-    const exited = new Promise<{ at: number; code: number | null }>((resolve) => child.once("close", (code) => resolve({ at: Date.now(), code })));
+    const exited = new Promise<{ at: number; code: number | null }>((resolve) =>
+        child.once("close", (code) => resolve({ at: Date.now(), code })),
+    );
     return { output: () => output, exited };
 }
 
@@ -94,9 +99,15 @@ describe("interrupting `pulumi up` mid-wait, through the Pulumi engine", functio
     async function slowJobProgram(name: string, speaker: number, jobMs: number) {
         stack.emulator!.config.jobDurationMs = jobMs;
         const domainId = await stack.createDomain(`e2e-${name}`);
-        const seed = await stack.seedRegistration(`e2e-${name}`, [{ requestId: "r1", audio: [{ speaker, utterance: 2 }] }]);
+        const seed = await stack.seedRegistration(`e2e-${name}`, [
+            { requestId: "r1", audio: [{ speaker, utterance: 2 }] },
+        ]);
         const run = `${name}-${process.pid}-${Date.now()}`;
-        const prog = await TestProgram.create({ name: `jobs-${name}`, source: source(domainId, seed), env: { ...stack.env, [MARK]: run } });
+        const prog = await TestProgram.create({
+            name: `jobs-${name}`,
+            source: source(domainId, seed),
+            env: { ...stack.env, [MARK]: run },
+        });
         return { domainId, run, prog };
     }
     afterEach(() => {
@@ -118,29 +129,38 @@ describe("interrupting `pulumi up` mid-wait, through the Pulumi engine", functio
             // What a lost CI runner does: kill -9 of `pulumi up`'s process group, once the job
             // runs and the provider waits for it. The engine starts its plugins in groups of
             // their own, so this reaches the CLI alone.
-            await prog.crashUp(async () => {
-                hostSeen ||= processesOf(run).some((p) => p.cmdline.includes("cmd/dynamic-provider"));
-                return hostSeen && (await stack.registrationJobCount(domainId)) > 0;
-            }, {
-                kill: "group",
-                afterKill: async (killedAt) => {
-                    let ours = processesOf(run).filter((p) => !isLanguageHost(p));
-                    while (ours.length && Date.now() - killedAt < 30_000) {
-                        await sleep(100);
-                        ours = processesOf(run).filter((p) => !isLanguageHost(p));
-                    }
-                    const goneAfter = Date.now() - killedAt;
-                    const requestsAfterExit = stack.emulator!.stats.requests;
-                    const left = processesOf(run);
-                    strays.push(...left.map((p) => p.pid));
-                    console.log(`      [measured] kill -9 -> no process running our code left: ${(goneAfter / 1000).toFixed(1)} s`);
-                    assert.deepStrictEqual(ours, [], "processes of the run still alive 30 s after the kill");
-                    assert.ok(left.every(isLanguageHost), JSON.stringify(left));
-                    // Past the job's end (when the old host's waiter polled) and 30 s after the kill.
-                    await sleep(Math.max(0, killedAt + Math.max(30_000, jobMs + 5_000) - Date.now()));
-                    assert.strictEqual(stack.emulator!.stats.requests, requestsAfterExit, "the service saw calls after the host was gone");
+            await prog.crashUp(
+                async () => {
+                    hostSeen ||= processesOf(run).some((p) => p.cmdline.includes("cmd/dynamic-provider"));
+                    return hostSeen && (await stack.registrationJobCount(domainId)) > 0;
                 },
-            });
+                {
+                    kill: "group",
+                    afterKill: async (killedAt) => {
+                        let ours = processesOf(run).filter((p) => !isLanguageHost(p));
+                        while (ours.length && Date.now() - killedAt < 30_000) {
+                            await sleep(100);
+                            ours = processesOf(run).filter((p) => !isLanguageHost(p));
+                        }
+                        const goneAfter = Date.now() - killedAt;
+                        const requestsAfterExit = stack.emulator!.stats.requests;
+                        const left = processesOf(run);
+                        strays.push(...left.map((p) => p.pid));
+                        console.log(
+                            `      [measured] kill -9 -> no process running our code left: ${(goneAfter / 1000).toFixed(1)} s`,
+                        );
+                        assert.deepStrictEqual(ours, [], "processes of the run still alive 30 s after the kill");
+                        assert.ok(left.every(isLanguageHost), JSON.stringify(left));
+                        // Past the job's end (when the old host's waiter polled) and 30 s after the kill.
+                        await sleep(Math.max(0, killedAt + Math.max(30_000, jobMs + 5_000) - Date.now()));
+                        assert.strictEqual(
+                            stack.emulator!.stats.requests,
+                            requestsAfterExit,
+                            "the service saw calls after the host was gone",
+                        );
+                    },
+                },
+            );
 
             // docs/jobs.md's recovery: the lock is removed (crashUp), up (adopts), clear the pending create.
             const again = await prog.up();
@@ -171,9 +191,16 @@ describe("interrupting `pulumi up` mid-wait, through the Pulumi engine", functio
                 up.kill(signal);
                 const { at, code } = await exited;
                 console.log(`      [measured] ${signal} -> pulumi up exited: ${((at - sentAt) / 1000).toFixed(1)} s`);
-                assert.match(output(), /waiting for job [a-zA-Z0-9]{22}: one Ctrl-C \(or SIGTERM\) of `pulumi up` stops waiting; the job keeps running in Voice ID/);
+                assert.match(
+                    output(),
+                    /waiting for job [a-zA-Z0-9]{22}: one Ctrl-C \(or SIGTERM\) of `pulumi up` stops waiting; the job keeps running in Voice ID/,
+                );
                 assert.notStrictEqual(code, 0, output());
-                assert.match(output(), /stopped waiting for job [a-zA-Z0-9]{22} .*the engine asked to cancel/, output());
+                assert.match(
+                    output(),
+                    /stopped waiting for job [a-zA-Z0-9]{22} .*the engine asked to cancel/,
+                    output(),
+                );
 
                 const outs = await recorded();
                 assert.ok(outs, "the job is recorded in the state");

@@ -54,7 +54,8 @@ export const registrations = job.registrations;
 ${imported}`;
 }
 
-const speakers = (...ids: number[]) => ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
+const speakers = (...ids: number[]) =>
+    ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
 
 describe("FraudsterRegistrationJob through the Pulumi engine", function () {
     this.timeout(900_000);
@@ -64,7 +65,11 @@ describe("FraudsterRegistrationJob through the Pulumi engine", function () {
     it("up, no-op preview, replace preview, refresh, import, destroy", async () => {
         const domainId = await stack.createDomain("e2e-lifecycle");
         const seed = await stack.seedRegistration("e2e-life", speakers(101, 102));
-        const prog = await TestProgram.create({ name: "jobs-life", source: source({ domainId, seed }), env: stack.env });
+        const prog = await TestProgram.create({
+            name: "jobs-life",
+            source: source({ domainId, seed }),
+            env: stack.env,
+        });
         try {
             const up = await prog.up();
             assert.strictEqual(up.code, 0, up.stdout + up.stderr);
@@ -100,9 +105,12 @@ describe("FraudsterRegistrationJob through the Pulumi engine", function () {
 
             // Import a job started outside Pulumi.
             const importSeed = await stack.seedRegistration("e2e-imp", speakers(103));
-            const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-                DomainId: domainId, ...jobLocations(importSeed, { kmsKey: false }),
-            }));
+            const started = await stack.voiceId.send(
+                new StartFraudsterRegistrationJobCommand({
+                    DomainId: domainId,
+                    ...jobLocations(importSeed, { kmsKey: false }),
+                }),
+            );
             const importId = `${domainId}/${started.Job!.JobId}`;
             await new Promise((r) => setTimeout(r, 3000));
             prog.writeSource(source({ domainId, seed, importId, importSeed }));
@@ -119,7 +127,11 @@ describe("FraudsterRegistrationJob through the Pulumi engine", function () {
             assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);
             assert.match(destroy.stdout, /forgetting job/);
             assert.deepStrictEqual(await prog.resources(TYPE), []);
-            assert.strictEqual((await stack.fraudsterIds(domainId)).length, fraudsters, "default destroy keeps fraudsters");
+            assert.strictEqual(
+                (await stack.fraudsterIds(domainId)).length,
+                fraudsters,
+                "default destroy keeps fraudsters",
+            );
         } finally {
             await prog.dispose();
         }
@@ -128,9 +140,12 @@ describe("FraudsterRegistrationJob through the Pulumi engine", function () {
     it("FraudsterRegistrationJob.get reads an existing job", async () => {
         const domainId = await stack.createDomain("e2e-get");
         const seed = await stack.seedRegistration("e2e-get", speakers(121));
-        const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-            DomainId: domainId, ...jobLocations(seed, { kmsKey: false }),
-        }));
+        const started = await stack.voiceId.send(
+            new StartFraudsterRegistrationJobCommand({
+                DomainId: domainId,
+                ...jobLocations(seed, { kmsKey: false }),
+            }),
+        );
         await new Promise((r) => setTimeout(r, 3000));
         const id = `${domainId}/${started.Job!.JobId}`;
         const src = `import { FraudsterRegistrationJob } from "pulumi-voiceid";
@@ -156,7 +171,11 @@ export const newRegistrations = j.newRegistrationCount;
         stack.emulator!.config.jobDurationMs = 10_000;
         const domainId = await stack.createDomain("e2e-crash");
         const seed = await stack.seedRegistration("e2e-crash", speakers(111, 112, 113));
-        const prog = await TestProgram.create({ name: "jobs-crash", source: source({ domainId, seed }), env: stack.env });
+        const prog = await TestProgram.create({
+            name: "jobs-crash",
+            source: source({ domainId, seed }),
+            env: stack.env,
+        });
         try {
             await prog.crashUp(async () => (await stack.registrationJobCount(domainId)) > 0);
             const again = await prog.up();
@@ -190,13 +209,25 @@ export const newRegistrations = j.newRegistrationCount;
                 // The job name is made secret the way a user keeps it out of previews: the engine
                 // echoes plain input values in check failures, the provider never does.
                 const { jobName, ...rest } = inputs as Record<string, unknown>;
-                const args = jobName === undefined ? JSON.stringify(rest) : `{ ...${JSON.stringify(rest)}, jobName: pulumi.secret(${JSON.stringify(jobName)}) }`;
-                prog.writeSource(`import * as pulumi from "@pulumi/pulumi";\nimport { FraudsterRegistrationJob } from "pulumi-voiceid";\nnew FraudsterRegistrationJob("bad", ${args} as any${opts});\n`);
+                const args =
+                    jobName === undefined
+                        ? JSON.stringify(rest)
+                        : `{ ...${JSON.stringify(rest)}, jobName: pulumi.secret(${JSON.stringify(jobName)}) }`;
+                prog.writeSource(
+                    `import * as pulumi from "@pulumi/pulumi";\nimport { FraudsterRegistrationJob } from "pulumi-voiceid";\nnew FraudsterRegistrationJob("bad", ${args} as any${opts});\n`,
+                );
                 const r = await prog.preview();
                 const out = r.stdout + r.stderr;
                 const named = out.includes(`property ${c.property} `) || out.includes(`${c.property}: `);
-                if (r.code === 0 || !named || !c.rule.test(out)) problems.push(`${c.name}: exit ${r.code}\n${out.split("\n").filter((l) => /error/.test(l)).join("\n")}`);
-                if (out.includes("nightly-batch_1") || (c.property === "jobName" && /night ly|-nightly/.test(out))) problems.push(`${c.name}: job name printed in clear`);
+                if (r.code === 0 || !named || !c.rule.test(out))
+                    problems.push(
+                        `${c.name}: exit ${r.code}\n${out
+                            .split("\n")
+                            .filter((l) => /error/.test(l))
+                            .join("\n")}`,
+                    );
+                if (out.includes("nightly-batch_1") || (c.property === "jobName" && /night ly|-nightly/.test(out)))
+                    problems.push(`${c.name}: job name printed in clear`);
             }
             assert.deepStrictEqual(problems, []);
             assert.strictEqual(stack.emulator!.stats.requests, before, "a call reached the service during preview");

@@ -10,7 +10,8 @@ import { TestProgram } from "../../support/pulumi";
 import { LocalStack, SeedRequest, startLocalStackForSuite } from "../../support/localStack";
 
 const JOB = "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob";
-const speakers = (...ids: number[]): SeedRequest[] => ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
+const speakers = (...ids: number[]): SeedRequest[] =>
+    ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
 
 /** A job whose role, manifest and key come from stack config. */
 const source = (domainId: string, outputUri: string, extra = "") => `import * as pulumi from "@pulumi/pulumi";
@@ -35,9 +36,13 @@ describe("preflight at preview through the Pulumi engine", function () {
     async function seeded(name: string, speaker: number) {
         const domainId = await stack.createDomain(name);
         const seed = await stack.seedRegistration(name, speakers(speaker));
-        const program = (src: string) => TestProgram.create({
-            name: `jobs-${name}`, source: src, env: stack.env, config: { role: seed.roleArn, manifest: seed.manifestUri, key: seed.kmsKeyId },
-        });
+        const program = (src: string) =>
+            TestProgram.create({
+                name: `jobs-${name}`,
+                source: src,
+                env: stack.env,
+                config: { role: seed.roleArn, manifest: seed.manifestUri, key: seed.kmsKeyId },
+            });
         return { domainId, seed, program };
     }
 
@@ -45,7 +50,11 @@ describe("preflight at preview through the Pulumi engine", function () {
         const domainId = await stack.createDomain("e2e-preflight");
         const seed = await stack.seedRegistration("e2e-preflight", speakers(181, 182));
         const otherKey = await stack.createKmsKey("alias/e2e-preflight-other");
-        const blindRole = await stack.createDataAccessRole("e2e-preflight-blind", { inputBucket: "not-the-input-bucket", outputBucket: seed.outputBucket, kmsKeyArn: seed.kmsKeyArn });
+        const blindRole = await stack.createDataAccessRole("e2e-preflight-blind", {
+            inputBucket: "not-the-input-bucket",
+            outputBucket: seed.outputBucket,
+            kmsKeyArn: seed.kmsKeyArn,
+        });
         const prog = await TestProgram.create({
             name: "jobs-preflight",
             source: source(domainId, seed.outputUri, "deleteFraudstersOnDestroy: true,"),
@@ -68,7 +77,12 @@ describe("preflight at preview through the Pulumi engine", function () {
             await prog.ok(["config", "set", "key", "alias/e2e-preflight-other"]);
             const key = await prog.preview();
             assert.notStrictEqual(key.code, 0, key.stdout);
-            assert.match(key.stdout + key.stderr, new RegExp(`property outputDataConfig\\.kmsKeyId .*has a problem: must name a key the data access role may use: ${seed.roleArn} is not allowed kms:GenerateDataKey on the output key ${otherKey.arn}`));
+            assert.match(
+                key.stdout + key.stderr,
+                new RegExp(
+                    `property outputDataConfig\\.kmsKeyId .*has a problem: must name a key the data access role may use: ${seed.roleArn} is not allowed kms:GenerateDataKey on the output key ${otherKey.arn}`,
+                ),
+            );
             assert.ok(!/will be replaced/.test(key.stdout), "no plan line for a plan that cannot run");
             const keyUp = await prog.up();
             assert.notStrictEqual(keyUp.code, 0);
@@ -79,7 +93,10 @@ describe("preflight at preview through the Pulumi engine", function () {
             await prog.ok(["config", "set", "role", blindRole]);
             const role = await prog.preview();
             assert.notStrictEqual(role.code, 0);
-            assert.match(role.stdout + role.stderr, /property dataAccessRoleArn .*has a problem: must name a role the job can work with: .*e2e-preflight-blind is not allowed s3:GetObject on s3:\/\/.*input-file\.json/);
+            assert.match(
+                role.stdout + role.stderr,
+                /property dataAccessRoleArn .*has a problem: must name a role the job can work with: .*e2e-preflight-blind is not allowed s3:GetObject on s3:\/\/.*input-file\.json/,
+            );
             assert.strictEqual((await prog.up()).code === 0, false);
             await unchanged();
             await prog.ok(["config", "set", "role", seed.roleArn]);
@@ -97,7 +114,10 @@ describe("preflight at preview through the Pulumi engine", function () {
             await prog.ok(["config", "set", "manifest", seed.manifestUri.replace("input-file", "input-flie")]);
             const typo = await prog.preview();
             assert.notStrictEqual(typo.code, 0);
-            assert.match(typo.stdout + typo.stderr, /property inputDataConfig\.s3Uri .*has a problem: must name a manifest that works \(the job would FAIL\): the manifest .*input-flie\.json does not exist/);
+            assert.match(
+                typo.stdout + typo.stderr,
+                /property inputDataConfig\.s3Uri .*has a problem: must name a manifest that works \(the job would FAIL\): the manifest .*input-flie\.json does not exist/,
+            );
             assert.notStrictEqual((await prog.up()).code, 0);
             assert.strictEqual(await stack.registrationJobCount(domainId), 1, "no job started");
         } finally {
@@ -107,17 +127,32 @@ describe("preflight at preview through the Pulumi engine", function () {
 
     it("an import whose declared threshold differs from the job's fails the preview, declared => job's", async () => {
         const { domainId, seed, program } = await seeded("preflight-import", 184);
-        const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-            DomainId: domainId, DataAccessRoleArn: seed.roleArn, InputDataConfig: { S3Uri: seed.manifestUri },
-            OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId }, RegistrationConfig: { FraudsterSimilarityThreshold: 70 },
-        }));
-        const importSource = (threshold: number) => source(domainId, seed.outputUri, `registrationConfig: { fraudsterSimilarityThreshold: ${threshold} },`)
-            .replace(/\n\}\);\nexport/, `\n}, { import: ${JSON.stringify(`${domainId}/${started.Job!.JobId}`)} });\nexport`);
+        const started = await stack.voiceId.send(
+            new StartFraudsterRegistrationJobCommand({
+                DomainId: domainId,
+                DataAccessRoleArn: seed.roleArn,
+                InputDataConfig: { S3Uri: seed.manifestUri },
+                OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+                RegistrationConfig: { FraudsterSimilarityThreshold: 70 },
+            }),
+        );
+        const importSource = (threshold: number) =>
+            source(
+                domainId,
+                seed.outputUri,
+                `registrationConfig: { fraudsterSimilarityThreshold: ${threshold} },`,
+            ).replace(
+                /\n\}\);\nexport/,
+                `\n}, { import: ${JSON.stringify(`${domainId}/${started.Job!.JobId}`)} });\nexport`,
+            );
         const prog = await program(importSource(85));
         try {
             const preview = await prog.preview();
             assert.notStrictEqual(preview.code, 0, preview.stdout);
-            assert.match(preview.stdout + preview.stderr, /registrationConfig\.fraudsterSimilarityThreshold .*has a problem: must match the job being imported .*: registrationConfig\.fraudsterSimilarityThreshold: 85 => 70/);
+            assert.match(
+                preview.stdout + preview.stderr,
+                /registrationConfig\.fraudsterSimilarityThreshold .*has a problem: must match the job being imported .*: registrationConfig\.fraudsterSimilarityThreshold: 85 => 70/,
+            );
             assert.ok(!/will be imported/.test(preview.stdout), "no adopt line for an import that cannot happen");
             prog.writeSource(importSource(70));
             const up = await prog.up();
@@ -138,7 +173,10 @@ describe("preflight at preview through the Pulumi engine", function () {
             assert.strictEqual(preview.code, 0, out);
             const lines = out.split("\n").filter((l) => /could not check/.test(l));
             assert.strictEqual(lines.length, 1, out);
-            assert.match(lines[0], /warning: \[voiceid\] FraudsterRegistrationJob "batch": preflight could not check the data access role \(iam:GetRole: .*ECONNREFUSED/);
+            assert.match(
+                lines[0],
+                /warning: \[voiceid\] FraudsterRegistrationJob "batch": preflight could not check the data access role \(iam:GetRole: .*ECONNREFUSED/,
+            );
             assert.ok(!out.includes("04da6b54-80e4-46f7-96ec-b56ff0331ba9") && !out.includes("[object Object]"), out);
         } finally {
             await prog.dispose();

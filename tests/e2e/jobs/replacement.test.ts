@@ -19,7 +19,8 @@ const JOB = "pulumi-nodejs:dynamic/voiceid:";
 /** IAM nowhere: the preview's preflight cannot ask it, so only the apply's order protects. */
 const BLIND = { AWS_ENDPOINT_URL_IAM: "http://127.0.0.1:9" };
 
-const voices = (...speakers: number[]): SeedRequest[] => speakers.map((s) => ({ requestId: `v${s}`, audio: [{ speaker: s, utterance: 2 }] }));
+const voices = (...speakers: number[]): SeedRequest[] =>
+    speakers.map((s) => ({ requestId: `v${s}`, audio: [{ speaker: s, utterance: 2 }] }));
 
 function registrationSource(domainId: string, seed: RegistrationSeed, watchlists: string[]): string {
     return `import * as pulumi from "@pulumi/pulumi";
@@ -53,8 +54,17 @@ describe("replacements keep what the new inputs still register, through the Pulu
         const seed = await stack.seedRegistration("e2e-invariant", voices(301, 302, 303, 304));
         // A key the role may not use, and a role that may not read the inputs.
         const foreignKey = await stack.createKmsKey();
-        const blindRole = await stack.createDataAccessRole(`e2e-invariant-blind-${process.pid}`, { inputBucket: "nothing-here", outputBucket: seed.outputBucket, kmsKeyArn: seed.kmsKeyArn });
-        const prog = await TestProgram.create({ name: "jobs-invariant", source: registrationSource(domainId, seed, ["vip", "vip2"]), env: stack.env, config: { list: "vip" } });
+        const blindRole = await stack.createDataAccessRole(`e2e-invariant-blind-${process.pid}`, {
+            inputBucket: "nothing-here",
+            outputBucket: seed.outputBucket,
+            kmsKeyArn: seed.kmsKeyArn,
+        });
+        const prog = await TestProgram.create({
+            name: "jobs-invariant",
+            source: registrationSource(domainId, seed, ["vip", "vip2"]),
+            env: stack.env,
+            config: { list: "vip" },
+        });
         try {
             const up = await prog.up();
             assert.strictEqual(up.code, 0, up.stdout + up.stderr);
@@ -63,13 +73,17 @@ describe("replacements keep what the new inputs still register, through the Pulu
             const vip = first.listIds.vip;
             const before = (await stack.fraudsterIds(domainId, vip)).sort();
             assert.strictEqual(before.length, 4);
-            const holds = async (list: string, why: string) => assert.deepStrictEqual((await stack.fraudsterIds(domainId, list)).sort(), before, why);
+            const holds = async (list: string, why: string) =>
+                assert.deepStrictEqual((await stack.fraudsterIds(domainId, list)).sort(), before, why);
 
             // The results key changes to one the role may not use: the new job FAILS, nothing is deleted.
             await prog.ok(["config", "set", "key", foreignKey.keyId]);
             const plan = await prog.preview([], BLIND);
             assert.strictEqual(plan.code, 0, plan.stdout + plan.stderr);
-            assert.match(plan.stdout + plan.stderr, /only if it succeeds, the 4 fraudsters job \w+ registered will be deleted \(deleteFraudstersOnDestroy\), except those the new job finds again/);
+            assert.match(
+                plan.stdout + plan.stderr,
+                /only if it succeeds, the 4 fraudsters job \w+ registered will be deleted \(deleteFraudstersOnDestroy\), except those the new job finds again/,
+            );
             const keyUp = await prog.up([], BLIND);
             assert.notStrictEqual(keyUp.code, 0, "the new job FAILED");
             assert.match(keyUp.stdout + keyUp.stderr, /FAILED/);
@@ -98,7 +112,11 @@ describe("replacements keep what the new inputs still register, through the Pulu
             assert.strictEqual(outs.skipped, 4, "the new job claims all four");
             await holds(vip, "the fix keeps the same fraudsters");
             assert.match(fixed.stdout + fixed.stderr, /kept 4 that later job\(s\) found again/);
-            assert.strictEqual((await prog.resources(JOB)).filter((r: any) => r.delete).length, 0, "no pending deletion left");
+            assert.strictEqual(
+                (await prog.resources(JOB)).filter((r: any) => r.delete).length,
+                0,
+                "no pending deletion left",
+            );
 
             // The job moves to another watchlist and the old one leaves the program: the four move
             // along and the old watchlist, now empty, is deleted.
@@ -111,7 +129,11 @@ describe("replacements keep what the new inputs still register, through the Pulu
 
             // Destroy deletes what the resource registered, including what was handed over to it.
             await prog.destroyAll(JOB);
-            assert.deepStrictEqual(await stack.fraudsterIds(domainId), [], "destroy deletes the handed-over fraudsters");
+            assert.deepStrictEqual(
+                await stack.fraudsterIds(domainId),
+                [],
+                "destroy deletes the handed-over fraudsters",
+            );
         } finally {
             await prog.dispose();
         }
@@ -119,7 +141,14 @@ describe("replacements keep what the new inputs still register, through the Pulu
 
     it("speaker enrollment: a FAILED replacement keeps every speaker; the fix keeps the same speakers; destroy deletes them", async () => {
         const domainId = await stack.createDomain("e2e-invariant-enr");
-        const seed = await stack.seedEnrollment("e2e-inv-enr", [311, 312, 313].map((s) => ({ requestId: `r${s}`, speakerId: `cust-${s}`, audio: [{ speaker: s, utterance: 1 }] })));
+        const seed = await stack.seedEnrollment(
+            "e2e-inv-enr",
+            [311, 312, 313].map((s) => ({
+                requestId: `r${s}`,
+                speakerId: `cust-${s}`,
+                audio: [{ speaker: s, utterance: 1 }],
+            })),
+        );
         const foreignKey = await stack.createKmsKey();
         const src = `import * as pulumi from "@pulumi/pulumi";
 import { SpeakerEnrollmentJob } from "pulumi-voiceid";
@@ -139,7 +168,10 @@ export const enrolled = job.newEnrollmentCount;
         const speakers = async () => {
             const { ListSpeakersCommand } = await import("@aws-sdk/client-voice-id");
             const out = await stack.voiceId.send(new ListSpeakersCommand({ DomainId: domainId, MaxResults: 100 }));
-            return (out.SpeakerSummaries ?? []).filter((s) => s.Status !== "OPTED_OUT").map((s) => s.GeneratedSpeakerId!).sort();
+            return (out.SpeakerSummaries ?? [])
+                .filter((s) => s.Status !== "OPTED_OUT")
+                .map((s) => s.GeneratedSpeakerId!)
+                .sort();
         };
         try {
             assert.strictEqual((await prog.up()).code, 0);
@@ -167,15 +199,25 @@ export const enrolled = job.newEnrollmentCount;
     it("a watchlist the stack did not fill refuses deletion saying how many fraudsters, how to list them and what to do", async () => {
         const domainId = await stack.createDomain("e2e-invariant-refuse");
         const seed = await stack.seedRegistration("e2e-inv-refuse", voices(321, 322));
-        const list = await stack.voiceId.send(new CreateWatchlistCommand({ DomainId: domainId, Name: "filled-elsewhere" }));
+        const list = await stack.voiceId.send(
+            new CreateWatchlistCommand({ DomainId: domainId, Name: "filled-elsewhere" }),
+        );
         const watchlistId = list.Watchlist!.WatchlistId!;
-        const { StartFraudsterRegistrationJobCommand, DescribeFraudsterRegistrationJobCommand } = await import("@aws-sdk/client-voice-id");
-        const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-            DomainId: domainId, DataAccessRoleArn: seed.roleArn, InputDataConfig: { S3Uri: seed.manifestUri },
-            OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId }, RegistrationConfig: { WatchlistIds: [watchlistId] },
-        }));
+        const { StartFraudsterRegistrationJobCommand, DescribeFraudsterRegistrationJobCommand } =
+            await import("@aws-sdk/client-voice-id");
+        const started = await stack.voiceId.send(
+            new StartFraudsterRegistrationJobCommand({
+                DomainId: domainId,
+                DataAccessRoleArn: seed.roleArn,
+                InputDataConfig: { S3Uri: seed.manifestUri },
+                OutputDataConfig: { S3Uri: seed.outputUri, KmsKeyId: seed.kmsKeyId },
+                RegistrationConfig: { WatchlistIds: [watchlistId] },
+            }),
+        );
         for (let i = 0; i < 100; i++) {
-            const d = await stack.voiceId.send(new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: started.Job!.JobId! }));
+            const d = await stack.voiceId.send(
+                new DescribeFraudsterRegistrationJobCommand({ DomainId: domainId, JobId: started.Job!.JobId! }),
+            );
             if (d.Job?.JobStatus === "COMPLETED") break;
             await new Promise((r) => setTimeout(r, 200));
         }
@@ -192,7 +234,10 @@ new Watchlist("outside", { domainId: ${JSON.stringify(domainId)}, name: "filled-
             assert.notStrictEqual(refused.code, 0);
             const out = refused.stdout + refused.stderr;
             assert.match(out, /holds 2 fraudsters/);
-            assert.match(out, new RegExp(`aws voice-id list-fraudsters --domain-id ${domainId} --watchlist-id ${watchlistId}`));
+            assert.match(
+                out,
+                new RegExp(`aws voice-id list-fraudsters --domain-id ${domainId} --watchlist-id ${watchlistId}`),
+            );
             assert.match(out, /retainOnDelete/);
             await prog.ok(["state", "delete", "--yes", "--force", (await prog.resources(JOB))[0].urn]);
         } finally {

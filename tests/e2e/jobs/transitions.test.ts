@@ -22,8 +22,8 @@ import { jobLocations, LocalStack, RegistrationSeed, SeedRequest, startLocalStac
 const JOB = "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob";
 const STACK_ERROR = /^\s+at .+\(.*:\d+:\d+\)$/m;
 
-const speakers = (...ids: number[]): SeedRequest[] => ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
-
+const speakers = (...ids: number[]): SeedRequest[] =>
+    ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
 
 /** A job declaration whose manifest, timeout and policy come from stack config. */
 function jobSource(name: string, domainId: string, seed: RegistrationSeed, extra = ""): string {
@@ -53,7 +53,10 @@ async function jobState(prog: TestProgram, name: string): Promise<any> {
 }
 
 /** `pulumi preview --json`: the steps, with their replace reasons. */
-async function previewSteps(prog: TestProgram, env: NodeJS.ProcessEnv = {}): Promise<{ op: string; urn: string; replaceReasons?: string[] }[]> {
+async function previewSteps(
+    prog: TestProgram,
+    env: NodeJS.ProcessEnv = {},
+): Promise<{ op: string; urn: string; replaceReasons?: string[] }[]> {
     const r = await prog.pulumi(["preview", "--json"], env);
     assert.strictEqual(r.code, 0, r.stdout + r.stderr);
     return JSON.parse(r.stdout).steps ?? [];
@@ -84,21 +87,34 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
         ]);
         const prog = await TestProgram.create({
             name: "jobs-failed",
-            source: header + jobSource("failed", domainId, seed) + jobSource("strict", domainId, shortSeed, "failOnErrors: true,"),
+            source:
+                header +
+                jobSource("failed", domainId, seed) +
+                jobSource("strict", domainId, shortSeed, "failOnErrors: true,"),
             env: stack.env,
-            config: { failedManifest: `s3://${seed.inputBucket}/manifests/vanishing.json`, strictManifest: shortSeed.manifestUri },
+            config: {
+                failedManifest: `s3://${seed.inputBucket}/manifests/vanishing.json`,
+                strictManifest: shortSeed.manifestUri,
+            },
         });
         try {
             // The preflight refuses a manifest missing at preview; a job still FAILS on one that
             // vanishes after it: here a copy deleted once `jobs` jobs are submitted (the local
             // service holds them 4 s before reading their inputs).
             const upWhileManifestVanishes = async (jobs: number, extra: string[] = []) => {
-                await stack.putObject(seed.inputBucket, "manifests/vanishing.json", await stack.getObjectText(seed.inputBucket, "manifests/input-file.json"));
+                await stack.putObject(
+                    seed.inputBucket,
+                    "manifests/vanishing.json",
+                    await stack.getObjectText(seed.inputBucket, "manifests/input-file.json"),
+                );
                 stack.emulator!.config.jobStartDelayMs = 4000;
                 try {
                     const running = prog.up(extra);
-                    while ((await stack.registrationJobCount(domainId)) < jobs) await new Promise((r) => setTimeout(r, 200));
-                    await stack.s3.send(new DeleteObjectCommand({ Bucket: seed.inputBucket, Key: "manifests/vanishing.json" }));
+                    while ((await stack.registrationJobCount(domainId)) < jobs)
+                        await new Promise((r) => setTimeout(r, 200));
+                    await stack.s3.send(
+                        new DeleteObjectCommand({ Bucket: seed.inputBucket, Key: "manifests/vanishing.json" }),
+                    );
                     return await running;
                 } finally {
                     stack.emulator!.config.jobStartDelayMs = 0;
@@ -120,13 +136,19 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             assert.ok(!/\[voiceid\] plan:/.test(refresh.stdout + refresh.stderr), refresh.stdout + refresh.stderr);
             // The preview of the retry says it will likely fail again (no input changed).
             const retryPlan = await prog.preview();
-            assert.match(retryPlan.stdout + retryPlan.stderr, /FAILED and no input changed: .*will likely fail the same way/);
+            assert.match(
+                retryPlan.stdout + retryPlan.stderr,
+                /FAILED and no input changed: .*will likely fail the same way/,
+            );
 
             // Nothing changed and the manifest is still missing: the retry is refused at check by the
             // preflight (the engine checks a replacement's inputs as a create's), before any step.
             const refused = await prog.up(["--continue-on-error"]);
             assert.notStrictEqual(refused.code, 0);
-            assert.match(refused.stdout + refused.stderr, /property inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*vanishing\.json does not exist/);
+            assert.match(
+                refused.stdout + refused.stderr,
+                /property inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*vanishing\.json does not exist/,
+            );
             assert.strictEqual(await stack.registrationJobCount(domainId), 2, "no job started");
 
             // Nothing changed, the manifest there at preview: the FAILED job is retried, the
@@ -141,10 +163,17 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             // engine does not mark the old entry for deletion: the stack still holds the first
             // FAILED job alone, complete, and a second job was started.
             const entries = (await prog.resources(JOB)).filter((r: any) => r.urn.endsWith("::failed"));
-            assert.deepStrictEqual(entries.map((r: any) => [r.outputs.jobId, !!r.delete]), [[failed.outputs.jobId, false]]);
+            assert.deepStrictEqual(
+                entries.map((r: any) => [r.outputs.jobId, !!r.delete]),
+                [[failed.outputs.jobId, false]],
+            );
             assert.ok(entries[0].outputs.__provider);
             assert.match(again.stdout + again.stderr, /The replaced job stays as it was/);
-            assert.strictEqual(await stack.registrationJobCount(domainId), 3, "the first run started two jobs, the retry one, the refused run none");
+            assert.strictEqual(
+                await stack.registrationJobCount(domainId),
+                3,
+                "the first run started two jobs, the retry one, the refused run none",
+            );
 
             // Fix both: the replacements run new jobs and forget the old ones.
             await prog.ok(["config", "set", "failedManifest", seed.manifestUri]);
@@ -178,13 +207,22 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             { requestId: "ok", audio: [{ speaker: 136, utterance: 2 }] },
             { requestId: "short", audio: [{ speaker: 137, utterance: 2, seconds: 0.3 }] },
         ]);
-        const prog = await TestProgram.create({ name: "jobs-warn", source: header + jobSource("lenient", domainId, seed), env: stack.env, config: { lenientManifest: seed.manifestUri } });
+        const prog = await TestProgram.create({
+            name: "jobs-warn",
+            source: header + jobSource("lenient", domainId, seed),
+            env: stack.env,
+            config: { lenientManifest: seed.manifestUri },
+        });
         try {
             const up = await prog.up();
             assert.strictEqual(up.code, 0, up.stdout + up.stderr);
             const diagnostics = up.stdout.split(/^Diagnostics:$/m)[1] ?? "";
             // Under the job's own heading, labelled by the engine (not a plain line on the Stack row).
-            assert.match(diagnostics, /FraudsterRegistrationJob \(lenient\):\n(?: {4}.*\n)*? {4}warning: \[voiceid\] job \w+ completed with 1 failed request\(s\)/, up.stdout);
+            assert.match(
+                diagnostics,
+                /FraudsterRegistrationJob \(lenient\):\n(?: {4}.*\n)*? {4}warning: \[voiceid\] job \w+ completed with 1 failed request\(s\)/,
+                up.stdout,
+            );
             assert.ok(!/warning: \[voiceid\] warning:/.test(up.stdout), "the engine's label is not doubled");
             const events = await prog.pulumi(["preview", "--json", "--refresh"]);
             assert.strictEqual(events.code, 0, events.stdout + events.stderr);
@@ -218,7 +256,10 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
 
             await prog.ok(["config", "set", "timeout", "300"]);
             const resumePlan = await prog.preview();
-            assert.match(resumePlan.stdout + resumePlan.stderr, /"slow" will update: resumes waiting for job \w+, still (SUBMITTED|IN_PROGRESS) \(the job is not started again\)/);
+            assert.match(
+                resumePlan.stdout + resumePlan.stderr,
+                /"slow" will update: resumes waiting for job \w+, still (SUBMITTED|IN_PROGRESS) \(the job is not started again\)/,
+            );
             const resumed = await prog.up();
             assert.strictEqual(resumed.code, 0, resumed.stdout + resumed.stderr);
             const outs = await prog.outputs();
@@ -259,7 +300,10 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             await prog.ok(["config", "set", "batchManifest", `s3://${seed.inputBucket}/manifests/input-flie.json`]);
             const preview = await prog.preview();
             assert.notStrictEqual(preview.code, 0);
-            assert.match(preview.stdout + preview.stderr, /inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*input-flie\.json does not exist/);
+            assert.match(
+                preview.stdout + preview.stderr,
+                /inputDataConfig\.s3Uri .*has a problem: must name a manifest that works .*input-flie\.json does not exist/,
+            );
             const failed = await prog.up();
             assert.notStrictEqual(failed.code, 0);
             assert.deepStrictEqual((await stack.fraudsterIds(domainId)).sort(), before.sort(), "0 fraudsters lost");
@@ -267,7 +311,10 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
 
             // A manifest naming missing audio is refused the same way.
             await stack.putManifest(seed.inputBucket, "manifests/dangling.json", [
-                { RequestId: "x", AudioSpecifications: [{ S3Uri: `s3://${seed.inputBucket}/audio/nope.wav`, ChannelId: 0 }] },
+                {
+                    RequestId: "x",
+                    AudioSpecifications: [{ S3Uri: `s3://${seed.inputBucket}/audio/nope.wav`, ChannelId: 0 }],
+                },
             ]);
             await prog.ok(["config", "set", "batchManifest", `s3://${seed.inputBucket}/manifests/dangling.json`]);
             const dangling = await prog.preview();
@@ -278,13 +325,19 @@ describe("FraudsterRegistrationJob transitions through the Pulumi engine", funct
             await prog.ok(["config", "set", "batchManifest", `s3://${seed.inputBucket}/manifests/`]);
             const folder = await prog.preview();
             assert.notStrictEqual(folder.code, 0);
-            assert.match(folder.stdout + folder.stderr, /inputDataConfig\.s3Uri .*has a problem: must name the manifest object/);
+            assert.match(
+                folder.stdout + folder.stderr,
+                /inputDataConfig\.s3Uri .*has a problem: must name the manifest object/,
+            );
 
             // The plan says the order: the new job first, the old job's fraudsters only after it.
             await prog.ok(["config", "set", "batchManifest", nextManifest]);
             const plan = await prog.preview();
             assert.strictEqual(plan.code, 0, plan.stdout + plan.stderr);
-            assert.match(plan.stdout + plan.stderr, /a new registration job will run .*; only if it succeeds, the 2 fraudsters job \w+ registered will be deleted/);
+            assert.match(
+                plan.stdout + plan.stderr,
+                /a new registration job will run .*; only if it succeeds, the 2 fraudsters job \w+ registered will be deleted/,
+            );
 
             // A working manifest: the new job registers its own, then the old job's fraudsters go.
             const replaced = await prog.up();
@@ -336,11 +389,16 @@ export const status = job.jobStatus;
             // The effective region moves: every resource is replaced, for `region` (the
             // watchlist and job also for the domain id, unknown until the new domain exists).
             await prog.ok(["config", "rm", "aws:region"]);
-            const moved = changed(await previewSteps(prog, { AWS_REGION: "us-west-2", AWS_DEFAULT_REGION: "us-west-2" }));
+            const moved = changed(
+                await previewSteps(prog, { AWS_REGION: "us-west-2", AWS_DEFAULT_REGION: "us-west-2" }),
+            );
             const replaced = moved.filter((s) => s.op === "replace");
             assert.strictEqual(replaced.length, 3, JSON.stringify(moved));
             for (const s of replaced) {
-                assert.ok(s.replaceReasons?.includes("region") && !s.replaceReasons.includes("scope"), `${s.urn}: ${s.replaceReasons}`);
+                assert.ok(
+                    s.replaceReasons?.includes("region") && !s.replaceReasons.includes("scope"),
+                    `${s.urn}: ${s.replaceReasons}`,
+                );
             }
             assert.deepStrictEqual(replaced.find((s) => s.urn.endsWith("::fraud"))!.replaceReasons, ["region"]);
         } finally {
@@ -353,10 +411,13 @@ export const status = job.jobStatus;
         const seed = await stack.seedRegistration("e2e-retain", speakers(171));
         const list = await stack.voiceId.send(new CreateWatchlistCommand({ DomainId: domainId, Name: "outside" }));
         const watchlistId = list.Watchlist!.WatchlistId!;
-        const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-            DomainId: domainId, ...jobLocations(seed, { kmsKey: false }),
-            RegistrationConfig: { WatchlistIds: [watchlistId] },
-        }));
+        const started = await stack.voiceId.send(
+            new StartFraudsterRegistrationJobCommand({
+                DomainId: domainId,
+                ...jobLocations(seed, { kmsKey: false }),
+                RegistrationConfig: { WatchlistIds: [watchlistId] },
+            }),
+        );
         await new Promise((r) => setTimeout(r, 3000));
         const src = (retain: boolean) => `import { FraudsterRegistrationJob, Watchlist } from "pulumi-voiceid";
 const list = new Watchlist("outside", { domainId: ${JSON.stringify(domainId)}, name: "outside" }, { import: ${JSON.stringify(`${domainId}/${watchlistId}`)}, retainOnDelete: ${retain} });
@@ -377,7 +438,11 @@ export const status = job.jobStatus;
             assert.strictEqual((await prog.outputs()).status, "COMPLETED");
             await prog.destroyAll("pulumi-nodejs:dynamic/voiceid:");
             await stack.voiceId.send(new DescribeWatchlistCommand({ DomainId: domainId, WatchlistId: watchlistId }));
-            assert.strictEqual((await stack.fraudsterIds(domainId, watchlistId)).length, 1, "retained: the fraudster stays");
+            assert.strictEqual(
+                (await stack.fraudsterIds(domainId, watchlistId)).length,
+                1,
+                "retained: the fraudster stays",
+            );
 
             // Without retainOnDelete and with the job gone from the program, the non-empty
             // watchlist's delete is refused: once, clearly, without a stack trace.
@@ -392,7 +457,13 @@ export const status = job.jobStatus;
             assert.strictEqual(diagnostics.split("deletes only empty watchlists").length - 1, 1, out);
             assert.strictEqual(out.split("deletes only empty watchlists").length - 1, 3, out);
             assert.ok(!STACK_ERROR.test(out) && !/Refusal|Error: Watchlist/.test(out), out);
-            await prog.ok(["state", "delete", "--yes", "--force", (await prog.resources("pulumi-nodejs:dynamic/voiceid:Watchlist"))[0].urn]);
+            await prog.ok([
+                "state",
+                "delete",
+                "--yes",
+                "--force",
+                (await prog.resources("pulumi-nodejs:dynamic/voiceid:Watchlist"))[0].urn,
+            ]);
         } finally {
             await prog.dispose();
         }

@@ -41,9 +41,10 @@ new FraudsterRegistrationJob("adopted", {
     outputDataConfig: { s3Uri: ${JSON.stringify(d.importSeed!.outputUri)} },
 }, { import: ${JSON.stringify(d.importId)} });`
         : "";
-    const job = d.withJob === false
-        ? ""
-        : `
+    const job =
+        d.withJob === false
+            ? ""
+            : `
 new FraudsterRegistrationJob("q3-fraudsters", {
     domainId: domain.domainId,
     dataAccessRoleArn: ${JSON.stringify(d.seed.roleArn)},
@@ -69,7 +70,8 @@ export const domainId = domain.domainId;
 /** Keys a user never writes; none may show in a `--diff`. */
 const INTERNAL = /\b(scope|importId|__scope|__importId|__provider|configRegion|configEndpoint)\b/;
 
-const speakers = (...ids: number[]) => ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
+const speakers = (...ids: number[]) =>
+    ids.map((s, i) => ({ requestId: `r${i}-s${s}`, audio: [{ speaker: s, utterance: 2 }] }));
 
 describe("previews a reviewer can read (real engine, local service)", function () {
     this.timeout(1_800_000);
@@ -79,11 +81,17 @@ describe("previews a reviewer can read (real engine, local service)", function (
     const goldens = process.env.UPDATE_PLAN_GOLDENS === "1";
     const fixtures = path.join(repoRoot, "tests", "fixtures", "plan");
 
-    async function previewJson(program: TestProgram, name: string, extra: string[] = [], ids: Record<string, string> = {}): Promise<string> {
+    async function previewJson(
+        program: TestProgram,
+        name: string,
+        extra: string[] = [],
+        ids: Record<string, string> = {},
+    ): Promise<string> {
         // `destroy --preview-only` refuses the skip-confirmations setting the harness sets for `up`.
-        const r = extra[0] === "destroy"
-            ? await program.pulumi([...extra, "--json"], { PULUMI_SKIP_CONFIRMATIONS: "false" })
-            : await program.pulumi(["preview", "--json", ...extra]);
+        const r =
+            extra[0] === "destroy"
+                ? await program.pulumi([...extra, "--json"], { PULUMI_SKIP_CONFIRMATIONS: "false" })
+                : await program.pulumi(["preview", "--json", ...extra]);
         assert.strictEqual(r.code, 0, r.stdout + r.stderr);
         const plan = parsePreview(r.stdout);
         assert.ok(plan.steps.length > 0, `${name}: preview JSON has steps`);
@@ -96,7 +104,13 @@ describe("previews a reviewer can read (real engine, local service)", function (
 
     it("plain inputs: rename and tag change in clear, no internal input, consequence lines, summaries", async () => {
         const seed = await stack.seedRegistration("plan-plain", speakers(201, 202, 203));
-        const d: Declared = { secret: false, watchlistName: "high-risk", tags: { team: "fraud-ops" }, threshold: 70, seed };
+        const d: Declared = {
+            secret: false,
+            watchlistName: "high-risk",
+            tags: { team: "fraud-ops" },
+            threshold: 70,
+            seed,
+        };
         const program = await TestProgram.create({ name: "plan-plain", source: source(d), env: stack.env });
         try {
             const ids: Record<string, string> = {};
@@ -135,7 +149,11 @@ describe("previews a reviewer can read (real engine, local service)", function (
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             assert.deepStrictEqual(changeSummary(r.stdout), { replace: 1, unchanged: 3 }, r.stdout);
             assert.match(r.stdout, /~ fraudsterSimilarityThreshold\s*: 70 => 85/, r.stdout);
-            assert.match(r.stdout + r.stderr, /\[voiceid\] plan: FraudsterRegistrationJob "q3-fraudsters" will be replaced \(registrationConfig\.fraudsterSimilarityThreshold\): a new registration job will run and register the manifest's fraudsters again; only if it succeeds, the 3 fraudsters job [a-zA-Z0-9]{22} registered will be deleted \(deleteFraudstersOnDestroy\), except those the new job finds again/, r.stdout);
+            assert.match(
+                r.stdout + r.stderr,
+                /\[voiceid\] plan: FraudsterRegistrationJob "q3-fraudsters" will be replaced \(registrationConfig\.fraudsterSimilarityThreshold\): a new registration job will run and register the manifest's fraudsters again; only if it succeeds, the 3 fraudsters job [a-zA-Z0-9]{22} registered will be deleted \(deleteFraudstersOnDestroy\), except those the new job finds again/,
+                r.stdout,
+            );
             assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             const replaceJson = await previewJson(program, "replace", [], ids);
             md = summarize(parsePreview(replaceJson));
@@ -145,15 +163,22 @@ describe("previews a reviewer can read (real engine, local service)", function (
             // import
             const importSeed = await stack.seedRegistration("plan-imp", speakers(204));
             for (const [k, v] of Object.entries(importSeed)) ids[v] = `<import.${k}>`;
-            const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({
-                DomainId: domainId, ...jobLocations(importSeed, { kmsKey: false }),
-            }));
+            const started = await stack.voiceId.send(
+                new StartFraudsterRegistrationJobCommand({
+                    DomainId: domainId,
+                    ...jobLocations(importSeed, { kmsKey: false }),
+                }),
+            );
             ids[started.Job!.JobId!] = "<importedJobId>";
             await new Promise((res) => setTimeout(res, 3000));
             program.writeSource(source({ ...d, importId: `${domainId}/${started.Job!.JobId}`, importSeed }));
             r = await program.preview();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout + r.stderr, /\[voiceid\] plan: FraudsterRegistrationJob "adopted" will be imported: adopts existing job [a-zA-Z0-9]{22}\/[a-zA-Z0-9]{22} instead of starting one/, r.stdout);
+            assert.match(
+                r.stdout + r.stderr,
+                /\[voiceid\] plan: FraudsterRegistrationJob "adopted" will be imported: adopts existing job [a-zA-Z0-9]{22}\/[a-zA-Z0-9]{22} instead of starting one/,
+                r.stdout,
+            );
             assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             md = summarize(parsePreview(await previewJson(program, "import", [], ids)));
             assert.match(md, /Registration jobs: 1 to adopt[\s\S]*adopted/, md);
@@ -161,7 +186,9 @@ describe("previews a reviewer can read (real engine, local service)", function (
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
 
             // delete: the job leaves the program
-            program.writeSource(source({ ...d, withJob: false, importId: `${domainId}/${started.Job!.JobId}`, importSeed }));
+            program.writeSource(
+                source({ ...d, withJob: false, importId: `${domainId}/${started.Job!.JobId}`, importSeed }),
+            );
             r = await program.preview();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
@@ -178,14 +205,24 @@ describe("previews a reviewer can read (real engine, local service)", function (
 
     it("secret inputs: the rename and tag change stay masked in the preview and the state", async () => {
         const seed = await stack.seedRegistration("plan-secret", speakers(211));
-        const d: Declared = { secret: true, watchlistName: "hidden-list-7f3a", tags: { team: "hidden-team-7f3a" }, threshold: 70, seed, withJob: false };
+        const d: Declared = {
+            secret: true,
+            watchlistName: "hidden-list-7f3a",
+            tags: { team: "hidden-team-7f3a" },
+            threshold: 70,
+            seed,
+            withJob: false,
+        };
         const program = await TestProgram.create({ name: "plan-secret", source: source(d), env: stack.env });
         try {
             let r = await program.up();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             const raw = await program.ok(["stack", "export"]);
-            for (const s of ["hidden-list-7f3a", "hidden-team-7f3a"]) assert.ok(!raw.stdout.includes(s), `${s} in the state in clear`);
-            program.writeSource(source({ ...d, watchlistName: "hidden-list-8b4c", tags: { team: "hidden-team-8b4c" } }));
+            for (const s of ["hidden-list-7f3a", "hidden-team-7f3a"])
+                assert.ok(!raw.stdout.includes(s), `${s} in the state in clear`);
+            program.writeSource(
+                source({ ...d, watchlistName: "hidden-list-8b4c", tags: { team: "hidden-team-8b4c" } }),
+            );
             r = await program.preview();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
             assert.deepStrictEqual(changeSummary(r.stdout), { update: 2, unchanged: 1 }, r.stdout);
@@ -195,7 +232,8 @@ describe("previews a reviewer can read (real engine, local service)", function (
             const md = summarize(parsePreview(await previewJson(program, "update-secret", [], ids)));
             for (const s of ["hidden-list", "hidden-team"]) assert.ok(!md.includes(s), `${s} in the summary:\n${md}`);
             assert.match(r.stdout, /\[secret\]/, r.stdout);
-            for (const s of ["hidden-list", "hidden-team"]) assert.ok(!r.stdout.includes(s), `${s} shown in the preview:\n${r.stdout}`);
+            for (const s of ["hidden-list", "hidden-team"])
+                assert.ok(!r.stdout.includes(s), `${s} shown in the preview:\n${r.stdout}`);
             assert.ok(!INTERNAL.test(r.stdout + r.stderr), `internal input in --diff:\n${r.stdout}`);
             r = await program.up();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
@@ -207,7 +245,14 @@ describe("previews a reviewer can read (real engine, local service)", function (
     });
 
     it("a domain created outside Pulumi and imported previews as an adoption", async () => {
-        const d = (await stack.voiceId.send(new CreateDomainCommand({ Name: "outside", ServerSideEncryptionConfiguration: { KmsKeyId: (await stack.createKmsKey()).arn } }))).Domain!;
+        const d = (
+            await stack.voiceId.send(
+                new CreateDomainCommand({
+                    Name: "outside",
+                    ServerSideEncryptionConfiguration: { KmsKeyId: (await stack.createKmsKey()).arn },
+                }),
+            )
+        ).Domain!;
         const src = `import { VoiceIdDomain } from "pulumi-voiceid";
 new VoiceIdDomain("outside", { name: "outside", serverSideEncryptionConfiguration: { kmsKeyId: ${JSON.stringify(d.ServerSideEncryptionConfiguration!.KmsKeyId)} } }, { import: ${JSON.stringify(d.DomainId)} });
 `;
@@ -215,7 +260,13 @@ new VoiceIdDomain("outside", { name: "outside", serverSideEncryptionConfiguratio
         try {
             const r = await program.preview();
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-            assert.match(r.stdout + r.stderr, new RegExp(`\\[voiceid\\] plan: VoiceIdDomain "outside" will be imported: adopts existing domain ${d.DomainId} instead of creating one`), r.stdout);
+            assert.match(
+                r.stdout + r.stderr,
+                new RegExp(
+                    `\\[voiceid\\] plan: VoiceIdDomain "outside" will be imported: adopts existing domain ${d.DomainId} instead of creating one`,
+                ),
+                r.stdout,
+            );
             assert.ok(!INTERNAL.test(r.stdout), r.stdout);
         } finally {
             await program.dispose();

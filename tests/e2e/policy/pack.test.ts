@@ -71,32 +71,65 @@ describe("the Voice ID policy pack in previews (real engine, local service)", fu
 
     before(async () => {
         domainId = await stack.createDomain("policy");
-        reg = await stack.seedRegistration("policy-reg", [{ requestId: "r0", audio: [{ speaker: 221, utterance: 1 }] }]);
-        enr = await stack.seedEnrollment("policy-enr", [{ requestId: "e0", speakerId: "cust-1", audio: [{ speaker: 222, utterance: 1 }] }]);
+        reg = await stack.seedRegistration("policy-reg", [
+            { requestId: "r0", audio: [{ speaker: 221, utterance: 1 }] },
+        ]);
+        enr = await stack.seedEnrollment("policy-enr", [
+            { requestId: "e0", speakerId: "cust-1", audio: [{ speaker: 222, utterance: 1 }] },
+        ]);
     });
 
     it("dynamic form: every rule violated, each naming the resource, the property and the fix; the preview fails on the mandatory ones", async () => {
-        const program = await TestProgram.create({ name: "policy-violate", source: dynamicSource(domainId, reg, enr, { violate: true }), env: stack.env });
+        const program = await TestProgram.create({
+            name: "policy-violate",
+            source: dynamicSource(domainId, reg, enr, { violate: true }),
+            env: stack.env,
+        });
         try {
             const r = await program.pulumi(["preview", "--policy-pack", POLICY_PACK]);
             assert.notStrictEqual(r.code, 0, r.stdout);
             assert.deepStrictEqual(violationsShown(r.stdout), ALL_VIOLATIONS, r.stdout);
             for (const [rule, text] of [
-                ["job-results-cmk", /FraudsterRegistrationJob "q3-fraudsters": outputDataConfig\.kmsKeyId is not set.*Fix: set outputDataConfig\.kmsKeyId/],
-                ["no-register-as-new", /FraudsterRegistrationJob "q3-fraudsters": registrationConfig\.duplicateRegistrationAction is REGISTER_AS_NEW.*Fix: use SKIP/],
-                ["similarity-threshold-floor", /FraudsterRegistrationJob "q3-fraudsters": registrationConfig\.fraudsterSimilarityThreshold is 40, below the floor of 70.*Fix:/],
-                ["enrollment-fraud-detection", /SpeakerEnrollmentJob "customers": enrollmentConfig\.fraudDetectionConfig\.fraudDetectionAction is IGNORE.*Fix: set it to FAIL/],
-                ["domain-cmk", /VoiceIdDomain "fraud": serverSideEncryptionConfiguration\.kmsKeyId names an AWS managed key \(alias\/aws\/connect\).*Fix:/],
-                ["delete-on-destroy", /FraudsterRegistrationJob "q3-fraudsters": deleteFraudstersOnDestroy is true.*Fix: set the resource option protect: true/],
+                [
+                    "job-results-cmk",
+                    /FraudsterRegistrationJob "q3-fraudsters": outputDataConfig\.kmsKeyId is not set.*Fix: set outputDataConfig\.kmsKeyId/,
+                ],
+                [
+                    "no-register-as-new",
+                    /FraudsterRegistrationJob "q3-fraudsters": registrationConfig\.duplicateRegistrationAction is REGISTER_AS_NEW.*Fix: use SKIP/,
+                ],
+                [
+                    "similarity-threshold-floor",
+                    /FraudsterRegistrationJob "q3-fraudsters": registrationConfig\.fraudsterSimilarityThreshold is 40, below the floor of 70.*Fix:/,
+                ],
+                [
+                    "enrollment-fraud-detection",
+                    /SpeakerEnrollmentJob "customers": enrollmentConfig\.fraudDetectionConfig\.fraudDetectionAction is IGNORE.*Fix: set it to FAIL/,
+                ],
+                [
+                    "domain-cmk",
+                    /VoiceIdDomain "fraud": serverSideEncryptionConfiguration\.kmsKeyId names an AWS managed key \(alias\/aws\/connect\).*Fix:/,
+                ],
+                [
+                    "delete-on-destroy",
+                    /FraudsterRegistrationJob "q3-fraudsters": deleteFraudstersOnDestroy is true.*Fix: set the resource option protect: true/,
+                ],
             ] as const) {
                 assert.match(r.stdout, text, `${rule}\n${r.stdout}`);
             }
 
             // The same preview as the engine's JSON event stream: plan-summary lists every violation.
-            const json = await program.pulumi(["preview", "--json", "--policy-pack", POLICY_PACK], { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "1" });
+            const json = await program.pulumi(["preview", "--json", "--policy-pack", POLICY_PACK], {
+                PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "1",
+            });
             assert.notStrictEqual(json.code, 0, json.stderr);
-            const stream = normalizePreview(withoutDebugEvents(json.stdout), program, { [domainId]: "<domainId>", [reg.roleArn]: "<roleArn>", [enr.roleArn]: "<enrollmentRoleArn>" });
-            if (process.env.UPDATE_PLAN_GOLDENS === "1") fs.writeFileSync(path.join(repoRoot, "tests", "fixtures", "plan", "policy.json"), stream);
+            const stream = normalizePreview(withoutDebugEvents(json.stdout), program, {
+                [domainId]: "<domainId>",
+                [reg.roleArn]: "<roleArn>",
+                [enr.roleArn]: "<enrollmentRoleArn>",
+            });
+            if (process.env.UPDATE_PLAN_GOLDENS === "1")
+                fs.writeFileSync(path.join(repoRoot, "tests", "fixtures", "plan", "policy.json"), stream);
             const md = summarize(parsePreview(json.stdout));
             assert.match(md, /### Policy violations: 4 mandatory, 3 advisory/, md);
             for (const v of ALL_VIOLATIONS) {
@@ -109,7 +142,11 @@ describe("the Voice ID policy pack in previews (real engine, local service)", fu
     });
 
     it("dynamic form: the same resources satisfying every rule preview without a violation", async () => {
-        const program = await TestProgram.create({ name: "policy-satisfy", source: dynamicSource(domainId, reg, enr, { violate: false }), env: stack.env });
+        const program = await TestProgram.create({
+            name: "policy-satisfy",
+            source: dynamicSource(domainId, reg, enr, { violate: false }),
+            env: stack.env,
+        });
         try {
             const r = await program.pulumi(["preview", "--policy-pack", POLICY_PACK]);
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
@@ -121,7 +158,11 @@ describe("the Voice ID policy pack in previews (real engine, local service)", fu
     });
 
     it("--policy-pack-config: levels changed, REGISTER_AS_NEW allowed for the job, a lower floor, acknowledged deletion", async () => {
-        const program = await TestProgram.create({ name: "policy-config", source: dynamicSource(domainId, reg, enr, { violate: true }), env: stack.env });
+        const program = await TestProgram.create({
+            name: "policy-config",
+            source: dynamicSource(domainId, reg, enr, { violate: true }),
+            env: stack.env,
+        });
         try {
             const config = writePolicyConfig(program.dir, {
                 "voiceid-job-results-cmk": "advisory",
@@ -133,28 +174,37 @@ describe("the Voice ID policy pack in previews (real engine, local service)", fu
             });
             let r = await program.pulumi(["preview", "--policy-pack", POLICY_PACK, "--policy-pack-config", config]);
             assert.notStrictEqual(r.code, 0, r.stdout);
-            assert.deepStrictEqual(violationsShown(r.stdout), [
-                "advisory voiceid-job-results-cmk customers",
-                "advisory voiceid-job-results-cmk q3-fraudsters",
-                "mandatory voiceid-enrollment-fraud-detection customers",
-                "mandatory voiceid-enrollment-fraud-detection customers",
-            ], r.stdout);
+            assert.deepStrictEqual(
+                violationsShown(r.stdout),
+                [
+                    "advisory voiceid-job-results-cmk customers",
+                    "advisory voiceid-job-results-cmk q3-fraudsters",
+                    "mandatory voiceid-enrollment-fraud-detection customers",
+                    "mandatory voiceid-enrollment-fraud-detection customers",
+                ],
+                r.stdout,
+            );
             assert.match(r.stdout, /riskThreshold is 50, above the configured ceiling of 40/, r.stdout);
 
             // Everything advisory: the preview passes and still lists them.
             fs.writeFileSync(config, JSON.stringify({ all: "advisory" }));
             r = await program.pulumi(["preview", "--policy-pack", POLICY_PACK, "--policy-pack-config", config]);
             assert.strictEqual(r.code, 0, r.stdout + r.stderr);
-            assert.deepStrictEqual(violationsShown(r.stdout), ALL_VIOLATIONS.map((v) => v.replace(/^mandatory/, "advisory")).sort(), r.stdout);
+            assert.deepStrictEqual(
+                violationsShown(r.stdout),
+                ALL_VIOLATIONS.map((v) => v.replace(/^mandatory/, "advisory")).sort(),
+                r.stdout,
+            );
         } finally {
             await program.dispose();
         }
     });
 
     it("native form (YAML, voiceid:index:*): the same rules, violated then satisfied", async () => {
-        const extra = (violate: boolean) => violate
-            ? ["registrationConfig: { duplicateRegistrationAction: REGISTER_AS_NEW }"]
-            : ["registrationConfig: { duplicateRegistrationAction: SKIP }"];
+        const extra = (violate: boolean) =>
+            violate
+                ? ["registrationConfig: { duplicateRegistrationAction: REGISTER_AS_NEW }"]
+                : ["registrationConfig: { duplicateRegistrationAction: SKIP }"];
         const yaml = (violate: boolean) => (project: string) => {
             const job = registrationJobBlock("job", domainId, reg, extra(violate));
             return `${yamlHeader(project)}resources:\n${violate ? job : job.replace(`outputDataConfig: { s3Uri: "${reg.outputUri}" }`, `outputDataConfig: { s3Uri: "${reg.outputUri}", kmsKeyId: "${reg.kmsKeyArn}" }`)}`;
@@ -163,7 +213,11 @@ describe("the Voice ID policy pack in previews (real engine, local service)", fu
         try {
             let r = await program.pulumi(["preview", "--policy-pack", POLICY_PACK]);
             assert.notStrictEqual(r.code, 0, r.stdout);
-            assert.deepStrictEqual(violationsShown(r.stdout), ["mandatory voiceid-job-results-cmk job", "mandatory voiceid-no-register-as-new job"], r.stdout);
+            assert.deepStrictEqual(
+                violationsShown(r.stdout),
+                ["mandatory voiceid-job-results-cmk job", "mandatory voiceid-no-register-as-new job"],
+                r.stdout,
+            );
             assert.match(r.stdout, /voiceid:index:FraudsterRegistrationJob: job/, r.stdout);
             fs.writeFileSync(path.join(program.dir, "Pulumi.yaml"), yaml(false)(program.project));
             r = await program.pulumi(["preview", "--policy-pack", POLICY_PACK]);

@@ -28,11 +28,21 @@ function installRelease(target: string): void {
         fs.mkdirSync(src, { recursive: true });
         execFileSync("bash", ["-c", `git -C "${repoRoot}" archive ${RELEASE_COMMIT} | tar -x -C "${src}"`]);
         fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(src, "node_modules"));
-        execFileSync(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: src, stdio: "inherit" });
+        execFileSync(
+            process.execPath,
+            [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"],
+            { cwd: src, stdio: "inherit" },
+        );
     }
     const tmp = fs.mkdtempSync(path.join(localDir, "pack-"));
     try {
-        const out = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", tmp, src], { encoding: "utf8", env: pulumiEnv() }).trim().split("\n").pop()!;
+        const out = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", tmp, src], {
+            encoding: "utf8",
+            env: pulumiEnv(),
+        })
+            .trim()
+            .split("\n")
+            .pop()!;
         fs.rmSync(target, { recursive: true, force: true });
         fs.mkdirSync(target, { recursive: true });
         execFileSync("tar", ["xzf", path.join(tmp, out), "-C", target, "--strip-components=1"]);
@@ -62,7 +72,12 @@ describe("upgrade from 0.1.0", function () {
     const root = path.join(localDir, "upgrade-consumer");
     const dir = path.join(root, "upgrade-0-1-0");
     const pkg = path.join(root, "node_modules", "pulumi-voiceid");
-    const pulumi = (args: string[]) => run("pulumi", [...args, "--non-interactive"], { cwd: dir, env: { ...pulumiEnv(), ...stack.env }, timeoutMs: 600_000 });
+    const pulumi = (args: string[]) =>
+        run("pulumi", [...args, "--non-interactive"], {
+            cwd: dir,
+            env: { ...pulumiEnv(), ...stack.env },
+            timeoutMs: 600_000,
+        });
 
     before(async () => {
         stack = await startLocalStack({ jobDurationMs: 0 });
@@ -70,8 +85,14 @@ describe("upgrade from 0.1.0", function () {
         fs.rmSync(dir, { recursive: true, force: true });
         fs.mkdirSync(dir, { recursive: true });
         installRelease(pkg);
-        const seed = await stack.seedRegistration("upgrade", [211, 212].map((s, i) => ({ requestId: `r${i}`, audio: [{ speaker: s, utterance: 2 }] })));
-        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: upgrade-0-1-0\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n");
+        const seed = await stack.seedRegistration(
+            "upgrade",
+            [211, 212].map((s, i) => ({ requestId: `r${i}`, audio: [{ speaker: s, utterance: 2 }] })),
+        );
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.yaml"),
+            "name: upgrade-0-1-0\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n",
+        );
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "upgrade-0-1-0", private: true }));
         fs.writeFileSync(path.join(dir, "index.ts"), SOURCE(seed));
         await pulumi(["stack", "rm", "--yes", "--force", "test"]);
@@ -107,17 +128,28 @@ describe("upgrade from 0.1.0", function () {
         assert.strictEqual(again.code, 0, again.stdout + again.stderr);
         assert.deepStrictEqual(changeSummary(again.stdout), { unchanged: 4 }, again.stdout);
         const after = JSON.parse((await pulumi(["stack", "export"])).stdout);
-        const ids = (s: any) => s.deployment.resources.filter((r: any) => r.type.startsWith("pulumi-nodejs:dynamic/voiceid:")).map((r: any) => r.id).sort();
+        const ids = (s: any) =>
+            s.deployment.resources
+                .filter((r: any) => r.type.startsWith("pulumi-nodejs:dynamic/voiceid:"))
+                .map((r: any) => r.id)
+                .sort();
         assert.deepStrictEqual(ids(after), ids(before), "same resources");
         const upgradedJob = after.deployment.resources.find((r: any) => r.type.endsWith("FraudsterRegistrationJob"));
         assert.ok(upgradedJob.inputs.__scope, "the inputs are rewritten with the hidden scope key");
 
         // A change after the upgrade previews in clear, without internal inputs.
-        fs.writeFileSync(path.join(dir, "index.ts"), fs.readFileSync(path.join(dir, "index.ts"), "utf8").replace('name: "high-risk"', 'name: "high-risk-v2"'));
+        fs.writeFileSync(
+            path.join(dir, "index.ts"),
+            fs.readFileSync(path.join(dir, "index.ts"), "utf8").replace('name: "high-risk"', 'name: "high-risk-v2"'),
+        );
         const rename = await pulumi(["preview", "--diff"]);
         assert.strictEqual(rename.code, 0, rename.stdout + rename.stderr);
         assert.deepStrictEqual(changeSummary(rename.stdout), { update: 1, unchanged: 3 }, rename.stdout);
-        assert.match(rename.stdout, /~ name\s*: \[secret\] => "high-risk-v2"|~ name\s*: "high-risk" => "high-risk-v2"/, rename.stdout);
+        assert.match(
+            rename.stdout,
+            /~ name\s*: \[secret\] => "high-risk-v2"|~ name\s*: "high-risk" => "high-risk-v2"/,
+            rename.stdout,
+        );
         assert.ok(!/\bscope\b|importId/.test(rename.stdout), rename.stdout);
     });
 });

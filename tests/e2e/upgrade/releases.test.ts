@@ -8,7 +8,12 @@
  */
 import * as assert from "assert";
 import { ListFraudstersCommand } from "@aws-sdk/client-voice-id";
-import { LoadedFixture, loadReleaseFixture, readFixtureDescription, releaseVersions } from "../../support/releaseFixture";
+import {
+    LoadedFixture,
+    loadReleaseFixture,
+    readFixtureDescription,
+    releaseVersions,
+} from "../../support/releaseFixture";
 
 const JOBS = /^pulumi-nodejs:dynamic\/voiceid:(FraudsterRegistrationJob|SpeakerEnrollmentJob)$/;
 const VOICEID = "pulumi-nodejs:dynamic/voiceid:";
@@ -17,7 +22,8 @@ const nameOf = (r: { urn: string }) => r.urn.split("::").pop()!;
 describe("stacks deployed by earlier releases", () => {
     it("there are fixtures of 0.1.0 and 0.2.0", () => {
         const versions = releaseVersions();
-        for (const v of ["0.1.0", "0.2.0"]) assert.ok(versions.includes(v), `tests/fixtures/releases/${v} is missing (${versions.join(", ")})`);
+        for (const v of ["0.1.0", "0.2.0"])
+            assert.ok(versions.includes(v), `tests/fixtures/releases/${v} is missing (${versions.join(", ")})`);
     });
 });
 
@@ -38,19 +44,30 @@ for (const version of releaseVersions()) {
             for (const name of expect.recordedWithoutProvider) {
                 const broken = before.find((r: any) => nameOf(r) === name);
                 assert.ok(broken, `no job ${name} in the fixture's state`);
-                assert.strictEqual(broken.outputs.__provider, undefined, `the fixture holds ${version}'s entry of ${name} without __provider`);
+                assert.strictEqual(
+                    broken.outputs.__provider,
+                    undefined,
+                    `the fixture holds ${version}'s entry of ${name} without __provider`,
+                );
             }
 
             const plain = await program.preview();
             assert.strictEqual(plain.code, 0, plain.stdout + plain.stderr);
             if (expect.recordedWithoutProvider.length) {
                 // The preview says why the broken entry is updated.
-                assert.match(plain.stdout + plain.stderr, /job \w+ was recorded without its provider .* replaced in place by an update/);
+                assert.match(
+                    plain.stdout + plain.stderr,
+                    /job \w+ was recorded without its provider .* replaced in place by an update/,
+                );
             }
             const preview = await program.pulumi(["preview", "--json"]);
             assert.strictEqual(preview.code, 0, preview.stdout + preview.stderr);
             const steps: { op: string; urn: string }[] = JSON.parse(preview.stdout).steps;
-            assert.deepStrictEqual(steps.filter((s) => s.op !== "same").map((s) => [s.op, nameOf(s)]), expect.previewChanges, preview.stdout);
+            assert.deepStrictEqual(
+                steps.filter((s) => s.op !== "same").map((s) => [s.op, nameOf(s)]),
+                expect.previewChanges,
+                preview.stdout,
+            );
 
             const up = await program.up();
             if (expect.upFails) {
@@ -63,7 +80,11 @@ for (const version of releaseVersions()) {
             for (const name of expect.recordedWithoutProvider) {
                 const repaired = (await jobs()).find((r: any) => nameOf(r) === name && !r.delete);
                 assert.ok(repaired.outputs.__provider, `state of ${name} repaired`);
-                assert.notStrictEqual(repaired.outputs.jobId, before.find((r: any) => nameOf(r) === name).outputs.jobId, `a new job ran for ${name}`);
+                assert.notStrictEqual(
+                    repaired.outputs.jobId,
+                    before.find((r: any) => nameOf(r) === name).outputs.jobId,
+                    `a new job ran for ${name}`,
+                );
             }
 
             const refresh = await program.refresh();
@@ -76,11 +97,14 @@ for (const version of releaseVersions()) {
             }
             const fixed = await program.up();
             assert.strictEqual(fixed.code, 0, fixed.stdout + fixed.stderr);
-            for (const job of await jobs()) assert.strictEqual(job.outputs.jobStatus, "COMPLETED", `${nameOf(job)}: ${job.outputs.jobStatus}`);
+            for (const job of await jobs())
+                assert.strictEqual(job.outputs.jobStatus, "COMPLETED", `${nameOf(job)}: ${job.outputs.jobStatus}`);
             assert.strictEqual((await program.preview(["--expect-no-changes"])).code, 0);
 
             const outs = await program.outputs();
-            const registered = await stack.voiceId.send(new ListFraudstersCommand({ DomainId: outs.domainId, WatchlistId: outs.watchlistId }));
+            const registered = await stack.voiceId.send(
+                new ListFraudstersCommand({ DomainId: outs.domainId, WatchlistId: outs.watchlistId }),
+            );
             assert.strictEqual(registered.FraudsterSummaries?.length, expect.fraudstersInWatchlist);
             const destroy = await program.destroy();
             assert.strictEqual(destroy.code, 0, destroy.stdout + destroy.stderr);

@@ -30,8 +30,13 @@ describe("native plugin: the tarball", function () {
             assert.match(listing, /pulumi-resource-voiceid\.js/);
             const version = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
             const env = { ...pulumiEnv(), PULUMI_HOME: home };
-            execFileSync("pulumi", ["plugin", "install", "resource", "voiceid", version, "--file", tarball], { env, stdio: "pipe" });
-            const schema = JSON.parse(execFileSync("pulumi", ["package", "get-schema", "voiceid"], { env, encoding: "utf8" }));
+            execFileSync("pulumi", ["plugin", "install", "resource", "voiceid", version, "--file", tarball], {
+                env,
+                stdio: "pipe",
+            });
+            const schema = JSON.parse(
+                execFileSync("pulumi", ["package", "get-schema", "voiceid"], { env, encoding: "utf8" }),
+            );
             assert.strictEqual(schema.name, "voiceid");
             assert.ok(schema.resources["voiceid:index:FraudsterRegistrationJob"]);
 
@@ -70,9 +75,14 @@ outputs:
         installPackage();
         const plugin = path.join(consumerDir, "node_modules", "pulumi-voiceid", "pulumi-resource-voiceid");
         assert.ok(fs.existsSync(plugin), "the npm package has no pulumi-resource-voiceid");
-        const schema = JSON.parse(execFileSync("pulumi", ["package", "get-schema", plugin], { env: pulumiEnv(), encoding: "utf8" }));
+        const schema = JSON.parse(
+            execFileSync("pulumi", ["package", "get-schema", plugin], { env: pulumiEnv(), encoding: "utf8" }),
+        );
         assert.deepStrictEqual(Object.keys(schema.resources).sort(), [
-            "voiceid:index:FraudsterRegistrationJob", "voiceid:index:SpeakerEnrollmentJob", "voiceid:index:VoiceIdDomain", "voiceid:index:VoiceIdWatchlist",
+            "voiceid:index:FraudsterRegistrationJob",
+            "voiceid:index:SpeakerEnrollmentJob",
+            "voiceid:index:VoiceIdDomain",
+            "voiceid:index:VoiceIdWatchlist",
         ]);
     });
 
@@ -81,13 +91,21 @@ outputs:
         const bin = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-nonode-"));
         try {
             for (const tool of ["bash", "dirname", "readlink"]) {
-                fs.symlinkSync(execFileSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).trim(), path.join(bin, tool));
+                fs.symlinkSync(
+                    execFileSync("bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).trim(),
+                    path.join(bin, tool),
+                );
             }
-            const run = () => spawnSync(path.join(repoRoot, "pulumi-resource-voiceid"), [], { env: { PATH: bin }, encoding: "utf8" });
+            const run = () =>
+                spawnSync(path.join(repoRoot, "pulumi-resource-voiceid"), [], { env: { PATH: bin }, encoding: "utf8" });
             const missing = run();
             assert.notStrictEqual(missing.status, 0);
             assert.match(missing.stderr, /Node\.js >= 22 is required on PATH and no 'node' was found/);
-            fs.writeFileSync(path.join(bin, "node"), "#!/usr/bin/env bash\nif [ \"$1\" = -p ]; then echo 20; else echo v20.19.0; fi\n", { mode: 0o755 });
+            fs.writeFileSync(
+                path.join(bin, "node"),
+                '#!/usr/bin/env bash\nif [ "$1" = -p ]; then echo 20; else echo v20.19.0; fi\n',
+                { mode: 0o755 },
+            );
             const old = run();
             assert.notStrictEqual(old.status, 0);
             assert.match(old.stderr, /Node\.js >= 22 is required; 'node' on PATH is v20\.19\.0/);

@@ -11,7 +11,12 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { ListDomainsCommand, ListFraudsterRegistrationJobsCommand, ListSpeakerEnrollmentJobsCommand, StartFraudsterRegistrationJobCommand } from "@aws-sdk/client-voice-id";
+import {
+    ListDomainsCommand,
+    ListFraudsterRegistrationJobsCommand,
+    ListSpeakerEnrollmentJobsCommand,
+    StartFraudsterRegistrationJobCommand,
+} from "@aws-sdk/client-voice-id";
 import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { changeSummary, TestProgram } from "../../support/pulumi";
 import { jobLocations, LocalStack, startLocalStackForSuite } from "../../support/localStack";
@@ -43,7 +48,8 @@ function childrenOf(pid: number, needle: string): number[] {
     }
     return out;
 }
-const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+const alive = (pid: number) =>
+    fs.existsSync(`/proc/${pid}`) && !/\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
 
 describe("native plugin: Pulumi YAML through the engine", function () {
     this.timeout(900_000);
@@ -62,14 +68,22 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             config: exampleConfig(stack, seed, `s3://${seed.inputBucket}/manifests/vanishing.json`),
         });
         try {
-            await stack.putObject(seed.inputBucket, "manifests/vanishing.json", await stack.getObjectText(seed.inputBucket, "manifests/enrollment.json"));
+            await stack.putObject(
+                seed.inputBucket,
+                "manifests/vanishing.json",
+                await stack.getObjectText(seed.inputBucket, "manifests/enrollment.json"),
+            );
             // The local service holds a job 4 s before reading its inputs: time to delete the manifest.
             stack.emulator!.config.jobStartDelayMs = 4000;
             const running = prog.up();
             const enrollmentStarted = async () => {
                 const domains = (await stack.voiceId.send(new ListDomainsCommand({}))).DomainSummaries ?? [];
                 for (const d of domains.filter((x) => x.Name === "fraud-detection" && x.DomainStatus === "ACTIVE")) {
-                    if ((await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: d.DomainId! }))).JobSummaries?.length) return true;
+                    if (
+                        (await stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: d.DomainId! })))
+                            .JobSummaries?.length
+                    )
+                        return true;
                 }
                 return false;
             };
@@ -83,8 +97,14 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             stack.emulator!.config.jobStartDelayMs = 0;
             assert.notStrictEqual(first.code, 0, first.stdout);
             // The resource's lines are grouped under its own heading in the diagnostics.
-            const rowLines = /voiceid:index:FraudsterRegistrationJob \(registration\):\n((?:\s+\S.*\n)+)/.exec(first.stdout)?.[1] ?? "";
-            assert.match(rowLines, /\[voiceid\] started job [a-zA-Z0-9]{22}/, `log lines on the resource's row\n${first.stdout}`);
+            const rowLines =
+                /voiceid:index:FraudsterRegistrationJob \(registration\):\n((?:\s+\S.*\n)+)/.exec(first.stdout)?.[1] ??
+                "";
+            assert.match(
+                rowLines,
+                /\[voiceid\] started job [a-zA-Z0-9]{22}/,
+                `log lines on the resource's row\n${first.stdout}`,
+            );
             const failed = await resource(prog, "SpeakerEnrollmentJob", "enrollment");
             assert.strictEqual(failed.outputs.jobStatus, "FAILED", "a FAILED job is recorded (partial state)");
             const domainId = (await resource(prog, "VoiceIdDomain", "domain")).id;
@@ -92,7 +112,11 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             assert.strictEqual(registration.outputs.newRegistrationCount, 2);
             // Configure took the stack's `voiceid:region`; Check recorded the scope the dynamic classes record.
             assert.deepStrictEqual(registration.inputs.__scope, {
-                project: prog.project, stack: "test", name: "registration", configRegion: stack.region, urn: registration.urn,
+                project: prog.project,
+                stack: "test",
+                name: "registration",
+                configRegion: stack.region,
+                urn: registration.urn,
             });
 
             await prog.ok(["config", "set", "enrollmentManifestS3Uri", enrollUri]);
@@ -116,8 +140,14 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             await prog.ok(["config", "set", "similarityThreshold", "85"]);
             const change = await prog.pulumi(["preview"]);
             assert.strictEqual(change.code, 0, change.stdout + change.stderr);
-            assert.match(change.stdout, /voiceid:index:FraudsterRegistrationJob registration replace \[diff: ~registrationConfig\]/);
-            assert.match(change.stdout, /voiceid:index:FraudsterRegistrationJob \(registration\):\n\s+\[voiceid\] plan: FraudsterRegistrationJob "registration" will be replaced \(registrationConfig\.fraudsterSimilarityThreshold\)/);
+            assert.match(
+                change.stdout,
+                /voiceid:index:FraudsterRegistrationJob registration replace \[diff: ~registrationConfig\]/,
+            );
+            assert.match(
+                change.stdout,
+                /voiceid:index:FraudsterRegistrationJob \(registration\):\n\s+\[voiceid\] plan: FraudsterRegistrationJob "registration" will be replaced \(registrationConfig\.fraudsterSimilarityThreshold\)/,
+            );
             assert.strictEqual(changeSummary(change.stdout).replace, 1, change.stdout);
             const detailed = await prog.preview();
             assert.match(detailed.stdout, /fraudsterSimilarityThreshold: 70 => 85/);
@@ -125,14 +155,22 @@ describe("native plugin: Pulumi YAML through the engine", function () {
 
             // An update of the domain keeps its outputs known at preview: what uses ${domain.domainId}
             // (the watchlist, both jobs) previews no change.
-            writeYaml(prog, exampleYaml(prog.project).replace("Demo domain for the support line", "Support line domain"));
+            writeYaml(
+                prog,
+                exampleYaml(prog.project).replace("Demo domain for the support line", "Support line domain"),
+            );
             const update = await prog.pulumi(["preview"]);
             assert.strictEqual(update.code, 0, update.stdout + update.stderr);
             assert.deepStrictEqual(changeSummary(update.stdout), { update: 1, unchanged: 4 }, update.stdout);
             writeYaml(prog, exampleYaml(prog.project));
 
             // Import by id from the CLI, all four types; the generated code previews no change.
-            const started = await stack.voiceId.send(new StartFraudsterRegistrationJobCommand({ DomainId: domainId, ...jobLocations(seed, { kmsKey: false }) }));
+            const started = await stack.voiceId.send(
+                new StartFraudsterRegistrationJobCommand({
+                    DomainId: domainId,
+                    ...jobLocations(seed, { kmsKey: false }),
+                }),
+            );
             await new Promise((r) => setTimeout(r, 2000));
             const watchlistId = outs.watchlistId;
             const imports: [string, string, string][] = [
@@ -144,7 +182,16 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             let generated = "";
             for (const [type, name, id] of imports) {
                 const file = path.join(prog.dir, `${name}.yaml`);
-                const imp = await prog.pulumi(["import", NATIVE + type, name, id, "--yes", "--protect=false", "--out", file]);
+                const imp = await prog.pulumi([
+                    "import",
+                    NATIVE + type,
+                    name,
+                    id,
+                    "--yes",
+                    "--protect=false",
+                    "--out",
+                    file,
+                ]);
                 assert.strictEqual(imp.code, 0, imp.stdout + imp.stderr);
                 generated += fs.readFileSync(file, "utf8").replace(/^resources:\n/, "");
             }
@@ -184,7 +231,9 @@ describe("native plugin: Pulumi YAML through the engine", function () {
                 assert.ok(Date.now() < deadline, "job never started");
                 await new Promise((r) => setTimeout(r, 200));
             }
-            const [startedJob] = (await stack.voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId }))).JobSummaries!.map((j) => j.JobId!);
+            const [startedJob] = (
+                await stack.voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId }))
+            ).JobSummaries!.map((j) => j.JobId!);
             const plugins = childrenOf(child.pid!, "provider/native/main.js");
             assert.strictEqual(plugins.length, 1, "the engine runs one plugin");
             const langHosts = childrenOf(child.pid!, "pulumi-language-yaml");
@@ -209,7 +258,10 @@ describe("native plugin: Pulumi YAML through the engine", function () {
             assert.strictEqual(await stack.registrationJobCount(domainId), 1, "exactly one job");
             const outs = await prog.outputs();
             assert.strictEqual(outs.jobStatus, "COMPLETED");
-            assert.strictEqual((await resource(prog, "FraudsterRegistrationJob", "job")).outputs.newRegistrationCount, 2);
+            assert.strictEqual(
+                (await resource(prog, "FraudsterRegistrationJob", "job")).outputs.newRegistrationCount,
+                2,
+            );
             await prog.ok(["refresh", "--yes", "--skip-preview", "--clear-pending-creates"]);
             assert.strictEqual((await prog.preview(["--expect-no-changes"])).code, 0);
         } finally {
@@ -304,11 +356,16 @@ export const jobId = job.jobId;
             const moved = await prog.up();
             assert.strictEqual(moved.code, 0, moved.stdout + moved.stderr);
             const summary = changeSummary(moved.stdout);
-            for (const op of ["created", "updated", "replaced", "deleted"]) assert.ok(!summary[op], `${op} after the move: ${moved.stdout}`);
+            for (const op of ["created", "updated", "replaced", "deleted"])
+                assert.ok(!summary[op], `${op} after the move: ${moved.stdout}`);
             assert.strictEqual((await prog.outputs()).jobId, before.jobId);
             assert.deepStrictEqual(await prog.resources("pulumi-nodejs:dynamic/"), []);
             assert.strictEqual(await stack.registrationJobCount(before.domainId), 1, "no job re-run");
-            assert.deepStrictEqual((await stack.fraudsterIds(before.domainId, before.watchlistId)).sort(), fraudsters, "every fraudster kept");
+            assert.deepStrictEqual(
+                (await stack.fraudsterIds(before.domainId, before.watchlistId)).sort(),
+                fraudsters,
+                "every fraudster kept",
+            );
             const noop = await prog.preview(["--expect-no-changes"]);
             assert.strictEqual(noop.code, 0, noop.stdout + noop.stderr);
         } finally {

@@ -17,7 +17,11 @@ describe("SpeakerEnrollmentJob provider against the local Voice ID", function ()
     before(async () => (h = await startHarness()));
     after(async () => h?.stop());
 
-    async function inputs(prefix: string, requests: EnrollmentSeedRequest[], extra: Record<string, any> = {}): Promise<Record<string, any>> {
+    async function inputs(
+        prefix: string,
+        requests: EnrollmentSeedRequest[],
+        extra: Record<string, any> = {},
+    ): Promise<Record<string, any>> {
         const s = await h.stack.seedEnrollment(prefix, requests);
         return {
             domainId: h.domainId,
@@ -37,7 +41,9 @@ describe("SpeakerEnrollmentJob provider against the local Voice ID", function ()
             throw err;
         }
     };
-    const jobCount = async () => (await h.stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: h.domainId }))).JobSummaries!.length;
+    const jobCount = async () =>
+        (await h.stack.voiceId.send(new ListSpeakerEnrollmentJobsCommand({ DomainId: h.domainId }))).JobSummaries!
+            .length;
 
     it("enrolls customers into outputs; an identical create adopts the same job; import and read agree", async () => {
         const i = await inputs("customers", [
@@ -47,8 +53,14 @@ describe("SpeakerEnrollmentJob provider against the local Voice ID", function ()
         const first = await enrollment.create(i);
         const o = first.outs;
         assert.strictEqual(o.jobStatus, "COMPLETED");
-        assert.deepStrictEqual([o.newEnrollmentCount, o.duplicateCount, o.errorCount, o.totalRequests, o.resultsStatus], [2, 0, 0, 2, "read"]);
-        assert.deepStrictEqual(o.enrollments.map((e: any) => [e.requestId, e.enrollmentStatus]).sort(), [["alice", "NEW_ENROLLMENT"], ["bob", "NEW_ENROLLMENT"]]);
+        assert.deepStrictEqual(
+            [o.newEnrollmentCount, o.duplicateCount, o.errorCount, o.totalRequests, o.resultsStatus],
+            [2, 0, 0, 2, "read"],
+        );
+        assert.deepStrictEqual(o.enrollments.map((e: any) => [e.requestId, e.enrollmentStatus]).sort(), [
+            ["alice", "NEW_ENROLLMENT"],
+            ["bob", "NEW_ENROLLMENT"],
+        ]);
         for (const e of o.enrollments) assert.ok(await speakerExists(e.speakerId), e.speakerId);
         assert.strictEqual(o.tokenGeneration, 0);
         const jobs = await jobCount();
@@ -61,7 +73,11 @@ describe("SpeakerEnrollmentJob provider against the local Voice ID", function ()
         const imported = await enrollment.create({ ...i, importId: first.id, scope: { ...i.scope, name: "imported" } });
         assert.deepStrictEqual([imported.id, imported.outs.newEnrollmentCount], [first.id, 2]);
         await assert.rejects(
-            enrollment.create({ ...i, importId: first.id, enrollmentConfig: { existingEnrollmentAction: "OVERWRITE" } }),
+            enrollment.create({
+                ...i,
+                importId: first.id,
+                enrollmentConfig: { existingEnrollmentAction: "OVERWRITE" },
+            }),
             /cannot import .*enrollmentConfig\.existingEnrollmentAction/,
         );
         const read = await enrollment.read(first.id, o);
@@ -76,43 +92,74 @@ describe("SpeakerEnrollmentJob provider against the local Voice ID", function ()
         const base = await enrollment.create(await inputs("carol-1", req));
         assert.strictEqual(base.outs.newEnrollmentCount, 1);
         const again = [{ requestId: "carol", speakerId: "cust-carol", audio: [{ speaker: 3, utterance: 2 }] }];
-        const skip = await enrollment.create(await inputs("carol-skip", again, { enrollmentConfig: { existingEnrollmentAction: "SKIP" } }));
-        assert.deepStrictEqual([skip.outs.newEnrollmentCount, skip.outs.duplicateCount, skip.outs.overwrittenCount], [0, 1, 0]);
-        const over = await enrollment.create(await inputs("carol-over", again, { enrollmentConfig: { existingEnrollmentAction: "OVERWRITE" } }));
-        assert.deepStrictEqual([over.outs.newEnrollmentCount, over.outs.duplicateCount, over.outs.overwrittenCount], [0, 0, 1]);
+        const skip = await enrollment.create(
+            await inputs("carol-skip", again, { enrollmentConfig: { existingEnrollmentAction: "SKIP" } }),
+        );
+        assert.deepStrictEqual(
+            [skip.outs.newEnrollmentCount, skip.outs.duplicateCount, skip.outs.overwrittenCount],
+            [0, 1, 0],
+        );
+        const over = await enrollment.create(
+            await inputs("carol-over", again, { enrollmentConfig: { existingEnrollmentAction: "OVERWRITE" } }),
+        );
+        assert.deepStrictEqual(
+            [over.outs.newEnrollmentCount, over.outs.duplicateCount, over.outs.overwrittenCount],
+            [0, 0, 1],
+        );
         assert.strictEqual(over.outs.enrollments[0].speakerId, base.outs.enrollments[0].speakerId);
     });
 
     it("fraud detection FAIL refuses a customer whose voice is a registered fraudster", async () => {
         const reg = await registration.create(await h.seed("fraudster-7", speakers(7)));
         assert.strictEqual(reg.outs.newRegistrationCount, 1);
-        const i = await inputs("screened", [
-            { requestId: "dave", speakerId: "cust-dave", audio: [{ speaker: 4, utterance: 1 }] },
-            { requestId: "mallory", speakerId: "cust-mallory", audio: [{ speaker: 7, utterance: 2 }] },
-        ], { enrollmentConfig: { fraudDetectionConfig: { fraudDetectionAction: "FAIL", riskThreshold: 50 } } });
+        const i = await inputs(
+            "screened",
+            [
+                { requestId: "dave", speakerId: "cust-dave", audio: [{ speaker: 4, utterance: 1 }] },
+                { requestId: "mallory", speakerId: "cust-mallory", audio: [{ speaker: 7, utterance: 2 }] },
+            ],
+            { enrollmentConfig: { fraudDetectionConfig: { fraudDetectionAction: "FAIL", riskThreshold: 50 } } },
+        );
         const { outs } = await enrollment.create(i);
         assert.strictEqual(outs.jobStatus, "COMPLETED_WITH_ERRORS");
         assert.deepStrictEqual([outs.newEnrollmentCount, outs.errorCount, outs.fraudDetectionFailureCount], [1, 1, 1]);
         assert.strictEqual(outs.enrollmentErrors[0].requestId, "mallory");
         assert.match(outs.enrollmentErrors[0].errorMessage, /fraud/);
-        assert.ok(h.lines.some((l) => /see enrollmentErrors/.test(l)), h.lines.join("\n"));
+        assert.ok(
+            h.lines.some((l) => /see enrollmentErrors/.test(l)),
+            h.lines.join("\n"),
+        );
 
         // failOnErrors turns it into partial state the engine records.
-        await assert.rejects(enrollment.update("x", { ...outs, __provider: "p" }, { ...i, failOnErrors: true }), (err: unknown) => err instanceof PartialStateError);
+        await assert.rejects(
+            enrollment.update("x", { ...outs, __provider: "p" }, { ...i, failOnErrors: true }),
+            (err: unknown) => err instanceof PartialStateError,
+        );
     });
 
     it("deleteSpeakersOnDestroy deletes exactly the speakers the job newly enrolled", async () => {
-        const keep = await enrollment.create(await inputs("erin-1", [{ requestId: "erin", speakerId: "cust-erin", audio: [{ speaker: 5, utterance: 1 }] }]));
-        const i = await inputs("destroyable", [
-            { requestId: "erin", speakerId: "cust-erin", audio: [{ speaker: 5, utterance: 2 }] },
-            { requestId: "frank", speakerId: "cust-frank", audio: [{ speaker: 6, utterance: 1 }] },
-        ], { deleteSpeakersOnDestroy: true });
+        const keep = await enrollment.create(
+            await inputs("erin-1", [
+                { requestId: "erin", speakerId: "cust-erin", audio: [{ speaker: 5, utterance: 1 }] },
+            ]),
+        );
+        const i = await inputs(
+            "destroyable",
+            [
+                { requestId: "erin", speakerId: "cust-erin", audio: [{ speaker: 5, utterance: 2 }] },
+                { requestId: "frank", speakerId: "cust-frank", audio: [{ speaker: 6, utterance: 1 }] },
+            ],
+            { deleteSpeakersOnDestroy: true },
+        );
         const job = await enrollment.create(i);
         assert.deepStrictEqual([job.outs.newEnrollmentCount, job.outs.duplicateCount], [1, 1]);
         const frank = job.outs.enrollments.find((e: any) => e.requestId === "frank").speakerId;
         await enrollment.delete(job.id, job.outs);
         assert.strictEqual(await speakerExists(frank), false);
         assert.strictEqual(await speakerExists(keep.outs.enrollments[0].speakerId), true);
-        assert.ok(h.lines.some((l) => /deleted 1 speaker\(s\) of job \w+; forgetting the job/.test(l)), h.lines.join("\n"));
+        assert.ok(
+            h.lines.some((l) => /deleted 1 speaker\(s\) of job \w+; forgetting the job/.test(l)),
+            h.lines.join("\n"),
+        );
     });
 });

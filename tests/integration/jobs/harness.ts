@@ -4,7 +4,11 @@
  * does under `pulumi up`.
  * @module
  */
-import { CreateDomainCommand, ListFraudstersCommand, ListFraudsterRegistrationJobsCommand } from "@aws-sdk/client-voice-id";
+import {
+    CreateDomainCommand,
+    ListFraudstersCommand,
+    ListFraudsterRegistrationJobsCommand,
+} from "@aws-sdk/client-voice-id";
 import { LocalStack, LocalStackOptions, SeedRequest, startLocalStack } from "../../support/localStack";
 import { observeClients, resetClients } from "../../../provider/shared/clients";
 import { sink } from "../../../provider/shared/log";
@@ -44,13 +48,18 @@ export async function startHarness(opts: LocalStackOptions = {}): Promise<Harnes
     const savedWrite = sink.write;
     sink.write = (_l, line) => void lines.push(line);
     const detach = observeClients((client) => {
-        client.middlewareStack.add((next: any, ctx: any) => async (args: any) => {
-            calls[ctx.commandName] = (calls[ctx.commandName] ?? 0) + 1;
-            return next(args);
-        }, { step: "initialize", name: "countCalls" });
+        client.middlewareStack.add(
+            (next: any, ctx: any) => async (args: any) => {
+                calls[ctx.commandName] = (calls[ctx.commandName] ?? 0) + 1;
+                return next(args);
+            },
+            { step: "initialize", name: "countCalls" },
+        );
     });
     const key = await stack.createKmsKey();
-    const domain = await stack.voiceId.send(new CreateDomainCommand({ Name: "jobs-test", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }));
+    const domain = await stack.voiceId.send(
+        new CreateDomainCommand({ Name: "jobs-test", ServerSideEncryptionConfiguration: { KmsKeyId: key.keyId } }),
+    );
     const domainId = domain.Domain!.DomainId!;
     return {
         stack,
@@ -71,7 +80,9 @@ export async function startHarness(opts: LocalStackOptions = {}): Promise<Harnes
             const ids: string[] = [];
             let next: string | undefined;
             do {
-                const out = await stack.voiceId.send(new ListFraudstersCommand({ DomainId: domainId, NextToken: next }));
+                const out = await stack.voiceId.send(
+                    new ListFraudstersCommand({ DomainId: domainId, NextToken: next }),
+                );
                 ids.push(...(out.FraudsterSummaries ?? []).map((f) => f.GeneratedFraudsterId!));
                 next = out.NextToken;
             } while (next);
@@ -81,7 +92,9 @@ export async function startHarness(opts: LocalStackOptions = {}): Promise<Harnes
             let n = 0;
             let next: string | undefined;
             do {
-                const out = await stack.voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId, NextToken: next }));
+                const out = await stack.voiceId.send(
+                    new ListFraudsterRegistrationJobsCommand({ DomainId: domainId, NextToken: next }),
+                );
                 n += out.JobSummaries?.length ?? 0;
                 next = out.NextToken;
             } while (next);

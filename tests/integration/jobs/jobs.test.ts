@@ -72,7 +72,10 @@ describe("FraudsterRegistrationJob against the local stack", function () {
 
     it("FAILED (missing manifest): recorded with its id; after fixing, the next run starts a new job", async () => {
         const inputs = await h.seed("missing", speakers(31));
-        const broken = { ...inputs, inputDataConfig: { s3Uri: inputs.inputDataConfig.s3Uri.replace("input-file.json", "later.json") } };
+        const broken = {
+            ...inputs,
+            inputDataConfig: { s3Uri: inputs.inputDataConfig.s3Uri.replace("input-file.json", "later.json") },
+        };
         const e = await partial(provider.create(broken));
         assert.strictEqual((e.properties as any).jobStatus, "FAILED");
         assert.ok((e.properties as any).failureDetails?.message);
@@ -81,7 +84,11 @@ describe("FraudsterRegistrationJob against the local stack", function () {
         assert.deepStrictEqual(diff.replaces, ["jobStatus"]);
         // Upload the manifest under the expected name, run again with identical inputs.
         const bucket = inputs.inputDataConfig.s3Uri.split("/")[2];
-        await h.stack.putObject(bucket, "manifests/later.json", await h.stack.getObjectText(bucket, "manifests/input-file.json"));
+        await h.stack.putObject(
+            bucket,
+            "manifests/later.json",
+            await h.stack.getObjectText(bucket, "manifests/input-file.json"),
+        );
         const next = await provider.create(broken);
         assert.strictEqual(next.outs.jobStatus, "COMPLETED");
         assert.strictEqual(next.outs.tokenGeneration, 1);
@@ -90,7 +97,9 @@ describe("FraudsterRegistrationJob against the local stack", function () {
 
     it("FAILED (bad role): recorded with failure details", async () => {
         const inputs = await h.seed("badrole", speakers(41));
-        const e = await partial(provider.create({ ...inputs, dataAccessRoleArn: "arn:aws:iam::123456789012:role/does-not-exist" }));
+        const e = await partial(
+            provider.create({ ...inputs, dataAccessRoleArn: "arn:aws:iam::123456789012:role/does-not-exist" }),
+        );
         assert.strictEqual((e.properties as any).jobStatus, "FAILED");
         assert.match(e.message, /FAILED/);
     });
@@ -115,8 +124,13 @@ describe("FraudsterRegistrationJob against the local stack", function () {
         h.stack.emulator!.config.jobDurationMs = 2_000;
         h.stack.emulator!.config.maxConcurrentJobsPerDomain = 1;
         try {
-            const all = await Promise.all([1, 2, 3].map(async (i) => provider.create(await h.seed(`quota-${i}`, speakers(60 + i)))));
-            assert.deepStrictEqual(all.map((r) => r.outs.jobStatus), ["COMPLETED", "COMPLETED", "COMPLETED"]);
+            const all = await Promise.all(
+                [1, 2, 3].map(async (i) => provider.create(await h.seed(`quota-${i}`, speakers(60 + i)))),
+            );
+            assert.deepStrictEqual(
+                all.map((r) => r.outs.jobStatus),
+                ["COMPLETED", "COMPLETED", "COMPLETED"],
+            );
             assert.ok(h.lines.some((l) => l.includes("waiting for a free slot")));
         } finally {
             h.stack.emulator!.config.jobDurationMs = 0;

@@ -19,7 +19,11 @@ describe("pulumi-voiceid local: start, status and stop say what they found", fun
     let project: string;
     let dir: string;
     const local = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> =>
-        run(process.execPath, [path.join(REPO_ROOT, "bin", "cli", "main.js"), "local", ...args], { cwd: project, env: { ...process.env, ...env }, timeoutMs: 540_000 });
+        run(process.execPath, [path.join(REPO_ROOT, "bin", "cli", "main.js"), "local", ...args], {
+            cwd: project,
+            env: { ...process.env, ...env },
+            timeoutMs: 540_000,
+        });
 
     before(() => {
         // A user's repository: the state directory is the default one, .local in the project.
@@ -36,7 +40,12 @@ describe("pulumi-voiceid local: start, status and stop say what they found", fun
     it("status before any start names the directory it checked", async () => {
         const status = await local(["status"]);
         assert.equal(status.code, 3, status.stdout + status.stderr);
-        assert.match(status.stdout, new RegExp(`^state directory: ${dir} \\(does not exist: no local stack was started there\\)\\nmoto: stopped\\nvoiceid: stopped\\n`));
+        assert.match(
+            status.stdout,
+            new RegExp(
+                `^state directory: ${dir} \\(does not exist: no local stack was started there\\)\\nmoto: stopped\\nvoiceid: stopped\\n`,
+            ),
+        );
     });
 
     it("stop with nothing started says so", async () => {
@@ -51,8 +60,14 @@ describe("pulumi-voiceid local: start, status and stop say what they found", fun
         assert.ok(!/already running/.test(start.stderr), start.stderr);
         assert.ok(fs.existsSync(path.join(dir, "voiceid.db")));
         // Nothing of .local shows as untracked, and git says why for each file.
-        assert.equal(execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: project, encoding: "utf8" }), "?? package.json\n");
-        const ignored = execFileSync("git", ["check-ignore", "-v", ".local/stack.env", ".local/voiceid.db"], { cwd: project, encoding: "utf8" });
+        assert.equal(
+            execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: project, encoding: "utf8" }),
+            "?? package.json\n",
+        );
+        const ignored = execFileSync("git", ["check-ignore", "-v", ".local/stack.env", ".local/voiceid.db"], {
+            cwd: project,
+            encoding: "utf8",
+        });
         assert.match(ignored, /^\.local\/\.gitignore:\d+:\*\t\.local\/stack\.env$/m);
     });
 
@@ -60,11 +75,21 @@ describe("pulumi-voiceid local: start, status and stop say what they found", fun
         const before = fs.readFileSync(path.join(dir, "emulator.pid"), "utf8");
         const again = await local(["start"], { VOICEID_EMULATOR_THROTTLE_RATE: "1" });
         assert.equal(again.code, 0, again.stderr);
-        assert.match(again.stderr, /the Voice ID service was already running \(pid \d+\) and keeps the settings it started with: VOICEID_EMULATOR_THROTTLE_RATE is not applied until a restart \(pulumi-voiceid local stop, then start\)/);
+        assert.match(
+            again.stderr,
+            /the Voice ID service was already running \(pid \d+\) and keeps the settings it started with: VOICEID_EMULATOR_THROTTLE_RATE is not applied until a restart \(pulumi-voiceid local stop, then start\)/,
+        );
         assert.equal(fs.readFileSync(path.join(dir, "emulator.pid"), "utf8"), before, "the service was not restarted");
-        const env = Object.fromEntries([...fs.readFileSync(path.join(dir, "stack.env"), "utf8").matchAll(/^export (\w+)="(.*)"$/gm)].map((m) => [m[1], m[2]]));
+        const env = Object.fromEntries(
+            [...fs.readFileSync(path.join(dir, "stack.env"), "utf8").matchAll(/^export (\w+)="(.*)"$/gm)].map((m) => [
+                m[1],
+                m[2],
+            ]),
+        );
         const voiceId = new VoiceIDClient({
-            endpoint: env.AWS_ENDPOINT_URL_VOICE_ID, region: env.AWS_REGION, maxAttempts: 1,
+            endpoint: env.AWS_ENDPOINT_URL_VOICE_ID,
+            region: env.AWS_REGION,
+            maxAttempts: 1,
             credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
         });
         // A throttle rate of 1 would refuse every call: the running service kept its settings.
@@ -74,11 +99,17 @@ describe("pulumi-voiceid local: start, status and stop say what they found", fun
     it("status names the directory; stop, then stop again says nothing was running", async () => {
         const status = await local(["status"]);
         assert.equal(status.code, 0, status.stderr);
-        assert.match(status.stdout, new RegExp(`^state directory: ${dir}\\nmoto: running \\(pid \\d+\\)\\nvoiceid: running \\(pid \\d+\\)\\n`));
+        assert.match(
+            status.stdout,
+            new RegExp(`^state directory: ${dir}\\nmoto: running \\(pid \\d+\\)\\nvoiceid: running \\(pid \\d+\\)\\n`),
+        );
         const stop = await local(["stop"]);
         assert.match(stop.stderr, /stopped the Voice ID service/);
         const again = await local(["stop"]);
         assert.equal(again.code, 0, again.stderr);
-        assert.match(again.stderr, new RegExp(`nothing to stop: neither moto nor the Voice ID service was running for ${dir}`));
+        assert.match(
+            again.stderr,
+            new RegExp(`nothing to stop: neither moto nor the Voice ID service was running for ${dir}`),
+        );
     });
 });

@@ -19,20 +19,38 @@ describe("local stack: moto's recording keeps what changes state (pulumi-voiceid
     let dir: string;
     const recording = () => path.join(dir, "moto-recording.jsonl");
     const local = (args: string[]): Promise<RunResult> =>
-        run(process.execPath, [path.join(REPO_ROOT, "bin", "cli", "main.js"), "local", ...args, "--dir", dir], { timeoutMs: 540_000 });
+        run(process.execPath, [path.join(REPO_ROOT, "bin", "cli", "main.js"), "local", ...args, "--dir", dir], {
+            timeoutMs: 540_000,
+        });
     const attach = () => {
         const env = readStackEnv(path.join(dir, "stack.env"));
-        return startLocalStack({ attach: { motoEndpoint: env.AWS_ENDPOINT_URL_S3, voiceIdEndpoint: env.AWS_ENDPOINT_URL_VOICE_ID } });
+        return startLocalStack({
+            attach: { motoEndpoint: env.AWS_ENDPOINT_URL_S3, voiceIdEndpoint: env.AWS_ENDPOINT_URL_VOICE_ID },
+        });
     };
     const keyIds = async (stack: LocalStack) => {
-        const kms = new KMSClient({ region: stack.region, endpoint: stack.motoEndpoint, credentials: stack.credentials });
+        const kms = new KMSClient({
+            region: stack.region,
+            endpoint: stack.motoEndpoint,
+            credentials: stack.credentials,
+        });
         return ((await kms.send(new ListKeysCommand({}))).Keys ?? []).map((k) => k.KeyId!).sort();
     };
     const recorded = (): { method: string; url: string; body: string }[] =>
-        fs.readFileSync(recording(), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l))
-            .map((e) => ({ ...e, body: e.body_encoded ? Buffer.from(e.body, "base64").toString("utf8") : (e.body ?? "") }));
+        fs
+            .readFileSync(recording(), "utf8")
+            .split("\n")
+            .filter(Boolean)
+            .map((l) => JSON.parse(l))
+            .map((e) => ({
+                ...e,
+                body: e.body_encoded ? Buffer.from(e.body, "base64").toString("utf8") : (e.body ?? ""),
+            }));
     /** Recorded GETs and HEADs, but moto's own (each start's health probe is recorded). */
-    const reads = () => recorded().filter((e) => ["GET", "HEAD"].includes(e.method) && !new URL(e.url).pathname.startsWith("/moto-api/")).length;
+    const reads = () =>
+        recorded().filter(
+            (e) => ["GET", "HEAD"].includes(e.method) && !new URL(e.url).pathname.startsWith("/moto-api/"),
+        ).length;
 
     before(() => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-recording-"));
@@ -51,7 +69,11 @@ describe("local stack: moto's recording keeps what changes state (pulumi-voiceid
         const keys = await keyIds(stack);
         assert.ok(keys.includes(later.keyId));
         assert.ok(reads() > 3, "the jobs' S3 reads were recorded");
-        assert.equal(recorded().filter((e) => e.body.includes("Action=AssumeRole")).length, 1, "the three jobs of one role assumed it once");
+        assert.equal(
+            recorded().filter((e) => e.body.includes("Action=AssumeRole")).length,
+            1,
+            "the three jobs of one role assumed it once",
+        );
         const before = fs.readFileSync(recording(), "utf8").split("\n").filter(Boolean).length;
 
         assert.equal((await local(["stop"])).code, 0);
@@ -64,9 +86,12 @@ describe("local stack: moto's recording keeps what changes state (pulumi-voiceid
 
         stack = await attach();
         assert.deepEqual(await keyIds(stack), keys, "the replay made the same KMS key ids");
-        const { JobSummaries } = await stack.voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: domainId }));
+        const { JobSummaries } = await stack.voiceId.send(
+            new ListFraudsterRegistrationJobsCommand({ DomainId: domainId }),
+        );
         assert.equal(JobSummaries!.length, 3);
-        for (const job of JobSummaries!) assert.equal((await stack.readJobOutput(seed, job.JobId!)).Version, "1.0", "the job's output file is back");
+        for (const job of JobSummaries!)
+            assert.equal((await stack.readJobOutput(seed, job.JobId!)).Version, "1.0", "the job's output file is back");
         // A job after the restart works against the replayed role, key and manifest.
         assert.equal((await registerAndWait(stack, domainId, seed)).JobStatus, "COMPLETED");
     });

@@ -21,17 +21,27 @@ import { create } from "../../../provider/jobs/provider";
 /** Sockets in TIME-WAIT whose local port is `port` (from /proc/net/tcp). */
 function timeWaitCount(port: number): number {
     const hex = port.toString(16).toUpperCase().padStart(4, "0");
-    return fs.readFileSync("/proc/net/tcp", "utf8").split("\n").slice(1)
-        .filter((l) => { const f = l.trim().split(/\s+/); return f[1]?.endsWith(`:${hex}`) && f[3] === "06"; }).length;
+    return fs
+        .readFileSync("/proc/net/tcp", "utf8")
+        .split("\n")
+        .slice(1)
+        .filter((l) => {
+            const f = l.trim().split(/\s+/);
+            return f[1]?.endsWith(`:${hex}`) && f[3] === "06";
+        }).length;
 }
 
 /** One request on a fresh connection that the server closes (Connection: close). */
 function serverClosedRequest(endpoint: string): Promise<void> {
     return new Promise((resolve, reject) => {
-        const req = http.get(`${endpoint}/_emulator/health`, { agent: false, headers: { connection: "close" } }, (res) => {
-            res.resume();
-            res.on("end", () => resolve());
-        });
+        const req = http.get(
+            `${endpoint}/_emulator/health`,
+            { agent: false, headers: { connection: "close" } },
+            (res) => {
+                res.resume();
+                res.on("end", () => resolve());
+            },
+        );
         req.on("error", reject);
     });
 }
@@ -77,19 +87,26 @@ describe("local stack: restarts keep the Voice ID endpoint (pulumi-voiceid local
         const before = readStackEnv(envFile());
         const endpoint = before.AWS_ENDPOINT_URL_VOICE_ID;
         const port = Number(new URL(endpoint).port);
-        harness = await startHarness({ attach: { motoEndpoint: before.AWS_ENDPOINT_URL_S3, voiceIdEndpoint: endpoint } });
+        harness = await startHarness({
+            attach: { motoEndpoint: before.AWS_ENDPOINT_URL_S3, voiceIdEndpoint: endpoint },
+        });
         const props = await harness.seed("restart", speakers(0, 1, 2, 3));
         const waiting = create(props);
         waiting.catch(() => undefined);
         for (;;) {
-            const { JobSummaries } = await harness.stack.voiceId.send(new ListFraudsterRegistrationJobsCommand({ DomainId: harness.domainId }));
+            const { JobSummaries } = await harness.stack.voiceId.send(
+                new ListFraudsterRegistrationJobsCommand({ DomainId: harness.domainId }),
+            );
             if (JobSummaries?.some((j) => j.JobStatus === "IN_PROGRESS")) break;
             await new Promise((r) => setTimeout(r, 100));
         }
 
         for (let i = 0; i < 30; i++) await serverClosedRequest(endpoint);
         await killService();
-        assert.ok(timeWaitCount(port) > 0, "the crash left TIME-WAIT sockets on the service's port (the condition under test)");
+        assert.ok(
+            timeWaitCount(port) > 0,
+            "the crash left TIME-WAIT sockets on the service's port (the condition under test)",
+        );
 
         const r = await local(["start"]);
         assert.equal(r.code, 0, r.stderr);
@@ -100,7 +117,11 @@ describe("local stack: restarts keep the Voice ID endpoint (pulumi-voiceid local
         assert.equal(outs.jobStatus, "COMPLETED");
         assert.equal((await harness.fraudsterIds()).length, 4);
         const log = fs.readFileSync(path.join(dir, "emulator.log"), "utf8");
-        assert.equal(log.split("\n").filter((l) => l.includes('"msg":"listening"')).length, 2, "the crashed process's log is kept (appended, not truncated)");
+        assert.equal(
+            log.split("\n").filter((l) => l.includes('"msg":"listening"')).length,
+            2,
+            "the crashed process's log is kept (appended, not truncated)",
+        );
     });
 
     it("moves to another port only when another process holds the recorded one, and says so on stderr", async () => {
@@ -112,7 +133,10 @@ describe("local stack: restarts keep the Voice ID endpoint (pulumi-voiceid local
         try {
             const r = await local(["start"]);
             assert.equal(r.code, 0, r.stderr);
-            assert.match(r.stderr, new RegExp(`port ${port} .*held by another process \\(pid ${process.pid}: .*\\); using port \\d+`));
+            assert.match(
+                r.stderr,
+                new RegExp(`port ${port} .*held by another process \\(pid ${process.pid}: .*\\); using port \\d+`),
+            );
             const moved = readStackEnv(envFile()).AWS_ENDPOINT_URL_VOICE_ID;
             assert.notEqual(moved, endpoint);
             const res = await fetch(`${moved}/_emulator/health`);
@@ -132,34 +156,52 @@ describe("local stack: restarts keep the Voice ID endpoint (pulumi-voiceid local
     });
 
     /** Live processes whose command line or environment names `needle` (this stack's files). */
-    const processesNaming = (needle: string): number[] => fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
-        try {
-            const own = fs.readFileSync(`/proc/${d}/cmdline`, "utf8") + fs.readFileSync(`/proc/${d}/environ`, "utf8");
-            return own.includes(needle) && !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${d}/status`, "utf8"));
-        } catch {
-            return false; // exited meanwhile
-        }
-    }).map(Number);
+    const processesNaming = (needle: string): number[] =>
+        fs
+            .readdirSync("/proc")
+            .filter((d) => /^\d+$/.test(d))
+            .filter((d) => {
+                try {
+                    const own =
+                        fs.readFileSync(`/proc/${d}/cmdline`, "utf8") + fs.readFileSync(`/proc/${d}/environ`, "utf8");
+                    return own.includes(needle) && !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${d}/status`, "utf8"));
+                } catch {
+                    return false; // exited meanwhile
+                }
+            })
+            .map(Number);
 
     it("two starts at once in one directory start one moto and one service, and agree on the endpoints", async () => {
         assert.equal((await local(["stop"])).code, 0);
         const [a, b] = await Promise.all([local(["start"]), local(["start"])]);
         assert.equal(a.code, 0, a.stderr);
         assert.equal(b.code, 0, b.stderr);
-        assert.match(a.stderr + b.stderr, /waiting for another pulumi-voiceid local command \(pid \d+\)/, "the second waited for the first");
+        assert.match(
+            a.stderr + b.stderr,
+            /waiting for another pulumi-voiceid local command \(pid \d+\)/,
+            "the second waited for the first",
+        );
         const emulators = processesNaming(`--db\0${path.join(dir, "voiceid.db")}`);
-        const motos = processesNaming(`MOTO_RECORDER_FILEPATH=${path.join(dir, "moto-recording.jsonl")}`).filter((pid) => !emulators.includes(pid));
+        const motos = processesNaming(`MOTO_RECORDER_FILEPATH=${path.join(dir, "moto-recording.jsonl")}`).filter(
+            (pid) => !emulators.includes(pid),
+        );
         assert.equal(emulators.length, 1, `Voice ID services for ${dir}: ${emulators.join(", ")}`);
         assert.equal(motos.length, 1, `moto servers for ${dir}: ${motos.join(", ")}`);
         assert.deepEqual([emulatorPid()], emulators, "the pid file names the service that runs");
-        assert.deepEqual([Number(fs.readFileSync(path.join(dir, "moto.pid"), "utf8"))], motos, "the pid file names the moto that runs");
+        assert.deepEqual(
+            [Number(fs.readFileSync(path.join(dir, "moto.pid"), "utf8"))],
+            motos,
+            "the pid file names the moto that runs",
+        );
         const res = await fetch(`${readStackEnv(envFile()).AWS_ENDPOINT_URL_VOICE_ID}/_emulator/health`);
         assert.equal(res.status, 200);
         assert.equal(fs.existsSync(path.join(dir, "stack.lock")), false, "the lock is released");
     });
 
     it("takes over a lock left by a command that was killed", async () => {
-        const gone = await run(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { timeoutMs: 30_000 });
+        const gone = await run(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+            timeoutMs: 30_000,
+        });
         fs.writeFileSync(path.join(dir, "stack.lock"), `${gone.stdout}\n`);
         const r = await local(["start"]);
         assert.equal(r.code, 0, r.stderr);

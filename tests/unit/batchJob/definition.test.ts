@@ -18,8 +18,13 @@ const inputs = {
     scope: { project: "p", stack: "s", name: "n" },
 };
 const job: JobView = {
-    jobId: "J".repeat(22), domainId: D, status: "COMPLETED", jobName: "batch",
-    dataAccessRoleArn: inputs.dataAccessRoleArn, inputDataConfig: inputs.inputDataConfig, outputDataConfig: inputs.outputDataConfig,
+    jobId: "J".repeat(22),
+    domainId: D,
+    status: "COMPLETED",
+    jobName: "batch",
+    dataAccessRoleArn: inputs.dataAccessRoleArn,
+    inputDataConfig: inputs.inputDataConfig,
+    outputDataConfig: inputs.outputDataConfig,
     config: { fraudsterSimilarityThreshold: 70 },
 };
 
@@ -27,18 +32,42 @@ describe("batchJob/definition", () => {
     it("reads the same definition from the inputs and from the job Voice ID describes", () => {
         const declared = jobDefinition(inputs, "registrationConfig", inputs.registrationConfig);
         assert.deepStrictEqual(declared, jobDefinition(job, "registrationConfig", job.config));
-        assert.deepStrictEqual(Object.keys(declared), ["domainId", "dataAccessRoleArn", "inputDataConfig", "outputDataConfig", "registrationConfig", "jobName"]);
+        assert.deepStrictEqual(Object.keys(declared), [
+            "domainId",
+            "dataAccessRoleArn",
+            "inputDataConfig",
+            "outputDataConfig",
+            "registrationConfig",
+            "jobName",
+        ]);
     });
 
     it("leaves out what is absent, blocks included", () => {
         const bare: JobView = { jobId: job.jobId, domainId: D, status: "IN_PROGRESS" };
         assert.deepStrictEqual(jobDefinition(bare, "enrollmentConfig", undefined), { domainId: D });
-        assert.deepStrictEqual(jobDefinition({ ...bare, outputDataConfig: { s3Uri: "s3://out/r" } }, "enrollmentConfig", undefined), { domainId: D, outputDataConfig: { s3Uri: "s3://out/r" } });
+        assert.deepStrictEqual(
+            jobDefinition({ ...bare, outputDataConfig: { s3Uri: "s3://out/r" } }, "enrollmentConfig", undefined),
+            { domainId: D, outputDataConfig: { s3Uri: "s3://out/r" } },
+        );
     });
 
     it("compares leaf by leaf: nested config members by path, the job name masked, the domain left to the import id", () => {
-        const enrollment = { ...job, domainId: "E".repeat(22), config: { existingEnrollmentAction: "SKIP", fraudDetectionConfig: { riskThreshold: 50, watchlistIds: ["W".repeat(22)] } } };
-        const declared = { ...inputs, jobName: "other", enrollmentConfig: { existingEnrollmentAction: "SKIP", fraudDetectionConfig: { riskThreshold: 80, watchlistIds: [UNKNOWN] } } };
+        const enrollment = {
+            ...job,
+            domainId: "E".repeat(22),
+            config: {
+                existingEnrollmentAction: "SKIP",
+                fraudDetectionConfig: { riskThreshold: 50, watchlistIds: ["W".repeat(22)] },
+            },
+        };
+        const declared = {
+            ...inputs,
+            jobName: "other",
+            enrollmentConfig: {
+                existingEnrollmentAction: "SKIP",
+                fraudDetectionConfig: { riskThreshold: 80, watchlistIds: [UNKNOWN] },
+            },
+        };
         assert.deepStrictEqual(definitionMismatches("enrollmentConfig", declared, enrollment), [
             { property: "enrollmentConfig.fraudDetectionConfig.riskThreshold", declared: 80, actual: 50 },
             { property: "jobName", declared: "other", actual: "batch", sensitive: true },

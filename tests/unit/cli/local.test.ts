@@ -60,7 +60,12 @@ describe("pulumi-voiceid local: ports", () => {
         try {
             const choice = await choosePort("svc", port);
             assert.notEqual(choice.port, port);
-            assert.match(choice.moved!, new RegExp(`^svc: port ${port} .*held by another process \\(pid ${process.pid}: .*\\); using port ${choice.port} `));
+            assert.match(
+                choice.moved!,
+                new RegExp(
+                    `^svc: port ${port} .*held by another process \\(pid ${process.pid}: .*\\); using port ${choice.port} `,
+                ),
+            );
         } finally {
             await new Promise((r) => srv.close(r));
         }
@@ -96,7 +101,11 @@ describe("pulumi-voiceid local: arguments and env file", () => {
         fs.mkdirSync(path.join(project, "src", "deep"), { recursive: true });
         assert.equal(parseArgs(["start"], {}, path.join(project, "src", "deep")).dir, path.join(project, ".local"));
         fs.rmSync(project, { recursive: true, force: true });
-        assert.deepEqual(parseArgs(["start"], {}, "/p"), { command: "start", dir: "/p/.local", help: false }, "no project: the current directory");
+        assert.deepEqual(
+            parseArgs(["start"], {}, "/p"),
+            { command: "start", dir: "/p/.local", help: false },
+            "no project: the current directory",
+        );
         assert.equal(parseArgs(["start"], { PULUMI_VOICEID_LOCAL_DIR: "state" }, "/p").dir, "/p/state");
         assert.equal(parseArgs(["start", "--dir", "/s"], { PULUMI_VOICEID_LOCAL_DIR: "x" }, "/p").dir, "/s");
         assert.equal(parseArgs(["--dir=rel", "stop"], {}, "/p").dir, "/p/rel");
@@ -108,7 +117,10 @@ describe("pulumi-voiceid local: arguments and env file", () => {
     it("writes an env file that reads back", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-env-"));
         const files = stackFiles(dir);
-        fs.writeFileSync(files.envFile, envFileText(files, { moto: "http://127.0.0.1:1", voiceId: "http://127.0.0.1:2" }));
+        fs.writeFileSync(
+            files.envFile,
+            envFileText(files, { moto: "http://127.0.0.1:1", voiceId: "http://127.0.0.1:2" }),
+        );
         const env = readEnvFile(files.envFile);
         assert.equal(env.AWS_ENDPOINT_URL_VOICE_ID, "http://127.0.0.1:2");
         assert.equal(env.AWS_ENDPOINT_URL_S3, "http://127.0.0.1:1");
@@ -119,9 +131,22 @@ describe("pulumi-voiceid local: arguments and env file", () => {
     it("a start that keeps a running service says its VOICEID_EMULATOR_* settings need a restart, naming those given", () => {
         const none = keptServiceNote(42, { PATH: "/bin" });
         assert.match(none, /already running \(pid 42\)/);
-        assert.match(none, /new VOICEID_EMULATOR_\* settings are not applied until a restart \(pulumi-voiceid local stop, then start\)/);
-        const given = keptServiceNote(42, { VOICEID_EMULATOR_THROTTLE_RATE: "0.3", VOICEID_EMULATOR_JOB_DURATION_MS: "1", OTHER: "x" });
-        assert.match(given, /VOICEID_EMULATOR_JOB_DURATION_MS, VOICEID_EMULATOR_THROTTLE_RATE are not applied until a restart/);
-        assert.match(keptServiceNote(7, { VOICEID_EMULATOR_REGION: "eu-west-1" }), /VOICEID_EMULATOR_REGION is not applied/);
+        assert.match(
+            none,
+            /new VOICEID_EMULATOR_\* settings are not applied until a restart \(pulumi-voiceid local stop, then start\)/,
+        );
+        const given = keptServiceNote(42, {
+            VOICEID_EMULATOR_THROTTLE_RATE: "0.3",
+            VOICEID_EMULATOR_JOB_DURATION_MS: "1",
+            OTHER: "x",
+        });
+        assert.match(
+            given,
+            /VOICEID_EMULATOR_JOB_DURATION_MS, VOICEID_EMULATOR_THROTTLE_RATE are not applied until a restart/,
+        );
+        assert.match(
+            keptServiceNote(7, { VOICEID_EMULATOR_REGION: "eu-west-1" }),
+            /VOICEID_EMULATOR_REGION is not applied/,
+        );
     });
 });

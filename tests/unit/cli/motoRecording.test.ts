@@ -23,8 +23,16 @@ describe("local stack: moto recording compaction", () => {
         assert.equal(isRead(entry(line("POST", "/bucket?delete"))), false);
         assert.equal(isRead(entry(line("POST", "/", { body: "Action=GetRole&RoleName=r", encoded: true }))), true);
         assert.equal(isRead(entry(line("POST", "/", { body: "Action=ListAttachedRolePolicies&RoleName=r" }))), true);
-        assert.equal(isRead(entry(line("POST", "/", { body: "Action=AssumeRole&RoleArn=x", encoded: true }))), false, "AssumeRole draws ids");
-        assert.equal(isRead(entry(line("POST", "/", { body: "Action=GetSessionToken" }))), false, "a Get that mints credentials");
+        assert.equal(
+            isRead(entry(line("POST", "/", { body: "Action=AssumeRole&RoleArn=x", encoded: true }))),
+            false,
+            "AssumeRole draws ids",
+        );
+        assert.equal(
+            isRead(entry(line("POST", "/", { body: "Action=GetSessionToken" }))),
+            false,
+            "a Get that mints credentials",
+        );
         assert.equal(isRead(entry(line("GET", "/?Action=CreateRole&RoleName=r"))), false);
         assert.equal(isRead(entry(line("POST", "/", { target: "TrentService.DescribeKey", body: "{}" }))), true);
         assert.equal(isRead(entry(line("POST", "/", { target: "TrentService.CreateKey", body: "{}" }))), false);
@@ -34,12 +42,31 @@ describe("local stack: moto recording compaction", () => {
 
     it("compacts only recordings whose reads draw no ids, keeping their order", () => {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-rec-")), "moto-recording.jsonl");
-        const state = [line("POST", SEED_REQUEST), line("PUT", "/b"), line("POST", "/", { target: "TrentService.CreateKey" }), line("PUT", "/b/k")];
-        const recorded = [state[0], state[1], line("GET", "/b/k"), state[2], line("HEAD", "/b/k"), "not json", state[3]];
+        const state = [
+            line("POST", SEED_REQUEST),
+            line("PUT", "/b"),
+            line("POST", "/", { target: "TrentService.CreateKey" }),
+            line("PUT", "/b/k"),
+        ];
+        const recorded = [
+            state[0],
+            state[1],
+            line("GET", "/b/k"),
+            state[2],
+            line("HEAD", "/b/k"),
+            "not json",
+            state[3],
+        ];
         fs.writeFileSync(file, recorded.join("\n") + "\n");
         assert.equal(recordingFormat(fs.readFileSync(file, "utf8")), "compactable");
         assert.deepEqual(compactRecording(file), { before: 7, after: 5 });
-        assert.deepEqual(fs.readFileSync(file, "utf8").split("\n").filter(Boolean), [state[0], state[1], state[2], "not json", state[3]]);
+        assert.deepEqual(fs.readFileSync(file, "utf8").split("\n").filter(Boolean), [
+            state[0],
+            state[1],
+            state[2],
+            "not json",
+            state[3],
+        ]);
         assert.deepEqual(compactRecording(file), { before: 5, after: 5 });
 
         assert.equal(recordingFormat(`${line("POST", "/moto-api/seed?a=20210927")}\n${line("GET", "/b/k")}\n`), "full");

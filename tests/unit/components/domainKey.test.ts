@@ -24,12 +24,17 @@ describe("components/VoiceIdDomainKey (mocks)", () => {
             keyUsers: ["arn:aws:iam::111122223333:role/deployer"],
             keyAdministrators: ["arn:aws:iam::111122223333:role/admin"],
         });
-        assert.deepStrictEqual(JSON.parse(await valueOf(c.keyPolicy)),
-            expectedDomainKeyPolicy("arn:aws:iam::111122223333:role/deployer", "arn:aws:iam::111122223333:role/admin"));
+        assert.deepStrictEqual(
+            JSON.parse(await valueOf(c.keyPolicy)),
+            expectedDomainKeyPolicy("arn:aws:iam::111122223333:role/deployer", "arn:aws:iam::111122223333:role/admin"),
+        );
     });
 
     it("rejects a key user that is not a principal ARN, naming the field", () => {
-        assert.throws(() => new VoiceIdDomainKey("bad", { keyUsers: ["deployer"] }),
-            (e: Error) => e.name === "InputValidationError" && /keyUsers\[0\]: must be an IAM principal ARN/.test(e.message));
+        assert.throws(
+            () => new VoiceIdDomainKey("bad", { keyUsers: ["deployer"] }),
+            (e: Error) =>
+                e.name === "InputValidationError" && /keyUsers\[0\]: must be an IAM principal ARN/.test(e.message),
+        );
     });
 });

@@ -11,7 +11,11 @@ export const DOMAIN_ID = "AbCdEfGhIjKlMnOpQrStUv";
 export const ROLE_NAME = "voiceid-test-registration";
 export const ROLE_ARN = `arn:aws:iam::111122223333:role/${ROLE_NAME}`;
 export const MANIFEST_URI = "s3://voiceid-inputs/manifests/fraudsters-0123456789abcdef.json";
-export const AUDIO_URIS = ["s3://voiceid-audio/calls/b.wav", "s3://voiceid-audio/calls/a.wav", "s3://voiceid-audio/calls/a.wav"];
+export const AUDIO_URIS = [
+    "s3://voiceid-audio/calls/b.wav",
+    "s3://voiceid-audio/calls/a.wav",
+    "s3://voiceid-audio/calls/a.wav",
+];
 export const AUDIO_FOLDER_URI = "s3://voiceid-audio/extra/";
 export const OUTPUT_URI = "s3://voiceid-results/registrations";
 export const INPUT_KEY_ARN = "arn:aws:kms:eu-west-2:111122223333:key/11111111-2222-3333-4444-555555555555";
@@ -20,16 +24,18 @@ export const OUTPUT_KEY_ARN = "arn:aws:kms:eu-west-2:111122223333:key/66666666-7
 /** Trust policy for SCOPE and DOMAIN_ID. */
 export const EXPECTED_TRUST_POLICY = {
     Version: "2012-10-17",
-    Statement: [{
-        Sid: "VoiceIdAssumesRoleForThisAccount",
-        Effect: "Allow",
-        Principal: { Service: "voiceid.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: {
-            StringEquals: { "aws:SourceAccount": "111122223333" },
-            ArnEquals: { "aws:SourceArn": "arn:aws:voiceid:eu-west-2:111122223333:domain/AbCdEfGhIjKlMnOpQrStUv" },
+    Statement: [
+        {
+            Sid: "VoiceIdAssumesRoleForThisAccount",
+            Effect: "Allow",
+            Principal: { Service: "voiceid.amazonaws.com" },
+            Action: "sts:AssumeRole",
+            Condition: {
+                StringEquals: { "aws:SourceAccount": "111122223333" },
+                ArnEquals: { "aws:SourceArn": "arn:aws:voiceid:eu-west-2:111122223333:domain/AbCdEfGhIjKlMnOpQrStUv" },
+            },
         },
-    }],
+    ],
 };
 
 /** Permissions policy for the manifest, AUDIO_URIS, AUDIO_FOLDER_URI, OUTPUT_URI and both keys. */
@@ -72,11 +78,28 @@ export const EXPECTED_DATA_ACCESS_POLICY = {
 
 /** Every administrative action, written out: no wildcard, no kms:CreateGrant, no cryptographic use. */
 export const EXPECTED_ADMIN_ACTIONS = [
-    "kms:CancelKeyDeletion", "kms:CreateAlias", "kms:DeleteAlias", "kms:DescribeKey", "kms:DisableKey",
-    "kms:DisableKeyRotation", "kms:EnableKey", "kms:EnableKeyRotation", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus",
-    "kms:ListGrants", "kms:ListKeyPolicies", "kms:ListKeyRotations", "kms:ListResourceTags", "kms:PutKeyPolicy",
-    "kms:RevokeGrant", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource",
-    "kms:UpdateAlias", "kms:UpdateKeyDescription",
+    "kms:CancelKeyDeletion",
+    "kms:CreateAlias",
+    "kms:DeleteAlias",
+    "kms:DescribeKey",
+    "kms:DisableKey",
+    "kms:DisableKeyRotation",
+    "kms:EnableKey",
+    "kms:EnableKeyRotation",
+    "kms:GetKeyPolicy",
+    "kms:GetKeyRotationStatus",
+    "kms:ListGrants",
+    "kms:ListKeyPolicies",
+    "kms:ListKeyRotations",
+    "kms:ListResourceTags",
+    "kms:PutKeyPolicy",
+    "kms:RevokeGrant",
+    "kms:RotateKeyOnDemand",
+    "kms:ScheduleKeyDeletion",
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:UpdateAlias",
+    "kms:UpdateKeyDescription",
 ];
 
 /** The administrative statement of every key policy; narrowed to `administrators` when named. */
@@ -93,10 +116,17 @@ export function expectedAdminStatement(administrators?: string | string[]): obje
 }
 
 /** The results objects of OUTPUT_URI as S3 names them in the encryption context. */
-export const EXPECTED_RESULTS_CONTEXT = ["arn:aws:s3:::voiceid-results", "arn:aws:s3:::voiceid-results/registrations/*"];
+export const EXPECTED_RESULTS_CONTEXT = [
+    "arn:aws:s3:::voiceid-results",
+    "arn:aws:s3:::voiceid-results/registrations/*",
+];
 
 /** Key policy for ROLE_ARN and OUTPUT_URI; readers delegated to IAM unless named. */
-export function expectedKeyPolicy(roleArn: string, readerArns?: string | string[], administrators?: string | string[]): object {
+export function expectedKeyPolicy(
+    roleArn: string,
+    readerArns?: string | string[],
+    administrators?: string | string[],
+): object {
     const throughS3 = () => ({
         StringEquals: { "kms:ViaService": "s3.eu-west-2.amazonaws.com", "kms:CallerAccount": "111122223333" },
         StringLike: { "kms:EncryptionContext:aws:s3:arn": EXPECTED_RESULTS_CONTEXT },
@@ -130,7 +160,9 @@ export function expectedKeyPolicy(roleArn: string, readerArns?: string | string[
 /** Key policy of a domain key; users delegated to IAM unless named. */
 export function expectedDomainKeyPolicy(users?: string | string[], administrators?: string | string[]): object {
     const throughVoiceId = (): any => {
-        const c: any = { StringEquals: { "kms:ViaService": "voiceid.eu-west-2.amazonaws.com", "kms:CallerAccount": "111122223333" } };
+        const c: any = {
+            StringEquals: { "kms:ViaService": "voiceid.eu-west-2.amazonaws.com", "kms:CallerAccount": "111122223333" },
+        };
         if (users !== undefined) c.ArnLike = { "aws:PrincipalArn": users };
         return c;
     };

@@ -49,7 +49,11 @@ export class ComponentMocks implements pulumi.runtime.Mocks {
         switch (type) {
             case "aws:iam/role:Role":
                 id = inputs.name;
-                state = { ...inputs, arn: `arn:${partition}:iam::${accountId}:role${inputs.path ?? "/"}${inputs.name}`, uniqueId: "AROAEXAMPLE" };
+                state = {
+                    ...inputs,
+                    arn: `arn:${partition}:iam::${accountId}:role${inputs.path ?? "/"}${inputs.name}`,
+                    uniqueId: "AROAEXAMPLE",
+                };
                 break;
             case "aws:iam/rolePolicy:RolePolicy":
                 id = `${inputs.role}:${inputs.name}`;
@@ -82,9 +86,20 @@ export class ComponentMocks implements pulumi.runtime.Mocks {
         const { partition, accountId, region, dnsSuffix } = MOCK_SCOPE;
         switch (args.token) {
             case "aws:index/getCallerIdentity:getCallerIdentity":
-                return { accountId, id: accountId, arn: `arn:${partition}:iam::${accountId}:user/deployer`, userId: "AIDAEXAMPLE" };
+                return {
+                    accountId,
+                    id: accountId,
+                    arn: `arn:${partition}:iam::${accountId}:user/deployer`,
+                    userId: "AIDAEXAMPLE",
+                };
             case "aws:index/getRegion:getRegion":
-                return { region, name: region, id: region, description: "Europe (London)", endpoint: `ec2.${region}.${dnsSuffix}` };
+                return {
+                    region,
+                    name: region,
+                    id: region,
+                    description: "Europe (London)",
+                    endpoint: `ec2.${region}.${dnsSuffix}`,
+                };
             case "aws:index/getPartition:getPartition":
                 return { partition, id: partition, dnsSuffix, reverseDnsPrefix: "com.amazonaws" };
             case "aws:iam/getRole:getRole": {
@@ -104,7 +119,10 @@ export class ComponentMocks implements pulumi.runtime.Mocks {
     /** The one resource with this type and name; throws if absent. */
     get(type: string, name: string): RecordedResource {
         const found = this.resources.find((r) => r.type === type && r.name === name);
-        if (!found) throw new Error(`no ${type} named ${name}; have: ${this.resources.map((r) => `${r.type}::${r.name}`).join(", ")}`);
+        if (!found)
+            throw new Error(
+                `no ${type} named ${name}; have: ${this.resources.map((r) => `${r.type}::${r.name}`).join(", ")}`,
+            );
         return found;
     }
 
@@ -160,5 +178,11 @@ export async function settle(...outputs: pulumi.Output<unknown>[]): Promise<void
 /** An output whose value is unknown, as another resource's output is during preview. */
 export function unknownOutput<T>(): pulumi.Output<T> {
     const ctor = pulumi.Output as any;
-    return new ctor(new Set(), Promise.resolve(pulumi.unknown), Promise.resolve(false), Promise.resolve(false), Promise.resolve(new Set()));
+    return new ctor(
+        new Set(),
+        Promise.resolve(pulumi.unknown),
+        Promise.resolve(false),
+        Promise.resolve(false),
+        Promise.resolve(new Set()),
+    );
 }

@@ -34,11 +34,18 @@ describe("components/VoiceIdOutputKey (mocks)", () => {
     it("takes a role ARN, readers, alias and lifecycle options", async () => {
         const arn = "arn:aws:iam::111122223333:role/team/voiceid";
         const c = new VoiceIdOutputKey("custom", {
-            dataAccessRoleArn: arn, outputS3Uri: OUTPUT_URI, resultsReaders: ["arn:aws:iam::111122223333:role/analyst"],
+            dataAccessRoleArn: arn,
+            outputS3Uri: OUTPUT_URI,
+            resultsReaders: ["arn:aws:iam::111122223333:role/analyst"],
             keyAdministrators: ["arn:aws:iam::111122223333:role/admin-*"],
-            aliasName: "alias/team/voiceid-results", deletionWindowInDays: 7, rotationPeriodInDays: 180,
+            aliasName: "alias/team/voiceid-results",
+            deletionWindowInDays: 7,
+            rotationPeriodInDays: 180,
         });
-        assert.deepStrictEqual(JSON.parse(await valueOf(c.keyPolicy)), expectedKeyPolicy(arn, "arn:aws:iam::111122223333:role/analyst", "arn:aws:iam::111122223333:role/admin-*"));
+        assert.deepStrictEqual(
+            JSON.parse(await valueOf(c.keyPolicy)),
+            expectedKeyPolicy(arn, "arn:aws:iam::111122223333:role/analyst", "arn:aws:iam::111122223333:role/admin-*"),
+        );
         await valueOf(c.aliasArn);
         const key = mocks.get(KEY, "custom");
         assert.strictEqual(key.inputs.deletionWindowInDays, 7);
@@ -47,29 +54,55 @@ describe("components/VoiceIdOutputKey (mocks)", () => {
     });
 
     it("has no dependency cycle with the role: the key depends on nothing of it, the role policy depends on the key", async () => {
-        const key = new VoiceIdOutputKey("nocycle-key", { dataAccessRoleName: VoiceIdDataAccessRole.defaultRoleName("nocycle-role"), outputS3Uri: OUTPUT_URI });
+        const key = new VoiceIdOutputKey("nocycle-key", {
+            dataAccessRoleName: VoiceIdDataAccessRole.defaultRoleName("nocycle-role"),
+            outputS3Uri: OUTPUT_URI,
+        });
         const role = new VoiceIdDataAccessRole("nocycle-role", {
-            domainId: DOMAIN_ID, inputS3Uris: [MANIFEST_URI], outputS3Uri: OUTPUT_URI, outputKmsKeyArn: key.keyArn,
+            domainId: DOMAIN_ID,
+            inputS3Uris: [MANIFEST_URI],
+            outputS3Uri: OUTPUT_URI,
+            outputKmsKeyArn: key.keyArn,
         });
         assert.strictEqual(await valueOf(role.roleArn), `arn:aws:iam::111122223333:role/voiceid-test-nocycle-role`);
-        assert.deepStrictEqual(JSON.parse(await valueOf(key.keyPolicy)),
-            expectedKeyPolicy("arn:aws:iam::111122223333:role/voiceid-test-nocycle-role"));
+        assert.deepStrictEqual(
+            JSON.parse(await valueOf(key.keyPolicy)),
+            expectedKeyPolicy("arn:aws:iam::111122223333:role/voiceid-test-nocycle-role"),
+        );
         const policy = JSON.parse((await valueOf(role.permissionsPolicy))!);
-        assert.deepStrictEqual(policy.Statement.find((s: any) => s.Sid === "EncryptResultsThroughS3").Resource, mockKeyArn("nocycle-key"));
-        const keyPolicyDeps = await (key.keyPolicy as any).allResources() as Set<unknown>;
-        assert.ok(!keyPolicyDeps.has(role.role) && !keyPolicyDeps.has(role.policy), "the key policy must not depend on the role");
-        const rolePolicyDeps = await (role.permissionsPolicy as any).allResources() as Set<unknown>;
+        assert.deepStrictEqual(
+            policy.Statement.find((s: any) => s.Sid === "EncryptResultsThroughS3").Resource,
+            mockKeyArn("nocycle-key"),
+        );
+        const keyPolicyDeps = (await (key.keyPolicy as any).allResources()) as Set<unknown>;
+        assert.ok(
+            !keyPolicyDeps.has(role.role) && !keyPolicyDeps.has(role.policy),
+            "the key policy must not depend on the role",
+        );
+        const rolePolicyDeps = (await (role.permissionsPolicy as any).allResources()) as Set<unknown>;
         assert.ok(rolePolicyDeps.has(key.key), "the role policy depends on the key");
     });
 
     it("takes the deprecated resultReaderArns as resultsReaders, never both", async () => {
         const c = new VoiceIdOutputKey("old-readers", {
-            dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, resultReaderArns: ["arn:aws:iam::111122223333:role/analyst"],
+            dataAccessRoleName: ROLE_NAME,
+            outputS3Uri: OUTPUT_URI,
+            resultReaderArns: ["arn:aws:iam::111122223333:role/analyst"],
         });
-        assert.deepStrictEqual(JSON.parse(await valueOf(c.keyPolicy)), expectedKeyPolicy(ROLE_ARN, "arn:aws:iam::111122223333:role/analyst"));
-        assert.throws(() => new VoiceIdOutputKey("both-readers", {
-            dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, resultsReaders: [], resultReaderArns: [],
-        }), /resultReaderArns: must not be set together with resultsReaders/);
+        assert.deepStrictEqual(
+            JSON.parse(await valueOf(c.keyPolicy)),
+            expectedKeyPolicy(ROLE_ARN, "arn:aws:iam::111122223333:role/analyst"),
+        );
+        assert.throws(
+            () =>
+                new VoiceIdOutputKey("both-readers", {
+                    dataAccessRoleName: ROLE_NAME,
+                    outputS3Uri: OUTPUT_URI,
+                    resultsReaders: [],
+                    resultReaderArns: [],
+                }),
+            /resultReaderArns: must not be set together with resultsReaders/,
+        );
     });
 
     it("keeps default role and alias names within IAM and KMS limits", () => {
@@ -82,23 +115,69 @@ describe("components/VoiceIdOutputKey (mocks)", () => {
 
     describe("preview-time validation", () => {
         const cases: [string, any, RegExp][] = [
-            ["no role", { outputS3Uri: OUTPUT_URI }, /dataAccessRoleName: exactly one of dataAccessRoleName and dataAccessRoleArn is required/],
-            ["no output folder", { dataAccessRoleName: ROLE_NAME }, /outputS3Uri: is required: the key is allowed only for the results under it/],
+            [
+                "no role",
+                { outputS3Uri: OUTPUT_URI },
+                /dataAccessRoleName: exactly one of dataAccessRoleName and dataAccessRoleArn is required/,
+            ],
+            [
+                "no output folder",
+                { dataAccessRoleName: ROLE_NAME },
+                /outputS3Uri: is required: the key is allowed only for the results under it/,
+            ],
             ["bad output folder", { dataAccessRoleName: ROLE_NAME, outputS3Uri: "https://b/x" }, /outputS3Uri: /],
-            ["bad administrator", { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, keyAdministrators: ["root"] }, /keyAdministrators\[0\]: must be an IAM principal ARN/],
-            ["both role name and ARN", { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, dataAccessRoleArn: ROLE_ARN }, /exactly one of/],
-            ["bad role ARN", { outputS3Uri: OUTPUT_URI, dataAccessRoleArn: "arn:aws:iam::111122223333:user/bob" }, /dataAccessRoleArn: must be an IAM role ARN/],
-            ["bad role name", { dataAccessRoleName: "a/b", outputS3Uri: OUTPUT_URI }, /dataAccessRoleName: must be an IAM role name/],
-            ["bad alias", { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, aliasName: "voiceid" }, /aliasName: must be alias\/<name>/],
-            ["reserved alias", { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, aliasName: "alias/aws/voiceid" }, /aliasName: must not start with alias\/aws\//],
-            ["short deletion window", { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, deletionWindowInDays: 3 }, /deletionWindowInDays: must be an integer from 7 to 30/],
-            ["bad rotation period", { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, rotationPeriodInDays: 30 }, /rotationPeriodInDays: must be an integer from 90 to 2560/],
-            ["bad reader", { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, resultsReaders: ["bob"] }, /resultsReaders\[0\]: must be an IAM principal ARN/],
+            [
+                "bad administrator",
+                { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, keyAdministrators: ["root"] },
+                /keyAdministrators\[0\]: must be an IAM principal ARN/,
+            ],
+            [
+                "both role name and ARN",
+                { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, dataAccessRoleArn: ROLE_ARN },
+                /exactly one of/,
+            ],
+            [
+                "bad role ARN",
+                { outputS3Uri: OUTPUT_URI, dataAccessRoleArn: "arn:aws:iam::111122223333:user/bob" },
+                /dataAccessRoleArn: must be an IAM role ARN/,
+            ],
+            [
+                "bad role name",
+                { dataAccessRoleName: "a/b", outputS3Uri: OUTPUT_URI },
+                /dataAccessRoleName: must be an IAM role name/,
+            ],
+            [
+                "bad alias",
+                { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, aliasName: "voiceid" },
+                /aliasName: must be alias\/<name>/,
+            ],
+            [
+                "reserved alias",
+                { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, aliasName: "alias/aws/voiceid" },
+                /aliasName: must not start with alias\/aws\//,
+            ],
+            [
+                "short deletion window",
+                { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, deletionWindowInDays: 3 },
+                /deletionWindowInDays: must be an integer from 7 to 30/,
+            ],
+            [
+                "bad rotation period",
+                { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, rotationPeriodInDays: 30 },
+                /rotationPeriodInDays: must be an integer from 90 to 2560/,
+            ],
+            [
+                "bad reader",
+                { dataAccessRoleName: ROLE_NAME, outputS3Uri: OUTPUT_URI, resultsReaders: ["bob"] },
+                /resultsReaders\[0\]: must be an IAM principal ARN/,
+            ],
         ];
         for (const [what, args, message] of cases) {
             it(`rejects ${what}`, () => {
-                assert.throws(() => new VoiceIdOutputKey(`bad-${what.replace(/\W+/g, "-")}`, args),
-                    (e: Error) => e.name === "InputValidationError" && message.test(e.message));
+                assert.throws(
+                    () => new VoiceIdOutputKey(`bad-${what.replace(/\W+/g, "-")}`, args),
+                    (e: Error) => e.name === "InputValidationError" && message.test(e.message),
+                );
             });
         }
     });

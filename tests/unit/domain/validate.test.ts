@@ -6,7 +6,9 @@ import { UNKNOWN } from "../../../provider/shared/validation";
 const valid = () => ({
     name: "fraud-domain",
     description: "Fraud detection: support line / EU",
-    serverSideEncryptionConfiguration: { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" },
+    serverSideEncryptionConfiguration: {
+        kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    },
     tags: { team: "fraud-ops", "cost-center": "" },
     region: "us-east-1",
     endpoint: "http://127.0.0.1:4567",
@@ -24,15 +26,26 @@ describe("VoiceIdDomain validation", () => {
 
     it("requires a name and the key", () => {
         assert.deepStrictEqual(failed({ ...valid(), name: undefined }), ["name"]);
-        assert.deepStrictEqual(failed({ ...valid(), serverSideEncryptionConfiguration: undefined }), ["serverSideEncryptionConfiguration"]);
-        assert.deepStrictEqual(failed({ ...valid(), serverSideEncryptionConfiguration: {} }), ["serverSideEncryptionConfiguration.kmsKeyId"]);
+        assert.deepStrictEqual(failed({ ...valid(), serverSideEncryptionConfiguration: undefined }), [
+            "serverSideEncryptionConfiguration",
+        ]);
+        assert.deepStrictEqual(failed({ ...valid(), serverSideEncryptionConfiguration: {} }), [
+            "serverSideEncryptionConfiguration.kmsKeyId",
+        ]);
     });
 
     it("applies the DomainName rules without echoing the name", () => {
         for (const name of ["-starts-with-dash", "has space", "x".repeat(257), "ünïcode"]) {
             const failures = validateDomainInputs({ ...valid(), name });
-            assert.deepStrictEqual(failures.map((f) => f.property), ["name"], name);
-            assert.ok(!failures[0].reason.includes(name), `the reason must not echo the sensitive name: ${failures[0].reason}`);
+            assert.deepStrictEqual(
+                failures.map((f) => f.property),
+                ["name"],
+                name,
+            );
+            assert.ok(
+                !failures[0].reason.includes(name),
+                `the reason must not echo the sensitive name: ${failures[0].reason}`,
+            );
         }
         assert.deepStrictEqual(failed({ ...valid(), name: "a" }), []);
         assert.deepStrictEqual(failed({ ...valid(), name: "A1_b-2" }), []);
@@ -46,15 +59,33 @@ describe("VoiceIdDomain validation", () => {
     });
 
     it("checks the key length", () => {
-        assert.deepStrictEqual(failed({ ...valid(), serverSideEncryptionConfiguration: { kmsKeyId: "" } }), ["serverSideEncryptionConfiguration.kmsKeyId"]);
-        assert.deepStrictEqual(failed({ ...valid(), serverSideEncryptionConfiguration: { kmsKeyId: "k".repeat(2049) } }), ["serverSideEncryptionConfiguration.kmsKeyId"]);
-        assert.deepStrictEqual(failed({ ...valid(), serverSideEncryptionConfiguration: { kmsKeyId: "alias/x", typo: 1 } }), ["serverSideEncryptionConfiguration.typo"]);
+        assert.deepStrictEqual(failed({ ...valid(), serverSideEncryptionConfiguration: { kmsKeyId: "" } }), [
+            "serverSideEncryptionConfiguration.kmsKeyId",
+        ]);
+        assert.deepStrictEqual(
+            failed({ ...valid(), serverSideEncryptionConfiguration: { kmsKeyId: "k".repeat(2049) } }),
+            ["serverSideEncryptionConfiguration.kmsKeyId"],
+        );
+        assert.deepStrictEqual(
+            failed({ ...valid(), serverSideEncryptionConfiguration: { kmsKeyId: "alias/x", typo: 1 } }),
+            ["serverSideEncryptionConfiguration.typo"],
+        );
     });
 
     it("checks tags by position, never echoing keys or values", () => {
         const failures = validateDomainInputs({ ...valid(), tags: { ok: "fine", "secret<key>": "v", k: "bad|value" } });
-        assert.deepStrictEqual(failures.map((f) => f.reason), ["tag #2: key may contain only letters, digits, spaces and _ . : / = + - @", "tag #3: value may contain only letters, digits, spaces and _ . : / = + - @"]);
-        assert.ok(failures.every((f) => f.property === "tags" && !f.reason.includes("secret") && !f.reason.includes("bad|value")));
+        assert.deepStrictEqual(
+            failures.map((f) => f.reason),
+            [
+                "tag #2: key may contain only letters, digits, spaces and _ . : / = + - @",
+                "tag #3: value may contain only letters, digits, spaces and _ . : / = + - @",
+            ],
+        );
+        assert.ok(
+            failures.every(
+                (f) => f.property === "tags" && !f.reason.includes("secret") && !f.reason.includes("bad|value"),
+            ),
+        );
         const many: Record<string, string> = {};
         for (let i = 0; i < 201; i++) many[`k${i}`] = "v";
         assert.deepStrictEqual(failed({ ...valid(), tags: many }), ["tags"]);
@@ -78,7 +109,10 @@ describe("VoiceIdDomain validation", () => {
             tags: { team: UNKNOWN },
         };
         assert.deepStrictEqual(validateDomainInputs(inputs), []);
-        assert.deepStrictEqual(validateDomainInputs({ ...valid(), serverSideEncryptionConfiguration: UNKNOWN, tags: UNKNOWN }), []);
+        assert.deepStrictEqual(
+            validateDomainInputs({ ...valid(), serverSideEncryptionConfiguration: UNKNOWN, tags: UNKNOWN }),
+            [],
+        );
     });
 
     it("derives valid default names from logical names", () => {

@@ -28,7 +28,13 @@ interface FakeJob {
     fraudsters: string[];
 }
 
-const id22 = () => crypto.randomBytes(16).toString("base64").replace(/[^a-zA-Z0-9]/g, "").padEnd(22, "x").slice(0, 22);
+const id22 = () =>
+    crypto
+        .randomBytes(16)
+        .toString("base64")
+        .replace(/[^a-zA-Z0-9]/g, "")
+        .padEnd(22, "x")
+        .slice(0, 22);
 
 export class FakeVoiceId extends SdkSeam {
     readonly jobs = new Map<string, FakeJob>();
@@ -53,7 +59,8 @@ export class FakeVoiceId extends SdkSeam {
 
     private status(j: FakeJob): { status: string; percent: number; endedAt?: number } {
         const t = this.clock.now() - j.createdAt;
-        if (t >= j.script.durationMs) return { status: j.script.outcome, percent: 100, endedAt: j.createdAt + j.script.durationMs };
+        if (t >= j.script.durationMs)
+            return { status: j.script.outcome, percent: 100, endedAt: j.createdAt + j.script.durationMs };
         return { status: "IN_PROGRESS", percent: Math.floor((100 * t) / j.script.durationMs) };
     }
 
@@ -72,7 +79,12 @@ export class FakeVoiceId extends SdkSeam {
             DataAccessRoleArn: j.request.DataAccessRoleArn,
             InputDataConfig: j.request.InputDataConfig,
             OutputDataConfig: j.request.OutputDataConfig,
-            RegistrationConfig: { DuplicateRegistrationAction: "SKIP", FraudsterSimilarityThreshold: 70, WatchlistIds: ["W".repeat(22)], ...j.request.RegistrationConfig },
+            RegistrationConfig: {
+                DuplicateRegistrationAction: "SKIP",
+                FraudsterSimilarityThreshold: 70,
+                WatchlistIds: ["W".repeat(22)],
+                ...j.request.RegistrationConfig,
+            },
         };
     }
 
@@ -89,15 +101,38 @@ export class FakeVoiceId extends SdkSeam {
 
     /** The output file of a job, as Voice ID would write it. */
     outputFile(j: FakeJob): string {
-        const reg = j.fraudsters.map((f, i) => ({ RequestId: `new-${i}`, GeneratedFraudsterId: f, RegistrationStatus: "NEW_REGISTRATION", FraudsterSimilarityScore: 10 }));
-        for (let i = 0; i < (j.script.duplicates ?? 0); i++) reg.push({ RequestId: `dup-${i}`, GeneratedFraudsterId: "id#" + "D".repeat(22), RegistrationStatus: "DUPLICATE_SKIPPED", FraudsterSimilarityScore: 95 });
-        for (const [i, f] of (j.script.skips ?? []).entries()) reg.push({ RequestId: `skip-${i}`, GeneratedFraudsterId: f, RegistrationStatus: "DUPLICATE_SKIPPED", FraudsterSimilarityScore: 90 });
-        const errors = Array.from({ length: j.script.errors ?? 0 }, (_, i) => ({ RequestId: `bad-${i}`, ErrorCode: 400, ErrorMessage: "audio must be 8 kHz" }));
+        const reg = j.fraudsters.map((f, i) => ({
+            RequestId: `new-${i}`,
+            GeneratedFraudsterId: f,
+            RegistrationStatus: "NEW_REGISTRATION",
+            FraudsterSimilarityScore: 10,
+        }));
+        for (let i = 0; i < (j.script.duplicates ?? 0); i++)
+            reg.push({
+                RequestId: `dup-${i}`,
+                GeneratedFraudsterId: "id#" + "D".repeat(22),
+                RegistrationStatus: "DUPLICATE_SKIPPED",
+                FraudsterSimilarityScore: 95,
+            });
+        for (const [i, f] of (j.script.skips ?? []).entries())
+            reg.push({
+                RequestId: `skip-${i}`,
+                GeneratedFraudsterId: f,
+                RegistrationStatus: "DUPLICATE_SKIPPED",
+                FraudsterSimilarityScore: 90,
+            });
+        const errors = Array.from({ length: j.script.errors ?? 0 }, (_, i) => ({
+            RequestId: `bad-${i}`,
+            ErrorCode: 400,
+            ErrorMessage: "audio must be 8 kHz",
+        }));
         return JSON.stringify({ Version: "1.0", Errors: errors, SuccessfulRegistrations: reg });
     }
 
     active(domainId: string): FakeJob[] {
-        return [...this.jobs.values()].filter((j) => j.domainId === domainId && this.status(j).status === "IN_PROGRESS");
+        return [...this.jobs.values()].filter(
+            (j) => j.domainId === domainId && this.status(j).status === "IN_PROGRESS",
+        );
     }
 
     protected async answer(command: string, input: any): Promise<any> {
@@ -113,36 +148,54 @@ export class FakeVoiceId extends SdkSeam {
                 const hash = JSON.stringify(request);
                 const known = this.tokens.get(ClientToken);
                 if (known) {
-                    if (known.hash !== hash) throw err("ConflictException", 409, "ClientToken reused with a different request");
+                    if (known.hash !== hash)
+                        throw err("ConflictException", 409, "ClientToken reused with a different request");
                     return { Job: this.render(this.jobs.get(known.jobId)!) };
                 }
-                if (this.active(input.DomainId).length >= this.maxActive) throw err("ServiceQuotaExceededException", 402, "too many jobs");
+                if (this.active(input.DomainId).length >= this.maxActive)
+                    throw err("ServiceQuotaExceededException", 402, "too many jobs");
                 const script = this.scripts.length > 1 ? this.scripts.shift()! : this.scripts[0];
-                const j: FakeJob = { id: id22(), domainId: input.DomainId, request, createdAt: this.clock.now(), script, fraudsters: [] };
+                const j: FakeJob = {
+                    id: id22(),
+                    domainId: input.DomainId,
+                    request,
+                    createdAt: this.clock.now(),
+                    script,
+                    fraudsters: [],
+                };
                 this.jobs.set(j.id, j);
                 this.tokens.set(ClientToken, { hash, jobId: j.id });
                 return { Job: { ...this.render(j), JobStatus: "SUBMITTED" } };
             }
             case "DescribeFraudsterRegistrationJobCommand": {
                 const j = this.jobs.get(input.JobId);
-                if (!j || j.domainId !== input.DomainId) throw err("ResourceNotFoundException", 404, "no such job", { ResourceType: "BATCH_JOB" });
+                if (!j || j.domainId !== input.DomainId)
+                    throw err("ResourceNotFoundException", 404, "no such job", { ResourceType: "BATCH_JOB" });
                 return { Job: this.render(j) };
             }
             case "ListFraudsterRegistrationJobsCommand": {
-                const list = [...this.jobs.values()].filter((j) => j.domainId === input.DomainId && this.status(j).status === input.JobStatus);
+                const list = [...this.jobs.values()].filter(
+                    (j) => j.domainId === input.DomainId && this.status(j).status === input.JobStatus,
+                );
                 return { JobSummaries: list.map((j) => this.render(j)) };
             }
             case "DescribeFraudsterCommand":
-                if (!this.fraudsters.has(input.FraudsterId)) throw err("ResourceNotFoundException", 404, "no such fraudster", { ResourceType: "FRAUDSTER" });
+                if (!this.fraudsters.has(input.FraudsterId))
+                    throw err("ResourceNotFoundException", 404, "no such fraudster", { ResourceType: "FRAUDSTER" });
                 return { Fraudster: { FraudsterId: input.FraudsterId } };
             case "DeleteFraudsterCommand":
-                if (!this.fraudsters.delete(input.FraudsterId)) throw err("ResourceNotFoundException", 404, "no such fraudster", { ResourceType: "FRAUDSTER" });
+                if (!this.fraudsters.delete(input.FraudsterId))
+                    throw err("ResourceNotFoundException", 404, "no such fraudster", { ResourceType: "FRAUDSTER" });
                 return {};
             case "DescribeDomainCommand":
-                return { Domain: { DomainId: input.DomainId, WatchlistDetails: { DefaultWatchlistId: "W".repeat(22) } } };
+                return {
+                    Domain: { DomainId: input.DomainId, WatchlistDetails: { DefaultWatchlistId: "W".repeat(22) } },
+                };
             case "AssociateFraudsterCommand":
             case "DisassociateFraudsterCommand":
-                this.associations.push(`${command.startsWith("Associate") ? "+" : "-"}${input.FraudsterId} ${input.WatchlistId}`);
+                this.associations.push(
+                    `${command.startsWith("Associate") ? "+" : "-"}${input.FraudsterId} ${input.WatchlistId}`,
+                );
                 return {};
             case "PutObjectCommand":
                 if (this.s3Denied) throw err("AccessDenied", 403, "Access Denied");
@@ -150,7 +203,12 @@ export class FakeVoiceId extends SdkSeam {
                 return {};
             case "ListObjectsV2Command":
                 if (this.s3Denied) throw err("AccessDenied", 403, "Access Denied");
-                return { Contents: [...this.objects.keys()].filter((k) => k.startsWith(input.Prefix)).map((Key) => ({ Key })), IsTruncated: false };
+                return {
+                    Contents: [...this.objects.keys()]
+                        .filter((k) => k.startsWith(input.Prefix))
+                        .map((Key) => ({ Key })),
+                    IsTruncated: false,
+                };
             case "GetObjectCommand": {
                 if (this.s3Denied) throw err("AccessDenied", 403, "Access Denied");
                 const stored = this.objects.get(input.Key);
@@ -169,4 +227,5 @@ export class FakeVoiceId extends SdkSeam {
 
 export const throttling = () => err("ThrottlingException", 429, "Rate exceeded");
 export const internal = () => err("InternalServerException", 500, "boom");
-export const connectionRefused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+export const connectionRefused = () =>
+    Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });

@@ -6,7 +6,12 @@ import { FakeVoiceId, connectionRefused, internal, throttling } from "./fakeVoic
 import { validInputs } from "./corpus";
 
 function inputs(extra: Record<string, any> = {}) {
-    const i: Record<string, any> = { ...validInputs(), scope: { project: "p", stack: "dev", name: "job" }, region: "us-east-1", __provider: "serialized" };
+    const i: Record<string, any> = {
+        ...validInputs(),
+        scope: { project: "p", stack: "dev", name: "job" },
+        region: "us-east-1",
+        __provider: "serialized",
+    };
     delete i.timeoutSeconds;
     return { ...i, ...extra };
 }
@@ -22,7 +27,11 @@ async function partial(p: Promise<unknown>): Promise<PartialStateError> {
 }
 
 /** The comparison part of a diff result (its presentation is tested in shared/detailedDiff). */
-const comparison = (d: { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean }) => ({ changes: d.changes, replaces: d.replaces, ...(d.deleteBeforeReplace ? { deleteBeforeReplace: d.deleteBeforeReplace } : {}) });
+const comparison = (d: { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean }) => ({
+    changes: d.changes,
+    replaces: d.replaces,
+    ...(d.deleteBeforeReplace ? { deleteBeforeReplace: d.deleteBeforeReplace } : {}),
+});
 
 describe("jobs/provider (SDK mocked)", () => {
     let fake: FakeVoiceId;
@@ -65,12 +74,18 @@ describe("jobs/provider (SDK mocked)", () => {
     });
 
     it("a FAILED job is recorded with its id; the next create starts a new one (generation 1)", async () => {
-        fake.scripts = [{ durationMs: 5_000, outcome: "FAILED" }, { durationMs: 5_000, outcome: "COMPLETED", newRegistrations: 1 }];
+        fake.scripts = [
+            { durationMs: 5_000, outcome: "FAILED" },
+            { durationMs: 5_000, outcome: "COMPLETED", newRegistrations: 1 },
+        ];
         const e = await partial(provider.create(inputs()));
         const failed = [...fake.jobs.values()][0];
         assert.strictEqual(e.id, `${failed.domainId}/${failed.id}`);
         assert.strictEqual((e.properties as any).jobStatus, "FAILED");
-        assert.deepStrictEqual((e.properties as any).failureDetails, { statusCode: 400, message: "manifest not found" });
+        assert.deepStrictEqual((e.properties as any).failureDetails, {
+            statusCode: 400,
+            message: "manifest not found",
+        });
         assert.match(e.message, /FAILED: 400 manifest not found/);
         // The engine then diffs -> replace, and creates again with identical inputs. (The lazy
         // provider wrapper puts `__provider` into the partial state the engine records.)
@@ -87,7 +102,10 @@ describe("jobs/provider (SDK mocked)", () => {
     });
 
     it("a replacement whose new job FAILS is not recorded (no partial state), once per planned replacement", async () => {
-        fake.scripts = [{ durationMs: 5_000, outcome: "COMPLETED", newRegistrations: 2 }, { durationMs: 5_000, outcome: "FAILED" }];
+        fake.scripts = [
+            { durationMs: 5_000, outcome: "COMPLETED", newRegistrations: 2 },
+            { durationMs: 5_000, outcome: "FAILED" },
+        ];
         const old = await provider.create(inputs());
         const next = inputs({ triggers: ["v2"] });
         const d = await provider.diff(old.id, { ...old.outs, __provider: "p" }, next);
@@ -95,7 +113,10 @@ describe("jobs/provider (SDK mocked)", () => {
         // The planned replacement FAILS: a plain error, so the engine keeps the old job as it is.
         await assert.rejects(provider.create(next), (e: Error) => {
             assert.ok(!(e instanceof PartialStateError), "no partial state for a failed replacement");
-            assert.match(e.message, /FAILED: 400 manifest not found\. The replaced job stays as it was, with everything it registered; nothing was deleted/);
+            assert.match(
+                e.message,
+                /FAILED: 400 manifest not found\. The replaced job stays as it was, with everything it registered; nothing was deleted/,
+            );
             return true;
         });
         // The plan is used once: a create the diffs did not plan as a replacement records a FAILED job.
@@ -143,8 +164,14 @@ describe("jobs/provider (SDK mocked)", () => {
             const job = [...fake.jobs.values()][0];
             assert.strictEqual(e.id, `${job.domainId}/${job.id}`);
             assert.ok(["SUBMITTED", "IN_PROGRESS"].includes((e.properties as any).jobStatus));
-            assert.match(e.message, /stopped waiting for job \w+ .*the engine asked to cancel.*keeps running in Voice ID and the next `pulumi up` resumes waiting/);
-            assert.ok(fake.lines.some((l) => /waiting for job \w+: one Ctrl-C stops waiting; the job keeps running/.test(l)), fake.lines.join("\n"));
+            assert.match(
+                e.message,
+                /stopped waiting for job \w+ .*the engine asked to cancel.*keeps running in Voice ID and the next `pulumi up` resumes waiting/,
+            );
+            assert.ok(
+                fake.lines.some((l) => /waiting for job \w+: one Ctrl-C stops waiting; the job keeps running/.test(l)),
+                fake.lines.join("\n"),
+            );
             assert.ok(fake.clock.now() - job.createdAt < 1_000, "the wait ended at once");
 
             resetStop();
@@ -159,7 +186,10 @@ describe("jobs/provider (SDK mocked)", () => {
             fake.scripts = [{ durationMs: 600_000, outcome: "COMPLETED" }];
             await provider.create(inputs({ waitForCompletion: false, triggers: ["other"] }));
             cancel();
-            await assert.rejects(provider.create(inputs()), /stopped waiting for a free job slot .*the engine asked to cancel.*no job was started/);
+            await assert.rejects(
+                provider.create(inputs()),
+                /stopped waiting for a free job slot .*the engine asked to cancel.*no job was started/,
+            );
             assert.strictEqual(fake.jobs.size, 1);
         });
 
@@ -181,7 +211,11 @@ describe("jobs/provider (SDK mocked)", () => {
         assert.strictEqual((e.properties as any).errorCount, 2);
         // Next up: update fails again until the inputs change or failOnErrors is unset.
         await partial(provider.update(e.id, e.properties as any, inputs({ failOnErrors: true, triggers: ["other"] })));
-        const accepted = await provider.update(e.id, e.properties as any, inputs({ failOnErrors: false, triggers: ["other"] }));
+        const accepted = await provider.update(
+            e.id,
+            e.properties as any,
+            inputs({ failOnErrors: false, triggers: ["other"] }),
+        );
         assert.strictEqual(accepted.outs.jobStatus, "COMPLETED_WITH_ERRORS");
     });
 
@@ -193,7 +227,10 @@ describe("jobs/provider (SDK mocked)", () => {
         const { outs } = await provider.create(inputs());
         assert.strictEqual(outs.jobStatus, "COMPLETED");
         const second = [...fake.jobs.values()][1];
-        assert.ok(second.createdAt >= busyUntil && second.createdAt - busyUntil <= 5_000, `slot taken ${second.createdAt - busyUntil} ms after it freed`);
+        assert.ok(
+            second.createdAt >= busyUntil && second.createdAt - busyUntil <= 5_000,
+            `slot taken ${second.createdAt - busyUntil} ms after it freed`,
+        );
         assert.ok(fake.lines.some((l) => l.includes("waiting for a free slot")));
     });
 
@@ -219,8 +256,21 @@ describe("jobs/provider (SDK mocked)", () => {
     });
 
     it("does not retry validation errors from the service", async () => {
-        fake.failNext = [{ command: "StartFraudsterRegistrationJobCommand", error: () => Object.assign(new Error("bad role"), { name: "ValidationException", $metadata: { httpStatusCode: 400 } }), times: 5 }];
-        await assert.rejects(provider.create(inputs()), /cannot start the job: ValidationException \(HTTP 400\): bad role/);
+        fake.failNext = [
+            {
+                command: "StartFraudsterRegistrationJobCommand",
+                error: () =>
+                    Object.assign(new Error("bad role"), {
+                        name: "ValidationException",
+                        $metadata: { httpStatusCode: 400 },
+                    }),
+                times: 5,
+            },
+        ];
+        await assert.rejects(
+            provider.create(inputs()),
+            /cannot start the job: ValidationException \(HTTP 400\): bad role/,
+        );
         assert.strictEqual(fake.calls.StartFraudsterRegistrationJobCommand, 1);
     });
 
@@ -270,7 +320,9 @@ describe("jobs/provider (SDK mocked)", () => {
         assert.strictEqual(outs.newRegistrationCount, 2);
         assert.strictEqual(fake.jobs.size, 1);
         await assert.rejects(
-            provider.create(inputs({ importId: existing.id, registrationConfig: { fraudsterSimilarityThreshold: 99 } })),
+            provider.create(
+                inputs({ importId: existing.id, registrationConfig: { fraudsterSimilarityThreshold: 99 } }),
+            ),
             /cannot import .*registrationConfig\.fraudsterSimilarityThreshold/,
         );
     });
@@ -294,14 +346,29 @@ describe("jobs/provider (SDK mocked)", () => {
         const [kept, dropped] = [...fake.fraudsters];
         // The replacement runs first (create before delete) and skips one of A's voices.
         fake.scripts = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 1, skips: [kept] }];
-        const b = await provider.create(inputs({ deleteFraudstersOnDestroy: true, triggers: ["again"], registrationConfig: { watchlistIds: ["V".repeat(22)] } }));
+        const b = await provider.create(
+            inputs({
+                deleteFraudstersOnDestroy: true,
+                triggers: ["again"],
+                registrationConfig: { watchlistIds: ["V".repeat(22)] },
+            }),
+        );
         const bNew = [...fake.fraudsters].find((f) => f !== kept && f !== dropped)!;
         await provider.delete(a.id, a.outs);
-        assert.deepStrictEqual([...fake.fraudsters].sort(), [kept, bNew].sort(), "A's claimed fraudster stays, its other one is deleted");
-        assert.ok(fake.lines.some((l) => l.includes("kept 1 that later job(s) found again")), fake.lines.join("\n"));
+        assert.deepStrictEqual(
+            [...fake.fraudsters].sort(),
+            [kept, bNew].sort(),
+            "A's claimed fraudster stays, its other one is deleted",
+        );
+        assert.ok(
+            fake.lines.some((l) => l.includes("kept 1 that later job(s) found again")),
+            fake.lines.join("\n"),
+        );
         // It moves to B's watchlist, out of A's (the domain default).
         assert.deepStrictEqual(fake.associations, [`+${kept} ${"V".repeat(22)}`]);
-        const record = [...fake.objects.entries()].find(([k]) => k.includes(`/${b.outs.jobId}/pulumi-voiceid-handover/`));
+        const record = [...fake.objects.entries()].find(([k]) =>
+            k.includes(`/${b.outs.jobId}/pulumi-voiceid-handover/`),
+        );
         assert.ok(record, "a handover record beside B's output file");
         assert.deepStrictEqual(JSON.parse(record[1]).Ids, [kept]);
         // Destroying B deletes its own fraudster and the one handed over.
@@ -313,14 +380,25 @@ describe("jobs/provider (SDK mocked)", () => {
         fake.scripts = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 2 }];
         const a = await provider.create(inputs({ deleteFraudstersOnDestroy: true }));
         fake.scripts = [{ durationMs: 10_000, outcome: "COMPLETED", newRegistrations: 1 }];
-        const b = await provider.create(inputs({ triggers: ["other"], outputDataConfig: { s3Uri: "s3://elsewhere/out" } }));
+        const b = await provider.create(
+            inputs({ triggers: ["other"], outputDataConfig: { s3Uri: "s3://elsewhere/out" } }),
+        );
         const before = [...fake.fraudsters].sort();
         const answer = (fake as any).answer.bind(fake);
         (fake as any).answer = async (command: string, input: any) => {
-            if (command === "GetObjectCommand" && input.Bucket === "elsewhere") throw Object.assign(new Error("Access Denied"), { name: "AccessDenied", $metadata: { httpStatusCode: 403 } });
+            if (command === "GetObjectCommand" && input.Bucket === "elsewhere")
+                throw Object.assign(new Error("Access Denied"), {
+                    name: "AccessDenied",
+                    $metadata: { httpStatusCode: 403 },
+                });
             return answer(command, input);
         };
-        await assert.rejects(provider.delete(a.id, a.outs), new RegExp(`not deleting the fraudsters of job ${a.outs.jobId}: 1 later job\\(s\\) .*job ${b.outs.jobId}: s3://elsewhere/.*unset deleteFraudstersOnDestroy`));
+        await assert.rejects(
+            provider.delete(a.id, a.outs),
+            new RegExp(
+                `not deleting the fraudsters of job ${a.outs.jobId}: 1 later job\\(s\\) .*job ${b.outs.jobId}: s3://elsewhere/.*unset deleteFraudstersOnDestroy`,
+            ),
+        );
         assert.deepStrictEqual([...fake.fraudsters].sort(), before, "nothing deleted");
     });
 

@@ -43,8 +43,17 @@ describe("jobs/serialized provider", () => {
         // The scope the provider needs is passed as an input the engine's diff display hides
         // (keys starting with `__`); nothing the program did not write has a plain key.
         // The URN lets provider lines reach the engine on the resource's own row.
-        assert.deepStrictEqual(reg.inputs.__scope, { project: "proj", stack: "stack", name: "job", urn: "urn:pulumi:stack::proj::pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob::job" });
-        assert.deepStrictEqual(Object.keys(reg.inputs).filter((k) => !k.startsWith("__")).sort(),
-            ["dataAccessRoleArn", "domainId", "inputDataConfig", "jobName", "outputDataConfig"]);
+        assert.deepStrictEqual(reg.inputs.__scope, {
+            project: "proj",
+            stack: "stack",
+            name: "job",
+            urn: "urn:pulumi:stack::proj::pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob::job",
+        });
+        assert.deepStrictEqual(
+            Object.keys(reg.inputs)
+                .filter((k) => !k.startsWith("__"))
+                .sort(),
+            ["dataAccessRoleArn", "domainId", "inputDataConfig", "jobName", "outputDataConfig"],
+        );
     });
 });

@@ -10,10 +10,23 @@ describe("jobs/token", () => {
         const t = deriveClientToken(base());
         assert.match(t, /^[a-zA-Z0-9-_]{1,64}$/);
         assert.strictEqual(t, deriveClientToken(base()));
-        const knobs = { ...base(), waitForCompletion: false, timeoutSeconds: 5, failOnErrors: true, deleteFraudstersOnDestroy: true };
+        const knobs = {
+            ...base(),
+            waitForCompletion: false,
+            timeoutSeconds: 5,
+            failOnErrors: true,
+            deleteFraudstersOnDestroy: true,
+        };
         assert.strictEqual(deriveClientToken(knobs), t);
         // Key order and absent optional members do not matter.
-        const reordered = { ...base(), registrationConfig: { watchlistIds: base().registrationConfig!.watchlistIds, fraudsterSimilarityThreshold: 80, duplicateRegistrationAction: "SKIP" as const } };
+        const reordered = {
+            ...base(),
+            registrationConfig: {
+                watchlistIds: base().registrationConfig!.watchlistIds,
+                fraudsterSimilarityThreshold: 80,
+                duplicateRegistrationAction: "SKIP" as const,
+            },
+        };
         assert.strictEqual(deriveClientToken(reordered), t);
     });
 

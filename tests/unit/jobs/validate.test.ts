@@ -10,7 +10,15 @@ describe("jobs/check", () => {
     it("accepts valid inputs, minimal inputs and the serialized provider key", async () => {
         assert.deepStrictEqual(validateJobInputs({ ...validInputs(), __provider: "exports.handler = ..." }), []);
         const { domainId, dataAccessRoleArn, inputDataConfig, outputDataConfig } = validInputs();
-        assert.deepStrictEqual(validateJobInputs({ domainId, dataAccessRoleArn, inputDataConfig, outputDataConfig: { s3Uri: outputDataConfig.s3Uri } }), []);
+        assert.deepStrictEqual(
+            validateJobInputs({
+                domainId,
+                dataAccessRoleArn,
+                inputDataConfig,
+                outputDataConfig: { s3Uri: outputDataConfig.s3Uri },
+            }),
+            [],
+        );
         // Valid inputs of a new job get the preflight: nothing answering here (no AWS in unit
         // tests), so it passes and says it could not check.
         const sdk = new ScriptedSdk().install();
@@ -57,6 +65,9 @@ describe("jobs/check", () => {
         i.domainId = "x";
         i.registrationConfig.fraudsterSimilarityThreshold = 101;
         i.timeoutSeconds = 0;
-        assert.deepStrictEqual(validateJobInputs(i).map((f) => f.property), ["domainId", "registrationConfig.fraudsterSimilarityThreshold", "timeoutSeconds"]);
+        assert.deepStrictEqual(
+            validateJobInputs(i).map((f) => f.property),
+            ["domainId", "registrationConfig.fraudsterSimilarityThreshold", "timeoutSeconds"],
+        );
     });
 });

@@ -40,7 +40,8 @@ function importCycles(files: string[]): string[][] {
         state.set(f, "open");
         stack.push(f);
         for (const next of graph.get(f) ?? []) {
-            if (state.get(next) === "open") cycles.push([...stack.slice(stack.indexOf(next)), next].map((p) => path.relative(repoRoot, p)));
+            if (state.get(next) === "open")
+                cycles.push([...stack.slice(stack.indexOf(next)), next].map((p) => path.relative(repoRoot, p)));
             else if (!state.has(next)) visit(next);
         }
         stack.pop();
@@ -54,18 +55,27 @@ describe("layering: no import cycles", () => {
     for (const root of ROOTS) {
         it(`in ${root}/`, () => {
             const cycles = importCycles(sources(path.join(repoRoot, root)));
-            assert.deepStrictEqual(cycles.map((c) => c.join(" -> ")), []);
+            assert.deepStrictEqual(
+                cycles.map((c) => c.join(" -> ")),
+                [],
+            );
         });
     }
 
     it("finds a cycle when there is one (the check can fail)", () => {
         const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "cycles-"));
         fs.writeFileSync(path.join(dir, "a.ts"), 'import type { B } from "./b";\nexport type A = B;\n');
-        fs.writeFileSync(path.join(dir, "b.ts"), 'import { c } from "./c";\nexport type B = string;\nexport const b = c;\n');
+        fs.writeFileSync(
+            path.join(dir, "b.ts"),
+            'import { c } from "./c";\nexport type B = string;\nexport const b = c;\n',
+        );
         fs.writeFileSync(path.join(dir, "c.ts"), 'export const c = require("./a");\n');
         const cycles = importCycles(sources(dir));
         fs.rmSync(dir, { recursive: true, force: true });
         assert.strictEqual(cycles.length, 1);
-        assert.deepStrictEqual(cycles[0].map((p) => path.basename(p)), ["a.ts", "b.ts", "c.ts", "a.ts"]);
+        assert.deepStrictEqual(
+            cycles[0].map((p) => path.basename(p)),
+            ["a.ts", "b.ts", "c.ts", "a.ts"],
+        );
     });
 });

@@ -39,24 +39,34 @@ describe("native plugin schema", () => {
 
         it(`${r.token}: outputs hold every input, no internal key, secret outputs marked`, () => {
             const outputs = schema.resources[r.token].properties;
-            for (const k of Object.keys(schema.resources[r.token].inputProperties)) assert.ok(outputs[k], `${k} is not an output`);
+            for (const k of Object.keys(schema.resources[r.token].inputProperties))
+                assert.ok(outputs[k], `${k} is not an output`);
             for (const k of INTERNAL_INPUTS) assert.ok(!outputs[k], `${k} leaked into the schema`);
             for (const k of r.secretOutputs) assert.strictEqual(outputs[k]?.secret, true, `${k} is not secret`);
-            for (const [k, p] of Object.entries<any>(outputs)) assert.ok(p.description, `${r.token} output ${k} has no doc`);
+            for (const [k, p] of Object.entries<any>(outputs))
+                assert.ok(p.description, `${r.token} output ${k} has no doc`);
         });
     }
 
     it("job outputs are the outputs the resource classes declare", () => {
-        for (const [token, props] of [["voiceid:index:FraudsterRegistrationJob", JOB_PROPERTIES], ["voiceid:index:SpeakerEnrollmentJob", ENROLLMENT_PROPERTIES]] as const) {
+        for (const [token, props] of [
+            ["voiceid:index:FraudsterRegistrationJob", JOB_PROPERTIES],
+            ["voiceid:index:SpeakerEnrollmentJob", ENROLLMENT_PROPERTIES],
+        ] as const) {
             const outputs = Object.keys(schema.resources[token].properties);
-            for (const k of props.outputNames) assert.ok(outputs.includes(k), `${token}: ${k} declared by the class, missing in the schema`);
+            for (const k of props.outputNames)
+                assert.ok(outputs.includes(k), `${token}: ${k} declared by the class, missing in the schema`);
         }
     });
 
     it("docs come from the declarations (one source)", () => {
-        const threshold = schema.types["voiceid:index:RegistrationConfig"].properties.fraudsterSimilarityThreshold.description;
+        const threshold =
+            schema.types["voiceid:index:RegistrationConfig"].properties.fraudsterSimilarityThreshold.description;
         assert.match(threshold, /Similarity \(0-100\)/);
-        assert.match(schema.resources["voiceid:index:FraudsterRegistrationJob"].description, /batch fraudster registration job/);
+        assert.match(
+            schema.resources["voiceid:index:FraudsterRegistrationJob"].description,
+            /batch fraudster registration job/,
+        );
         assert.match(schema.functions["voiceid:index:getTrustPolicy"].description, /confused deputy/);
     });
 
@@ -79,7 +89,10 @@ describe("native plugin schema", () => {
         };
         walk(schema, "");
         assert.deepStrictEqual(inline, []);
-        assert.strictEqual(schema.resources["voiceid:index:FraudsterRegistrationJob"].properties.registrationConfig.$ref, "#/types/voiceid:index:RegistrationConfig");
+        assert.strictEqual(
+            schema.resources["voiceid:index:FraudsterRegistrationJob"].properties.registrationConfig.$ref,
+            "#/types/voiceid:index:RegistrationConfig",
+        );
     });
 
     it("every type reference resolves", () => {

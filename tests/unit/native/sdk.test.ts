@@ -30,7 +30,10 @@ function files(dir: string): string[] {
  * out (`pip install sdk/python` builds into sdk/python/build).
  */
 function committed(dir: string): string[] {
-    const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "."], { cwd: dir, encoding: "utf8" });
+    const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "."], {
+        cwd: dir,
+        encoding: "utf8",
+    });
     return [...new Set(listed.split("\n").filter(Boolean))].sort();
 }
 
@@ -41,7 +44,9 @@ describe("generated SDKs (sdk/python, sdk/go)", function () {
 
     before(() => {
         out = fs.mkdtempSync(path.join(os.tmpdir(), "voiceid-sdk-"));
-        execFileSync("bash", [path.join(repoRoot, "scripts", "gen-sdk.sh"), out], { stdio: ["ignore", "ignore", "pipe"] });
+        execFileSync("bash", [path.join(repoRoot, "scripts", "gen-sdk.sh"), out], {
+            stdio: ["ignore", "ignore", "pipe"],
+        });
     });
     after(() => fs.rmSync(out, { recursive: true, force: true }));
 
@@ -52,15 +57,23 @@ describe("generated SDKs (sdk/python, sdk/go)", function () {
             assert.deepStrictEqual(committed(sdk), files(fresh), `sdk/${lang}: files differ from the generated ones`);
             for (const f of files(fresh)) {
                 const want = fs.readFileSync(path.join(fresh, f), "utf8");
-                assert.ok(fs.readFileSync(path.join(sdk, f), "utf8") === want, `sdk/${lang}/${f} differs from the generated file`);
+                assert.ok(
+                    fs.readFileSync(path.join(sdk, f), "utf8") === want,
+                    `sdk/${lang}/${f} differs from the generated file`,
+                );
             }
         });
     }
 
     it("both carry package.json's version", () => {
         const version = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
-        assert.match(fs.readFileSync(path.join(repoRoot, "sdk", "python", "pyproject.toml"), "utf8"), new RegExp(`^\\s*version = "${version.replace(/\./g, "\\.")}"$`, "m"));
-        const plugin = JSON.parse(fs.readFileSync(path.join(repoRoot, "sdk", "go", "voiceid", "pulumi-plugin.json"), "utf8"));
+        assert.match(
+            fs.readFileSync(path.join(repoRoot, "sdk", "python", "pyproject.toml"), "utf8"),
+            new RegExp(`^\\s*version = "${version.replace(/\./g, "\\.")}"$`, "m"),
+        );
+        const plugin = JSON.parse(
+            fs.readFileSync(path.join(repoRoot, "sdk", "go", "voiceid", "pulumi-plugin.json"), "utf8"),
+        );
         assert.strictEqual(plugin.version, version);
     });
 });

@@ -10,13 +10,26 @@ describe("native plugin wire values", () => {
             domainId: "d",
             triggers: [secret(1), 2],
         });
-        assert.deepStrictEqual(plain, { jobName: "batch-1", outputDataConfig: { s3Uri: "s3://b/o", kmsKeyId: "k" }, domainId: "d", triggers: [1, 2] });
+        assert.deepStrictEqual(plain, {
+            jobName: "batch-1",
+            outputDataConfig: { s3Uri: "s3://b/o", kmsKeyId: "k" },
+            domainId: "d",
+            triggers: [1, 2],
+        });
         assert.deepStrictEqual([...secretKeys].sort(), ["jobName", "outputDataConfig", "triggers"]);
     });
 
     it("wraps exactly the secret keys, drops undefined, keeps unknowns", () => {
-        const out = wrap({ jobName: "x", domainId: "d", gone: undefined, nested: { a: undefined, b: 1 }, later: UNKNOWN }, ["jobName", "absent"]);
-        assert.deepStrictEqual(out, { jobName: { [SIG_KEY]: SECRET_SIG, value: "x" }, domainId: "d", nested: { b: 1 }, later: UNKNOWN });
+        const out = wrap(
+            { jobName: "x", domainId: "d", gone: undefined, nested: { a: undefined, b: 1 }, later: UNKNOWN },
+            ["jobName", "absent"],
+        );
+        assert.deepStrictEqual(out, {
+            jobName: { [SIG_KEY]: SECRET_SIG, value: "x" },
+            domainId: "d",
+            nested: { b: 1 },
+            later: UNKNOWN,
+        });
     });
 
     it("round-trips: what comes in secret goes out secret", () => {

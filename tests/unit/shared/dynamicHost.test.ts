@@ -2,7 +2,14 @@ import * as assert from "assert";
 import * as diagnostics from "diagnostics_channel";
 import * as http2 from "http2";
 import * as net from "net";
-import { CANCEL_PATH, armInDynamicHost, cancelObservable, engineAddressOf, inDynamicHost, onStreamStart } from "../../../provider/shared/dynamicHost";
+import {
+    CANCEL_PATH,
+    armInDynamicHost,
+    cancelObservable,
+    engineAddressOf,
+    inDynamicHost,
+    onStreamStart,
+} from "../../../provider/shared/dynamicHost";
 import { howToStop, resetStop, stopCauseOf, stopSignal } from "../../../provider/shared/stop";
 
 /** One unary-style POST to `path` on `port`, answered by the server's handler. */
@@ -28,9 +35,17 @@ describe("shared/dynamicHost", () => {
         assert.ok(!inDynamicHost("/p/node_modules/mocha/bin/mocha.js"));
         assert.ok(!inDynamicHost(undefined));
         assert.strictEqual(engineAddressOf(["127.0.0.1:44743"]), "127.0.0.1:44743");
-        assert.strictEqual(engineAddressOf(["--logtostderr", "-v=9", "--tracing", "127.0.0.1:1", "127.0.0.1:2"]), "127.0.0.1:2");
+        assert.strictEqual(
+            engineAddressOf(["--logtostderr", "-v=9", "--tracing", "127.0.0.1:1", "127.0.0.1:2"]),
+            "127.0.0.1:2",
+        );
         assert.strictEqual(engineAddressOf([]), undefined);
-        assert.ok(cancelObservable("22.17.0") && cancelObservable("22.23.3") && cancelObservable("24.2.0") && cancelObservable("25.0.0"));
+        assert.ok(
+            cancelObservable("22.17.0") &&
+                cancelObservable("22.23.3") &&
+                cancelObservable("24.2.0") &&
+                cancelObservable("25.0.0"),
+        );
         assert.ok(!cancelObservable("22.16.0") && !cancelObservable("23.11.0") && !cancelObservable("24.1.0"));
     });
 

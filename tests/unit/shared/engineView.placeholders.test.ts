@@ -21,7 +21,10 @@ describe("shared: the unknown placeholder never reaches a reader", () => {
         } finally {
             console.log = log;
         }
-        assert.deepStrictEqual(lines, [`[voiceid] adopts existing job ${UNKNOWN_TEXT}`, `[voiceid] plan: job will be imported: adopts existing job ${UNKNOWN_TEXT}`]);
+        assert.deepStrictEqual(lines, [
+            `[voiceid] adopts existing job ${UNKNOWN_TEXT}`,
+            `[voiceid] plan: job will be imported: adopts existing job ${UNKNOWN_TEXT}`,
+        ]);
         assert.strictEqual(redactText(`cannot import ${UNKNOWN}`), `cannot import ${UNKNOWN_TEXT}`);
         const mod = require.resolve("./placeholderProvider.fixture");
         const r = await dispatch(mod, "check", [{}, { domainId: UNKNOWN }]);

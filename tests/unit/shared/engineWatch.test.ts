@@ -20,9 +20,13 @@ interface ChildOptions {
  */
 async function startChild(opts: ChildOptions, stdin: "fifo" | "ignore"): Promise<ChildProcess> {
     const args = [CHILD, JSON.stringify(opts)];
-    const child = stdin === "fifo"
-        ? spawn("sh", ["-c", 'cat | "$0" "$@"', process.execPath, ...args], { stdio: ["pipe", "pipe", "pipe"], detached: true })
-        : spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child =
+        stdin === "fifo"
+            ? spawn("sh", ["-c", 'cat | "$0" "$@"', process.execPath, ...args], {
+                  stdio: ["pipe", "pipe", "pipe"],
+                  detached: true,
+              })
+            : spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
     children.push(child);
     child.stderr!.resume();
     await new Promise<void>((resolve, reject) => {
@@ -34,7 +38,8 @@ async function startChild(opts: ChildOptions, stdin: "fifo" | "ignore"): Promise
 
 /** The child's exit code within `ms`, or "alive". */
 function exitWithin(child: ChildProcess, ms: number): Promise<number | string | null> {
-    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? child.signalCode);
+    if (child.exitCode !== null || child.signalCode !== null)
+        return Promise.resolve(child.exitCode ?? child.signalCode);
     return new Promise((resolve) => {
         const t = setTimeout(() => resolve("alive"), ms);
         child.once("exit", (code, signal) => {
@@ -93,13 +98,22 @@ describe("shared/engineWatch (child processes standing in for a provider host)",
 
     it("exits when its parent dies (reparented)", async () => {
         // parent -> child; kill -9 of the parent leaves the child to init, as a dead engine does.
-        const parent = spawn(process.execPath, ["-e", `
+        const parent = spawn(
+            process.execPath,
+            [
+                "-e",
+                `
             const c = require("child_process").spawn(process.execPath, ${JSON.stringify([CHILD, JSON.stringify({ arm: true, intervalMs: 200 })])}, { stdio: ["ignore", "pipe", "ignore"] });
             c.stdout.once("data", () => console.log(c.pid));
             setInterval(() => {}, 1000);
-        `], { stdio: ["ignore", "pipe", "ignore"], detached: true });
+        `,
+            ],
+            { stdio: ["ignore", "pipe", "ignore"], detached: true },
+        );
         children.push(parent);
-        const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once("data", (d) => resolve(String(d).trim()))));
+        const pid = Number(
+            await new Promise<string>((resolve) => parent.stdout!.once("data", (d) => resolve(String(d).trim()))),
+        );
         orphans.push(pid);
         await new Promise((r) => setTimeout(r, 500));
         assert.ok(!ended(pid), "alive while its parent lives");

@@ -21,7 +21,13 @@ describe("shared/errors", () => {
 
     it("treats connection failures as transient, also inside `cause`", () => {
         assert.ok(isRetryable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" })));
-        assert.ok(isRetryable(Object.assign(new Error("fetch failed"), { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) })));
+        assert.ok(
+            isRetryable(
+                Object.assign(new Error("fetch failed"), {
+                    cause: Object.assign(new Error("x"), { code: "ECONNRESET" }),
+                }),
+            ),
+        );
         assert.ok(isRetryable(new Error("socket hang up")));
         assert.ok(isRetryable(Object.assign(new Error("x"), { $retryable: {} })));
         assert.ok(!isRetryable(awsError("ValidationException", 400)));
@@ -35,6 +41,9 @@ describe("shared/errors", () => {
     });
 
     it("summarises errors in one line", () => {
-        assert.strictEqual(errorSummary(awsError("ThrottlingException", 429)), "ThrottlingException (HTTP 429): ThrottlingException happened");
+        assert.strictEqual(
+            errorSummary(awsError("ThrottlingException", 429)),
+            "ThrottlingException (HTTP 429): ThrottlingException happened",
+        );
     });
 });

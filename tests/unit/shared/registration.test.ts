@@ -11,7 +11,10 @@ import { dynamicResourceInputs } from "../../../provider/shared/resourceInputs";
 describe("resource registration: stack traces", () => {
     before(() => {
         pulumi.runtime.setMocks(
-            { newResource: (args) => ({ id: "D".repeat(22) + "/" + "J".repeat(22), state: args.inputs }), call: () => ({}) },
+            {
+                newResource: (args) => ({ id: "D".repeat(22) + "/" + "J".repeat(22), state: args.inputs }),
+                call: () => ({}),
+            },
             "proj",
             "stack",
             true,
@@ -23,7 +26,12 @@ describe("resource registration: stack traces", () => {
         const { FraudsterRegistrationJob } = await import("../../../provider/jobs/resource");
         let seen = NaN;
         const job = new FraudsterRegistrationJob(name, minimalJobArgs(), {
-            transformations: [() => { seen = Error.stackTraceLimit; return undefined; }],
+            transformations: [
+                () => {
+                    seen = Error.stackTraceLimit;
+                    return undefined;
+                },
+            ],
         });
         await new Promise<void>((resolve) => job.urn.apply(() => resolve()));
         return seen;
@@ -45,7 +53,11 @@ describe("resource registration: stack traces", () => {
         const before = Error.stackTraceLimit;
         const declare = function declaredInTheProgram() {
             return new FraudsterRegistrationJob("broken", minimalJobArgs(), {
-                transformations: [() => { throw new Error("transformation refused"); }],
+                transformations: [
+                    () => {
+                        throw new Error("transformation refused");
+                    },
+                ],
             });
         };
         assert.throws(declare, (e: Error) => {
@@ -58,7 +70,12 @@ describe("resource registration: stack traces", () => {
 
     it("a program's additionalSecretOutputs add to the outputs a resource always keeps secret", () => {
         const shape = { outputs: ["jobId", "outputFileS3Uri", "registrations"], secretOutputs: ["registrations"] };
-        const { props, opts } = dynamicResourceInputs("job", { region: "eu-west-2" }, { additionalSecretOutputs: ["outputFileS3Uri"], protect: true }, shape);
+        const { props, opts } = dynamicResourceInputs(
+            "job",
+            { region: "eu-west-2" },
+            { additionalSecretOutputs: ["outputFileS3Uri"], protect: true },
+            shape,
+        );
         assert.deepStrictEqual(opts.additionalSecretOutputs, ["outputFileS3Uri", "registrations"]);
         assert.equal(opts.protect, true);
         assert.ok("outputFileS3Uri" in props && props.outputFileS3Uri === undefined);

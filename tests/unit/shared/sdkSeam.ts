@@ -12,7 +12,12 @@ import { sink } from "../../../provider/shared/log";
 
 /** An SDK-shaped service error (`name`, HTTP status, extra members such as `ResourceType`). */
 export function sdkError(name: string, status: number, message = name, extra: Record<string, unknown> = {}): Error {
-    return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status }, $fault: status >= 500 ? "server" : "client", ...extra });
+    return Object.assign(new Error(message), {
+        name,
+        $metadata: { httpStatusCode: status },
+        $fault: status >= 500 ? "server" : "client",
+        ...extra,
+    });
 }
 
 /** Answers the commands of every client the provider creates; see the module. */
@@ -32,10 +37,15 @@ export abstract class SdkSeam {
         runtime.clock = this.clock;
         runtime.random = () => 0.5;
         this.detach = observeClients((client) => {
-            client.middlewareStack.add((_next: any, context: any) => async (args: any) => ({ output: await this.answer(context.commandName, args.input) }), {
-                step: "initialize",
-                name: "sdkSeam",
-            });
+            client.middlewareStack.add(
+                (_next: any, context: any) => async (args: any) => ({
+                    output: await this.answer(context.commandName, args.input),
+                }),
+                {
+                    step: "initialize",
+                    name: "sdkSeam",
+                },
+            );
         });
         sink.write = (_level, line) => void this.lines.push(line);
         return this;

@@ -43,6 +43,9 @@ describe("shared/validation", () => {
     it("rejects unknown keys and formats failures", () => {
         const v = new Validator();
         v.noUnknownKeys("cfg", { good: 1, typo: 2 }, ["good"]);
-        assert.strictEqual(formatFailures("R", v.failures), "R: invalid inputs:\n  cfg.typo: is not a known property (expected one of good)");
+        assert.strictEqual(
+            formatFailures("R", v.failures),
+            "R: invalid inputs:\n  cfg.typo: is not a known property (expected one of good)",
+        );
     });
 });

@@ -7,7 +7,7 @@ describe("shared/waiter", () => {
     it("brackets the end from stepped progress", () => {
         // 10 steps over 100 s: 20% seen at 25 s means r in [0.8, 1.2) %/s.
         const b = endBracket(0, [{ at: 25_000, status: "IN_PROGRESS", percent: 20 }])!;
-        assert.ok(Math.abs(b.lo - 25_000 * 100 / 40) < 1);
+        assert.ok(Math.abs(b.lo - (25_000 * 100) / 40) < 1);
         assert.ok(Math.abs(b.hi - 125_000) < 1);
         assert.strictEqual(endBracket(0, [{ at: 5, status: "SUBMITTED", percent: 0 }]), undefined);
     });
@@ -22,9 +22,22 @@ describe("shared/waiter", () => {
 
     it("returns at once for a job already terminal and times out at the deadline", async () => {
         const clock = new FakeClock();
-        const done = await waitForTerminal({ describe: async () => ({ status: "X" }), isTerminal: (s) => s === "COMPLETED", anchor: 0, deadline: 1, initial: { status: "COMPLETED" }, clock });
+        const done = await waitForTerminal({
+            describe: async () => ({ status: "X" }),
+            isTerminal: (s) => s === "COMPLETED",
+            anchor: 0,
+            deadline: 1,
+            initial: { status: "COMPLETED" },
+            clock,
+        });
         assert.deepStrictEqual([done.state, done.polls], ["done", 0]);
-        const out = await waitForTerminal({ describe: async () => ({ status: "IN_PROGRESS", percentComplete: 1 }), isTerminal: () => false, anchor: 0, deadline: 60_000, clock });
+        const out = await waitForTerminal({
+            describe: async () => ({ status: "IN_PROGRESS", percentComplete: 1 }),
+            isTerminal: () => false,
+            anchor: 0,
+            deadline: 60_000,
+            clock,
+        });
         assert.strictEqual(out.state, "timeout");
         assert.ok(clock.now() <= 60_000);
     });
@@ -37,8 +50,12 @@ describe("shared/waiter", () => {
         const started = Date.now();
         const slept = await waitForTerminal({
             describe: async () => ({ status: "IN_PROGRESS", percentComplete: 1 }),
-            isTerminal: () => false, anchor: started, deadline: started + 3_600_000, initial: { status: "SUBMITTED", percentComplete: 0 },
-            policy: { firstDelayMs: 60_000, minDelayMs: 60_000 }, signal: stop.signal,
+            isTerminal: () => false,
+            anchor: started,
+            deadline: started + 3_600_000,
+            initial: { status: "SUBMITTED", percentComplete: 0 },
+            policy: { firstDelayMs: 60_000, minDelayMs: 60_000 },
+            signal: stop.signal,
         });
         assert.strictEqual(slept.state, "stopped");
         assert.strictEqual(slept.polls, 0);
@@ -55,15 +72,28 @@ describe("shared/waiter", () => {
                 }
                 return { status: "IN_PROGRESS", percentComplete: 10 * polls };
             },
-            isTerminal: () => false, anchor: 0, deadline: 3_600_000, clock, signal: during.signal,
+            isTerminal: () => false,
+            anchor: 0,
+            deadline: 3_600_000,
+            clock,
+            signal: during.signal,
         });
         assert.deepStrictEqual([out.state, out.polls, out.job?.percentComplete], ["stopped", 2, 20]);
         assert.strictEqual(out.state === "stopped" && out.cause.detail, "test cancel");
         // A failing poll without a stop still fails.
-        await assert.rejects(waitForTerminal({
-            describe: async () => { throw new Error("denied"); },
-            isTerminal: () => false, anchor: 0, deadline: 3_600_000, clock: new FakeClock(), signal: new AbortController().signal,
-        }), /denied/);
+        await assert.rejects(
+            waitForTerminal({
+                describe: async () => {
+                    throw new Error("denied");
+                },
+                isTerminal: () => false,
+                anchor: 0,
+                deadline: 3_600_000,
+                clock: new FakeClock(),
+                signal: new AbortController().signal,
+            }),
+            /denied/,
+        );
     });
 
     // The product's latency target on synthetic jobs: notice within max(1 s, 2% of the job's
@@ -82,8 +112,11 @@ describe("shared/waiter", () => {
                     maxCalls = Math.max(maxCalls, r.describeCalls);
                 }
                 const fixed = simulateFixed(job);
-                rows.push(`${seconds}s ${steps || "smooth"}: adaptive <=${maxCalls} calls, lag <=${Math.round(worstLag)} ms (tolerance ${lagTolerance(job.durationMs)}); fixed 15 s: ${fixed.describeCalls} calls, lag ${fixed.lagMs} ms`);
-                if (seconds >= 60) assert.ok(maxCalls <= fixed.describeCalls, `${maxCalls} calls > fixed ${fixed.describeCalls}`);
+                rows.push(
+                    `${seconds}s ${steps || "smooth"}: adaptive <=${maxCalls} calls, lag <=${Math.round(worstLag)} ms (tolerance ${lagTolerance(job.durationMs)}); fixed 15 s: ${fixed.describeCalls} calls, lag ${fixed.lagMs} ms`,
+                );
+                if (seconds >= 60)
+                    assert.ok(maxCalls <= fixed.describeCalls, `${maxCalls} calls > fixed ${fixed.describeCalls}`);
                 else assert.ok(maxCalls <= fixed.describeCalls + 1);
             });
         }

@@ -35,7 +35,7 @@ export interface SimResult {
 export async function simulateAdaptive(job: SimJob, seed = 1, policy?: Partial<PollPolicy>): Promise<SimResult> {
     const clock = new FakeClock(0);
     let s = seed;
-    const random = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    const random = () => (s = (s * 16807) % 2147483647) / 2147483647;
     const end = (job.queuedMs ?? 0) + job.durationMs;
     let calls = 0;
     const out = await waitForTerminal({

@@ -24,7 +24,11 @@ describe("test runner: mocha logs", () => {
 
     it("counts a process that failed without a summary (crash, kill, syntax error) as one failure", () => {
         assert.deepEqual(mochaCounts("SyntaxError: Unexpected token\n", 1), { passed: 0, failed: 1, skipped: 0 });
-        assert.deepEqual(mochaCounts("  3 passing (1s)\n[test] mocha was killed by SIGKILL\n", null), { passed: 3, failed: 1, skipped: 0 });
+        assert.deepEqual(mochaCounts("  3 passing (1s)\n[test] mocha was killed by SIGKILL\n", null), {
+            passed: 3,
+            failed: 1,
+            skipped: 0,
+        });
         assert.deepEqual(mochaCounts("", 0), { passed: 0, failed: 0, skipped: 0 });
     });
 

@@ -13,7 +13,22 @@ import { repoRoot } from "../../support/repo";
 
 const script = path.join(repoRoot, "scripts", "ensure-pulumi.sh");
 /** What the script runs besides the Pulumi tools (no `go`). */
-const SHELL_TOOLS = ["bash", "sed", "sort", "head", "tr", "grep", "paste", "flock", "rm", "ln", "cp", "mkdir", "dirname", "cat"];
+const SHELL_TOOLS = [
+    "bash",
+    "sed",
+    "sort",
+    "head",
+    "tr",
+    "grep",
+    "paste",
+    "flock",
+    "rm",
+    "ln",
+    "cp",
+    "mkdir",
+    "dirname",
+    "cat",
+];
 
 describe("toolchain: the Python and Go language hosts", function () {
     this.timeout(120_000);
@@ -31,7 +46,11 @@ describe("toolchain: the Python and Go language hosts", function () {
     function ambient(name: string, tools: string[]): NodeJS.ProcessEnv {
         const dir = path.join(work, name);
         fs.mkdirSync(dir);
-        for (const t of SHELL_TOOLS) fs.symlinkSync(execFileSync("bash", ["-c", `command -v ${t}`], { encoding: "utf8" }).trim(), path.join(dir, t));
+        for (const t of SHELL_TOOLS)
+            fs.symlinkSync(
+                execFileSync("bash", ["-c", `command -v ${t}`], { encoding: "utf8" }).trim(),
+                path.join(dir, t),
+            );
         for (const t of tools) fs.symlinkSync(path.join(bin, t), path.join(dir, t));
         const cache = path.join(work, `${name}-cache`);
         fs.mkdirSync(cache);
@@ -45,15 +64,28 @@ describe("toolchain: the Python and Go language hosts", function () {
         const r = spawnSync("bash", [script], { env: ambient("nogo", base), encoding: "utf8" });
         assert.notStrictEqual(r.status, 0, r.stdout);
         assert.match(r.stderr, /ERROR: no pulumi-language-python on PATH and no Go toolchain to build one/);
-        assert.strictEqual(fs.statSync(path.join(bin, "pulumi-resource-pulumi-nodejs")).ino, before, "a tool was replaced before the failure");
+        assert.strictEqual(
+            fs.statSync(path.join(bin, "pulumi-resource-pulumi-nodejs")).ino,
+            before,
+            "a tool was replaced before the failure",
+        );
     });
 
     it("uses the hosts on PATH (the Python host with its exec shim beside it)", () => {
-        const env = ambient("ambient", [...base, "pulumi-language-python", "pulumi-language-python-exec", "pulumi-language-go"]);
+        const env = ambient("ambient", [
+            ...base,
+            "pulumi-language-python",
+            "pulumi-language-python-exec",
+            "pulumi-language-go",
+        ]);
         const r = spawnSync("bash", [script], { env, encoding: "utf8" });
         assert.strictEqual(r.status, 0, r.stderr);
         assert.strictEqual(r.stdout.trim(), bin);
-        assert.deepStrictEqual(fs.readdirSync(env.PULUMI_VOICEID_CACHE!).filter((f) => f.startsWith("pulumi-language-")), [], "nothing built");
+        assert.deepStrictEqual(
+            fs.readdirSync(env.PULUMI_VOICEID_CACHE!).filter((f) => f.startsWith("pulumi-language-")),
+            [],
+            "nothing built",
+        );
         for (const t of ["pulumi-language-python", "pulumi-language-python-exec", "pulumi-language-go"]) {
             assert.ok(fs.statSync(path.join(bin, t)).mode & 0o111, `${t} is not executable`);
         }

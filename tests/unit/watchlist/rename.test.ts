@@ -21,7 +21,10 @@ describe("VoiceIdWatchlist (formerly Watchlist)", () => {
         const legacy = new Watchlist("legacy", { domainId: DOMAIN });
         assert.match(await urnOf(renamed), /::pulumi-nodejs:dynamic\/voiceid:Watchlist::renamed$/);
         assert.match(await urnOf(legacy), /::pulumi-nodejs:dynamic\/voiceid:Watchlist::legacy$/);
-        assert.deepStrictEqual(mocks.resources.map((r) => r.type), [WATCHLIST_TYPE, WATCHLIST_TYPE]);
+        assert.deepStrictEqual(
+            mocks.resources.map((r) => r.type),
+            [WATCHLIST_TYPE, WATCHLIST_TYPE],
+        );
     });
 
     it("is one class under two names", () => {
