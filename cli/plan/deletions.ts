@@ -5,7 +5,7 @@
  * @module
  */
 import { fraudsters, speakers, VoiceIdType } from "../../provider/plan/consequences";
-import type { PlannedChange, PlanSummary } from "./summary";
+import type { PlannedChange } from "./change";
 
 /** What a deletion removes. */
 export type DeletedKind = "fraudsters" | "speakers" | "domain" | "watchlist";
@@ -66,7 +66,7 @@ export function countOf(what: DeletedKind, n: number): string {
  * What a plan deletes, in one phrase: `up to 3 fraudsters, 1 domain and 1 watchlist`. "Up to":
  * a replacement deletes only what the new job does not find again. Empty when nothing is deleted.
  */
-export function deletionsPhrase(plan: Pick<PlanSummary, "deletions">): string {
+export function deletionsPhrase(plan: { deletions: readonly Deletion[] }): string {
     const parts = DELETED_ORDER.flatMap((what) => {
         const items = plan.deletions.filter((d) => d.what === what);
         if (!items.length) return [];

@@ -6,7 +6,7 @@
  * it into the same {@link Preview} the digest gives, plus the violations.
  * @module
  */
-import type { PolicyViolation, Preview, PreviewDiagnostic, PreviewState, PreviewStep } from "./preview";
+import type { PolicyViolation, Preview, PreviewDiagnostic, PreviewState, PreviewStep } from "./previewShape";
 
 /** The parts of an engine event this package reads (apitype.EngineEvent). */
 interface EngineEvent {

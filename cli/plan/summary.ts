@@ -16,8 +16,11 @@ import {
     speakersDeletedWith,
 } from "../../provider/plan/consequences";
 import { PolicyViolation, Preview, PreviewDiagnostic, PreviewStep, nameOfUrn, stackOfUrn, typeOfUrn } from "./preview";
-import { InputChange, inputChanges, secretInputs } from "./values";
+import { inputChanges, secretInputs } from "./values";
 import { DeletedKind, Deletion, deletionsOf } from "./deletions";
+import type { PlannedChange } from "./change";
+
+export type { PlannedChange } from "./change";
 
 /** Type tokens of this package's resources. */
 const TYPES: Record<string, VoiceIdType> = {
@@ -26,25 +29,6 @@ const TYPES: Record<string, VoiceIdType> = {
     "pulumi-nodejs:dynamic/voiceid:VoiceIdDomain": "VoiceIdDomain",
     "pulumi-nodejs:dynamic/voiceid:Watchlist": "Watchlist",
 };
-
-/** One planned change to a Voice ID resource. */
-export interface PlannedChange {
-    type: VoiceIdType;
-    name: string;
-    urn: string;
-    op: PlanOp;
-    /** Properties that force the replacement, or that change in place. */
-    reasons: string[];
-    /** Each changed input, old => new (secrets as `[secret]`), for updates and replacements. */
-    inputs: InputChange[];
-    consequence: string;
-    /** Fraudsters this change deletes (from state), for jobs. */
-    fraudstersDeleted: number;
-    /** Speakers this change deletes (from state), for enrollment jobs. */
-    speakersDeleted?: number;
-    /** The job whose fraudsters (or speakers) are deleted. */
-    jobId?: string;
-}
 
 /** The whole plan. */
 export interface PlanSummary {

@@ -1,7 +1,8 @@
 /**
- * No import cycles in the provider or the service: every module of `provider/` and `emulator/`
- * can be read bottom-up. Type-only imports count too (a circle of types is still a circle a
- * reader has to untie), and so do `require(...)` calls with relative paths.
+ * No import cycles in the provider, the service, the CLI or the policy pack: every module of
+ * `provider/`, `emulator/`, `cli/` and `policy/` can be read bottom-up. Type-only imports count
+ * too (a circle of types is still a circle a reader has to untie), and so do `require(...)` calls
+ * with relative paths.
  * @module
  */
 import * as assert from "assert";
@@ -10,7 +11,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { repoRoot } from "../../support/repo";
 
-const ROOTS = ["provider", "emulator"];
+const ROOTS = ["provider", "emulator", "cli", "policy"];
 
 function sources(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
