@@ -4,7 +4,7 @@
  * @module
  */
 import { parseEventLines, previewOfEvents } from "./events";
-import type { Preview } from "./previewShape";
+import type { Preview, PreviewDiagnostic, PreviewStep } from "./previewShape";
 
 export type { PolicyViolation, Preview, PreviewDiagnostic, PreviewState, PreviewStep } from "./previewShape";
 
