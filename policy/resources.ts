@@ -15,20 +15,16 @@
  */
 import { UnknownValueError } from "@pulumi/policy";
 import { RESOURCES } from "../provider/native/catalog";
+import { voiceIdTypeToken } from "../provider/shared/typeTokens";
 
 /** The Voice ID resource kinds, by their native names. */
 export type VoiceIdKind = "VoiceIdDomain" | "VoiceIdWatchlist" | "FraudsterRegistrationJob" | "SpeakerEnrollmentJob";
-
-/** Type token of a dynamic resource of this package: `pulumi-nodejs:dynamic/voiceid:<dynamicName>`. */
-export function dynamicToken(dynamicName: string): string {
-    return `pulumi-nodejs:dynamic/voiceid:${dynamicName}`;
-}
 
 const KINDS = new Map<string, VoiceIdKind>();
 for (const r of RESOURCES) {
     const kind = r.declarations.className as VoiceIdKind;
     KINDS.set(r.token, kind);
-    KINDS.set(dynamicToken(r.dynamicName), kind);
+    KINDS.set(voiceIdTypeToken(r.dynamicName), kind);
 }
 
 /** The Voice ID kind of a type token (dynamic or native form), or undefined for any other resource. */

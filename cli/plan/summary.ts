@@ -6,6 +6,7 @@
  * @module
  */
 import { INTERNAL_INPUTS } from "../../provider/shared/engineView";
+import { voiceIdTypeToken } from "../../provider/shared/typeTokens";
 import {
     JobFacts,
     PlanOp,
@@ -23,12 +24,12 @@ import type { PlannedChange } from "./change";
 export type { PlannedChange } from "./change";
 
 /** Type tokens of this package's resources. */
-const TYPES: Record<string, VoiceIdType> = {
-    "pulumi-nodejs:dynamic/voiceid:FraudsterRegistrationJob": "FraudsterRegistrationJob",
-    "pulumi-nodejs:dynamic/voiceid:SpeakerEnrollmentJob": "SpeakerEnrollmentJob",
-    "pulumi-nodejs:dynamic/voiceid:VoiceIdDomain": "VoiceIdDomain",
-    "pulumi-nodejs:dynamic/voiceid:Watchlist": "Watchlist",
-};
+const TYPES: Record<string, VoiceIdType> = Object.fromEntries(
+    (["FraudsterRegistrationJob", "SpeakerEnrollmentJob", "VoiceIdDomain", "Watchlist"] as const).map((t) => [
+        voiceIdTypeToken(t),
+        t,
+    ]),
+);
 
 /** The whole plan. */
 export interface PlanSummary {
@@ -81,10 +82,7 @@ function opOf(ops: Set<string>, step: PreviewStep): PlanOp | undefined {
 }
 
 function typeOf(step: PreviewStep): VoiceIdType | undefined {
-    return (
-        TYPES[step.newState?.type ?? step.oldState?.type ?? ""] ??
-        TYPES[`pulumi-nodejs:dynamic/voiceid:${typeOfUrn(step.urn)}`]
-    );
+    return TYPES[step.newState?.type ?? step.oldState?.type ?? ""] ?? TYPES[voiceIdTypeToken(typeOfUrn(step.urn))];
 }
 
 /** A `[voiceid] plan:` line's resource: by URN when the engine attributed it, else by type and name. */

@@ -5,7 +5,8 @@
  * @module
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { VOICE_ID_SERVICE_PRINCIPAL, trustsVoiceId } from "../../provider/components/policies";
+import { trustsVoiceId } from "../../provider/components/policies";
+import { VOICE_ID_SERVICE_PRINCIPAL } from "../../provider/shared/policyEval";
 import { AWS_TYPES, UNKNOWN, read } from "../resources";
 
 /** The condition keys every Voice ID trust statement must bound. */

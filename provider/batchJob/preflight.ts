@@ -22,7 +22,14 @@ import { CallContext } from "../shared/callContext";
 import { withoutProvider } from "../shared/data";
 import { classifyError, errorSummary } from "../shared/errors";
 import { logger } from "../shared/log";
-import { PENDING, PolicyStatementJson, RequestContext, evaluatePolicies, policyStatements } from "../shared/policyEval";
+import {
+    PENDING,
+    PolicyStatementJson,
+    RequestContext,
+    VOICE_ID_SERVICE_PRINCIPAL,
+    evaluatePolicies,
+    policyStatements,
+} from "../shared/policyEval";
 import { RetryOptions } from "../shared/retry";
 import { parseS3Uri } from "../shared/s3Uri";
 import { AmbientTarget, endpointInputsOf } from "../shared/scope";
@@ -45,9 +52,6 @@ export interface PreflightReport {
     failures: Failure[];
     unchecked: string[];
 }
-
-/** The Voice ID service principal a data access role must trust. */
-export const VOICE_ID_PRINCIPAL = "voiceid.amazonaws.com";
 
 /** Most input objects whose access is checked (the manifest first, then its audio). */
 export const MAX_OBJECTS_CHECKED = 50;
@@ -375,7 +379,7 @@ function trustVerdict(
         : undefined;
     const e = evaluatePolicies(statements, {
         action: "sts:AssumeRole",
-        principal: { Service: [VOICE_ID_PRINCIPAL] },
+        principal: { Service: [VOICE_ID_SERVICE_PRINCIPAL] },
         context: { "aws:sourceaccount": role.account, "aws:sourcearn": domainArn ?? PENDING },
     });
     if (e.decision === "allowed" || (e.decision === "undetermined" && !e.unsupported.length)) return;
@@ -388,7 +392,7 @@ function trustVerdict(
         property: "dataAccessRoleArn",
         reason:
             `must name a role Voice ID may assume: the trust policy of ${roleArn} ${e.decision === "explicitDeny" ? "denies" : "does not allow"} ` +
-            `${VOICE_ID_PRINCIPAL} sts:AssumeRole${forWhat}. Allow that principal, with aws:SourceAccount ${role.account} and an aws:SourceArn matching the domain ` +
+            `${VOICE_ID_SERVICE_PRINCIPAL} sts:AssumeRole${forWhat}. Allow that principal, with aws:SourceAccount ${role.account} and an aws:SourceArn matching the domain ` +
             `(the DataAccessRole component writes this trust policy)`,
     });
 }

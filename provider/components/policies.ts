@@ -8,9 +8,6 @@
  * @module
  */
 
-/** The service principal Voice ID uses to assume the data access role. */
-export const VOICE_ID_SERVICE_PRINCIPAL = "voiceid.amazonaws.com";
-
 /** The policy language version every document uses. */
 export const POLICY_VERSION = "2012-10-17";
 
@@ -84,6 +81,7 @@ export const KEY_ADMIN_ACTIONS: readonly string[] = [
     "kms:UpdateKeyDescription",
 ];
 
+import { VOICE_ID_SERVICE_PRINCIPAL } from "../shared/policyEval";
 // The one S3 URI parser of the library (shared/s3Uri.ts), also exported here as it always was.
 import { S3Location, parseS3Uri } from "../shared/s3Uri";
 export { S3Location, parseS3Uri };

@@ -4,7 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../shared/lazyProvider";
-import { GetOptions, VoiceIdResource, getArgs, hasTypeToken, voiceIdTypeToken } from "../shared/resourceInputs";
+import { GetOptions, VoiceIdResource, getArgs, hasTypeToken } from "../shared/resourceInputs";
+import { voiceIdTypeToken } from "../shared/typeTokens";
 import { DomainStatus, VoiceIdDomainArgs } from "./args";
 import { defaultName } from "../shared/names";
 

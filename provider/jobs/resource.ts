@@ -5,7 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { lazyProvider } from "../shared/lazyProvider";
 import { BatchJobResource } from "../batchJob/resource";
-import { GetOptions, getArgs, hasTypeToken, voiceIdTypeToken } from "../shared/resourceInputs";
+import { GetOptions, getArgs, hasTypeToken } from "../shared/resourceInputs";
+import { voiceIdTypeToken } from "../shared/typeTokens";
 import { FraudsterRegistrationJobArgs, Registration, RegistrationConfigArgs, RegistrationError } from "./args";
 import { PROPERTIES } from "./properties";
 

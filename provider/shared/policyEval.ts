@@ -28,6 +28,9 @@ export interface PolicyStatementJson {
     Condition?: Record<string, Record<string, string | string[] | boolean>>;
 }
 
+/** The Voice ID service principal: what a data access role trusts and a key policy names. */
+export const VOICE_ID_SERVICE_PRINCIPAL = "voiceid.amazonaws.com";
+
 /** A condition key's value is not known yet (a preview value): answers that need it are skipped silently. */
 export const PENDING = Symbol("pending");
 

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { takeImport } from "./importing";
 import { INTERNAL_INPUTS } from "./engineView";
 import { programScope } from "./programScope";
+import { voiceIdTypeToken } from "./typeTokens";
 
 /** Where calls go; every resource accepts these. */
 export interface TargetArgs {
@@ -68,11 +69,6 @@ export function getArgs<A>(
 ): { args: A; opts: pulumi.CustomResourceOptions } {
     const { region, endpoint, ...rest } = opts ?? {};
     return { args: { region, endpoint } as unknown as A, opts: { ...rest, id } };
-}
-
-/** The type token of a resource of this package's `voiceid` module (`pulumi-nodejs:dynamic/voiceid:<type>`). */
-export function voiceIdTypeToken(type: string): string {
-    return `pulumi-nodejs:dynamic/voiceid:${type}`;
 }
 
 /** Whether `obj` is a resource with type token `token` (works across package copies). */

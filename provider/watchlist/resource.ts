@@ -5,7 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultName } from "../shared/names";
 import { lazyProvider } from "../shared/lazyProvider";
-import { GetOptions, VoiceIdResource, getArgs, hasTypeToken, voiceIdTypeToken } from "../shared/resourceInputs";
+import { GetOptions, VoiceIdResource, getArgs, hasTypeToken } from "../shared/resourceInputs";
+import { voiceIdTypeToken } from "../shared/typeTokens";
 import { VoiceIdWatchlistArgs } from "./args";
 
 /**
