@@ -3,13 +3,12 @@
  * domain's fraudsters: duplicate detection of registration jobs, the fraud check of enrollment
  * jobs, and the fraud detection result of EvaluateSession.
  *
- * A search compares with every fraudster in scope (at 10,000 fraudsters, seconds of CPU), on the
- * service's only thread. So it reads the fraudsters a page at a time, in the list order, and
- * lets the event loop run between pages: the API keeps answering while a job searches, and a
- * search holds one page of fraudsters, not the domain's. Of each fraudster it reads only the
- * search features stored with it (what a score reads: about 2 KB of doubles, decoded without
- * parsing; see voiceprint.ts), never the whole voiceprint (7.6 KB of JSON, mostly the frame
- * sample that explains a score). A job acts on the result inside its
+ * A search compares with every fraudster in scope, on the service's only thread. So it reads
+ * the fraudsters a page at a time, in the list order, and lets the event loop run between
+ * pages: the API keeps answering while a job searches, and a search holds one page of
+ * fraudsters, not the domain's. Of each fraudster it reads only the search features stored
+ * with it (the speaker embedding, 480 bytes of doubles decoded without parsing; see
+ * voiceprint.ts), never the voiceprint's JSON. A job acts on the result inside its
  * request's transaction, so the search ends there synchronously (`finish`): it compares with the
  * fraudsters added meanwhile and checks that its best match still stands, so the result is the
  * one a single scan inside the transaction would give.
@@ -19,7 +18,6 @@ import type { ListPosition, Store } from "../store";
 import {
     decodeSearchFeatures,
     searchFeatures,
-    similarityBound,
     similarityOfFeatures,
     type SearchFeatures,
     type Voiceprint,
@@ -32,8 +30,8 @@ export interface FraudsterMatch {
 }
 
 /**
- * Fraudsters compared per step before the event loop runs again: some 0.02 ms each (read,
- * decode, compare), so a step keeps other requests waiting about 1 ms.
+ * Fraudsters compared per step before the event loop runs again: each is a row read, 60 doubles
+ * decoded and a dot product, so a step keeps other requests waiting well under 1 ms.
  */
 export const SEARCH_PAGE = 32;
 
@@ -97,12 +95,8 @@ export class FraudsterSearch {
     private step(): boolean {
         const page = this.store.fraudsterFeatures(this.domainId, this.watchlistIds, this.after, SEARCH_PAGE);
         for (const f of page) {
-            // A fraudster whose pitch alone keeps it from beating the best match so far is not
-            // decoded or compared (exact: the best match is the one a full scan finds).
-            if (!(this.probe && this.best && similarityBound(this.probe, f.search_features) <= this.best.score)) {
-                const score = similarityOfFeatures(this.probe, decodeSearchFeatures(f.search_features));
-                if (!this.best || score > this.best.score) this.best = { fraudsterId: f.id, score };
-            }
+            const score = similarityOfFeatures(this.probe, decodeSearchFeatures(f.search_features));
+            if (!this.best || score > this.best.score) this.best = { fraudsterId: f.id, score };
             this.after = [f.created_at, f.seq];
             this.seen.count++;
             this.seen.seqSum += f.seq;

@@ -16,15 +16,10 @@
  *    pre-emphasis, Hamming window, power spectrum smoothed over one pitch harmonic's width (so
  *    the envelope follows the formants, not the harmonics, and does not move with the
  *    intonation even for high voices), 30 triangular mel filters over 350-3350 Hz, log, DCT;
- *    c0 (the loudness) is left out;
- *  - for steady voiced frames (F2 moved less than 15% since the previous frame, which had
- *    formants too: a vowel nucleus, not a transition), the formants F1-F4 and their bandwidths
- *    from the roots of the 10th-order LPC polynomial of the same frame's masked spectrum
- *    (formants.ts).
+ *    c0 (the loudness) is left out.
+ * The speaker model (frameVector.ts, speakerModel.ts) reads the pitch and the cepstrum.
  * @module
  */
-
-import { FORMANT_LPC_ORDER, frameFormants, type FrameFormants } from "./formants";
 
 export const SAMPLE_RATE = 8000;
 /** Mel-cepstral coefficients per frame (c1..c20). */
@@ -131,17 +126,12 @@ export function fft(re: Float64Array, im: Float64Array): void {
 export interface SpeechFrame {
     f0: number | null;
     mfcc: Float64Array | null;
-    /** F1-F4 when the frame is voiced and steady (a vowel nucleus), else null. */
-    formants: FrameFormants | null;
 }
-
-/** Largest change of log F2 from one frame to the next for a frame's formants to count (~15%). */
-const STEADY_F2 = 0.15;
 
 /**
  * Channel normalization: every recording is band-limited to the telephone band (300-3400 Hz,
  * a 101-tap Hamming-windowed sinc band-pass) before any analysis, so that a wideband recording
- * and a telephone recording of one voice look alike to the pitch, cepstrum and formant
+ * and a telephone recording of one voice look alike to the pitch and cepstrum
  * analyses. What the telephone channel removes cannot identify a voice on the telephone.
  */
 const CHANNEL = (() => {
@@ -199,7 +189,7 @@ export function speechFrames(input: Float32Array): SpeechFrame[] {
     const im = new Float64Array(NFFT);
     const noise = noiseSpectrum(samples, energies, sorted, re, im);
     // First pass: pitch and the noise-subtracted power spectrum of every speech frame.
-    const frames: { f: number; f0: number | null; power: Float64Array | null }[] = [];
+    const frames: { f0: number | null; power: Float64Array | null }[] = [];
     const mask = new Float64Array(BINS);
     let voiced = 0;
     for (let f = 0; f < energies.length; f++) {
@@ -207,7 +197,7 @@ export function speechFrames(input: Float32Array): SpeechFrame[] {
         const start = PITCH_OFFSET + f * HOP;
         const f0 = pitchAt(samples, start - PITCH_OFFSET, re, im);
         if (f0 === null) {
-            frames.push({ f, f0, power: null });
+            frames.push({ f0, power: null });
             continue;
         }
         powerSpectrum(samples, start, re, im);
@@ -217,67 +207,21 @@ export function speechFrames(input: Float32Array): SpeechFrame[] {
             mask[k] += power[k];
         }
         voiced++;
-        frames.push({ f, f0, power });
+        frames.push({ f0, power });
     }
     // Noise masking: a floor MASK_DB below the voiced frames' mean spectrum, the same for a clean
     // and a noisy recording, hides what spectral subtraction leaves of the noise.
     for (let k = 0; k < BINS; k++) mask[k] *= MASK / Math.max(1, voiced);
-    let previous: { frame: number; formants: FrameFormants } | null = null;
-    for (const { f, f0, power } of frames) {
+    for (const { f0, power } of frames) {
         if (f0 === null || power === null) {
-            out.push({ f0: null, mfcc: null, formants: null });
+            out.push({ f0: null, mfcc: null });
             continue;
         }
-        // Both the formants (LPC from the autocorrelation) and the cepstrum come from the masked spectrum.
+        // The cepstrum comes from the masked spectrum.
         for (let k = 0; k < BINS; k++) power[k] += mask[k];
-        const current = frameFormants(lpc(power));
-        const steady =
-            current &&
-            previous &&
-            previous.frame === f - 1 &&
-            Math.abs(Math.log(current.f[1] / previous.formants.f[1])) < STEADY_F2;
-        previous = current && { frame: f, formants: current };
-        out.push({ f0, mfcc: envelopeCepstrum(power, f0, re, im), formants: steady ? current : null });
+        out.push({ f0, mfcc: envelopeCepstrum(power, f0, re, im) });
     }
     return out;
-}
-
-/** cos(2 pi k lag / NFFT) for the LPC lags: the autocorrelation from a power spectrum. */
-const LPC_COS = Array.from({ length: FORMANT_LPC_ORDER + 1 }, (_, lag) =>
-    Float64Array.from(
-        { length: NFFT / 2 + 1 },
-        (_, k) => Math.cos((2 * Math.PI * k * lag) / NFFT) * (k === 0 || k === NFFT / 2 ? 1 : 2),
-    ),
-);
-
-/**
- * Prediction coefficients [1, a1, ..., ap] (order FORMANT_LPC_ORDER) of a frame given by its
- * power spectrum (bins 0..NFFT/2, of the pre-emphasized, Hamming-windowed frame): the
- * autocorrelation method (Levinson-Durbin), the autocorrelation being the spectrum's inverse FFT.
- */
-function lpc(power: Float64Array): Float64Array {
-    const p = FORMANT_LPC_ORDER;
-    const r = new Float64Array(p + 1);
-    for (let lag = 0; lag <= p; lag++) {
-        let s = 0;
-        const c = LPC_COS[lag];
-        for (let k = 0; k < BINS; k++) s += power[k] * c[k];
-        r[lag] = s;
-    }
-    const a = new Float64Array(p + 1);
-    const prev = new Float64Array(p + 1);
-    a[0] = 1;
-    let err = r[0] * 1.0001; // a little white noise keeps the recursion stable
-    for (let i = 1; i <= p && err > 0; i++) {
-        let acc = r[i];
-        for (let j = 1; j < i; j++) acc -= a[j] * r[i - j];
-        const k = acc / err;
-        prev.set(a);
-        a[i] = k;
-        for (let j = 1; j < i; j++) a[j] = prev[j] - k * prev[i - j];
-        err *= 1 - k * k;
-    }
-    return a;
 }
 
 /** Power spectrum (bins 0..NFFT/2 of `re`) of the pre-emphasized, Hamming-windowed FRAME at `start`. */

@@ -11,7 +11,7 @@ describe("the local service's public subpaths", function () {
     it("pulumi-voiceid/emulator/voiceprint is the voice model's voiceprint module", () => {
         const moved = require("pulumi-voiceid/emulator/voiceprint");
         assert.strictEqual(moved.computeVoiceprint, fromVoiceFolder);
-        for (const name of ["similarity", "voiceprintDistance", "distanceTerms"])
+        for (const name of ["similarity", "voiceprintDistance", "similarityOfFeatures"])
             assert.strictEqual(typeof moved[name], "function", name);
     });
 

@@ -11,6 +11,7 @@ import {
     similarityOfFeatures,
     type Voiceprint,
 } from "../../../../emulator/voice/voiceprint";
+import { modelCheck, scoreOfCosine, speakerEmbedding } from "../../../../emulator/voice/speakerModel";
 import { parseWav } from "../../../../emulator/wav";
 import { speaker, utterance, type Speaker } from "../../../../emulator/voices";
 import { repoRoot } from "../../../support/repo";
@@ -110,24 +111,26 @@ describe("emulator voiceprint", function () {
         // The third sentence of each voice is one no voice reads for its first two: a voice must
         // match itself on words its other recordings do not share.
         assert.equal(s.sameTried, 51);
-        // Since v5 (issue 25) the model is calibrated for calls (a telephone band, 20 dB noise,
-        // other rates and pitches, 5-7 s; tests/bench/voiceprint-eval.ts) and analyses only the
-        // telephone band: these 3 s wideband clips of espeak-ng variants, several of which differ by
-        // 1-4% of formant frequency (en and m1-m7; f2 and f5 share their formants), are harder for it.
-        // Measured with v5: 9 misses of 51 and 46 false matches of 1,224 (3.8%). The bounds guard
-        // against regressions; the held-out benchmark is the measure of quality.
-        assert.ok(s.misses.length <= 10, `misses: ${s.misses.length}`);
-        assert.ok(s.falseMatches.length <= 50, `false matches: ${s.falseMatches.length}`);
+        // Since v7 (issue 25) the score is a speaker embedding trained on synthetic calls of 5-7 s
+        // (other voices, sentences, rates, pitches, noise and the telephone channel;
+        // scripts/train-voiceprint.sh) and measured on held-out sets (tests/bench/voiceprint-eval.ts).
+        // These 3 s wideband clips are shorter than anything it was trained on, and several
+        // variants of one espeak-ng base voice differ by 1-4% of formant frequency at the same
+        // pitch (en and m1-m7; f2 and f5 share their formants). Measured with v7: 4 misses of 51
+        // (fr-annie three times, en once) and 76 false matches of 1,224 (6.2%; v5: 9 and 46). The
+        // bounds guard against regressions; the held-out benchmark is the measure of quality.
+        assert.ok(s.misses.length <= 4, `misses: ${s.misses.length}`);
+        assert.ok(s.falseMatches.length <= 76, `false matches: ${s.falseMatches.length}`);
         // Distinct voices that do not share a base voice (other languages, male against female)
-        // never match.
+        // match only at the threshold itself: measured, two pairs at exactly 70 (de-andy~en-m4,
+        // en-m7~it-m8).
         const family = (v: string) => (v.startsWith("en-f") ? "en-f" : v.startsWith("en") ? "en-m" : v);
-        assert.deepEqual(
-            s.falseMatches.filter((m) => {
-                const [a, b] = m.split(":")[0].split("~");
-                return family(a) !== family(b);
-            }),
-            [],
-        );
+        const across = s.falseMatches.filter((m) => {
+            const [a, b] = m.split(":")[0].split("~");
+            return family(a) !== family(b);
+        });
+        assert.ok(across.length <= 2, across.join(", "));
+        for (const m of across) assert.ok(Number(m.split(": ")[1]) <= THRESHOLD, m);
         // All but one voice (fr-annie, measured) match at least one of their other recordings, and
         // the same-voice median is above the threshold.
         const voices = new Set(recordings.map((r) => r.voice));
@@ -191,11 +194,16 @@ describe("emulator voiceprint", function () {
         const recordings = Array.from({ length: 20 }, (_, id) => synthetic(speaker(id), [1, 2, 3])).flat();
         const s = separation(recordings);
         report("pulumi-voiceid/voices, speakers 0-19 x 3 utterances of 3 s", s);
-        assert.deepEqual(s.falseMatches, []);
-        // v5 (statistics and formants only, no frame matching): one of 60 pairs just below the
-        // threshold (speaker 3, 63); none with 5 s utterances.
-        assert.ok(s.misses.length <= 1, s.misses.join(", "));
-        assert.ok(Math.min(...s.sameScores) >= 60, `lowest same-voice score ${Math.min(...s.sameScores)}`);
+        // v7 has learned that a voice's pitch moves (the held-out sets read one voice up to 6.5
+        // semitones apart): generator speakers with nearly the same vocal tract and a few semitones
+        // of pitch between them are close. Measured on these 3 s clips: 28 false matches of 1,710,
+        // in 5 pairs of speakers (6~17: vocal-tract factors 0.881 and 0.881, 108 and 86 Hz; 0~11,
+        // 2~13, 5~16, 13~19); every same-voice pair matches, the lowest at 86.
+        assert.ok(s.falseMatches.length <= 28, s.falseMatches.join(", "));
+        const pairs = new Set(s.falseMatches.map((m) => m.split(":")[0]));
+        assert.ok(pairs.size <= 5, [...pairs].join(", "));
+        assert.deepEqual(s.misses, []);
+        assert.ok(Math.min(...s.sameScores) >= 80, `lowest same-voice score ${Math.min(...s.sameScores)}`);
         const longer = Array.from({ length: 20 }, (_, id) => synthetic(speaker(id), [1, 2], 5)).flat();
         assert.deepEqual(separation(longer).misses, [], "5 s utterances");
     });
@@ -240,38 +248,27 @@ describe("emulator voiceprint", function () {
 
     it("scores voiceprints of an older format 0 instead of guessing", () => {
         const current = computeVoiceprint([utterance(speaker(1), 1, { seconds: 3 })]);
-        const old = {
-            v: 2,
-            lpcc: new Array(12).fill(0),
-            pitch: current.pitch,
-            speechSeconds: 3,
-        } as unknown as Voiceprint;
-        assert.equal(similarity(current, old), 0);
-        const v3 = {
-            v: 3,
-            mean: current.mean,
-            cov: current.cov,
-            pitch: current.pitch,
-            speechSeconds: 3,
-        } as unknown as Voiceprint;
-        assert.equal(similarity(current, v3), 0, "the statistics-only format before frame matching");
-        // v4 (before issue 25: wideband analysis, no noise handling) has every member of v5: only the version tells them apart.
-        const v4 = { ...current, v: 4 } as unknown as Voiceprint;
-        assert.equal(similarity(current, v4), 0, "the wideband format before the telephone-band analysis");
-        assert.equal(similarity(v4, v4), 0);
+        const statistics = { mean: new Array(20).fill(0.5), cov: new Array(210).fill(0.1) };
+        const older = [
+            { v: 2, lpcc: new Array(12).fill(0), pitch: current.pitch, speechSeconds: 3 },
+            { v: 3, ...statistics, pitch: current.pitch, speechSeconds: 3 },
+            // v4 and v5 (before the speaker model): statistics, frames and formants, no embedding.
+            { v: 5, ...statistics, pitch: current.pitch, speechSeconds: 3, frames: "AAAA", spread: 1, formants: null },
+            // An embedding under another version number is not read as this one's.
+            { ...current, v: 5 },
+        ] as unknown as Voiceprint[];
+        for (const old of older) {
+            assert.equal(similarity(current, old), 0, `v${old.v}`);
+            assert.equal(similarity(old, old), 0, `v${old.v} against itself`);
+        }
     });
 
-    it("scores from the stored search features exactly what it scores from the voiceprints, and what v5 scored before them", () => {
+    it("scores from the stored search features exactly what it scores from the voiceprints", () => {
         const dir = path.join(repoRoot, "tests", "fixtures", "voices");
-        // Every pair of the fixtures as similarity() scored it before the search features (commit c74c34c).
-        const golden = JSON.parse(
-            fs.readFileSync(path.join(repoRoot, "tests", "fixtures", "voiceprint-v5-scores.json"), "utf8"),
-        ) as { files: string[]; scores: number[] };
         const files = fs
             .readdirSync(dir)
             .filter((f) => f.endsWith(".wav"))
             .sort();
-        assert.deepEqual(files, golden.files);
         const prints = files.map((f) => computeVoiceprint([parseWav(fs.readFileSync(path.join(dir, f))).channel(0)]));
         // As a fraudster stores them: from the voiceprint's JSON, encoded, read back.
         const json = prints.map((p) => JSON.parse(JSON.stringify(p)) as Voiceprint);
@@ -279,32 +276,34 @@ describe("emulator voiceprint", function () {
         const full: number[] = [];
         const fromFeatures: number[] = [];
         for (let i = 0; i < prints.length; i++) {
-            // The JSON's doubles exactly (JSON writes -0 as 0).
-            const plain = (f: ReturnType<typeof searchFeatures>) =>
-                f && { ...f, mean: Array.from(f.mean), cov: Array.from(f.cov) };
-            assert.deepEqual(plain(stored[i]), plain(searchFeatures(json[i])), files[i]);
+            assert.deepEqual(
+                Array.from(stored[i]!.embedding),
+                Array.from(searchFeatures(json[i])!.embedding),
+                files[i],
+            );
             for (let j = i + 1; j < prints.length; j++) {
                 full.push(similarity(prints[i], prints[j]));
                 fromFeatures.push(similarityOfFeatures(stored[i], stored[j]));
             }
         }
         assert.deepEqual(fromFeatures, full);
-        assert.deepEqual(full, golden.scores);
         assert.ok(full.filter((s) => s > 0).length > 1000, "the pairs compared are mostly not 0");
-        assert.ok(encodeSearchFeatures(prints[0]).length < 2200, `${encodeSearchFeatures(prints[0]).length} bytes`);
+        assert.equal(encodeSearchFeatures(prints[0]).length, 480, "60 doubles");
+        assert.ok(JSON.stringify(prints[0]).length < 800, `${JSON.stringify(prints[0]).length} bytes of JSON`);
     });
 
     it("stores no search features for a voiceprint that cannot be compared", () => {
         const current = computeVoiceprint([utterance(speaker(1), 1, { seconds: 3 })]);
         const silent = computeVoiceprint([new Float32Array(8000 * 2)]);
-        const v3 = {
-            v: 3,
-            mean: current.mean,
-            cov: current.cov,
-            pitch: current.pitch,
-            speechSeconds: 3,
+        assert.equal(silent.embedding, null);
+        const v5 = {
+            v: 5,
+            mean: new Array(20).fill(0),
+            cov: new Array(210).fill(0),
+            pitch: 20,
         } as unknown as Voiceprint;
-        for (const v of [silent, v3, { ...current, v: 4 } as unknown as Voiceprint]) {
+        const short = { ...current, embedding: current.embedding!.slice(1) };
+        for (const v of [silent, v5, short, { ...current, v: 5 } as unknown as Voiceprint]) {
             assert.equal(encodeSearchFeatures(v).length, 0);
             assert.equal(decodeSearchFeatures(encodeSearchFeatures(v)), null);
             assert.equal(
@@ -314,5 +313,20 @@ describe("emulator voiceprint", function () {
         }
         assert.equal(decodeSearchFeatures(null), null);
         assert.equal(decodeSearchFeatures(new Uint8Array(16)), null, "a malformed value scores 0");
+        assert.equal(decodeSearchFeatures(new Uint8Array(2064)), null, "v5's stored features score 0");
+    });
+
+    it("computes the embedding the trainer computed for the model's check frames", () => {
+        // speakerModelData.ts carries 60 frame vectors and their embedding as numpy computed it
+        // (scripts/voicelab/train_voiceprint.py): the TypeScript port must agree.
+        const check = modelCheck();
+        assert.equal(check.frames.length, 60);
+        const embedding = speakerEmbedding(check.frames)!;
+        assert.equal(embedding.length, check.embedding.length);
+        const worst = Math.max(...check.embedding.map((x, i) => Math.abs(x - embedding[i])));
+        assert.ok(worst < 1e-5, `largest difference ${worst}`);
+        // And the score curve: 100 at cosine 1, rising with the cosine.
+        assert.equal(scoreOfCosine(1), 100);
+        assert.ok(scoreOfCosine(0.5) < scoreOfCosine(0.8));
     });
 });
