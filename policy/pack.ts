@@ -4,7 +4,7 @@
  * enforcement level and, where a team tunes it, a config schema. `index.ts` serves them.
  * @module
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { domainEncrypted, jobResultsEncrypted } from "./rules/keys";
 import { noRegisterAsNew, similarityFloor } from "./rules/registration";
 import { enrollmentFraudDetection } from "./rules/enrollment";
