@@ -4,7 +4,7 @@
  * `@pulumi/policy`'s semantics (tests/unit/policy/equivalence.test.ts holds the two servers to the
  * same answers). It exists for start-up time: `@pulumi/policy`'s server loads `@pulumi/pulumi`'s
  * whole runtime before it can print its port (about 0.35 s of every preview); this host loads
- * `@grpc/grpc-js`, `google-protobuf` and four generated message files.
+ * `@grpc/grpc-js`, `google-protobuf` and three files of `@pulumi/pulumi/proto`.
  *
  * The RPCs are those `@pulumi/policy` 1.21 implements: GetAnalyzerInfo, GetPluginInfo,
  * Configure, ConfigureStack, Analyze, AnalyzeStack and Remediate. Like it, the host leaves
