@@ -8,7 +8,9 @@
  *
  * The RPCs are those `@pulumi/policy` 1.21 implements: GetAnalyzerInfo, GetPluginInfo,
  * Configure, ConfigureStack, Analyze, AnalyzeStack and Remediate. Like it, the host leaves
- * Handshake and Cancel unimplemented (the engine then carries on as with `@pulumi/policy`).
+ * Handshake and Cancel unimplemented: the engine of CLI 3.276 calls both (Handshake first,
+ * Cancel before it stops the plugin), logs "not supported" / "does not implement the method" and
+ * carries on, as with `@pulumi/policy`.
  * @module
  */
 import * as grpc from "@grpc/grpc-js";
