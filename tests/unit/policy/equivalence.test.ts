@@ -13,9 +13,11 @@
  * reportViolation, a throwing validation, stack policies).
  *
  * What is normalised, and why: the stack frames in error details (`asGrpcError` appends the
- * error's stack, which names each host's own files); nothing else. One request is answered
- * differently on purpose and checked apart: a resource sent without properties, where
- * `@pulumi/policy` fails on `undefined.toJavaScript()` and our host names the missing field.
+ * error's stack, which names each host's own files); nothing else. Two requests no engine sends
+ * are answered differently on purpose and checked apart: a resource, and a policy config, without
+ * properties, where `@pulumi/policy` fails on `undefined.toJavaScript()` and our host names the
+ * missing field. Not sent to `@pulumi/policy`: a Remediate whose properties cannot be decoded
+ * (an unhandled rejection that ends its process).
  * @module
  */
 import * as assert from "assert";
@@ -439,6 +441,23 @@ describe("policy pack: the pack's own analyzer host answers as @pulumi/policy's 
                 /TypeError: Cannot read properties of undefined \(reading 'toJavaScript'\)/,
             );
             assert.match((ours as any).error.details, /Error: AnalyzeRequest\.properties is missing/);
+        });
+
+        it("a policy config without properties: both refuse Configure; ours names the policy (differs on purpose too)", async () => {
+            const req = new pb.ConfigureAnalyzerRequest();
+            const pc = new pb.PolicyConfig();
+            pc.setEnforcementlevel(LEVEL.mandatory);
+            req.getPolicyconfigMap().set("voiceid-job-results-cmk", pc);
+            const [sdk, ours] = await Promise.all([
+                hosts.sdk!.call("configure", req),
+                hosts.ours!.call("configure", req),
+            ]);
+            for (const a of [sdk, ours]) assert.ok("error" in a && a.error.code === 2, JSON.stringify(a));
+            assert.match(
+                (sdk as any).error.details,
+                /TypeError: Cannot read properties of undefined \(reading 'toJavaScript'\)/,
+            );
+            assert.match((ours as any).error.details, /policyConfig\["voiceid-job-results-cmk"\] has no properties/);
         });
     });
 
