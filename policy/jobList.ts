@@ -3,7 +3,7 @@
  * list of names in their config (`"*"`: every job). One schema and one reading for all of them.
  * @module
  */
-import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 
 /** The config schema of a list of job names, described by what listing a job means. */
 export function jobListSchema(meaning: string): PolicyConfigJSONSchema {

@@ -13,7 +13,7 @@
  * from the same `args.ts` declarations), so every rule reads one property path for both.
  * @module
  */
-import { UnknownValueError } from "@pulumi/policy";
+import { UnknownValueError } from "./unknowns";
 import { RESOURCES } from "../provider/native/catalog";
 import { voiceIdTypeToken } from "../provider/shared/typeTokens";
 

@@ -5,7 +5,7 @@
  * takes a deliberate unprotect first) or acknowledged in the stack's policy config.
  * @module
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { label, read, voiceIdKind } from "../resources";
 import { jobListSchema, listed } from "../jobList";
 

@@ -2,7 +2,7 @@
  * Speaker enrollment against the fraud watchlist.
  * @module
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN, label, read, voiceIdKind } from "../resources";
 
 /** Configuration of {@link enrollmentFraudDetection}. */

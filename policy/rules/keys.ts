@@ -4,7 +4,7 @@
  * managed key (`alias/aws/...`), whose policy nobody can narrow.
  * @module
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { AWS_TYPES, UNKNOWN, label, read, voiceIdKind } from "../resources";
 
 /** True for an AWS managed key reference: `alias/aws/<service>` or its alias ARN. */

@@ -2,7 +2,7 @@
  * How fraudster registration jobs treat voices already on the watchlist.
  * @module
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN, label, read, voiceIdKind } from "../resources";
 import { jobListSchema, listed } from "../jobList";
 

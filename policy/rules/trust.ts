@@ -4,7 +4,7 @@
  * (`aws:SourceAccount`) and the calling domain (`aws:SourceArn`), as VoiceIdDataAccessRole's does.
  * @module
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { trustsVoiceId } from "../../provider/components/policies";
 import { VOICE_ID_SERVICE_PRINCIPAL } from "../../provider/shared/policyEval";
 import { AWS_TYPES, UNKNOWN, read } from "../resources";

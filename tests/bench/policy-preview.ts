@@ -8,7 +8,11 @@
  * without the key, where every job violates voiceid-job-results-cmk and the config
  * `{"all": "advisory"}` keeps the preview passing while the pack reports 50 violations (the
  * engine prints each). Median of BENCH_RUNS (default 3).
- * Prints the load average before and after: the machine is shared.
+ *
+ * Each row also times the same pack served by `@pulumi/policy`'s own server (the folder form's
+ * host, started as an executable from tests/fixtures/policy: what `pulumi-analyzer-voiceid` ran
+ * before the pack had its own host), interleaved with the others, so that both hosts are compared
+ * under the same load. Prints the load average before and after: the machine is shared.
  *
  * Run: npm run bench -- policy-preview
  * @module
@@ -17,10 +21,15 @@ import * as os from "os";
 import { CreateDomainCommand } from "@aws-sdk/client-voice-id";
 import { startLocalStack } from "../support/localStack";
 import { TestProgram } from "../support/pulumi";
+import * as path from "path";
 import { POLICY_PACK, writePolicyConfig } from "../support/policyPack";
+import { repoRoot } from "../support/repo";
 import { jobsSource, median, timed } from "./jobs-preview";
 
 const N = 50;
+
+/** The same pack on `@pulumi/policy`'s server, as an executable analyzer. */
+const SDK_HOST_PACK = path.join(repoRoot, "tests", "fixtures", "policy", "pulumi-analyzer-voiceid-sdk");
 
 const load = () =>
     os
@@ -32,7 +41,10 @@ async function main() {
     const runs = Number(process.env.BENCH_RUNS ?? 3);
     const loadBefore = load();
     const stack = await startLocalStack({ jobDurationMs: 0, maxConcurrentJobsPerDomain: N + 10, logLevel: "error" });
-    const results: Record<string, { withMs: number; withoutMs: number; ratio: number }> = {};
+    const results: Record<
+        string,
+        { withMs: number; withoutMs: number; ratio: number; sdkHostMs: number; sdkHostRatio: number }
+    > = {};
     let program: TestProgram | undefined;
     try {
         const key = await stack.createKmsKey();
@@ -56,19 +68,26 @@ async function main() {
         program = await TestProgram.create({ name: "bench-policy", source: withKey, env: stack.env });
         const config = writePolicyConfig(program.dir, { all: "advisory" });
         const pack = ["--policy-pack", POLICY_PACK, "--policy-pack-config", config];
+        const sdkPack = ["--policy-pack", SDK_HOST_PACK, "--policy-pack-config", config];
         await timed(program); // warm-up: plugin and TypeScript caches
         await timed(program, pack);
+        await timed(program, sdkPack);
         const measure = async (label: string, args: string[]) => {
             const w: number[] = [];
             const wo: number[] = [];
+            const sdk: number[] = [];
             for (let i = 0; i < runs; i++) {
                 w.push(await timed(program!, [...args, ...pack]));
                 wo.push(await timed(program!, args));
+                sdk.push(await timed(program!, [...args, ...sdkPack]));
             }
+            const ratio = (ms: number) => Math.round((ms / median(wo)) * 100) / 100;
             results[label] = {
                 withMs: median(w),
                 withoutMs: median(wo),
-                ratio: Math.round((median(w) / median(wo)) * 100) / 100,
+                ratio: ratio(median(w)),
+                sdkHostMs: median(sdk),
+                sdkHostRatio: ratio(median(sdk)),
             };
         };
         await measure("fresh stack (50 creates)", []);
@@ -81,10 +100,14 @@ async function main() {
         await program?.dispose();
         await stack.stop();
     }
-    console.log(`| preview | ${N} jobs with the policy pack | without | ratio | target |\n|---|---|---|---|---|`);
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    console.log(
+        `| preview | ${N} jobs with the policy pack | without | ratio | target | same pack on @pulumi/policy's server | its ratio |\n` +
+            "|---|---|---|---|---|---|---|",
+    );
     for (const [label, r] of Object.entries(results)) {
         console.log(
-            `| ${label} | ${(r.withMs / 1000).toFixed(2)} s | ${(r.withoutMs / 1000).toFixed(2)} s | ${r.ratio}x | <= 1.2x |`,
+            `| ${label} | ${s(r.withMs)} | ${s(r.withoutMs)} | ${r.ratio}x | <= 1.2x | ${s(r.sdkHostMs)} | ${r.sdkHostRatio}x |`,
         );
     }
     console.log(`load average (1, 5, 15 min): before ${loadBefore}, after ${load()}; ${os.cpus().length} CPUs`);

@@ -185,10 +185,11 @@ describe("the packed package installed into a fresh program", function () {
         );
         for (const f of ["PulumiPolicy.yaml", "package.json", "pulumi-analyzer-voiceid"])
             assert.ok(fs.existsSync(path.join(modules, "pulumi-voiceid", "policy", f)), `policy/${f} ships`);
-        assert.ok(
-            fs.existsSync(path.join(modules, "pulumi-voiceid", "bin", "policy", "index.js")),
-            "the compiled pack ships",
-        );
+        for (const f of ["index.js", "main.js", "server.js"])
+            assert.ok(
+                fs.existsSync(path.join(modules, "pulumi-voiceid", "bin", "policy", f)),
+                `the compiled pack ships (bin/policy/${f}: the folder form, the executable's host)`,
+            );
     });
 
     it("ships source maps with their sources and no tests", () => {

@@ -2,8 +2,11 @@
  * The Voice ID policy pack through the real engine (`pulumi preview --policy-pack`), against the
  * local service: each rule on Voice ID resources violated and satisfied, in the dynamic form
  * (TypeScript) and the native form (YAML, `voiceid:index:*`); `--policy-pack-config` changing
- * enforcement levels and the rules' settings; the violations in plan-summary's PR comment (from
- * the engine's JSON event stream, kept as a golden with UPDATE_PLAN_GOLDENS=1).
+ * enforcement levels and the rules' settings, and a config outside the rules' schemas refused by
+ * the engine; the violations in plan-summary's PR comment (from the engine's JSON event stream,
+ * kept as a golden with UPDATE_PLAN_GOLDENS=1); the executable (the pack's own analyzer host) and
+ * `@pulumi/policy`'s server (the folder form's host, started as an executable from
+ * tests/fixtures/policy) printing the same Policies section.
  *
  * Not run here: the rule on `aws:iam/role:Role` (and the key check on `aws:kms/key:Key`) needs
  * the @pulumi/aws plugin, which cannot be had on these machines; tests/unit/policy checks those
@@ -141,6 +144,32 @@ describe("the Voice ID policy pack in previews (real engine, local service)", fu
         }
     });
 
+    it("both hosts of the pack through the engine: the folder form's (@pulumi/policy) and the executable's print the same Policies section", async () => {
+        const program = await TestProgram.create({
+            name: "policy-hosts",
+            source: dynamicSource(domainId, reg, enr, { violate: true }),
+            env: stack.env,
+        });
+        try {
+            const policies = async (pack: string) => {
+                const r = await program.pulumi(["preview", "--policy-pack", pack]);
+                assert.notStrictEqual(r.code, 0, r.stdout);
+                const section = r.stdout.slice(r.stdout.indexOf("Policies:"));
+                // The CLI names the pack by its path (`(local: <path>)`), which differs.
+                return section.slice(0, section.search(/\n\S/) + 1).replace(/\(local: [^)]*\)/g, "(local)");
+            };
+            const sdk = await policies(
+                path.join(repoRoot, "tests", "fixtures", "policy", "pulumi-analyzer-voiceid-sdk"),
+            );
+            assert.match(sdk, /voiceid-job-results-cmk/, sdk);
+            assert.match(sdk, /Fix: set outputDataConfig\.kmsKeyId/, sdk);
+            assert.strictEqual(violationsShown(sdk).length, ALL_VIOLATIONS.length, sdk);
+            assert.strictEqual(await policies(POLICY_PACK), sdk);
+        } finally {
+            await program.dispose();
+        }
+    });
+
     it("dynamic form: the same resources satisfying every rule preview without a violation", async () => {
         const program = await TestProgram.create({
             name: "policy-satisfy",
@@ -195,6 +224,37 @@ describe("the Voice ID policy pack in previews (real engine, local service)", fu
                 ALL_VIOLATIONS.map((v) => v.replace(/^mandatory/, "advisory")).sort(),
                 r.stdout,
             );
+        } finally {
+            await program.dispose();
+        }
+    });
+
+    it("--policy-pack-config outside a rule's schema: the engine refuses it before the preview, naming the rule and the setting", async () => {
+        const program = await TestProgram.create({
+            name: "policy-bad-config",
+            source: dynamicSource(domainId, reg, enr, { violate: false }),
+            env: stack.env,
+        });
+        try {
+            // The engine checks the config against the schemas GetAnalyzerInfo gave it, then calls Configure.
+            const config = writePolicyConfig(program.dir, {
+                "voiceid-similarity-threshold-floor": { minimum: 200 },
+                "voiceid-no-register-as-new": { allowedJobs: "q3-fraudsters" },
+            });
+            const r = await program.pulumi(["preview", "--policy-pack", POLICY_PACK, "--policy-pack-config", config]);
+            assert.notStrictEqual(r.code, 0, r.stdout);
+            const out = r.stdout + r.stderr;
+            assert.match(
+                out,
+                /validating policy config: voiceid \S+\s+voiceid-similarity-threshold-floor: minimum: Must be less than or equal to 100/,
+                out,
+            );
+            assert.match(
+                out,
+                /voiceid-no-register-as-new: allowedJobs: Invalid type\. Expected: array, given: string/,
+                out,
+            );
+            assert.doesNotMatch(out, /Resources:/, "no preview ran");
         } finally {
             await program.dispose();
         }
