@@ -56,7 +56,8 @@ export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 1
     const embedding = voiced ? speakerEmbedding(frames) : null;
     return {
         v: 7,
-        embedding: embedding && Array.from(embedding, (x) => round(x, 6)),
+        // -0 as 0: JSON writes -0 as 0, and the search features stored from the JSON equal these.
+        embedding: embedding && Array.from(embedding, (x) => round(x, 6) || 0),
         pitch: voiced ? round(12 * Math.log2(f0s[Math.floor(f0s.length / 2)] / 55), 3) : null,
         speechSeconds: (speech * HOP) / SAMPLE_RATE,
     };
