@@ -3,9 +3,8 @@
  *  1. Embedding: computeVoiceprint on 2 s, 10 s and 60 s of 8 kHz synthetic speech (median CPU
  *     time of repeated runs, after a warm-up).
  *  2. Comparison: similarity() calls per second, and the time to compare one new voiceprint
- *     with 1,000 stored ones (what a registration request does in a domain of 1,000 fraudsters;
- *     most of those comparisons stop early), and one comparison that cannot stop early (the
- *     same voice).
+ *     with 1,000 stored ones (what a registration request does in a domain of 1,000 fraudsters),
+ *     and one comparison of two recordings of one voice.
  *  3. Size of a voiceprint as stored (JSON).
  *  4. The scan as emulator/fraud.ts (now voice/fraudSearch.ts) did it before issue 26 (JSON.parse per stored voiceprint)
  *     and as it does now (decoding the stored search features), and the extrapolation of the
@@ -60,7 +59,7 @@ function main(): void {
     // The worst case: the same voice, so no step of the comparison can be skipped.
     const again = computeVoiceprint([utterance(speaker(3), 5, { seconds: 4 })]);
     rows.push([
-        "similarity() of two recordings of one voice, every step (ms)",
+        "similarity() of two recordings of one voice (ms)",
         (
             medianMs(15, () => {
                 for (let i = 0; i < 100; i++) similarity(probe, again);
