@@ -19,14 +19,18 @@
 import { FRAME_DIM } from "./frameVector";
 import { SPEAKER_MODEL } from "./speakerModelData";
 
-function floats(b64: string, expected: number, name: string): Float64Array {
+/** Little-endian float32s in base64 as doubles; with `expected`, refuses another count. */
+function floats(b64: string, expected?: number, name?: string): Float64Array {
     const bytes = Buffer.from(b64, "base64");
-    if (bytes.length !== 4 * expected)
+    if (expected !== undefined && bytes.length !== 4 * expected)
         throw new Error(`speaker model: ${name} has ${bytes.length / 4} values, expected ${expected}`);
-    const out = new Float64Array(expected);
-    for (let i = 0; i < expected; i++) out[i] = bytes.readFloatLE(4 * i);
+    const out = new Float64Array(bytes.length >> 2);
+    for (let i = 0; i < out.length; i++) out[i] = bytes.readFloatLE(4 * i);
     return out;
 }
+
+/** The score curve's logistic (see scoreOfCosine). */
+const logistic = (x: number, midpoint: number, width: number) => 1 / (1 + Math.exp(-(x - midpoint) / width));
 
 interface Model {
     k: number;
@@ -44,6 +48,8 @@ interface Model {
     projection: Float64Array;
     midpoint: number;
     width: number;
+    /** The logistic at cosine 1, which scores 100. */
+    atOne: number;
 }
 
 let loaded: Model | undefined;
@@ -80,6 +86,7 @@ function model(): Model {
         projection: floats(m.projection, sv * m.dims, "projection"),
         midpoint: m.score.midpoint,
         width: m.score.width,
+        atOne: logistic(1, m.score.midpoint, m.score.width),
     };
     return loaded;
 }
@@ -147,15 +154,14 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /** The score curve: a logistic in the cosine, 100 at cosine 1 (see speakerModelData.ts for its placement). */
 export function scoreOfCosine(c: number): number {
-    const { midpoint, width } = model();
-    const at = (x: number) => 1 / (1 + Math.exp(-(x - midpoint) / width));
-    return Math.max(0, Math.min(100, Math.round((100 * at(c)) / at(1))));
+    const { midpoint, width, atOne } = model();
+    return Math.max(0, Math.min(100, Math.round((100 * logistic(c, midpoint, width)) / atOne)));
 }
 
 /** The model's own check (speakerModelData.ts): frames and the embedding the trainer computed. */
 export function modelCheck(): { frames: Float64Array[]; embedding: number[] } {
     const m = SPEAKER_MODEL;
-    const all = floats(m.check.frames, Buffer.from(m.check.frames, "base64").length / 4, "check.frames");
+    const all = floats(m.check.frames);
     const frames: Float64Array[] = [];
     for (let i = 0; i < all.length; i += FRAME_DIM) frames.push(all.slice(i, i + FRAME_DIM));
     return { frames, embedding: [...m.check.embedding] };
