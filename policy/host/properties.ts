@@ -8,14 +8,13 @@
  * @module
  */
 import type * as assetTypes from "@pulumi/pulumi/asset";
+import { SECRET_SIG, SIG_KEY } from "../../provider/native/wire";
 import { unknownCheckingProxy } from "../unknowns";
 import { structpb } from "./proto";
 
-/** Keys and signatures of the engine's special objects (`@pulumi/pulumi/runtime/rpc`). */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** Signatures of the engine's asset and archive objects (`@pulumi/pulumi/runtime/rpc`); the key and the secret's are the native host's. */
 const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
 const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 let assets: typeof assetTypes | undefined;
 /** `@pulumi/pulumi`'s asset classes (2 ms, no runtime), on the first asset or archive. */
