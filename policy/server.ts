@@ -14,6 +14,7 @@
  * @module
  */
 import * as grpc from "@grpc/grpc-js";
+import { servePlugin } from "../provider/shared/pluginServer";
 import { AnalyzerPack, checkPack, DEFAULT_ENFORCEMENT_LEVEL } from "./host/definition";
 import { Analysis, asGrpcError } from "./host/analysis";
 import { analyzerInfo } from "./host/info";
@@ -24,9 +25,6 @@ export type { AnalyzerPack } from "./host/definition";
 
 /** The version GetPluginInfo reports: that of the `@pulumi/policy` whose semantics the host reproduces. */
 export const POLICY_SDK_VERSION = "1.21.0";
-
-/** The largest request accepted (400 MB), as `@pulumi/policy` sets it: AnalyzeStack carries the whole stack. */
-const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
 type Handler<Req, Res> = (req: Req) => Res | Promise<Res>;
 
@@ -78,14 +76,5 @@ export function analyzerImplementation(pack: AnalyzerPack): grpc.UntypedServiceI
  * stops it.
  */
 export function serveAnalyzer(pack: AnalyzerPack): Promise<number> {
-    const server = new grpc.Server({ "grpc.max_receive_message_length": MAX_MESSAGE_BYTES });
-    server.addService(AnalyzerService, analyzerImplementation(pack));
-    return new Promise((resolve, reject) => {
-        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
-            if (err) return reject(err);
-            // As a string, so that Node does not colour it.
-            console.log(port.toString());
-            resolve(port);
-        });
-    });
+    return servePlugin(AnalyzerService, analyzerImplementation(pack));
 }

@@ -23,6 +23,7 @@ import { engineAddressOf } from "../shared/dynamicHost";
 import { watchEngine } from "../shared/engineWatch";
 import { setHowToStop, stopWaits } from "../shared/stop";
 import { defaultName } from "../shared/names";
+import { servePlugin } from "../shared/pluginServer";
 import type { ResourceScope } from "../shared/scope";
 import * as domain from "../domain/provider";
 import * as watchlist from "../watchlist/provider";
@@ -425,17 +426,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
             () => new grpc.Metadata(),
         );
     }
-    const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
     const service: Record<string, unknown> = {};
     for (const name of Object.getOwnPropertyNames(NativeProvider.prototype)) {
         if (name !== "constructor" && typeof (provider as any)[name] === "function")
             service[name] = (provider as any)[name].bind(provider);
     }
-    server.addService(provrpc.ResourceProviderService, service as grpc.UntypedServiceImplementation);
-    const port = await new Promise<number>((resolve, reject) =>
-        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) =>
-            err ? reject(err) : resolve(p),
-        ),
-    );
-    process.stdout.write(`${port}\n`);
+    await servePlugin(provrpc.ResourceProviderService, service as grpc.UntypedServiceImplementation);
 }
