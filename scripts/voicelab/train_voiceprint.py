@@ -43,7 +43,11 @@ def load(directory, name):
     raw = np.fromfile(os.path.join(directory, name + ".f32"), dtype="<f4")
     rows = raw.reshape(-1, 1 + FRAME_DIM).astype(np.float64)
     index = rows[:, 0].astype(int)
-    frames = [rows[index == i, 1:] for i in range(len(meta))]
+    # The writer emits each recording's frames together, in recording order: one split, not a
+    # scan of every row per recording.
+    if np.any(np.diff(index) < 0):
+        raise SystemExit(f"{name}.f32: frames not in recording order")
+    frames = np.split(rows[:, 1:], np.searchsorted(index, np.arange(1, len(meta))))
     return [dict(meta[i], frames=frames[i]) for i in range(len(meta))]
 
 
