@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates the voiceprint evaluation sets (issue 25) into a cache outside the repo and prints
-# the directory: `calibration/`, `heldout/` to `heldout4/` and `training/`, each with WAV files
+# the directory: `calibration/`, `heldout/` to `heldout5/` and `training/`, each with WAV files
 # (8 kHz mono PCM-16) and an index `recordings.tsv` (file, voice, sentences, rate, pitch, noise,
 # channel).
 #
@@ -26,10 +26,13 @@
 #    300-319, 12 more sentences), heldout4 (made after heldout1-3 had been seen with v7's first
 #    training set, before the final one was trained) with 16 wide new voices, speakers 400-419
 #    and 12 more sentences. Each is reported, never chosen on.
+#  - A fifth held-out set, `heldout5/` (made after heldout1-4 had all been seen with v7, before
+#    the speaker model v8 was chosen; scored once, with the final v8): 16 wide and 16 narrow new
+#    voices of their own seeds, generator speakers 420-439, 12 more sentences.
 #  - `training/`, what the speaker model is trained on (scripts/train-voiceprint.sh), never
-#    scored as a held-out set: generator speakers 20-99 and 500-739, 240 narrow new voices
-#    (t1v01..t6v40) and 800 wide ones (w1v01..w20v40), the calibration sentences, rates 130-210,
-#    pitches 20, 35, 50, 65, 80 (four of them per voice), white noise.
+#    scored as a held-out set: generator speakers 20-99 and 500-1399, 640 narrow new voices
+#    (t1v01..t16v40) and 2,400 wide ones (w1v01..w60v40), the calibration sentences, rates
+#    130-210, pitches 20, 35, 50, 65, 80 (four of them per voice), white noise.
 #  - Channel: wideband speech resampled to 8 kHz, or a telephone channel: 300-3400 Hz band,
 #    8 kHz, mu-law round trip (8-bit G.711 and back to PCM-16), every set.
 # Every voice has 4 recordings, each two sentences long (about 5-7 s), no sentence shared between
@@ -55,7 +58,7 @@ version="$( (espeak-ng --version | head -1 | sed 's/  Data at.*//'; sox --versio
 OUT="$CACHE_DIR/voice-eval/$version"
 if [ -f "$OUT/done" ] && [ "${1:-}" != --force ]; then echo "$OUT"; exit 0; fi
 rm -rf "$OUT"
-mkdir -p "$OUT/calibration" "$OUT/heldout" "$OUT/heldout2" "$OUT/heldout3" "$OUT/heldout4" "$OUT/training"
+mkdir -p "$OUT/calibration" "$OUT/heldout" "$OUT/heldout2" "$OUT/heldout3" "$OUT/heldout4" "$OUT/heldout5" "$OUT/training"
 
 source scripts/voice-sentences.sh
 CAL_SENTENCES=("${FIXTURE_EN[@]}" "$FIXTURE_EN_THIRD")
@@ -116,6 +119,20 @@ HELD4_SENTENCES=(
   "We celebrated her birthday with a picnic beside the old windmill."
   "Why does my balance show a withdrawal I do not recognise?"
 )
+HELD5_SENTENCES=(
+  "The lighthouse keeper rowed out to the rocks before the tide turned."
+  "Somebody ordered a new phone on my account and had it sent abroad."
+  "My aunt keeps bees behind the cottage and sells the wax candles."
+  "How long will it take for the refund to reach my current account?"
+  "The choir sang carols outside the station on a freezing December evening."
+  "I think my email was hacked because friends are getting strange requests."
+  "We rented a small boat and spent the afternoon fishing on the reservoir."
+  "Please tell me which documents I need to bring to the branch."
+  "A fox dug under the fence and frightened all the chickens."
+  "The caller knew my date of birth and the name of my first school."
+  "They rebuilt the old mill into flats with a view over the valley."
+  "Can I set a daily limit on transfers made from the mobile app?"
+)
 # Distinct English voices: every variant but the ones excluded above, sorted case-insensitively.
 EXCLUDE=" whisper whisperf caleb robosoft robosoft2 robosoft3 robosoft4 robosoft5 robosoft6 robosoft7 robosoft8 UniRobot anikaRobot Demonic fast croak john grandpa klatt klatt2 klatt3 klatt4 klatt5 klatt6 aunty RicishayMax3 "
 VARIANT_DIR="$(espeak-ng --version | sed -n 's/.*Data at: *//p')/voices/!v"
@@ -167,6 +184,7 @@ make_set() {
   [ "$set" = heldout3 ] && seed=3000
   [ "$set" = training ] && seed=4000
   [ "$set" = heldout4 ] && seed=5000
+  [ "$set" = heldout5 ] && seed=6000
   if [ "${APPEND:-0}" = 1 ]; then # more voices into the set: the rotation goes on
     i=$((($(wc -l <"$dir/recordings.tsv") - 1) / 4))
   else
@@ -294,11 +312,37 @@ for batch in $(seq 1 20); do
   drop_voices
 done
 APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" $(for s in $(seq 500 739); do echo "gen$s"; done)
+# More training voices (the speaker model v8): data is what helped v7 most.
+for batch in $(seq 21 40); do
+  new_voices "w${batch}v" 40 "$((20261300 + batch))" wide
+  APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" "${VOICES[@]}"
+  drop_voices
+done
+APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" $(for s in $(seq 740 999); do echo "gen$s"; done)
+for batch in $(seq 7 16); do
+  new_voices "t${batch}v" 40 "$((20261600 + batch))"
+  APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" "${VOICES[@]}"
+  drop_voices
+done
+for batch in $(seq 41 60); do
+  new_voices "w${batch}v" 40 "$((20261300 + batch))" wide
+  APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" "${VOICES[@]}"
+  drop_voices
+done
+APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" $(for s in $(seq 1000 1399); do echo "gen$s"; done)
 # The fourth held-out set: wide voices of their own seed, generator speakers 400-419, 12 more
 # sentences.
 S=("${HELD4_SENTENCES[@]}")
 new_voices h4v 16 20261400 wide
 make_set heldout4 pinknoise "130 170 210" "30 50 70" "${VOICES[@]}" $(for s in $(seq 400 419); do echo "gen$s"; done)
+drop_voices
+# The fifth: 16 wide and 16 narrow voices of their own seeds, speakers 420-439, 12 more sentences.
+S=("${HELD5_SENTENCES[@]}")
+new_voices h5w 16 20261500 wide
+HELD5_VOICES=("${VOICES[@]}")
+new_voices h5n 16 20261501
+VOICES=("${HELD5_VOICES[@]}" "${VOICES[@]}")
+make_set heldout5 pinknoise "130 170 210" "30 50 70" "${VOICES[@]}" $(for s in $(seq 420 439); do echo "gen$s"; done)
 drop_voices
 rm -rf "$ESPEAK_COPY"
 { espeak-ng --version | head -1 | sed 's/  Data at.*//'; sox --version; } >"$OUT/VERSION"

@@ -12,6 +12,15 @@ venv=$(bash scripts/ensure-voicelab.sh)
 eval_dir=$(bash scripts/gen-voice-eval.sh | tail -1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for set in training calibration; do node bin/scripts/voiceprint-features.js "$eval_dir" "$set" "$work/$set" & done
-wait
+# The training set in one part per core (the largest by far), the calibration set beside them.
+# A bare `wait` would hide a writer's failure: each is waited for by its pid.
+parts=$(nproc) pids=()
+for part in $(seq 1 "$parts"); do
+  node bin/scripts/voiceprint-features.js "$eval_dir" training "$work/training" "$part/$parts" &
+  pids+=($!)
+done
+node bin/scripts/voiceprint-features.js "$eval_dir" calibration "$work/calibration" &
+pids+=($!)
+for pid in "${pids[@]}"; do wait "$pid"; done
+for part in $(seq 1 "$parts"); do cat "$work/training.part$part.f32"; done >"$work/training.f32"
 "$venv/python" scripts/voicelab/train_voiceprint.py "$work" emulator/voice/speakerModelData.ts

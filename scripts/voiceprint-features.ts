@@ -3,8 +3,10 @@
  * model sees them (emulator/voice/frameVector.ts), for the trainer
  * (scripts/voicelab/train_voiceprint.py): `<out>.f32`, rows of 1 + FRAME_DIM little-endian
  * float32 (the recording's index in recordings.tsv, then the frame vector), and `<out>.json`,
- * the recordings (file, voice, rate, pitch, noise, channel).
- * Usage: node bin/scripts/voiceprint-features.js <eval dir> <set> <out prefix>
+ * the recordings (file, voice, rate, pitch, noise, channel). With `<part>/<parts>`, only that
+ * contiguous share of the recordings, into `<out>.part<part>.f32` (the parts, concatenated in
+ * order, are the whole set's `.f32`), so that a set can be written on every core.
+ * Usage: node bin/scripts/voiceprint-features.js <eval dir> <set> <out prefix> [<part>/<parts>]
  * @module
  */
 import * as fs from "node:fs";
@@ -14,16 +16,23 @@ import { FRAME_DIM, frameVector } from "../emulator/voice/frameVector";
 import { parseWav } from "../emulator/wav";
 
 function main(): void {
-    const [dir, set, out] = process.argv.slice(2);
-    if (!dir || !set || !out) throw new Error("usage: voiceprint-features <eval dir> <set> <out prefix>");
+    const [dir, set, out, share] = process.argv.slice(2);
+    if (!dir || !set || !out)
+        throw new Error("usage: voiceprint-features <eval dir> <set> <out prefix> [<part>/<parts>]");
+    const [part, parts] = (share ?? "1/1").split("/").map(Number);
+    if (!(Number.isInteger(part) && Number.isInteger(parts) && part >= 1 && part <= parts))
+        throw new Error(`voiceprint-features: <part>/<parts> must be two integers, 1 <= part <= parts, got "${share}"`);
     const rows = fs
         .readFileSync(path.join(dir, set, "recordings.tsv"), "utf8")
         .trim()
         .split("\n")
         .slice(1)
         .map((l) => l.split("\t"));
+    const first = Math.floor((rows.length * (part - 1)) / parts);
+    const end = Math.floor((rows.length * part) / parts);
     const chunks: Float32Array[] = [];
     rows.forEach(([file], index) => {
+        if (index < first || index >= end) return;
         for (const f of speechFrames(parseWav(fs.readFileSync(path.join(dir, set, file))).channel(0))) {
             if (f.f0 === null || f.mfcc === null) continue;
             const row = new Float32Array(1 + FRAME_DIM);
@@ -34,14 +43,15 @@ function main(): void {
     });
     const all = new Float32Array(chunks.length * (1 + FRAME_DIM));
     chunks.forEach((c, i) => all.set(c, i * (1 + FRAME_DIM)));
-    fs.writeFileSync(`${out}.f32`, Buffer.from(all.buffer));
+    const f32 = share === undefined ? `${out}.f32` : `${out}.part${part}.f32`;
+    fs.writeFileSync(f32, Buffer.from(all.buffer));
     fs.writeFileSync(
         `${out}.json`,
         JSON.stringify(
             rows.map(([file, voice, , rate, pitch, noise, channel]) => ({ file, voice, rate, pitch, noise, channel })),
         ),
     );
-    console.log(`${set}: ${rows.length} recordings, ${chunks.length} voiced frames -> ${out}.f32`);
+    console.log(`${set}: recordings ${first + 1}-${end} of ${rows.length}, ${chunks.length} voiced frames -> ${f32}`);
 }
 
 main();
