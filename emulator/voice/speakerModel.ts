@@ -1,14 +1,14 @@
 /**
- * The voiceprint's speaker model (v7): a text-independent speaker embedding learned from
+ * The voiceprint's speaker model (v8): a text-independent speaker embedding learned from
  * synthetic voices, in the classic GMM-supervector form (no neural network, no runtime
  * dependency; emulator/README.md has the method and the figures).
  *
  * Per voiced 10 ms frame (speechFrames.ts), a frame vector: the 20 mel cepstra of the spectral
  * envelope and the pitch (semitones above 55 Hz, centred and scaled). A recording's frames
- * adapt the means of a universal background model (a 64-component Gaussian mixture of many
+ * adapt the means of a universal background model (a 128-component Gaussian mixture of many
  * voices' frames); the adapted means, as one supervector, are projected by a linear
  * discriminant (trained so that recordings of one voice at other pitches, rates, sentences,
- * channels and noise land together and other voices apart) to 60 values of unit length. Two
+ * channels and noise land together and other voices apart) to 120 values of unit length. Two
  * voices compare by the cosine of their embeddings, mapped to 0-100 by a logistic placed on
  * voices the model was not trained on.
  *

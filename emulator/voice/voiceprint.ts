@@ -7,8 +7,9 @@
  * Since v7 (issue 25) a voiceprint is a speaker embedding (speakerModel.ts): the voiced frames'
  * mel cepstra and pitch (speechFrames.ts: telephone band, noise subtracted and masked) adapt a
  * Gaussian mixture of many voices, and a linear discriminant trained on synthetic voices read
- * at other pitches, rates, sentences, channels and noise projects the adapted means to 60
- * values of unit length. Two voiceprints compare by the cosine of their embeddings, which a
+ * at other pitches, rates, sentences, channels and noise projects the adapted means to 120
+ * values of unit length (v8: the same method as v7, a larger mixture and embedding trained on
+ * three times the voices). Two voiceprints compare by the cosine of their embeddings, which a
  * logistic placed on voices the model never saw maps to 0-100. The model, its training and
  * its figures are in emulator/README.md; v5's handcrafted statistics (the cepstral Gaussian,
  * the formant regression, the frame matching) are gone with their pitch problem.
@@ -21,9 +22,16 @@ import { cosine, embeddingDims, scoreOfCosine, speakerEmbedding } from "./speake
 
 export { fft } from "./speechFrames";
 
+/**
+ * The voiceprint format: the speaker model's version (speakerModel.ts). Voiceprints and stored
+ * search features of another version score 0 against this one: v7's embeddings are of another
+ * model, so comparing them with v8's would give numbers, not scores.
+ */
+export const VOICEPRINT_VERSION = 8;
+
 export interface Voiceprint {
-    /** Format version; voiceprints of another version score 0 against this one. */
-    v: 7;
+    /** Format version (VOICEPRINT_VERSION); voiceprints of another version score 0 against this one. */
+    v: typeof VOICEPRINT_VERSION;
     /** The speaker embedding (unit length, 6 decimals); null without voiced speech. */
     embedding: number[] | null;
     /** Median pitch of voiced frames, in semitones above 55 Hz; null when no voiced frame. */
@@ -55,7 +63,7 @@ export function computeVoiceprint(inputs: Float32Array[], maxSecondsPerInput = 1
     const voiced = f0s.length >= 5;
     const embedding = voiced ? speakerEmbedding(frames) : null;
     return {
-        v: 7,
+        v: VOICEPRINT_VERSION,
         // -0 as 0: JSON writes -0 as 0, and the search features stored from the JSON equal these.
         embedding: embedding && Array.from(embedding, (x) => round(x, 6) || 0),
         pitch: voiced ? round(12 * Math.log2(f0s[Math.floor(f0s.length / 2)] / 55), 3) : null,
@@ -74,28 +82,36 @@ export interface SearchFeatures {
 
 /** The search features of a voiceprint, or null when it cannot be compared (it scores 0). */
 export function searchFeatures(v: Voiceprint): SearchFeatures | null {
-    if (v.v !== 7 || !Array.isArray(v.embedding) || v.embedding.length !== embeddingDims()) return null;
+    if (v.v !== VOICEPRINT_VERSION || !Array.isArray(v.embedding) || v.embedding.length !== embeddingDims())
+        return null;
     return { embedding: Float64Array.from(v.embedding) };
 }
 
 /**
- * The features as stored: the embedding as little-endian float64s (the voiceprint's own
- * values, so the scores are identical), 480 bytes; empty when the voiceprint cannot be compared.
+ * The features as stored: the version, then the embedding, as little-endian float64s (the
+ * voiceprint's own values, so the scores are identical); empty when the voiceprint cannot be
+ * compared. The version goes with them because a database outlives a model: v7 stored its
+ * embedding alone, and an embedding of another model must not be read as one of this.
  */
 export function encodeSearchFeatures(v: Voiceprint): Uint8Array {
     const f = searchFeatures(v);
     if (!f) return new Uint8Array(0);
-    const bytes = Buffer.alloc(8 * f.embedding.length);
-    f.embedding.forEach((d, i) => bytes.writeDoubleLE(d, 8 * i));
+    const bytes = Buffer.alloc(8 * (1 + f.embedding.length));
+    bytes.writeDoubleLE(VOICEPRINT_VERSION, 0);
+    f.embedding.forEach((d, i) => bytes.writeDoubleLE(d, 8 * (i + 1)));
     return bytes;
 }
 
-/** Reads what `encodeSearchFeatures` wrote (null: scores 0, also for a missing or malformed value, or v5's). */
+/**
+ * Reads what `encodeSearchFeatures` wrote (null: scores 0, also for a missing or malformed
+ * value, or one another version stored: v5's and v7's have no version and other lengths).
+ */
 export function decodeSearchFeatures(stored: Uint8Array | null | undefined): SearchFeatures | null {
-    if (!stored || stored.length !== 8 * embeddingDims()) return null;
+    if (!stored || stored.length !== 8 * (1 + embeddingDims())) return null;
     const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-    const embedding = new Float64Array(stored.length / 8);
-    for (let i = 0; i < embedding.length; i++) embedding[i] = bytes.readDoubleLE(8 * i);
+    if (bytes.readDoubleLE(0) !== VOICEPRINT_VERSION) return null;
+    const embedding = new Float64Array(stored.length / 8 - 1);
+    for (let i = 0; i < embedding.length; i++) embedding[i] = bytes.readDoubleLE(8 * (i + 1));
     return { embedding };
 }
 

@@ -6,32 +6,34 @@ The features dir holds `training` and `calibration` as scripts/voiceprint-featur
 them: per voiced frame the frame vector (20 mel cepstra and the pitch) the service computes.
 
 The model, a classic text-independent speaker verifier (GMM supervectors with LDA):
-  - a universal background model: a 64-component diagonal Gaussian mixture of all fit voices'
+  - a universal background model: a 128-component diagonal Gaussian mixture of all fit voices'
     frames (EM, 25 iterations, seeded start, 200,000 frames drawn with a fixed seed);
   - per recording, the mixture's means adapted to its frames (MAP, relevance factor 4), as one
     supervector scaled by each component's weight and spread;
-  - a linear discriminant projection of the supervectors to 60 dimensions (within-voice scatter
-    regularized by 1 x its mean variance), then unit length: two voices are compared by the
+  - a linear discriminant projection of the supervectors to 120 dimensions (within-voice scatter
+    regularized by 0.5 x its mean variance), then unit length: two voices are compared by the
     cosine of their embeddings.
 The training set's voices are split: `fit` (espeak-ng variants of the narrow batches t1-t4 and
-the wide batches w1-w8 and w11-w18, generator speakers 20-79 and 500-699) trains the model;
-`dev` (t5-t6, w9-w10, w19-w20, generator speakers 80-99 and 700-739), which the model never saw,
-and the calibration set place the score curve. Nothing here reads a held-out set.
+t7-t16, the wide batches w1-w8, w11-w18 and w21-w60, generator speakers 20-79, 500-699 and
+740-1399) trains the model; `dev` (t5-t6, w9-w10, w19-w20, generator speakers 80-99 and
+700-739), which the model never saw, and the calibration set place the score curve and chose the
+constants below (the components, the dimensions, the ridge). Nothing here reads a held-out set.
 """
 import base64
 import json
 import os
+import re
 import sys
 
 import numpy as np
 from scipy.optimize import brentq
 
-COMPONENTS = 64
+COMPONENTS = 128
 EM_ITERATIONS = 25
 UBM_FRAMES = 200000
 RELEVANCE = 4.0
-LDA_DIM = 60
-LDA_RIDGE = 1.0
+LDA_DIM = 120
+LDA_RIDGE = 0.5
 SEED = 0
 
 
@@ -56,7 +58,7 @@ def is_dev(voice):
     """The training voices kept for placing the score curve (and for choosing the constants above)."""
     if voice.startswith("gen"):
         n = int(voice[3:])
-        return 80 <= n < 100 or n >= 700
+        return 80 <= n < 100 or 700 <= n < 740
     return voice.startswith(("t5v", "t6v", "w9v", "w10v", "w19v", "w20v"))
 
 
@@ -119,17 +121,34 @@ def embed(sv, lda):
     return y / np.linalg.norm(y, axis=-1, keepdims=True)
 
 
+def family(voice):
+    """Which maker a voice comes from: the generator, the narrow or wide new espeak-ng variants, or
+    the shipped ones. Two voices of one family are the hard distinct pairs."""
+    if voice.startswith("gen"):
+        return "generator"
+    if re.fullmatch(r"t\d+v\d+", voice):
+        return "narrow"
+    if re.fullmatch(r"w\d+v\d+", voice):
+        return "wide"
+    return "shipped"
+
+
 def pair_scores(e, labels):
+    """The cosines of same-voice pairs, and of distinct pairs within a family (family())."""
     c = e @ e.T
     i, j = np.triu_indices(len(labels), 1)
     same = np.array([labels[a] == labels[b] for a, b in zip(i, j)])
-    return c[i, j][same], c[i, j][~same]
+    kin = np.array([family(labels[a]) == family(labels[b]) for a, b in zip(i, j)])
+    return c[i, j][same], c[i, j][~same & kin]
 
 
 def score_curve(same, distinct):
     """Score 70 midway between the 5th percentile of same-voice cosines and the 99th of distinct
-    ones (the issue's two targets), and the median same-voice pair at 90: a logistic in the
-    cosine, 100 at cosine 1."""
+    ones (the issue's two targets), and the median same-voice pair at 90 (or as near as such a
+    curve reaches, below): a logistic in the cosine, 100 at cosine 1. The distinct pairs are
+    those within a family (pair_scores): pairs of two families (a generator voice and an
+    espeak-ng one) are far easier, and counting them would place 70 where a set of like voices
+    (every held-out set is mostly that) gets too many false matches."""
     c70 = (np.percentile(same, 5) + np.percentile(distinct, 99)) / 2
     c90 = np.median(same)
     if not c90 > c70:
@@ -141,9 +160,34 @@ def score_curve(same, distinct):
     def mid_for(width):
         return brentq(lambda m: score(c70, m, width) - 70, -50, 50)
 
-    # Score 70 is reachable at c70 only for widths under (1 - c70) / ln(1 / 0.7).
-    width = brentq(lambda w: score(c90, mid_for(w), w) - 90, 1e-3, 0.999 * (1 - c70) / np.log(1 / 0.7))
-    return dict(midpoint=float(mid_for(width)), width=float(width), cosine70=float(c70), cosine90=float(c90))
+    # Score 70 is reachable at c70 only for widths under (1 - c70) / ln(1 / 0.7); the widest
+    # curves tend to 100 * 0.7^((1 - c) / (1 - c70)), the flattest of the family. When even that
+    # scores the median same-voice pair above 90 (the pairs sit close to cosine 1), it is taken.
+    widest = 0.99 * (1 - c70) / np.log(1 / 0.7)
+    if score(c90, mid_for(widest), widest) >= 90:
+        width = widest
+    else:
+        width = brentq(lambda w: score(c90, mid_for(w), w) - 90, 1e-3, widest)
+    midpoint = mid_for(width)
+    return dict(midpoint=float(midpoint), width=float(width), cosine70=float(c70), cosine90=float(c90),
+                medianSameScore=float(score(c90, midpoint, width)))
+
+
+MODEL_TYPE = """/** The model's parameters: float32 arrays as base64 strings, sizes in numbers. */
+export interface SpeakerModelData {
+    components: number;
+    frameDim: number;
+    relevance: number;
+    dims: number;
+    weights: string;
+    means: string;
+    variances: string;
+    ldaMean: string;
+    projection: string;
+    score: { midpoint: number; width: number };
+    check: { frames: string; embedding: readonly number[] };
+}
+"""
 
 
 def b64(a):
@@ -169,7 +213,7 @@ def main():
     for name, recs in (("dev", dev), ("calibration", calibration)):
         e = embed(np.array([supervector(r["frames"], ubm) for r in recs]), lda)
         s, d = pair_scores(e, [r["voice"] for r in recs])
-        report[name] = dict(same=len(s), distinct=len(d), same5=float(np.percentile(s, 5)), distinct99=float(np.percentile(d, 99)))
+        report[name] = dict(same=len(s), distinctInFamily=len(d), same5=float(np.percentile(s, 5)), distinctInFamily99=float(np.percentile(d, 99)))
         same.append(s)
         distinct.append(d)
     curve = score_curve(np.concatenate(same), np.concatenate(distinct))
@@ -197,7 +241,9 @@ def main():
 '''
     with open(out, "w") as f:
         f.write(header)
-        f.write("export const SPEAKER_MODEL = " + json.dumps(model, indent=4) + " as const;\n")
+        # A declared type: the literal's own type (its base64 strings) is too long for tsc to emit.
+        f.write(MODEL_TYPE)
+        f.write("export const SPEAKER_MODEL: SpeakerModelData = " + json.dumps(model, indent=4) + ";\n")
     print(json.dumps(dict(trainedOn=trained_on, curve=curve, sets=report), indent=2))
 
 
