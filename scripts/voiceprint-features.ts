@@ -45,12 +45,21 @@ function main(): void {
     chunks.forEach((c, i) => all.set(c, i * (1 + FRAME_DIM)));
     const f32 = share === undefined ? `${out}.f32` : `${out}.part${part}.f32`;
     fs.writeFileSync(f32, Buffer.from(all.buffer));
-    fs.writeFileSync(
-        `${out}.json`,
-        JSON.stringify(
-            rows.map(([file, voice, , rate, pitch, noise, channel]) => ({ file, voice, rate, pitch, noise, channel })),
-        ),
-    );
+    // The recordings' list is the whole set's whatever the part: the first part writes it.
+    if (part === 1)
+        fs.writeFileSync(
+            `${out}.json`,
+            JSON.stringify(
+                rows.map(([file, voice, , rate, pitch, noise, channel]) => ({
+                    file,
+                    voice,
+                    rate,
+                    pitch,
+                    noise,
+                    channel,
+                })),
+            ),
+        );
     console.log(`${set}: recordings ${first + 1}-${end} of ${rows.length}, ${chunks.length} voiced frames -> ${f32}`);
 }
 
