@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { speechFrames } from "../emulator/voice/speechFrames";
 import { FRAME_DIM, frameVector } from "../emulator/voice/frameVector";
 import { parseWav } from "../emulator/wav";
+import { readRecordings } from "./voiceEvalSets";
 
 function main(): void {
     const [dir, set, out, share] = process.argv.slice(2);
@@ -22,16 +23,11 @@ function main(): void {
     const [part, parts] = (share ?? "1/1").split("/").map(Number);
     if (!(Number.isInteger(part) && Number.isInteger(parts) && part >= 1 && part <= parts))
         throw new Error(`voiceprint-features: <part>/<parts> must be two integers, 1 <= part <= parts, got "${share}"`);
-    const rows = fs
-        .readFileSync(path.join(dir, set, "recordings.tsv"), "utf8")
-        .trim()
-        .split("\n")
-        .slice(1)
-        .map((l) => l.split("\t"));
+    const rows = readRecordings(dir, set);
     const first = Math.floor((rows.length * (part - 1)) / parts);
     const end = Math.floor((rows.length * part) / parts);
     const chunks: Float32Array[] = [];
-    rows.forEach(([file], index) => {
+    rows.forEach(({ file }, index) => {
         if (index < first || index >= end) return;
         for (const f of speechFrames(parseWav(fs.readFileSync(path.join(dir, set, file))).channel(0))) {
             if (f.f0 === null || f.mfcc === null) continue;
@@ -50,7 +46,7 @@ function main(): void {
         fs.writeFileSync(
             `${out}.json`,
             JSON.stringify(
-                rows.map(([file, voice, , rate, pitch, noise, channel]) => ({
+                rows.map(({ file, voice, rate, pitch, noise, channel }) => ({
                     file,
                     voice,
                     rate,

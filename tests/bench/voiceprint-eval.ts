@@ -23,6 +23,7 @@ import * as path from "node:path";
 import { DEFAULTS } from "../../emulator/config";
 import { computeVoiceprint, similarity, type Voiceprint } from "../../emulator/voice/voiceprint";
 import { parseWav } from "../../emulator/wav";
+import { readRecordings } from "../../scripts/voiceEvalSets";
 import { repoRoot } from "../support/repo";
 import { Canvas, type Rgb } from "../support/png";
 
@@ -48,13 +49,7 @@ export function evalDir(): string {
 
 /** The recordings of one set with their voiceprints. */
 export function loadSet(dir: string, set: string): Recording[] {
-    const rows = fs
-        .readFileSync(path.join(dir, set, "recordings.tsv"), "utf8")
-        .trim()
-        .split("\n")
-        .slice(1)
-        .map((l) => l.split("\t"));
-    return rows.map(([file, voice, , rate, pitch, noise, channel]) => ({
+    return readRecordings(dir, set).map(({ file, voice, rate, pitch, noise, channel }) => ({
         file,
         voice,
         conditions: `${rate}/${pitch}/${noise}/${channel}`,
