@@ -137,8 +137,10 @@ def pair_scores(e, labels):
     """The cosines of same-voice pairs, and of distinct pairs within a family (family())."""
     c = e @ e.T
     i, j = np.triu_indices(len(labels), 1)
-    same = np.array([labels[a] == labels[b] for a, b in zip(i, j)])
-    kin = np.array([family(labels[a]) == family(labels[b]) for a, b in zip(i, j)])
+    voices = np.array(labels)
+    families = np.array([family(v) for v in labels])
+    same = voices[i] == voices[j]
+    kin = families[i] == families[j]
     return c[i, j][same], c[i, j][~same & kin]
 
 
