@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Generates the voiceprint evaluation sets (issue 25) into a cache outside the repo and prints
-# the directory: `calibration/`, `heldout/` to `heldout5/` and `training/`, each with WAV files
-# (8 kHz mono PCM-16) and an index `recordings.tsv` (file, voice, sentences, rate, pitch, noise,
-# channel).
+# the directory: `calibration/`, `heldout/` to `heldout6/` and `training/` to `training3/`, each
+# with WAV files (8 kHz mono PCM-16) and an index `recordings.tsv` (file, voice, sentences, rate,
+# pitch, noise, channel).
 #
 # The split was decided before any scoring and is fixed here; no weight, constant or threshold
 # of emulator/voice/voiceprint.ts may be chosen on the held-out set (emulator/README.md, "Evaluation").
@@ -29,10 +29,14 @@
 #  - A fifth held-out set, `heldout5/` (made after heldout1-4 had all been seen with v7, before
 #    the speaker model v8 was chosen; scored once, with the final v8): 16 wide and 16 narrow new
 #    voices of their own seeds, generator speakers 420-439, 12 more sentences.
-#  - `training/`, what the speaker model is trained on (scripts/train-voiceprint.sh), never
-#    scored as a held-out set: generator speakers 20-99 and 500-1399, 640 narrow new voices
-#    (t1v01..t16v40) and 2,400 wide ones (w1v01..w60v40), the calibration sentences, rates
-#    130-210, pitches 20, 35, 50, 65, 80 (four of them per voice), white noise.
+#  - A sixth, `heldout6/` (made after heldout1-5 had been seen with v8, before the speaker model
+#    v9 was chosen; scored once, with the final v9): like the fifth, with its own seeds,
+#    generator speakers 440-459 and 12 more sentences.
+#  - `training/` to `training3/`, what the speaker model is trained on
+#    (scripts/train-voiceprint.sh), never scored as a held-out set: generator speakers 20-99 and
+#    500-2099, 1,280 narrow new voices (t1v01..t32v40) and 4,800 wide ones (w1v01..w120v40), the
+#    calibration sentences, rates 130-210, pitches 20, 35, 50, 65, 80 (four of them per voice),
+#    white noise. `training2/` and `training3/` (v9) doubled the voices of `training/`.
 #  - Channel: wideband speech resampled to 8 kHz, or a telephone channel: 300-3400 Hz band,
 #    8 kHz, mu-law round trip (8-bit G.711 and back to PCM-16), every set.
 # Every voice has 4 recordings, each two sentences long (about 5-7 s), no sentence shared between
@@ -46,96 +50,23 @@
 # RicishayMax3 (RicishayMax2's settings), "Mr serious" (a space in its name).
 #
 # Needs espeak-ng, sox and a built tree (bin/emulator/voices.js, for the generator's voices).
-# Deterministic: sox -R; the output depends on the espeak-ng and sox versions, which name the
-# cache directory together with this script's hash. Usage: scripts/gen-voice-eval.sh [--force]
+# Deterministic: sox -R. Each set is cached on its own, under `sets/<set>-<key>`: the key hashes
+# the espeak-ng and sox versions, the functions and lists every set shares and the set's own
+# definition (set_key), so adding a set makes only that one (missing sets are made one per core).
+# The printed directory links the current sets by name. Usage: scripts/gen-voice-eval.sh [--force]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 command -v espeak-ng >/dev/null && command -v sox >/dev/null || die "needs espeak-ng and sox (apt-get install -y espeak-ng sox)"
 [ -f bin/emulator/voices.js ] || die "build first (npm run build): needs bin/emulator/voices.js"
-
-version="$( (espeak-ng --version | head -1 | sed 's/  Data at.*//'; sox --version; cat "$0" scripts/voice-sentences.sh) | sha256sum | cut -c1-12)"
-OUT="$CACHE_DIR/voice-eval/$version"
-if [ -f "$OUT/done" ] && [ "${1:-}" != --force ]; then echo "$OUT"; exit 0; fi
-rm -rf "$OUT"
-mkdir -p "$OUT/calibration" "$OUT/heldout" "$OUT/heldout2" "$OUT/heldout3" "$OUT/heldout4" "$OUT/heldout5" "$OUT/training"
+ESPEAK_DATA="$(espeak-ng --version | sed -n 's/.*Data at: *//p')"
+TOOLS="$(espeak-ng --version | head -1 | sed 's/  Data at.*//'; sox --version)"
 
 source scripts/voice-sentences.sh
 CAL_SENTENCES=("${FIXTURE_EN[@]}" "$FIXTURE_EN_THIRD")
-HELD_SENTENCES=(
-  "Thank you for calling, your request has been received and will be processed."
-  "I need to report a transfer that I never authorised last Friday."
-  "The weather was so cold that the pipes froze in the kitchen overnight."
-  "Can you tell me why my card was declined at the grocery store?"
-  "Our new address is on the corner of Maple Street and Second Avenue."
-  "He forgot his password again and locked himself out of the website."
-  "Seven large boxes arrived this morning but nobody signed for them."
-  "I am calling on behalf of my mother, who cannot come to the phone."
-  "Would it be possible to move the appointment to Thursday afternoon?"
-  "The children played football in the park until it was completely dark."
-  "Please send the statement to my email rather than by regular mail."
-  "A loud truck blocked the road for an hour while they unloaded furniture."
-)
-HELD2_SENTENCES=(
-  "My neighbour says the bakery on the hill closes early on Sundays."
-  "I would like to dispute a charge from a hotel I have never visited."
-  "The river rose quickly after three days of heavy autumn rain."
-  "Could you read back the last four digits of the account, please?"
-  "She painted the fence bright yellow before the guests arrived."
-  "Someone called me pretending to be from your security department."
-  "We missed the last train home and had to share a taxi downtown."
-  "Please cancel the standing order that starts next month."
-  "The old library smells of dust, leather and fresh coffee."
-  "I was told my parcel would be delivered before noon on Tuesday."
-  "They argued for an hour about who should wash the dishes."
-  "Is there any fee for closing the savings account early?"
-)
-
-HELD3_SENTENCES=(
-  "The plumber promised to come between nine and eleven but never showed up."
-  "I received a letter saying my loan application had been approved."
-  "Our dog barks every time the postman walks past the front gate."
-  "Why was I charged twice for the same flight to Lisbon?"
-  "The museum is closed on Mondays except during the school holidays."
-  "Somebody changed the phone number on my profile without asking me."
-  "We planted tomatoes, beans and a row of sunflowers along the wall."
-  "Please confirm whether the cheque I deposited on Monday has cleared."
-  "The bridge was closed for repairs so we drove the long way round."
-  "My brother lent me his car while mine was at the garage."
-  "I never gave anyone permission to open a credit line in my name."
-  "The orchestra rehearsed the final movement until almost midnight."
-)
-HELD4_SENTENCES=(
-  "The kettle whistled while she searched the drawer for matches."
-  "I am worried that someone has been reading my text messages."
-  "Last winter the lake froze solid and we walked across to the island."
-  "Could you explain the interest rate on my new mortgage offer?"
-  "The farmer sold apples, pears and honey at the Saturday market."
-  "A man called yesterday claiming to be my grandson and asked for money."
-  "Our flight was delayed by four hours because of a storm in Chicago."
-  "Please update my mailing address before the next statement goes out."
-  "The painter left a ladder leaning against the garden shed."
-  "My wallet was stolen on the bus and I need to block every card."
-  "We celebrated her birthday with a picnic beside the old windmill."
-  "Why does my balance show a withdrawal I do not recognise?"
-)
-HELD5_SENTENCES=(
-  "The lighthouse keeper rowed out to the rocks before the tide turned."
-  "Somebody ordered a new phone on my account and had it sent abroad."
-  "My aunt keeps bees behind the cottage and sells the wax candles."
-  "How long will it take for the refund to reach my current account?"
-  "The choir sang carols outside the station on a freezing December evening."
-  "I think my email was hacked because friends are getting strange requests."
-  "We rented a small boat and spent the afternoon fishing on the reservoir."
-  "Please tell me which documents I need to bring to the branch."
-  "A fox dug under the fence and frightened all the chickens."
-  "The caller knew my date of birth and the name of my first school."
-  "They rebuilt the old mill into flats with a view over the valley."
-  "Can I set a daily limit on transfers made from the mobile app?"
-)
 # Distinct English voices: every variant but the ones excluded above, sorted case-insensitively.
 EXCLUDE=" whisper whisperf caleb robosoft robosoft2 robosoft3 robosoft4 robosoft5 robosoft6 robosoft7 robosoft8 UniRobot anikaRobot Demonic fast croak john grandpa klatt klatt2 klatt3 klatt4 klatt5 klatt6 aunty RicishayMax3 "
-VARIANT_DIR="$(espeak-ng --version | sed -n 's/.*Data at: *//p')/voices/!v"
+VARIANT_DIR="$ESPEAK_DATA/voices/!v"
 mapfile -t ALL < <(ls "$VARIANT_DIR" | grep -v ' ' | LC_ALL=C sort -f)
 CAL_VOICES=() HELD_VOICES=()
 k=0
@@ -174,18 +105,14 @@ post() {
 
 CONDITIONS=("none wide" "none phone" "NOISE wide" "NOISE phone")
 
-# $1 set, $2 noise colour, $3 rates (space separated), $4 pitches, $5.. voices; sentences in S.
+# Appends voices to the set being made ($SET_DIR: the first call starts its index, each further
+# call goes on with the rotation). $1 noise colour, $2 rates (space separated), $3 pitches,
+# $4.. voices; sentences in S, the generator's utterance seeds from GEN_SEED.
 make_set() {
-  local set=$1 colour=$2 rates=($3) pitches=($4)
-  shift 4
-  local dir="$OUT/$set" i=0 ns=${#S[@]} seed=0
-  [ "$set" = heldout ] && seed=1000
-  [ "$set" = heldout2 ] && seed=2000
-  [ "$set" = heldout3 ] && seed=3000
-  [ "$set" = training ] && seed=4000
-  [ "$set" = heldout4 ] && seed=5000
-  [ "$set" = heldout5 ] && seed=6000
-  if [ "${APPEND:-0}" = 1 ]; then # more voices into the set: the rotation goes on
+  local colour=$1 rates=($2) pitches=($3)
+  shift 3
+  local dir="$SET_DIR" i=0 ns=${#S[@]} seed=$GEN_SEED
+  if [ -f "$dir/recordings.tsv" ]; then
     i=$((($(wc -l <"$dir/recordings.tsv") - 1) / 4))
   else
     printf 'file\tvoice\tsentences\trate\tpitch\tnoise\tchannel\n' >"$dir/recordings.tsv"
@@ -213,8 +140,10 @@ make_set() {
     i=$((i + 1))
   done
 }
+gens() { seq -f 'gen%g' "$1" "$2"; } # generator speakers $1..$2
 
-# New voices for heldout2-4 and training: espeak-ng variants in a copy of its data directory,
+# New voices for heldout2-6 and training: espeak-ng variants in the set's own copy of espeak-ng's
+# data directory ($ESPEAK_COPY),
 # drawn by a seeded generator (a 32-bit LCG, so the same on every machine). Alternately male and
 # female. Narrow draws (heldout2, heldout3, training batches t1-t6): base pitch and range (Hz)
 # from the shipped variants' span for that gender; formants 1-5: frequency 88-115%, height
@@ -224,9 +153,6 @@ make_set() {
 # 1.2-1.8 times it; formants 1-5 at 80-150% (one factor for all, times 92-108% each), height
 # 60-140%, width 70-160%; roughness 0-4; flutter 0-20; voicing 40-100; a random `tone`
 # (spectral tilt) curve for half of them; breathy for a quarter.
-ESPEAK_COPY="$OUT/espeak"
-mkdir -p "$ESPEAK_COPY"
-cp -r "$(espeak-ng --version | sed -n 's/.*Data at: *//p')" "$ESPEAK_COPY/espeak-ng-data"
 draw() { # $1 low, $2 high (integers): sets R to a value in [low, high]
   lcg=$(((lcg * 1103515245 + 12345) % 2147483648))
   R=$(($1 + (lcg / 65536) % ($2 - $1 + 1)))
@@ -285,66 +211,228 @@ new_wide_voices() {
   done
 }
 drop_voices() { local v; for v in "${VOICES[@]}"; do rm "$ESPEAK_COPY/espeak-ng-data/voices/!v/$v"; done; }
-ESPEAK_PATH=()
-S=("${CAL_SENTENCES[@]}")
-make_set calibration whitenoise "150 190" "40 60" "${CAL_VOICES[@]}" $(for s in $(seq 0 19); do echo "gen$s"; done)
-S=("${HELD_SENTENCES[@]}")
-make_set heldout pinknoise "130 170 210" "30 50 70" "${HELD_VOICES[@]}" $(for s in $(seq 100 119); do echo "gen$s"; done)
-ESPEAK_PATH=(--path="$ESPEAK_COPY")
-S=("${HELD2_SENTENCES[@]}")
-new_voices h2v 16 20261204
-make_set heldout2 pinknoise "130 170 210" "30 50 70" "${VOICES[@]}" $(for s in $(seq 200 219); do echo "gen$s"; done)
-drop_voices
-S=("${HELD3_SENTENCES[@]}")
-new_voices h3v 16 20261205
-make_set heldout3 pinknoise "130 170 210" "30 50 70" "${VOICES[@]}" $(for s in $(seq 300 319); do echo "gen$s"; done)
-drop_voices
-S=("${CAL_SENTENCES[@]}")
-make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" $(for s in $(seq 20 99); do echo "gen$s"; done)
-for batch in 1 2 3 4 5 6; do # 40 at a time (espeak-ng's voice list)
-  new_voices "t${batch}v" 40 "2026120$((5 + batch))"
-  APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" "${VOICES[@]}"
-  drop_voices
-done
-for batch in $(seq 1 20); do
-  new_voices "w${batch}v" 40 "$((20261300 + batch))" wide
-  APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" "${VOICES[@]}"
-  drop_voices
-done
-APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" $(for s in $(seq 500 739); do echo "gen$s"; done)
-# More training voices (the speaker model v8): data is what helped v7 most.
-for batch in $(seq 21 40); do
-  new_voices "w${batch}v" 40 "$((20261300 + batch))" wide
-  APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" "${VOICES[@]}"
-  drop_voices
-done
-APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" $(for s in $(seq 740 999); do echo "gen$s"; done)
-for batch in $(seq 7 16); do
-  new_voices "t${batch}v" 40 "$((20261600 + batch))"
-  APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" "${VOICES[@]}"
-  drop_voices
-done
-for batch in $(seq 41 60); do
-  new_voices "w${batch}v" 40 "$((20261300 + batch))" wide
-  APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" "${VOICES[@]}"
-  drop_voices
-done
-APPEND=1 make_set training whitenoise "130 150 170 190 210" "20 35 50 65 80" $(for s in $(seq 1000 1399); do echo "gen$s"; done)
+# A held-out set's recordings: 3 rates, 3 pitches, pink noise. $@ the voices.
+held_out() { make_set pinknoise "130 170 210" "30 50 70" "$@"; }
+# Training recordings: 5 rates, 5 pitches, white noise. $@ the voices.
+train() { make_set whitenoise "130 150 170 190 210" "20 35 50 65 80" "$@"; }
+# 40 new training voices (espeak-ng lists at most 349): $1 prefix, $2 seed, $3 narrow|wide.
+train_batch() { new_voices "$1" 40 "$2" "$3"; train "${VOICES[@]}"; drop_voices; }
+
+# The sets. Each is made in a subshell, in its own directory with its own copy of espeak-ng's
+# data, from the functions above and its own definition below; together they name its cache
+# directory, so a new or changed set is made alone and the others are kept.
+set_calibration() {
+  ESPEAK_PATH=() S=("${CAL_SENTENCES[@]}") GEN_SEED=0
+  make_set whitenoise "150 190" "40 60" "${CAL_VOICES[@]}" $(gens 0 19)
+}
+set_heldout() {
+  ESPEAK_PATH=() GEN_SEED=1000
+  S=(
+    "Thank you for calling, your request has been received and will be processed."
+    "I need to report a transfer that I never authorised last Friday."
+    "The weather was so cold that the pipes froze in the kitchen overnight."
+    "Can you tell me why my card was declined at the grocery store?"
+    "Our new address is on the corner of Maple Street and Second Avenue."
+    "He forgot his password again and locked himself out of the website."
+    "Seven large boxes arrived this morning but nobody signed for them."
+    "I am calling on behalf of my mother, who cannot come to the phone."
+    "Would it be possible to move the appointment to Thursday afternoon?"
+    "The children played football in the park until it was completely dark."
+    "Please send the statement to my email rather than by regular mail."
+    "A loud truck blocked the road for an hour while they unloaded furniture."
+  )
+  held_out "${HELD_VOICES[@]}" $(gens 100 119)
+}
+set_heldout2() {
+  GEN_SEED=2000
+  S=(
+    "My neighbour says the bakery on the hill closes early on Sundays."
+    "I would like to dispute a charge from a hotel I have never visited."
+    "The river rose quickly after three days of heavy autumn rain."
+    "Could you read back the last four digits of the account, please?"
+    "She painted the fence bright yellow before the guests arrived."
+    "Someone called me pretending to be from your security department."
+    "We missed the last train home and had to share a taxi downtown."
+    "Please cancel the standing order that starts next month."
+    "The old library smells of dust, leather and fresh coffee."
+    "I was told my parcel would be delivered before noon on Tuesday."
+    "They argued for an hour about who should wash the dishes."
+    "Is there any fee for closing the savings account early?"
+  )
+  new_voices h2v 16 20261204
+  held_out "${VOICES[@]}" $(gens 200 219)
+}
+set_heldout3() {
+  GEN_SEED=3000
+  S=(
+    "The plumber promised to come between nine and eleven but never showed up."
+    "I received a letter saying my loan application had been approved."
+    "Our dog barks every time the postman walks past the front gate."
+    "Why was I charged twice for the same flight to Lisbon?"
+    "The museum is closed on Mondays except during the school holidays."
+    "Somebody changed the phone number on my profile without asking me."
+    "We planted tomatoes, beans and a row of sunflowers along the wall."
+    "Please confirm whether the cheque I deposited on Monday has cleared."
+    "The bridge was closed for repairs so we drove the long way round."
+    "My brother lent me his car while mine was at the garage."
+    "I never gave anyone permission to open a credit line in my name."
+    "The orchestra rehearsed the final movement until almost midnight."
+  )
+  new_voices h3v 16 20261205
+  held_out "${VOICES[@]}" $(gens 300 319)
+}
+set_training() {
+  S=("${CAL_SENTENCES[@]}") GEN_SEED=4000
+  local batch
+  train $(gens 20 99)
+  # The narrow batches t1-t6 are seeded 20261206..20261209, 202612010 and 202612011 (a
+  # concatenation, kept as made).
+  for batch in 1 2 3 4 5 6; do train_batch "t${batch}v" "2026120$((5 + batch))" narrow; done
+  for batch in $(seq 1 20); do train_batch "w${batch}v" "$((20261300 + batch))" wide; done
+  train $(gens 500 739)
+  # More training voices (the speaker model v8): data is what helped v7 most.
+  for batch in $(seq 21 40); do train_batch "w${batch}v" "$((20261300 + batch))" wide; done
+  train $(gens 740 999)
+  for batch in $(seq 7 16); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
+  for batch in $(seq 41 60); do train_batch "w${batch}v" "$((20261300 + batch))" wide; done
+  train $(gens 1000 1399)
+}
 # The fourth held-out set: wide voices of their own seed, generator speakers 400-419, 12 more
 # sentences.
-S=("${HELD4_SENTENCES[@]}")
-new_voices h4v 16 20261400 wide
-make_set heldout4 pinknoise "130 170 210" "30 50 70" "${VOICES[@]}" $(for s in $(seq 400 419); do echo "gen$s"; done)
-drop_voices
+set_heldout4() {
+  GEN_SEED=5000
+  S=(
+    "The kettle whistled while she searched the drawer for matches."
+    "I am worried that someone has been reading my text messages."
+    "Last winter the lake froze solid and we walked across to the island."
+    "Could you explain the interest rate on my new mortgage offer?"
+    "The farmer sold apples, pears and honey at the Saturday market."
+    "A man called yesterday claiming to be my grandson and asked for money."
+    "Our flight was delayed by four hours because of a storm in Chicago."
+    "Please update my mailing address before the next statement goes out."
+    "The painter left a ladder leaning against the garden shed."
+    "My wallet was stolen on the bus and I need to block every card."
+    "We celebrated her birthday with a picnic beside the old windmill."
+    "Why does my balance show a withdrawal I do not recognise?"
+  )
+  new_voices h4v 16 20261400 wide
+  held_out "${VOICES[@]}" $(gens 400 419)
+}
 # The fifth: 16 wide and 16 narrow voices of their own seeds, speakers 420-439, 12 more sentences.
-S=("${HELD5_SENTENCES[@]}")
-new_voices h5w 16 20261500 wide
-HELD5_VOICES=("${VOICES[@]}")
-new_voices h5n 16 20261501
-VOICES=("${HELD5_VOICES[@]}" "${VOICES[@]}")
-make_set heldout5 pinknoise "130 170 210" "30 50 70" "${VOICES[@]}" $(for s in $(seq 420 439); do echo "gen$s"; done)
-drop_voices
-rm -rf "$ESPEAK_COPY"
-{ espeak-ng --version | head -1 | sed 's/  Data at.*//'; sox --version; } >"$OUT/VERSION"
+set_heldout5() {
+  GEN_SEED=6000
+  S=(
+    "The lighthouse keeper rowed out to the rocks before the tide turned."
+    "Somebody ordered a new phone on my account and had it sent abroad."
+    "My aunt keeps bees behind the cottage and sells the wax candles."
+    "How long will it take for the refund to reach my current account?"
+    "The choir sang carols outside the station on a freezing December evening."
+    "I think my email was hacked because friends are getting strange requests."
+    "We rented a small boat and spent the afternoon fishing on the reservoir."
+    "Please tell me which documents I need to bring to the branch."
+    "A fox dug under the fence and frightened all the chickens."
+    "The caller knew my date of birth and the name of my first school."
+    "They rebuilt the old mill into flats with a view over the valley."
+    "Can I set a daily limit on transfers made from the mobile app?"
+  )
+  new_voices h5w 16 20261500 wide
+  local wide=("${VOICES[@]}")
+  new_voices h5n 16 20261501
+  held_out "${wide[@]}" "${VOICES[@]}" $(gens 420 439)
+}
+# The sixth (made before the speaker model v9 was chosen; scored once, with the final v9): like
+# the fifth, with its own seeds, speakers 440-459 and 12 more sentences.
+set_heldout6() {
+  GEN_SEED=7000
+  S=(
+    "The baker's van broke down outside the church on Christmas morning."
+    "My card was used to buy concert tickets in a city I have never been to."
+    "We found an old map of the village hidden behind the kitchen dresser."
+    "Could you explain why the transfer I made on Friday has not arrived?"
+    "The goalkeeper slipped in the mud and the crowd groaned loudly."
+    "A woman rang me saying she was from the tax office and wanted my PIN."
+    "They sailed along the coast for a week and anchored in quiet bays."
+    "Please remove my old phone number from all of your records."
+    "The clock in the hallway stopped at exactly a quarter past three."
+    "I would like to know who authorised the new payee on my account."
+    "Snow fell all night and buried the bicycles in the courtyard."
+    "How many days does it take to receive a replacement debit card?"
+  )
+  new_voices h6w 16 20261700 wide
+  local wide=("${VOICES[@]}")
+  new_voices h6n 16 20261701
+  held_out "${wide[@]}" "${VOICES[@]}" $(gens 440 459)
+}
+# Twice the training voices (the speaker model v9), in two sets that two cores make at once.
+# The wide batches' seeds start again at 20262000 (20261300 + 100 is heldout4's seed).
+set_training2() {
+  S=("${CAL_SENTENCES[@]}") GEN_SEED=8000
+  local batch
+  for batch in $(seq 61 90); do train_batch "w${batch}v" "$((20262000 + batch))" wide; done
+  for batch in $(seq 17 24); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
+  train $(gens 1400 1749)
+}
+set_training3() {
+  S=("${CAL_SENTENCES[@]}") GEN_SEED=9000
+  local batch
+  for batch in $(seq 91 120); do train_batch "w${batch}v" "$((20262000 + batch))" wide; done
+  for batch in $(seq 25 32); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
+  train $(gens 1750 2099)
+}
+SETS=(calibration heldout heldout2 heldout3 heldout4 heldout5 heldout6 training training2 training3)
+
+# A set's cache key: the tools' versions, what every set shares (the functions and lists above)
+# and its own definition.
+set_key() {
+  {
+    echo "$TOOLS"
+    declare -f post make_set gens draw new_voices new_wide_voices drop_voices held_out train train_batch "set_$1"
+    declare -p CAL_SENTENCES CAL_VOICES HELD_VOICES CONDITIONS
+  } | sha256sum | cut -c1-12
+}
+# Makes set $1 into the fresh directory $2, in a subshell, with its own copy of espeak-ng's data.
+make_one() {
+  local set=$1 dir=$2
+  rm -rf "$dir" "$dir.espeak"
+  mkdir -p "$dir" "$dir.espeak"
+  cp -r "$ESPEAK_DATA" "$dir.espeak/espeak-ng-data"
+  (
+    SET_DIR=$dir ESPEAK_COPY="$dir.espeak" ESPEAK_PATH=(--path="$dir.espeak")
+    "set_$set"
+  )
+  rm -rf "$dir.espeak"
+}
+
+force=0
+[ "${1:-}" = --force ] && force=1
+SETS_DIR="$CACHE_DIR/voice-eval/sets"
+mkdir -p "$SETS_DIR"
+keys=() todo=()
+for set in "${SETS[@]}"; do
+  key=$(set_key "$set")
+  keys+=("$set-$key")
+  if [ "$force" = 1 ] || [ ! -f "$SETS_DIR/$set-$key/done" ]; then todo+=("$set"); fi
+done
+OUT="$CACHE_DIR/voice-eval/$(printf '%s\n' "${keys[@]}" | sha256sum | cut -c1-12)"
+if [ -f "$OUT/done" ] && [ ${#todo[@]} = 0 ]; then echo "$OUT"; exit 0; fi
+
+# The missing sets, one per core. Each is written beside its place and moved in when whole (an
+# interrupted run leaves no half set), and waited for by its pid.
+declare -A pid_of=()
+for set in "${todo[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$(nproc)" ]; do wait -n || true; done
+  final="$SETS_DIR/$set-$(set_key "$set")"
+  log "voice-eval: making $set (log: $final.log)"
+  (make_one "$set" "$final.new" >"$final.log" 2>&1 && touch "$final.new/done" && rm -rf "$final" && mv "$final.new" "$final") &
+  pid_of[$set]=$!
+done
+failed=()
+for set in "${todo[@]}"; do wait "${pid_of[$set]}" || failed+=("$set"); done
+[ ${#failed[@]} = 0 ] || die "voice-eval: could not make ${failed[*]}; see the logs in $SETS_DIR"
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+for k in "${keys[@]}"; do ln -s "../sets/$k" "$OUT/${k%-*}"; done
+echo "$TOOLS" >"$OUT/VERSION"
 touch "$OUT/done"
 echo "$OUT"

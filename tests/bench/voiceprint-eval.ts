@@ -1,17 +1,17 @@
 /**
  * Benchmark (not a test): how well the voiceprint separates voices it was not calibrated on
  * (issue 25). The sets come from scripts/gen-voice-eval.sh (espeak-ng and sox; generated into
- * the cache on first run): a calibration set and five HELD-OUT sets of other voices, other
+ * the cache on first run): a calibration set and six HELD-OUT sets of other voices, other
  * sentences, other speaking rates, pitches and noise colour, all with 20 dB noise and a
  * telephone channel (300-3400 Hz, mu-law). No weight or threshold may be chosen on a held-out
- * set; their figures are the ones docs/benchmarks.md reports. (The `training` set is the speaker
- * model's, scripts/train-voiceprint.sh; it is not scored here.)
+ * set; their figures are the ones docs/benchmarks.md reports. (The training sets are the speaker
+ * model's, scripts/train-voiceprint.sh; they are not scored here.)
  *
  * For each set: every pair of recordings is scored with similarity(); same-voice pairs (always
  * different sentences) and distinct-voice pairs; their score distributions, the equal error
  * rate, the miss and false-match rates at the default threshold (70), the gap between the two.
  * Writes a PNG of each held-out set's distributions (docs/voiceprint-heldout.png,
- * docs/voiceprint-heldout2.png ... heldout5, or VOICEPRINT_EVAL_PNG_DIR/voiceprint-<set>.png;
+ * docs/voiceprint-heldout2.png ... heldout6, or VOICEPRINT_EVAL_PNG_DIR/voiceprint-<set>.png;
  * the directory must exist). When each set was made, and what was seen when, is in
  * emulator/README.md, "Voiceprint evaluation".
  * Run: npm run bench -- voiceprint-eval   (VOICEPRINT_EVAL_SETS=calibration to score only that)
@@ -195,7 +195,7 @@ function plot(s: Scores, file: string, title: string): void {
 
 function main(): void {
     const dir = evalDir();
-    const sets = (process.env.VOICEPRINT_EVAL_SETS ?? "calibration,heldout,heldout2,heldout3,heldout4,heldout5").split(
+    const sets = (process.env.VOICEPRINT_EVAL_SETS ?? "calibration,heldout,heldout2,heldout3,heldout4,heldout5,heldout6").split(
         ",",
     );
     console.log(
