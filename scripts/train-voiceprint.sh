@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trains the voiceprint's speaker model and writes emulator/voice/speakerModelData.ts
 # (issue 25). Generates the evaluation sets if needed (scripts/gen-voice-eval.sh), writes the
-# training and calibration sets' frame vectors with the service's own front end
+# training sets' and the calibration set's frame vectors with the service's own front end
 # (scripts/voiceprint-features.ts), then fits in the voice lab's venv (numpy, scipy:
 # scripts/voicelab/train_voiceprint.py). Deterministic for given sets and versions.
 # Reads no held-out set. Usage: npm run train:voiceprint
@@ -12,15 +12,20 @@ venv=$(bash scripts/ensure-voicelab.sh)
 eval_dir=$(bash scripts/gen-voice-eval.sh | tail -1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# The training set in one part per core (the largest by far), the calibration set beside them.
-# A bare `wait` would hide a writer's failure: each is waited for by its pid.
+# Each training set in one part per core (they are the largest by far), the calibration set
+# beside them. A bare `wait` would hide a writer's failure: each is waited for by its pid.
+training_sets=(training training2 training3) # TRAINING_SETS in train_voiceprint.py
 parts=$(nproc) pids=()
-for part in $(seq 1 "$parts"); do
-  node bin/scripts/voiceprint-features.js "$eval_dir" training "$work/training" "$part/$parts" &
-  pids+=($!)
+for set in "${training_sets[@]}"; do
+  for part in $(seq 1 "$parts"); do
+    node bin/scripts/voiceprint-features.js "$eval_dir" "$set" "$work/$set" "$part/$parts" &
+    pids+=($!)
+  done
 done
 node bin/scripts/voiceprint-features.js "$eval_dir" calibration "$work/calibration" &
 pids+=($!)
 for pid in "${pids[@]}"; do wait "$pid"; done
-for part in $(seq 1 "$parts"); do cat "$work/training.part$part.f32"; done >"$work/training.f32"
+for set in "${training_sets[@]}"; do
+  for part in $(seq 1 "$parts"); do cat "$work/$set.part$part.f32"; done >"$work/$set.f32"
+done
 "$venv/python" scripts/voicelab/train_voiceprint.py "$work" emulator/voice/speakerModelData.ts

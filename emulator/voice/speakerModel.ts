@@ -1,14 +1,14 @@
 /**
- * The voiceprint's speaker model (v8): a text-independent speaker embedding learned from
+ * The voiceprint's speaker model (v9): a text-independent speaker embedding learned from
  * synthetic voices, in the classic GMM-supervector form (no neural network, no runtime
  * dependency; emulator/README.md has the method and the figures).
  *
  * Per voiced 10 ms frame (speechFrames.ts), a frame vector: the 20 mel cepstra of the spectral
  * envelope and the pitch (semitones above 55 Hz, centred and scaled). A recording's frames
- * adapt the means of a universal background model (a 128-component Gaussian mixture of many
+ * adapt the means of a universal background model (a 256-component Gaussian mixture of many
  * voices' frames); the adapted means, as one supervector, are projected by a linear
  * discriminant (trained so that recordings of one voice at other pitches, rates, sentences,
- * channels and noise land together and other voices apart) to 120 values of unit length. Two
+ * channels and noise land together and other voices apart) to 150 values of unit length. Two
  * voices compare by the cosine of their embeddings, mapped to 0-100 by a logistic placed on
  * voices the model was not trained on.
  *
@@ -29,6 +29,24 @@ function floats(b64: string, expected?: number, name?: string): Float64Array {
     return out;
 }
 
+/** Little-endian float16s (IEEE 754 binary16) in base64 as doubles; refuses another count. */
+function halves(b64: string, expected: number, name: string): Float64Array {
+    const bytes = Buffer.from(b64, "base64");
+    if (bytes.length !== 2 * expected)
+        throw new Error(`speaker model: ${name} has ${bytes.length / 2} values, expected ${expected}`);
+    const out = new Float64Array(expected);
+    for (let i = 0; i < expected; i++) {
+        const h = bytes.readUInt16LE(2 * i);
+        const sign = h & 0x8000 ? -1 : 1;
+        const exponent = (h >> 10) & 0x1f;
+        const fraction = h & 0x3ff;
+        if (exponent === 0x1f) throw new Error(`speaker model: ${name} holds an infinity or NaN at ${i}`);
+        // Subnormal below exponent 1, else the implicit leading 1.
+        out[i] = exponent === 0 ? sign * fraction * 2 ** -24 : sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+    }
+    return out;
+}
+
 /** The score curve's logistic (see scoreOfCosine). */
 const logistic = (x: number, midpoint: number, width: number) => 1 / (1 + Math.exp(-(x - midpoint) / width));
 
@@ -44,7 +62,7 @@ interface Model {
     /** Per component and dimension: sqrt(weight / variance), the supervector's scale. */
     scales: Float64Array;
     ldaMean: Float64Array;
-    /** Supervector length x dims, row by row. */
+    /** Supervector length x dims, row by row (stored as float16). */
     projection: Float64Array;
     midpoint: number;
     width: number;
@@ -83,7 +101,7 @@ function model(): Model {
         constants,
         scales,
         ldaMean: floats(m.ldaMean, sv, "ldaMean"),
-        projection: floats(m.projection, sv * m.dims, "projection"),
+        projection: halves(m.projection, sv * m.dims, "projection"),
         midpoint: m.score.midpoint,
         width: m.score.width,
         atOne: logistic(1, m.score.midpoint, m.score.width),

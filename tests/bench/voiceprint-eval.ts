@@ -195,9 +195,9 @@ function plot(s: Scores, file: string, title: string): void {
 
 function main(): void {
     const dir = evalDir();
-    const sets = (process.env.VOICEPRINT_EVAL_SETS ?? "calibration,heldout,heldout2,heldout3,heldout4,heldout5,heldout6").split(
-        ",",
-    );
+    const sets = (
+        process.env.VOICEPRINT_EVAL_SETS ?? "calibration,heldout,heldout2,heldout3,heldout4,heldout5,heldout6"
+    ).split(",");
     console.log(
         `evaluation sets: ${dir} (${fs.readFileSync(path.join(dir, "VERSION"), "utf8").trim().split("\n").join("; ")})`,
     );
