@@ -143,16 +143,15 @@ make_set() {
 gens() { seq -f 'gen%g' "$1" "$2"; } # generator speakers $1..$2
 
 # New voices for heldout2-6 and training: espeak-ng variants in the set's own copy of espeak-ng's
-# data directory ($ESPEAK_COPY),
-# drawn by a seeded generator (a 32-bit LCG, so the same on every machine). Alternately male and
-# female. Narrow draws (heldout2, heldout3, training batches t1-t6): base pitch and range (Hz)
-# from the shipped variants' span for that gender; formants 1-5: frequency 88-115%, height
-# 70-130%, width 80-150%; roughness 0-3; half of them breathy. heldout2's 16 (`h2v01`..) are the
-# first drawn from seed 20261204. Wide draws (heldout4, training batches w1-w20), the span of
-# the shipped variants: base pitch 60-130 Hz (male) or 130-260 Hz (female) and a range of
-# 1.2-1.8 times it; formants 1-5 at 80-150% (one factor for all, times 92-108% each), height
-# 60-140%, width 70-160%; roughness 0-4; flutter 0-20; voicing 40-100; a random `tone`
-# (spectral tilt) curve for half of them; breathy for a quarter.
+# data directory ($ESPEAK_COPY), drawn by a seeded generator (a 32-bit LCG, so the same on every
+# machine). Alternately male and female. Narrow draws (heldout2, heldout3, h5n and h6n, training
+# batches t1-t32): base pitch and range (Hz) from the shipped variants' span for that gender;
+# formants 1-5: frequency 88-115%, height 70-130%, width 80-150%; roughness 0-3; half of them
+# breathy. heldout2's 16 (`h2v01`..) are the first drawn from seed 20261204. Wide draws (heldout4,
+# h5w and h6w, training batches w1-w120), the span of the shipped variants: base pitch 60-130 Hz
+# (male) or 130-260 Hz (female) and a range of 1.2-1.8 times it; formants 1-5 at 80-150% (one
+# factor for all, times 92-108% each), height 60-140%, width 70-160%; roughness 0-4; flutter 0-20;
+# voicing 40-100; a random `tone` (spectral tilt) curve for half of them; breathy for a quarter.
 draw() { # $1 low, $2 high (integers): sets R to a value in [low, high]
   lcg=$(((lcg * 1103515245 + 12345) % 2147483648))
   R=$(($1 + (lcg / 65536) % ($2 - $1 + 1)))

@@ -9,10 +9,11 @@
  * Gaussian mixture of many voices, and a linear discriminant trained on synthetic voices read
  * at other pitches, rates, sentences, channels and noise projects the adapted means to 150
  * values of unit length (v8: the same method as v7, a larger mixture and embedding trained on
- * three times the voices; v9: twice v8's mixture, trained on twice its voices). Two voiceprints compare by the cosine of their embeddings, which a
- * logistic placed on voices the model never saw maps to 0-100. The model, its training and
- * its figures are in emulator/README.md; v5's handcrafted statistics (the cepstral Gaussian,
- * the formant regression, the frame matching) are gone with their pitch problem.
+ * three times the voices; v9: twice v8's mixture, trained on twice its voices). Two voiceprints
+ * compare by the cosine of their embeddings, which a logistic placed on voices the model never
+ * saw maps to 0-100. The model, its training and its figures are in emulator/README.md; v5's
+ * handcrafted statistics (the cepstral Gaussian, the formant regression, the frame matching)
+ * are gone with their pitch problem.
  * @module
  */
 
