@@ -303,10 +303,23 @@ const GITIGNORE =
     "# Written by pulumi-voiceid local start: the local stack's state, logs and env file stay out of git.\n*\n";
 
 /**
+ * Why this Node cannot run the Voice ID service, or undefined if it can: the service keeps its
+ * state with node:sqlite, unflagged from Node 22.13. (Before this check, an older Node failed at
+ * start-up with "No such built-in module: node:sqlite" in the service's log.)
+ */
+export function emulatorNodeProblem(version: string = process.versions.node): string | undefined {
+    const [major, minor] = version.split(".").map(Number);
+    if (major > 22 || (major === 22 && minor >= 13)) return undefined;
+    return `the Voice ID service needs Node 22.13 or later (it keeps its state with node:sqlite); this is Node ${version}`;
+}
+
+/**
  * Starts what is not running yet (starting twice is harmless) and writes the env file.
  * `say` gets progress and warnings (the CLI prints them on stderr).
  */
 export async function startStack(dir: string, say: Say): Promise<StackStart> {
+    const problem = emulatorNodeProblem();
+    if (problem) throw new Error(problem);
     const files = stackFiles(dir);
     fs.mkdirSync(files.dir, { recursive: true });
     // From the first start on, so a user's repository never picks the directory up.

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { rotateIfLarge, openLogForAppend } from "../../../cli/local/logFiles";
 import { choosePort, portIsFree, portHolder } from "../../../cli/local/ports";
 import { keptServiceNote, parseArgs } from "../../../cli/local";
-import { readEnvFile, envFileText, stackFiles } from "../../../cli/local/stack";
+import { emulatorNodeProblem, readEnvFile, envFileText, stackFiles } from "../../../cli/local/stack";
 
 describe("pulumi-voiceid local: log files", () => {
     let dir: string;
@@ -148,5 +148,16 @@ describe("pulumi-voiceid local: arguments and env file", () => {
             keptServiceNote(7, { VOICEID_EMULATOR_REGION: "eu-west-1" }),
             /VOICEID_EMULATOR_REGION is not applied/,
         );
+    });
+});
+
+describe("pulumi-voiceid local: the Node it needs", () => {
+    it("refuses a Node without node:sqlite, naming the version it needs and the one it has", () => {
+        for (const old of ["20.20.2", "22.12.0", "18.19.1"]) {
+            const problem = emulatorNodeProblem(old);
+            assert.ok(problem?.includes("Node 22.13 or later") && problem.includes(old), problem);
+        }
+        for (const ok of ["22.13.0", "22.23.3", "24.1.0"]) assert.equal(emulatorNodeProblem(ok), undefined, ok);
+        assert.equal(emulatorNodeProblem(), undefined, "the Node this suite runs on");
     });
 });
