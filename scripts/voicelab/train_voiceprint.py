@@ -1,8 +1,8 @@
 """Trains the voiceprint's speaker model (emulator/voice/speakerModel.ts) and writes
 emulator/voice/speakerModelData.ts. Run by scripts/train-voiceprint.sh.
 
-Usage: train_voiceprint.py <features dir> <out.ts>
-The features dir holds the training sets (TRAINING_SETS) and `calibration` as
+Usage: train_voiceprint.py <features dir> <out.ts> <training set>...
+The features dir holds the named training sets and `calibration` as
 scripts/voiceprint-features.ts writes them: per voiced frame the frame vector (20 mel cepstra
 and the pitch) the service computes.
 
@@ -39,7 +39,6 @@ SEED = 0
 
 
 FRAME_DIM = 21  # emulator/voice/frameVector.ts
-TRAINING_SETS = ("training", "training2", "training3")  # scripts/gen-voice-eval.sh
 
 
 def load(directory, name):
@@ -195,8 +194,10 @@ def b64(a, dtype="<f4"):
 
 
 def main():
-    features, out = sys.argv[1], sys.argv[2]
-    training = [r for name in TRAINING_SETS for r in load(features, name)]
+    if len(sys.argv) < 4:
+        raise SystemExit("usage: train_voiceprint.py <features dir> <out.ts> <training set>...")
+    features, out, training_sets = sys.argv[1], sys.argv[2], sys.argv[3:]
+    training = [r for name in training_sets for r in load(features, name)]
     calibration = load(features, "calibration")
     dev_names = {r["voice"] for r in training if is_dev(r["voice"])}
     fit = [r for r in training if r["voice"] not in dev_names]
