@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates the voiceprint evaluation sets (issue 25) into a cache outside the repo and prints
-# the directory: `calibration/`, `heldout/` to `heldout6/` and `training/` to `training3/`, each
+# the directory: `calibration/`, `heldout/` to `heldout7/` and `training/` to `training5/`, each
 # with WAV files (8 kHz mono PCM-16) and an index `recordings.tsv` (file, voice, sentences, rate,
 # pitch, noise, channel).
 #
@@ -32,11 +32,15 @@
 #  - A sixth, `heldout6/` (made after heldout1-5 had been seen with v8, before the speaker model
 #    v9 was chosen; scored once, with the final v9): like the fifth, with its own seeds,
 #    generator speakers 440-459 and 12 more sentences.
-#  - `training/` to `training3/`, what the speaker model is trained on
+#  - A seventh, `heldout7/` (made after heldout1-6 had been seen with v9, before the speaker model
+#    v10 was chosen; scored once, with the final v10): like the sixth, with its own seeds,
+#    generator speakers 460-479 and 12 more sentences.
+#  - `training/` to `training5/`, what the speaker model is trained on
 #    (scripts/train-voiceprint.sh), never scored as a held-out set: generator speakers 20-99 and
-#    500-2099, 1,280 narrow new voices (t1v01..t32v40) and 4,800 wide ones (w1v01..w120v40), the
+#    500-2799, 1,920 narrow new voices (t1v01..t48v40) and 7,200 wide ones (w1v01..w180v40), the
 #    calibration sentences, rates 130-210, pitches 20, 35, 50, 65, 80 (four of them per voice),
-#    white noise. `training2/` and `training3/` (v9) doubled the voices of `training/`.
+#    white noise. `training2/` and `training3/` (v9) doubled the voices of `training/`;
+#    `training4/` and `training5/` (v10) added half as many again.
 #  - Channel: wideband speech resampled to 8 kHz, or a telephone channel: 300-3400 Hz band,
 #    8 kHz, mu-law round trip (8-bit G.711 and back to PCM-16), every set.
 # Every voice has 4 recordings, each two sentences long (about 5-7 s), no sentence shared between
@@ -145,10 +149,10 @@ gens() { seq -f 'gen%g' "$1" "$2"; } # generator speakers $1..$2
 # New voices for heldout2-6 and training: espeak-ng variants in the set's own copy of espeak-ng's
 # data directory ($ESPEAK_COPY), drawn by a seeded generator (a 32-bit LCG, so the same on every
 # machine). Alternately male and female. Narrow draws (heldout2, heldout3, h5n and h6n, training
-# batches t1-t32): base pitch and range (Hz) from the shipped variants' span for that gender;
+# batches t1-t48): base pitch and range (Hz) from the shipped variants' span for that gender;
 # formants 1-5: frequency 88-115%, height 70-130%, width 80-150%; roughness 0-3; half of them
 # breathy. heldout2's 16 (`h2v01`..) are the first drawn from seed 20261204. Wide draws (heldout4,
-# h5w and h6w, training batches w1-w120), the span of the shipped variants: base pitch 60-130 Hz
+# h5w to h7w, training batches w1-w180), the span of the shipped variants: base pitch 60-130 Hz
 # (male) or 130-260 Hz (female) and a range of 1.2-1.8 times it; formants 1-5 at 80-150% (one
 # factor for all, times 92-108% each), height 60-140%, width 70-160%; roughness 0-4; flutter 0-20;
 # voicing 40-100; a random `tone` (spectral tilt) curve for half of them; breathy for a quarter.
@@ -378,7 +382,45 @@ set_training3() {
   for batch in $(seq 25 32); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
   train $(gens 1750 2099)
 }
-SETS=(calibration heldout heldout2 heldout3 heldout4 heldout5 heldout6 training training2 training3)
+# The seventh (made before the speaker model v10 was chosen; scored once, with the final v10):
+# like the sixth, with its own seeds, speakers 460-479 and 12 more sentences.
+set_heldout7() {
+  GEN_SEED=10000
+  S=(
+    "The postman left a parcel with the neighbours while we were on holiday."
+    "I noticed two payments to a gym I have never joined."
+    "Heavy fog closed the airport and every flight was sent to another city."
+    "Could you send me a copy of the contract I signed in March?"
+    "The twins built a tree house at the bottom of their grandfather's garden."
+    "A stranger phoned claiming my account would be frozen unless I paid today."
+    "We followed the river path until we reached the ruined abbey."
+    "Please stop the paper statements and switch me to online banking."
+    "The bakery ran out of bread before the market even opened."
+    "My daughter lost her card at the swimming pool on Saturday."
+    "The violinist tuned her instrument while the audience found their seats."
+    "Is it possible to raise the limit on my credit card for one month?"
+  )
+  new_voices h7w 16 20261800 wide
+  local wide=("${VOICES[@]}")
+  new_voices h7n 16 20261801
+  held_out "${wide[@]}" "${VOICES[@]}" $(gens 460 479)
+}
+# Half as many voices again (the speaker model v10): training2 and training3's shape, next seeds.
+set_training4() {
+  S=("${CAL_SENTENCES[@]}") GEN_SEED=11000
+  local batch
+  for batch in $(seq 121 150); do train_batch "w${batch}v" "$((20262000 + batch))" wide; done
+  for batch in $(seq 33 40); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
+  train $(gens 2100 2449)
+}
+set_training5() {
+  S=("${CAL_SENTENCES[@]}") GEN_SEED=12000
+  local batch
+  for batch in $(seq 151 180); do train_batch "w${batch}v" "$((20262000 + batch))" wide; done
+  for batch in $(seq 41 48); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
+  train $(gens 2450 2799)
+}
+SETS=(calibration heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 training training2 training3 training4 training5)
 
 # A set's cache key: the tools' versions, what every set shares (the functions and lists above)
 # and its own definition.
