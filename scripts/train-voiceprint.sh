@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Each training set in one part per core (they are the largest by far), the calibration set
 # beside them. A bare `wait` would hide a writer's failure: each is waited for by its pid.
-training_sets=(training training2 training3) # the trainer reads these, in this order
+training_sets=(training training2 training3 training4 training5) # the trainer reads these, in this order
 parts=$(nproc) pids=()
 for set in "${training_sets[@]}"; do
   for part in $(seq 1 "$parts"); do

@@ -7,7 +7,7 @@
  * the fraudsters a page at a time, in the list order, and lets the event loop run between
  * pages: the API keeps answering while a job searches, and a search holds one page of
  * fraudsters, not the domain's. Of each fraudster it reads only the search features stored
- * with it (the version and the speaker embedding, 1,208 bytes of doubles decoded without
+ * with it (the version and the speaker embedding, 1,608 bytes of doubles decoded without
  * parsing; see voiceprint.ts), never the voiceprint's JSON. A job acts on the result inside its
  * request's transaction, so the search ends there synchronously (`finish`): it compares with the
  * fraudsters added meanwhile and checks that its best match still stands, so the result is the

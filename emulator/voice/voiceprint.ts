@@ -7,9 +7,10 @@
  * Since v7 (issue 25) a voiceprint is a speaker embedding (speakerModel.ts): the voiced frames'
  * mel cepstra and pitch (speechFrames.ts: telephone band, noise subtracted and masked) adapt a
  * Gaussian mixture of many voices, and a linear discriminant trained on synthetic voices read
- * at other pitches, rates, sentences, channels and noise projects the adapted means to 150
+ * at other pitches, rates, sentences, channels and noise projects the adapted means to 200
  * values of unit length (v8: the same method as v7, a larger mixture and embedding trained on
- * three times the voices; v9: twice v8's mixture, trained on twice its voices). Two voiceprints
+ * three times the voices; v9: twice v8's mixture, trained on twice its voices; v10: twice v9's
+ * mixture and a larger embedding, trained on half as many voices again). Two voiceprints
  * compare by the cosine of their embeddings, which a logistic placed on voices the model never
  * saw maps to 0-100. The model, its training and its figures are in emulator/README.md; v5's
  * handcrafted statistics (the cepstral Gaussian, the formant regression, the frame matching)
@@ -25,10 +26,10 @@ export { fft } from "./speechFrames";
 
 /**
  * The voiceprint format: the speaker model's version (speakerModel.ts). Voiceprints and stored
- * search features of another version score 0 against this one: v8's embeddings are of another
- * model, so comparing them with v9's would give numbers, not scores.
+ * search features of another version score 0 against this one: v9's embeddings are of another
+ * model, so comparing them with v10's would give numbers, not scores.
  */
-export const VOICEPRINT_VERSION = 9;
+export const VOICEPRINT_VERSION = 10;
 
 export interface Voiceprint {
     /** Format version (VOICEPRINT_VERSION); voiceprints of another version score 0 against this one. */

@@ -117,22 +117,24 @@ describe("emulator voiceprint", function () {
         // scripts/train-voiceprint.sh) and measured on held-out sets (tests/bench/voiceprint-eval.ts).
         // These 3 s wideband clips are shorter than anything it was trained on, and several
         // variants of one espeak-ng base voice differ by 1-4% of formant frequency at the same
-        // pitch (en and m1-m7; f2 and f5 share their formants). Measured with v9: 3 misses of 51
-        // (fr-annie, three times) and 58 false matches of 1,224 (4.7%; v8: 5 and 53, v7: 4 and 76,
-        // v5: 9 and 46). The bounds guard against regressions; the held-out benchmark is the
+        // pitch (en and m1-m7; f2 and f5 share their formants). Measured with v10: 3 misses of 51
+        // (fr-annie, three times) and 54 false matches of 1,224 (4.4%; v9: 3 and 58, v8: 5 and 53,
+        // v7: 4 and 76, v5: 9 and 46). The bounds guard against regressions; the held-out benchmark is the
         // measure of quality.
         assert.ok(s.misses.length <= 3, `misses: ${s.misses.length}`);
-        assert.ok(s.falseMatches.length <= 58, `false matches: ${s.falseMatches.length}`);
+        assert.ok(s.falseMatches.length <= 54, `false matches: ${s.falseMatches.length}`);
         // Distinct voices that do not share a base voice (other languages, male against female)
-        // match rarely and barely: measured with v9, one pair, en~es-alex at 71 (v8: none; v7: two
-        // pairs at exactly 70, de-andy~en-m4 and en-m7~it-m8).
+        // match rarely and barely: measured with v10, three matches in two pairs, en-f5~en-m6 at 71
+        // and en-m7~it-m8 at 72 and 73 (v9: one, en~es-alex at 71; v8: none; v7: two pairs at
+        // exactly 70, de-andy~en-m4 and en-m7~it-m8).
         const family = (v: string) => (v.startsWith("en-f") ? "en-f" : v.startsWith("en") ? "en-m" : v);
         const across = s.falseMatches.filter((m) => {
             const [a, b] = m.split(":")[0].split("~");
             return family(a) !== family(b);
         });
-        assert.ok(across.length <= 1, across.join(", "));
-        for (const m of across) assert.ok(Number(m.split(": ")[1]) <= THRESHOLD + 1, m);
+        assert.ok(across.length <= 3, across.join(", "));
+        assert.ok(new Set(across.map((m) => m.split(":")[0])).size <= 2, across.join(", "));
+        for (const m of across) assert.ok(Number(m.split(": ")[1]) <= THRESHOLD + 3, m);
         // All but one voice (fr-annie, measured) match at least one of their other recordings, and
         // the same-voice median is above the threshold.
         const voices = new Set(recordings.map((r) => r.voice));
@@ -198,14 +200,14 @@ describe("emulator voiceprint", function () {
         report("pulumi-voiceid/voices, speakers 0-19 x 3 utterances of 3 s", s);
         // The model has learned that a voice's pitch moves (the held-out sets read one voice up to
         // 6.5 semitones apart): generator speakers with nearly the same vocal tract and a few
-        // semitones of pitch between them are close. Measured with v9 on these 3 s clips: 5 false
-        // matches of 1,710, all 6~17 (vocal-tract factors 0.881 and 0.881, 108 and 86 Hz), at
-        // 71-75 (v8: 6 at 70-73, v7: 28 in 5 pairs); every same-voice pair matches, the lowest at 88.
-        assert.ok(s.falseMatches.length <= 6, s.falseMatches.join(", "));
-        const pairs = new Set(s.falseMatches.map((m) => m.split(":")[0]));
-        assert.ok(pairs.size <= 1, [...pairs].join(", "));
+        // semitones of pitch between them can be close. Measured with v10 on these 3 s clips: no
+        // false match of 1,710, the highest distinct pair at 64 (v9: 5, all 6~17 (vocal-tract
+        // factors 0.881 and 0.881, 108 and 86 Hz), at 71-75; v8: 6 at 70-73; v7: 28 in 5 pairs);
+        // every same-voice pair matches, the lowest at 84 (v9: 88).
+        assert.deepEqual(s.falseMatches, []);
+        assert.ok(Math.max(...s.distinctScores) <= 66, `highest distinct score ${Math.max(...s.distinctScores)}`);
         assert.deepEqual(s.misses, []);
-        assert.ok(Math.min(...s.sameScores) >= 85, `lowest same-voice score ${Math.min(...s.sameScores)}`);
+        assert.ok(Math.min(...s.sameScores) >= 82, `lowest same-voice score ${Math.min(...s.sameScores)}`);
         const longer = Array.from({ length: 20 }, (_, id) => synthetic(speaker(id), [1, 2], 5)).flat();
         assert.deepEqual(separation(longer).misses, [], "5 s utterances");
     });
@@ -258,8 +260,9 @@ describe("emulator voiceprint", function () {
             { v: 5, ...statistics, pitch: current.pitch, speechSeconds: 3, frames: "AAAA", spread: 1, formants: null },
             // An embedding under another version number is not read as this one's.
             { ...current, v: 5 },
-            // v8's 120-value embedding, of another model.
+            // v8's 120-value and v9's 150-value embeddings, of other models.
             { ...current, v: 8, embedding: current.embedding!.slice(0, 120) },
+            { ...current, v: 9, embedding: current.embedding!.slice(0, 150) },
         ] as unknown as Voiceprint[];
         for (const old of older) {
             assert.equal(similarity(current, old), 0, `v${old.v}`);
@@ -297,7 +300,7 @@ describe("emulator voiceprint", function () {
             8 * (1 + embeddingDims()),
             "the version and the embedding, as doubles",
         );
-        assert.ok(JSON.stringify(prints[0]).length < 1_600, `${JSON.stringify(prints[0]).length} bytes of JSON`);
+        assert.ok(JSON.stringify(prints[0]).length < 2_100, `${JSON.stringify(prints[0]).length} bytes of JSON`);
     });
 
     it("stores no search features for a voiceprint that cannot be compared", () => {
