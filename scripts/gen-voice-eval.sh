@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates the voiceprint evaluation sets (issue 25) into a cache outside the repo and prints
-# the directory: `calibration/`, `heldout/` to `heldout7/` and `training/` to `training5/`, each
+# the directory: `calibration/`, `heldout/` to `heldout8/` and `training/` to `training5/`, each
 # with WAV files (8 kHz mono PCM-16) and an index `recordings.tsv` (file, voice, sentences, rate,
 # pitch, noise, channel).
 #
@@ -35,6 +35,9 @@
 #  - A seventh, `heldout7/` (made after heldout1-6 had been seen with v9, before the speaker model
 #    v10 was chosen; scored once, with the final v10): like the sixth, with its own seeds,
 #    generator speakers 460-479 and 12 more sentences.
+#  - An eighth, `heldout8/` (made after heldout1-7 had been seen with v10, before any choice for
+#    the next model; a second fresh set for v10 too): like the seventh, with its own seeds,
+#    generator speakers 480-499 and 12 more sentences.
 #  - `training/` to `training5/`, what the speaker model is trained on
 #    (scripts/train-voiceprint.sh), never scored as a held-out set: generator speakers 20-99 and
 #    500-2799, 1,920 narrow new voices (t1v01..t48v40) and 7,200 wide ones (w1v01..w180v40), the
@@ -146,13 +149,13 @@ make_set() {
 }
 gens() { seq -f 'gen%g' "$1" "$2"; } # generator speakers $1..$2
 
-# New voices for heldout2-6 and training: espeak-ng variants in the set's own copy of espeak-ng's
+# New voices for heldout2-8 and training: espeak-ng variants in the set's own copy of espeak-ng's
 # data directory ($ESPEAK_COPY), drawn by a seeded generator (a 32-bit LCG, so the same on every
-# machine). Alternately male and female. Narrow draws (heldout2, heldout3, h5n and h6n, training
+# machine). Alternately male and female. Narrow draws (heldout2, heldout3, h5n to h8n, training
 # batches t1-t48): base pitch and range (Hz) from the shipped variants' span for that gender;
 # formants 1-5: frequency 88-115%, height 70-130%, width 80-150%; roughness 0-3; half of them
 # breathy. heldout2's 16 (`h2v01`..) are the first drawn from seed 20261204. Wide draws (heldout4,
-# h5w to h7w, training batches w1-w180), the span of the shipped variants: base pitch 60-130 Hz
+# h5w to h8w, training batches w1-w180), the span of the shipped variants: base pitch 60-130 Hz
 # (male) or 130-260 Hz (female) and a range of 1.2-1.8 times it; formants 1-5 at 80-150% (one
 # factor for all, times 92-108% each), height 60-140%, width 70-160%; roughness 0-4; flutter 0-20;
 # voicing 40-100; a random `tone` (spectral tilt) curve for half of them; breathy for a quarter.
@@ -405,6 +408,27 @@ set_heldout7() {
   new_voices h7n 16 20261801
   held_out "${wide[@]}" "${VOICES[@]}" $(gens 460 479)
 }
+set_heldout8() {
+  GEN_SEED=13000
+  S=(
+    "The plumber promised to come back on Tuesday with the right spare part."
+    "Somebody opened a loan in my name and I only found out this week."
+    "A flock of geese flew low over the lake just before the storm."
+    "Could you confirm whether the refund has reached my savings account?"
+    "Grandmother keeps her best recipes in a tin box above the cooker."
+    "The caller knew my date of birth but got my middle name wrong."
+    "We rented a small cabin near the coast for the first week of June."
+    "Please close the joint account once the final bill has been paid."
+    "The orchestra rehearsed the symphony twice before the evening concert."
+    "My son dropped his phone in the harbour while feeding the seagulls."
+    "Thick snow covered the village and the school bus never came."
+    "How long will it take for the new card to arrive by post?"
+  )
+  new_voices h8w 16 20261900 wide
+  local wide=("${VOICES[@]}")
+  new_voices h8n 16 20261901
+  held_out "${wide[@]}" "${VOICES[@]}" $(gens 480 499)
+}
 # Half as many voices again (the speaker model v10): training2 and training3's shape, next seeds.
 set_training4() {
   S=("${CAL_SENTENCES[@]}") GEN_SEED=11000
@@ -420,7 +444,7 @@ set_training5() {
   for batch in $(seq 41 48); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
   train $(gens 2450 2799)
 }
-SETS=(calibration heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 training training2 training3 training4 training5)
+SETS=(calibration heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 training training2 training3 training4 training5)
 
 # A set's cache key: the tools' versions, what every set shares (the functions and lists above)
 # and its own definition.
