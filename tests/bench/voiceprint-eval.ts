@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): how well the voiceprint separates voices it was not calibrated on
  * (issue 25). The sets come from scripts/gen-voice-eval.sh (espeak-ng and sox; generated into
- * the cache on first run): a calibration set and seven HELD-OUT sets of other voices, other
+ * the cache on first run): a calibration set and eight HELD-OUT sets of other voices, other
  * sentences, other speaking rates, pitches and noise colour, all with 20 dB noise and a
  * telephone channel (300-3400 Hz, mu-law). No weight or threshold may be chosen on a held-out
  * set; their figures are the ones docs/benchmarks.md reports. (The training sets are the speaker
@@ -11,7 +11,7 @@
  * different sentences) and distinct-voice pairs; their score distributions, the equal error
  * rate, the miss and false-match rates at the default threshold (70), the gap between the two.
  * Writes a PNG of each held-out set's distributions (docs/voiceprint-heldout.png,
- * docs/voiceprint-heldout2.png ... heldout7, or VOICEPRINT_EVAL_PNG_DIR/voiceprint-<set>.png;
+ * docs/voiceprint-heldout2.png ... heldout8, or VOICEPRINT_EVAL_PNG_DIR/voiceprint-<set>.png;
  * the directory must exist). When each set was made, and what was seen when, is in
  * emulator/README.md, "Voiceprint evaluation".
  * Run: npm run bench -- voiceprint-eval   (VOICEPRINT_EVAL_SETS=calibration to score only that)
@@ -128,8 +128,25 @@ function summarize(set: string, recs: Recording[], s: Scores): Record<string, st
             .slice(0, 6)
             .map((x) => `${x.label} ${x.score}`)
             .join(", "),
+        [`voice pairs with the most false matches at ${THRESHOLD}`]: confusedVoices(s.distinct),
     };
     return rows;
+}
+
+/** The voice pairs behind the false matches ("a~b n/16": n of their recording pairs matched). */
+function confusedVoices(distinct: Scores["distinct"]): string {
+    const byPair = new Map<string, number>();
+    for (const { score, label } of distinct) {
+        if (score < THRESHOLD) continue;
+        const key = label
+            .split("~")
+            .map((file) => file.replace(/-\d+$/, ""))
+            .sort()
+            .join("~");
+        byPair.set(key, (byPair.get(key) ?? 0) + 1);
+    }
+    const top = [...byPair].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    return top.length ? `${top.map(([pair, n]) => `${pair} ${n}`).join(", ")} (of ${byPair.size} voice pairs)` : "none";
 }
 
 /** Two histograms (share of pairs per 2-point bin, log scale) with the threshold marked. */
@@ -196,11 +213,13 @@ function plot(s: Scores, file: string, title: string): void {
 function main(): void {
     const dir = evalDir();
     const sets = (
-        process.env.VOICEPRINT_EVAL_SETS ?? "calibration,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7"
+        process.env.VOICEPRINT_EVAL_SETS ??
+        "calibration,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,heldout8"
     ).split(",");
     console.log(
         `evaluation sets: ${dir} (${fs.readFileSync(path.join(dir, "VERSION"), "utf8").trim().split("\n").join("; ")})`,
     );
+    const pooled = { same: 0, matched: 0, distinct: 0, apart: 0, sets: [] as string[] };
     for (const set of sets) {
         const t = process.cpuUsage();
         const recs = loadSet(dir, set);
@@ -218,7 +237,22 @@ function main(): void {
             );
             plot(scores, file, title);
             console.log(`plot: ${file}`);
+            pooled.sets.push(set);
+            pooled.same += scores.same.length;
+            pooled.matched += scores.same.filter((x) => x.score >= THRESHOLD).length;
+            pooled.distinct += scores.distinct.length;
+            pooled.apart += scores.distinct.filter((x) => x.score < THRESHOLD).length;
         }
+    }
+    if (pooled.sets.length > 1) {
+        // Every pair of every held-out set scored, counted once: no set's size is re-weighted.
+        console.log(`\n| held-out sets pooled (${pooled.sets.join(", ")}) | |\n|---|---|`);
+        console.log(
+            `| matched at ${THRESHOLD} (same voice) | ${pooled.matched} of ${pooled.same} (${pct(pooled.matched, pooled.same)}) |`,
+        );
+        console.log(
+            `| kept apart at ${THRESHOLD} (distinct) | ${pooled.apart} of ${pooled.distinct} (${pct(pooled.apart, pooled.distinct)}) |`,
+        );
     }
 }
 
