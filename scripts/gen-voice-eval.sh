@@ -223,6 +223,22 @@ held_out() { make_set pinknoise "130 170 210" "30 50 70" "$@"; }
 train() { make_set whitenoise "130 150 170 190 210" "20 35 50 65 80" "$@"; }
 # 40 new training voices (espeak-ng lists at most 349): $1 prefix, $2 seed, $3 narrow|wide.
 train_batch() { new_voices "$1" 40 "$2" "$3"; train "${VOICES[@]}"; drop_voices; }
+# Held outs 5-8: 16 wide new voices ($1w01.., seed $2), 16 narrow ones ($1n01.., seed $2 + 1) and
+# generator speakers $3..$4.
+held_out_mixed() {
+  new_voices "${1}w" 16 "$2" wide
+  local wide=("${VOICES[@]}")
+  new_voices "${1}n" 16 "$(($2 + 1))"
+  held_out "${wide[@]}" "${VOICES[@]}" $(gens "$3" "$4")
+}
+# Training sets 2-5: 30 wide batches of 40 voices from w$1v (seeds 20262000 + batch), 8 narrow
+# ones from t$2v (seeds 20261600 + batch) and generator speakers $3..$4.
+train_mixed() {
+  local batch
+  for batch in $(seq "$1" $(($1 + 29))); do train_batch "w${batch}v" "$((20262000 + batch))" wide; done
+  for batch in $(seq "$2" $(($2 + 7))); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
+  train $(gens "$3" "$4")
+}
 
 # The sets. Each is made in a subshell, in its own directory with its own copy of espeak-ng's
 # data, from the functions above and its own definition below; together they name its cache
@@ -341,10 +357,7 @@ set_heldout5() {
     "They rebuilt the old mill into flats with a view over the valley."
     "Can I set a daily limit on transfers made from the mobile app?"
   )
-  new_voices h5w 16 20261500 wide
-  local wide=("${VOICES[@]}")
-  new_voices h5n 16 20261501
-  held_out "${wide[@]}" "${VOICES[@]}" $(gens 420 439)
+  held_out_mixed h5 20261500 420 439
 }
 # The sixth (made before the speaker model v9 was chosen; scored once, with the final v9): like
 # the fifth, with its own seeds, speakers 440-459 and 12 more sentences.
@@ -364,26 +377,17 @@ set_heldout6() {
     "Snow fell all night and buried the bicycles in the courtyard."
     "How many days does it take to receive a replacement debit card?"
   )
-  new_voices h6w 16 20261700 wide
-  local wide=("${VOICES[@]}")
-  new_voices h6n 16 20261701
-  held_out "${wide[@]}" "${VOICES[@]}" $(gens 440 459)
+  held_out_mixed h6 20261700 440 459
 }
 # Twice the training voices (the speaker model v9), in two sets that two cores make at once.
 # The wide batches' seeds start again at 20262000 (20261300 + 100 is heldout4's seed).
 set_training2() {
   S=("${CAL_SENTENCES[@]}") GEN_SEED=8000
-  local batch
-  for batch in $(seq 61 90); do train_batch "w${batch}v" "$((20262000 + batch))" wide; done
-  for batch in $(seq 17 24); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
-  train $(gens 1400 1749)
+  train_mixed 61 17 1400 1749
 }
 set_training3() {
   S=("${CAL_SENTENCES[@]}") GEN_SEED=9000
-  local batch
-  for batch in $(seq 91 120); do train_batch "w${batch}v" "$((20262000 + batch))" wide; done
-  for batch in $(seq 25 32); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
-  train $(gens 1750 2099)
+  train_mixed 91 25 1750 2099
 }
 # The seventh (made before the speaker model v10 was chosen; scored once, with the final v10):
 # like the sixth, with its own seeds, speakers 460-479 and 12 more sentences.
@@ -403,11 +407,10 @@ set_heldout7() {
     "The violinist tuned her instrument while the audience found their seats."
     "Is it possible to raise the limit on my credit card for one month?"
   )
-  new_voices h7w 16 20261800 wide
-  local wide=("${VOICES[@]}")
-  new_voices h7n 16 20261801
-  held_out "${wide[@]}" "${VOICES[@]}" $(gens 460 479)
+  held_out_mixed h7 20261800 460 479
 }
+# The eighth (made after v10 was final, before anything of a next model was chosen; scored once
+# with v10): like the seventh, with its own seeds, speakers 480-499 and 12 more sentences.
 set_heldout8() {
   GEN_SEED=13000
   S=(
@@ -424,34 +427,30 @@ set_heldout8() {
     "Thick snow covered the village and the school bus never came."
     "How long will it take for the new card to arrive by post?"
   )
-  new_voices h8w 16 20261900 wide
-  local wide=("${VOICES[@]}")
-  new_voices h8n 16 20261901
-  held_out "${wide[@]}" "${VOICES[@]}" $(gens 480 499)
+  held_out_mixed h8 20261900 480 499
 }
 # Half as many voices again (the speaker model v10): training2 and training3's shape, next seeds.
 set_training4() {
   S=("${CAL_SENTENCES[@]}") GEN_SEED=11000
-  local batch
-  for batch in $(seq 121 150); do train_batch "w${batch}v" "$((20262000 + batch))" wide; done
-  for batch in $(seq 33 40); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
-  train $(gens 2100 2449)
+  train_mixed 121 33 2100 2449
 }
 set_training5() {
   S=("${CAL_SENTENCES[@]}") GEN_SEED=12000
-  local batch
-  for batch in $(seq 151 180); do train_batch "w${batch}v" "$((20262000 + batch))" wide; done
-  for batch in $(seq 41 48); do train_batch "t${batch}v" "$((20261600 + batch))" narrow; done
-  train $(gens 2450 2799)
+  train_mixed 151 41 2450 2799
 }
 SETS=(calibration heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 training training2 training3 training4 training5)
 
-# A set's cache key: the tools' versions, what every set shares (the functions and lists above)
-# and its own definition.
+# A set's cache key: the tools' versions, what every set shares (the functions and lists above),
+# its own definition and the helpers only some sets call (held_out_mixed, train_mixed), each in
+# the key of the sets that call it: a change to one remakes only those.
 set_key() {
+  local helper
   {
     echo "$TOOLS"
     declare -f post make_set gens draw new_voices new_wide_voices drop_voices held_out train train_batch "set_$1"
+    for helper in held_out_mixed train_mixed; do
+      if declare -f "set_$1" | grep -qw "$helper"; then declare -f "$helper"; fi
+    done
     declare -p CAL_SENTENCES CAL_VOICES HELD_VOICES CONDITIONS
   } | sha256sum | cut -c1-12
 }
