@@ -133,7 +133,7 @@ function summarize(set: string, recs: Recording[], s: Scores): Record<string, st
     return rows;
 }
 
-/** The voice pairs behind the false matches ("a~b n/16": n of their recording pairs matched). */
+/** The voice pairs behind the false matches, most first ("a~b n": n of their 16 recording pairs). */
 function confusedVoices(distinct: Scores["distinct"]): string {
     const byPair = new Map<string, number>();
     for (const { score, label } of distinct) {
