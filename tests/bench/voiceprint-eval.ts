@@ -57,9 +57,16 @@ export function loadSet(dir: string, set: string): Recording[] {
     }));
 }
 
+/** A scored pair: its recordings ("a-1~b-3") and its voices, sorted ("a~b"). */
+interface Pair {
+    score: number;
+    label: string;
+    voices: string;
+}
+
 interface Scores {
-    same: { score: number; label: string }[];
-    distinct: { score: number; label: string }[];
+    same: Pair[];
+    distinct: Pair[];
 }
 
 function scorePairs(recs: Recording[]): Scores {
@@ -68,7 +75,8 @@ function scorePairs(recs: Recording[]): Scores {
         for (let j = i + 1; j < recs.length; j++) {
             const score = similarity(recs[i].print, recs[j].print);
             const label = `${recs[i].file.replace(/\.wav$/, "")}~${recs[j].file.replace(/\.wav$/, "")}`;
-            (recs[i].voice === recs[j].voice ? out.same : out.distinct).push({ score, label });
+            const voices = [recs[i].voice, recs[j].voice].sort().join("~");
+            (recs[i].voice === recs[j].voice ? out.same : out.distinct).push({ score, label, voices });
         }
     }
     out.same.sort((a, b) => a.score - b.score);
@@ -134,16 +142,10 @@ function summarize(set: string, recs: Recording[], s: Scores): Record<string, st
 }
 
 /** The voice pairs behind the false matches, most first ("a~b n": n of their 16 recording pairs). */
-function confusedVoices(distinct: Scores["distinct"]): string {
+function confusedVoices(distinct: Pair[]): string {
     const byPair = new Map<string, number>();
-    for (const { score, label } of distinct) {
-        if (score < THRESHOLD) continue;
-        const key = label
-            .split("~")
-            .map((file) => file.replace(/-\d+$/, ""))
-            .sort()
-            .join("~");
-        byPair.set(key, (byPair.get(key) ?? 0) + 1);
+    for (const { score, voices } of distinct) {
+        if (score >= THRESHOLD) byPair.set(voices, (byPair.get(voices) ?? 0) + 1);
     }
     const top = [...byPair].sort((a, b) => b[1] - a[1]).slice(0, 8);
     return top.length ? `${top.map(([pair, n]) => `${pair} ${n}`).join(", ")} (of ${byPair.size} voice pairs)` : "none";
