@@ -119,8 +119,8 @@ describe("emulator voiceprint", function () {
         // variants of one espeak-ng base voice differ by 1-4% of formant frequency at the same
         // pitch (en and m1-m7; f2 and f5 share their formants). Measured with v10: 3 misses of 51
         // (fr-annie, three times) and 54 false matches of 1,224 (4.4%; v9: 3 and 58, v8: 5 and 53,
-        // v7: 4 and 76, v5: 9 and 46). The bounds guard against regressions; the held-out benchmark is the
-        // measure of quality.
+        // v7: 4 and 76, v5: 9 and 46). The bounds guard against regressions; the held-out
+        // benchmark is the measure of quality.
         assert.ok(s.misses.length <= 3, `misses: ${s.misses.length}`);
         assert.ok(s.falseMatches.length <= 54, `false matches: ${s.falseMatches.length}`);
         // Distinct voices that do not share a base voice (other languages, male against female)
